@@ -1,0 +1,100 @@
+/// Maps offsets of an article's current text back to its original text.
+///
+/// Stored as the list of edited regions; between them the two texts are identical, so an offset maps
+/// by a constant shift. Offsets inside an edited region map to the region's original start (for a
+/// span start) or end (for a span end). Build it through ``Article/applyEdits(_:stage:)``.
+public struct Alignment: Codable, Hashable, Sendable {
+    /// One edited region: `current` in the current text replaced `original` in the original text.
+    public struct Region: Codable, Hashable, Sendable {
+        public var current: Span
+        public var original: Span
+
+        public init(current: Span, original: Span) {
+            self.current = current
+            self.original = original
+        }
+    }
+
+    /// Edited regions in text order; they do not overlap on either side.
+    public private(set) var regions: [Region]
+
+    /// An alignment with no edits (identity).
+    public init() { regions = [] }
+
+    /// Maps a span of the current text to the span of the original text it came from.
+    public func originalSpan(of span: Span) -> Span {
+        let start = originalOffset(of: span.start, roundingDown: true)
+        let end = originalOffset(of: span.end, roundingDown: false)
+        return Span(start: start, end: max(start, end))
+    }
+
+    /// Maps one offset of the current text to the original text. Inside an edited region it goes to
+    /// the region's original start when `roundingDown`, else to its original end.
+    public func originalOffset(of offset: Int, roundingDown: Bool) -> Int {
+        // Last region whose current start is <= offset.
+        var low = 0
+        var high = regions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if regions[mid].current.start <= offset { low = mid + 1 } else { high = mid }
+        }
+        var index = low - 1
+        // For a start offset, prefer an empty region sitting exactly at it, so that a span starting
+        // right where text was deleted covers that deletion's original position from its start.
+        if roundingDown {
+            while index > 0, regions[index - 1].current.start == offset { index -= 1 }
+        }
+        guard index >= 0 else { return offset }
+        let region = regions[index]
+        if offset < region.current.end || (offset == region.current.start && roundingDown) {
+            return roundingDown ? region.original.start : region.original.end
+        }
+        return region.original.end + (offset - region.current.end)
+    }
+
+    /// Composes this alignment (current → original) with edits on the current text, giving the
+    /// alignment of the edited text. `edits` are sorted, non-overlapping spans of the current text
+    /// with the scalar length of their replacement.
+    func applying(_ edits: [(span: Span, replacementLength: Int)]) -> Alignment {
+        var result: [Region] = []
+        result.reserveCapacity(regions.count + edits.count)
+        var old = 0
+        var delta = 0  // how much the new text is longer than the current text, so far
+        for edit in edits {
+            while old < regions.count, regions[old].current.end < edit.span.start {
+                result.append(regions[old].shifted(by: delta))
+                old += 1
+            }
+            var start = edit.span.start
+            var end = edit.span.end
+            var originalStart = originalOffset(of: edit.span.start, roundingDown: true)
+            var originalEnd = originalOffset(of: edit.span.end, roundingDown: false)
+            while old < regions.count, regions[old].current.start <= edit.span.end {
+                let region = regions[old]
+                start = min(start, region.current.start)
+                end = max(end, region.current.end)
+                originalStart = min(originalStart, region.original.start)
+                originalEnd = max(originalEnd, region.original.end)
+                old += 1
+            }
+            let newLength = (end - start) - edit.span.length + edit.replacementLength
+            result.append(Region(
+                current: Span(start: start + delta, end: start + delta + newLength),
+                original: Span(start: originalStart, end: originalEnd)))
+            delta += edit.replacementLength - edit.span.length
+        }
+        while old < regions.count {
+            result.append(regions[old].shifted(by: delta))
+            old += 1
+        }
+        var alignment = Alignment()
+        alignment.regions = result
+        return alignment
+    }
+}
+
+extension Alignment.Region {
+    fileprivate func shifted(by delta: Int) -> Self {
+        Self(current: Span(start: current.start + delta, end: current.end + delta), original: original)
+    }
+}

@@ -1,0 +1,125 @@
+extension Article {
+    /// Applies edits to `text` in one pass: the one way stages change the body.
+    ///
+    /// It keeps `original`, records every edit that has a reason as a ``Removal`` (with the removed
+    /// text and its span in the original text), extends the ``Alignment``, and remaps the spans of
+    /// blocks, sentences, tokens, entities, summary and keywords; a span that falls entirely inside
+    /// edited text is dropped. Edits must not overlap; their order does not matter.
+    ///
+    /// - Parameter stage: the instance id of the stage, recorded with each removal.
+    /// - Throws: ``TextEditError`` when an edit is out of bounds or two edits overlap.
+    public mutating func applyEdits(_ edits: [TextEdit], stage: String) throws {
+        guard !edits.isEmpty else { return }
+        let sorted = edits.sorted { $0.span < $1.span }
+        var scalars = Array(text.unicodeScalars)
+        var previousEnd = 0
+        for edit in sorted {
+            guard edit.span.end <= scalars.count else {
+                throw TextEditError.outOfBounds(edit.span, length: scalars.count)
+            }
+            guard edit.span.start >= previousEnd else { throw TextEditError.overlapping(edit.span) }
+            previousEnd = edit.span.end
+        }
+
+        let currentAlignment = alignment ?? Alignment()
+        let replacements = sorted.map { Array($0.replacement.unicodeScalars) }
+
+        for edit in sorted {
+            guard let reason = edit.reason else { continue }
+            removals.append(Removal(
+                text: String(String.UnicodeScalarView(scalars[edit.span.range])),
+                original: currentAlignment.originalSpan(of: edit.span),
+                stage: stage,
+                reason: reason))
+        }
+
+        var output = String.UnicodeScalarView()
+        var cursor = 0
+        for (edit, replacement) in zip(sorted, replacements) {
+            output.append(contentsOf: scalars[cursor..<edit.span.start])
+            output.append(contentsOf: replacement)
+            cursor = edit.span.end
+        }
+        output.append(contentsOf: scalars[cursor...])
+        scalars = []
+
+        let shape = zip(sorted, replacements).map { (span: $0.span, replacementLength: $1.count) }
+        if original == nil { original = text }
+        alignment = currentAlignment.applying(shape)
+        text = String(output)
+        remapSpans(OffsetShift(edits: shape))
+    }
+
+    private mutating func remapSpans(_ shift: OffsetShift) {
+        blocks = blocks.compactMap { block in shift.map(block.span).map { Block(span: $0, role: block.role, score: block.score) } }
+        sentences = sentences.compactMap { shift.map($0.span).map(Sentence.init(span:)) }
+        tokens = tokens.compactMap { token in shift.map(token.span).map { Token(span: $0, kind: token.kind) } }
+        entities = entities.compactMap { entity in
+            shift.map(entity.span).map { var moved = entity; moved.span = $0; return moved }
+        }
+        keywords = keywords.map { keyword in
+            var moved = keyword
+            moved.spans = keyword.spans.compactMap(shift.map)
+            return moved
+        }
+        if var summary {
+            for index in summary.scores.indices {
+                summary.scores[index].span = shift.map(summary.scores[index].span) ?? Span(start: 0, end: 0)
+            }
+            self.summary = summary
+        }
+    }
+}
+
+/// Why ``Article/applyEdits(_:stage:)`` refused a set of edits (a bug in the calling stage).
+public enum TextEditError: Error, CustomStringConvertible {
+    case outOfBounds(Span, length: Int)
+    case overlapping(Span)
+
+    public var description: String {
+        switch self {
+        case .outOfBounds(let span, let length): return "edit \(span) lies outside the text (\(length) scalars)"
+        case .overlapping(let span): return "edit \(span) overlaps another edit"
+        }
+    }
+}
+
+/// Maps offsets of a text before a set of edits to offsets after them.
+private struct OffsetShift {
+    /// Sorted, non-overlapping edited spans with the running shift after each.
+    private let edits: [(span: Span, shiftAfter: Int, replacementLength: Int)]
+
+    init(edits: [(span: Span, replacementLength: Int)]) {
+        var shift = 0
+        self.edits = edits.map { edit in
+            shift += edit.replacementLength - edit.span.length
+            return (edit.span, shift, edit.replacementLength)
+        }
+    }
+
+    /// Maps a span; nil when a non-empty span lies entirely inside edited text.
+    func map(_ span: Span) -> Span? {
+        let start = offset(span.start, roundingDown: false)
+        let end = offset(span.end, roundingDown: true)
+        if start >= end && !span.isEmpty { return nil }
+        return Span(start: start, end: max(start, end))
+    }
+
+    /// An offset inside an edited span moves to the end of its replacement (a start) or to its
+    /// beginning (an end), so that a span shrinks to the text that survived.
+    private func offset(_ offset: Int, roundingDown: Bool) -> Int {
+        var low = 0
+        var high = edits.count
+        while low < high {  // first edit whose span ends after offset
+            let mid = (low + high) / 2
+            if edits[mid].span.end <= offset { low = mid + 1 } else { high = mid }
+        }
+        let shiftBefore = low > 0 ? edits[low - 1].shiftAfter : 0
+        if low < edits.count, edits[low].span.start < offset {
+            let edit = edits[low]
+            let newStart = edit.span.start + shiftBefore
+            return roundingDown ? newStart : newStart + edit.replacementLength
+        }
+        return offset + shiftBefore
+    }
+}

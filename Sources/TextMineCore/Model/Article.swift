@@ -1,0 +1,114 @@
+/// The shared document model: one article that every stage reads and writes.
+///
+/// `text` is the current body. Stages that change it go through ``Article/applyEdits(_:stage:)``,
+/// which keeps `original`, records every removal with its reason and keeps an ``Alignment`` from
+/// the current text back to the original, so nothing is ever lost. All spans are Unicode scalar
+/// offsets into `text` (see ``Span``).
+public struct Article: Codable, Sendable, Equatable {
+    /// A stable identifier, by default the input file name without extension (or the JSONL `id`).
+    public var id: String
+    /// Where the article came from.
+    public var source: Source?
+    /// The article's language as a BCP-47 code (`fr`, `en`), when known.
+    public var language: String?
+    /// The current body text.
+    public var text: String
+    /// The text as it was read, kept once a stage edits `text` (nil while `text` is unedited).
+    public var original: String?
+    /// Metadata fields by name (`title`, `date`, `authors`…), each with its provenance.
+    public var metadata: [String: MetadataField]
+    /// Blocks (lines or paragraphs) with their roles.
+    public var blocks: [Block]
+    /// Sentences, in text order.
+    public var sentences: [Sentence]
+    /// Tokens, in text order.
+    public var tokens: [Token]
+    /// Named-entity mentions, in text order.
+    public var entities: [Entity]
+    /// The extractive summary, with every sentence's score.
+    public var summary: Summary?
+    /// Key phrases, best first.
+    public var keywords: [Keyword]
+    /// Text that stages dropped from the body: what, where, which stage and why.
+    public var removals: [Removal]
+    /// Maps offsets of the current `text` to offsets of `original` (nil while unedited).
+    public var alignment: Alignment?
+    /// One entry per stage that processed the article, in order.
+    public var trace: [StageTrace]
+    /// Annotation layers that plugins attach, by layer name (see ``AnnotationLayer``).
+    public var layers: [String: JSONValue]
+
+    /// Creates an article with the given text and no annotations.
+    public init(id: String, text: String, source: Source? = nil, language: String? = nil) {
+        self.id = id
+        self.source = source
+        self.language = language
+        self.text = text
+        self.original = nil
+        self.metadata = [:]
+        self.blocks = []
+        self.sentences = []
+        self.tokens = []
+        self.entities = []
+        self.summary = nil
+        self.keywords = []
+        self.removals = []
+        self.alignment = nil
+        self.trace = []
+        self.layers = [:]
+    }
+
+    /// The text as it was read: `original` when the text was edited, otherwise `text`.
+    public var originalText: String { original ?? text }
+}
+
+// MARK: - Codable
+
+extension Article {
+    private enum CodingKeys: String, CodingKey {
+        case id, source, language, text, original, metadata, blocks, sentences, tokens, entities,
+            summary, keywords, removals, alignment, trace, layers
+    }
+
+    /// Decodes an article; every field but `id` and `text` may be missing (JSONL inputs often carry
+    /// only those two).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), text: try c.decode(String.self, forKey: .text))
+        source = try c.decodeIfPresent(Source.self, forKey: .source)
+        language = try c.decodeIfPresent(String.self, forKey: .language)
+        original = try c.decodeIfPresent(String.self, forKey: .original)
+        metadata = try c.decodeIfPresent([String: MetadataField].self, forKey: .metadata) ?? [:]
+        blocks = try c.decodeIfPresent([Block].self, forKey: .blocks) ?? []
+        sentences = try c.decodeIfPresent([Sentence].self, forKey: .sentences) ?? []
+        tokens = try c.decodeIfPresent([Token].self, forKey: .tokens) ?? []
+        entities = try c.decodeIfPresent([Entity].self, forKey: .entities) ?? []
+        summary = try c.decodeIfPresent(Summary.self, forKey: .summary)
+        keywords = try c.decodeIfPresent([Keyword].self, forKey: .keywords) ?? []
+        removals = try c.decodeIfPresent([Removal].self, forKey: .removals) ?? []
+        alignment = try c.decodeIfPresent(Alignment.self, forKey: .alignment)
+        trace = try c.decodeIfPresent([StageTrace].self, forKey: .trace) ?? []
+        layers = try c.decodeIfPresent([String: JSONValue].self, forKey: .layers) ?? [:]
+    }
+
+    /// Encodes the article, leaving out empty layers to keep JSONL output small.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(source, forKey: .source)
+        try c.encodeIfPresent(language, forKey: .language)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(original, forKey: .original)
+        if !metadata.isEmpty { try c.encode(metadata, forKey: .metadata) }
+        if !blocks.isEmpty { try c.encode(blocks, forKey: .blocks) }
+        if !sentences.isEmpty { try c.encode(sentences, forKey: .sentences) }
+        if !tokens.isEmpty { try c.encode(tokens, forKey: .tokens) }
+        if !entities.isEmpty { try c.encode(entities, forKey: .entities) }
+        try c.encodeIfPresent(summary, forKey: .summary)
+        if !keywords.isEmpty { try c.encode(keywords, forKey: .keywords) }
+        if !removals.isEmpty { try c.encode(removals, forKey: .removals) }
+        try c.encodeIfPresent(alignment, forKey: .alignment)
+        if !trace.isEmpty { try c.encode(trace, forKey: .trace) }
+        if !layers.isEmpty { try c.encode(layers, forKey: .layers) }
+    }
+}

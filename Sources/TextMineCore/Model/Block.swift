@@ -1,0 +1,33 @@
+/// A block of the body (a line or a paragraph) with the role a stage gave it.
+public struct Block: Codable, Hashable, Sendable {
+    /// Where the block is in `text`.
+    public var span: Span
+    /// What the block is.
+    public var role: BlockRole
+    /// The classifier's score, when a stage scored the block (higher = more content-like).
+    public var score: Double?
+
+    public init(span: Span, role: BlockRole, score: Double? = nil) {
+        self.span = span
+        self.role = role
+        self.score = score
+    }
+}
+
+/// The role of a block. An open set: stages may define their own roles.
+public struct BlockRole: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+
+    public static let heading: BlockRole = "heading"
+    public static let body: BlockRole = "body"
+    public static let boilerplate: BlockRole = "boilerplate"
+    public static let listItem: BlockRole = "list-item"
+    public static let quote: BlockRole = "quote"
+}

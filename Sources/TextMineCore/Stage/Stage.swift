@@ -1,0 +1,80 @@
+/// A processing step of a pipeline: the extension point of TextMine.
+///
+/// A stage type describes itself statically (``id``, ``summary``, ``options``, ``requires``,
+/// ``produces``); one schema drives option parsing, lint, `textmine stages` and JSON-schema export.
+/// The runtime builds one instance per pipeline step from validated options and calls
+/// ``process(_:context:)`` once per article.
+///
+/// Implementation requirements:
+/// - `process` is called **concurrently** from several threads on different articles, so a stage
+///   keeps no mutable state (it is `Sendable`); build tables, models and patterns once in `init`.
+/// - Given the same article and options, `process` gives the same result (determinism).
+/// - A stage changes `text` only through ``Article/applyEdits(_:stage:)``, so removals and the
+///   alignment to the original are kept; it records provenance with `context.stageName`.
+/// - A stage reports bad input by throwing; the error policy of the pipeline decides what happens
+///   to the article. Throw ``StageError`` for messages meant for users.
+///
+/// ```swift
+/// struct Shout: Stage {
+///     static let id: StageID = "shout"
+///     static let summary = "Upper-cases the text."
+///     init(options: StageOptions) throws {}
+///     func process(_ article: inout Article, context: StageContext) throws {
+///         try article.applyEdits([TextEdit(span: Span(start: 0, end: article.text.unicodeScalars.count),
+///                                          replacement: article.text.uppercased())], stage: context.stageName)
+///     }
+/// }
+/// ```
+public protocol Stage: Sendable {
+    /// The name used after `use:` in pipelines; lowercase words joined by `-`.
+    static var id: StageID { get }
+    /// One line that says what the stage does.
+    static var summary: String { get }
+    /// Longer documentation (Markdown) shown by `textmine stages ID`.
+    static var documentation: String { get }
+    /// The options the stage accepts, with types, defaults and docs.
+    static var options: OptionSchema { get }
+    /// What earlier stages must have produced.
+    static var requires: Set<Capability> { get }
+    /// What this stage adds to the article.
+    static var produces: Set<Capability> { get }
+
+    /// Builds the stage from options already validated against ``options`` (defaults filled in).
+    /// Throw ``StageError`` (with the option's name) for a value the schema cannot check, such as a
+    /// model file that does not load.
+    init(options: StageOptions) throws
+
+    /// Processes one article.
+    func process(_ article: inout Article, context: StageContext) throws
+}
+
+// MARK: - Default implementations
+
+extension Stage {
+    public static var documentation: String { "" }
+    public static var options: OptionSchema { OptionSchema() }
+    public static var requires: Set<Capability> { [] }
+    public static var produces: Set<Capability> { [] }
+}
+
+/// A stage that needs statistics over the whole corpus (document frequencies, say) before it can
+/// process any article.
+///
+/// The runtime runs the earlier stages on every article, calls ``prepare(corpus:)`` once with all of
+/// them, and then resumes article by article. A pipeline with a corpus stage holds the corpus in
+/// memory.
+public protocol CorpusStage: Stage {
+    /// Gathers corpus statistics from all articles as the earlier stages left them.
+    mutating func prepare(corpus: [Article]) throws
+}
+
+/// What the runtime tells a stage about the step it is running as.
+public struct StageContext: Sendable {
+    /// The instance id of this step in the pipeline (its `id:` in YAML, else its stage id); record
+    /// it as the provenance of what the stage adds.
+    public var stageName: String
+
+    public init(stageName: String) {
+        self.stageName = stageName
+    }
+}

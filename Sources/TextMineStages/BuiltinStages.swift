@@ -1,0 +1,10 @@
+import TextMineCore
+
+extension StageRegistry {
+    /// Every stage that ships with TextMine; keep this list sorted by id.
+    public static var builtIn: StageRegistry {
+        StageRegistry([
+            PassStage.self,
+        ])
+    }
+}

@@ -1,0 +1,3 @@
+import TextMineCLI
+
+TextMineCommand.main()
