@@ -41,6 +41,8 @@ let package = Package(
         ),
         .executableTarget(name: "textmine", dependencies: ["TextMineCLI"], swiftSettings: strictSettings),
 
+        .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
+        .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
     ]
 )

@@ -7,7 +7,10 @@ public struct TextMineCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "textmine",
         abstract: "Text mining with YAML pipelines of Swift stages.",
-        subcommands: []
+        subcommands: [
+            TrainCommand.self,
+            EvalCommand.self,
+        ]
     )
 
     public init() {}

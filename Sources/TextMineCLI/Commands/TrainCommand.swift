@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `textmine train …`: trains models for stages that learn from data.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a model for a stage.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,114 @@
+/// A pipeline file after loading and validation: what to run, on what, and where the output goes.
+///
+/// The pipeline loader (YAML → plan, with lint) produces it; the runtime turns it into a
+/// ``Pipeline`` of stage instances. Code can also build a plan directly.
+public struct PipelinePlan: Sendable, Hashable {
+    /// The pipeline file (for messages), or a name for plans built in code.
+    public var file: String
+    /// The pipeline's name (`name:`), if any.
+    public var name: String?
+    /// The default language of articles that do not say theirs (`language:`).
+    public var language: String?
+    /// The steps, in order.
+    public var steps: [PlannedStep]
+    /// Where articles come from when the command line names no inputs.
+    public var input: InputSpec
+    /// Where results go when the command line does not say.
+    public var output: OutputSpec
+    /// What happens to an article whose processing fails.
+    public var errorPolicy: ErrorPolicy
+    /// Dynamic libraries of stages to load before building the steps (`plugins:`), resolved paths.
+    public var plugins: [String]
+
+    public init(file: String, name: String? = nil, language: String? = nil, steps: [PlannedStep],
+                input: InputSpec = InputSpec(), output: OutputSpec = OutputSpec(),
+                errorPolicy: ErrorPolicy = .skip, plugins: [String] = []) {
+        self.file = file
+        self.name = name
+        self.language = language
+        self.steps = steps
+        self.input = input
+        self.output = output
+        self.errorPolicy = errorPolicy
+        self.plugins = plugins
+    }
+}
+
+/// One step of a plan: a stage type with validated options.
+public struct PlannedStep: Sendable, Hashable {
+    /// The instance id (`id:` in YAML, else the stage id; made unique by the loader).
+    public var name: String
+    /// The stage type's id (`use:`).
+    public var stage: StageID
+    /// Validated options with defaults filled in.
+    public var options: StageOptions
+    /// Where the step is declared (1-based line and column of its `use:`), for runtime messages.
+    public var line: Int?
+    public var column: Int?
+
+    public init(name: String, stage: StageID, options: StageOptions, line: Int? = nil, column: Int? = nil) {
+        self.name = name
+        self.stage = stage
+        self.options = options
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Where a pipeline reads articles from.
+public struct InputSpec: Sendable, Hashable {
+    /// Files, directories (read recursively), globs, or `-` for standard input; resolved paths.
+    public var paths: [String]
+    /// How to read them; nil means by file extension (`.jsonl` → jsonl, `.html` → html, else text).
+    public var format: InputFormat?
+
+    public init(paths: [String] = [], format: InputFormat? = nil) {
+        self.paths = paths
+        self.format = format
+    }
+}
+
+/// How input files are read.
+public struct InputFormat: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    /// One article per file; the id is the file name without extension.
+    public static let text: InputFormat = "text"
+    /// One JSON article per line (`{"id": …, "text": …}` at least).
+    public static let jsonl: InputFormat = "jsonl"
+    /// One web page per file (or a JSONL record with an `html` field).
+    public static let html: InputFormat = "html"
+}
+
+/// Where and how a pipeline writes results.
+public struct OutputSpec: Sendable, Hashable {
+    /// The output file; nil means standard output.
+    public var path: String?
+    public var format: OutputFormat
+
+    public init(path: String? = nil, format: OutputFormat = .jsonl) {
+        self.path = path
+        self.format = format
+    }
+}
+
+/// Output formats.
+public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    /// One JSON article per line.
+    case jsonl
+    /// One JSON array of articles.
+    case json
+    /// A YAML sequence of articles.
+    case yaml
+    /// Plain text: each article's clean text and summary.
+    case text
+}
+
+/// What happens to an article when a stage fails on it.
+public enum ErrorPolicy: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Record the failure (dead letters), leave the article out and go on.
+    case skip
+    /// Stop the run at the first failure.
+    case fail
+}
