@@ -7,7 +7,7 @@ func builtInStagesAreRegistered() {
     let registry = StageRegistry.builtIn
     #expect(registry.ids.contains("pass"))
     for type in registry.types {
-        #expect(registry[type.id] == nil ? false : true)
+        #expect(registry[type.id] != nil)
         #expect(!type.summary.isEmpty, "stage \(type.id) has no summary")
     }
 }
