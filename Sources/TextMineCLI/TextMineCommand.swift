@@ -3,6 +3,11 @@ import TextMineCore
 import TextMineStages
 
 /// The `textmine` command line.
+///
+/// Other packages reuse it with their own stages registered:
+/// ```swift
+/// TextMineCommand.main(registering: [MyStage.self])
+/// ```
 public struct TextMineCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "textmine",
@@ -14,4 +19,16 @@ public struct TextMineCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command line with `stages` registered next to the built-in ones.
+    public static func main(registering stages: [any Stage.Type]) {
+        CommandContext.registry = StageRegistry.builtIn.registering(stages)
+        main()
+    }
+}
+
+/// What every subcommand shares: the stage registry (built-ins plus stages a package registered).
+enum CommandContext {
+    /// Set once by ``TextMineCommand/main(registering:)`` before any command runs; read-only after.
+    nonisolated(unsafe) static var registry = StageRegistry.builtIn
 }
