@@ -1,0 +1,20 @@
+extension Article {
+    /// Maps a span of the current `text` to the span of ``originalText`` it came from, through every
+    /// edit stages made (normalisations and removals alike).
+    ///
+    /// ```swift
+    /// let raw = article.originalSpan(of: entity.span)  // where the mention was in the input file
+    /// ```
+    public func originalSpan(of span: Span) -> Span {
+        alignment?.originalSpan(of: span) ?? span
+    }
+
+    /// The text of ``originalText`` that a span of the current `text` came from.
+    public func originalText(of span: Span) -> String {
+        let original = originalSpan(of: span)
+        let scalars = originalText.unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: original.start)
+        let end = scalars.index(start, offsetBy: original.length)
+        return String(scalars[start..<end])
+    }
+}
