@@ -10,6 +10,11 @@ struct InvisibleCharacterRemoval: CleaningStep {
         var index = 0
         var runStart = -1
         while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F && runStart < 0 {  // printable ASCII
+                index += 1
+                continue
+            }
             let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
             if Self.isInvisible(value) {
                 if runStart < 0 { runStart = index }

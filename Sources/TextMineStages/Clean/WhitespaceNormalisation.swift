@@ -22,6 +22,11 @@ struct WhitespaceNormalisation: CleaningStep {
                 index += 1
                 continue
             }
+            // A single space between two words needs no edit.
+            if byte == 0x20, index > 0, index + 1 < bytes.count, Self.isPlainCharacterLead(bytes[index + 1]) {
+                index += 1
+                continue
+            }
             let start = index
             var newlines = 0
             var previousWasCR = false
@@ -62,6 +67,12 @@ struct WhitespaceNormalisation: CleaningStep {
                 edits.append(TextEdit(span: text.span(ofBytes: start..<index), replacement: replacement))
             }
         }
+    }
+
+    /// Whether a byte starts a character that is surely not white space.
+    @inline(__always)
+    private static func isPlainCharacterLead(_ byte: UInt8) -> Bool {
+        (byte > 0x20 && byte < 0x80) || byte == 0xC3 || byte == 0xC5
     }
 
     /// After `«`, or before `»`, `;`, `:`, `!`, `?`.

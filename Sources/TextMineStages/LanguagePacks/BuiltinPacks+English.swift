@@ -12,17 +12,18 @@ extension BuiltinPacks {
         metadata:
           byline: [by]
           name-joiners: [and]
-          date-labels: ["date", "published", "published on", "posted", "posted on", "updated", "last updated", "on"]
+          date-labels: ["date", "published", "published on", "posted", "posted on", "updated", "last updated"]
           update-labels: ["updated", "last updated", "updated on"]
           months: [january, february, march, april, may, june, july, august, september, october, november, december]
           credits:
             - "* contributed (to this|to the)? (report|reporting|story|article)$"
             - "^(reporting|additional reporting|writing|editing) by *"
-            - "^(photo|photograph|image|picture) (credit|by|courtesy)? ?:? *"
-            - "^(photos|images) ?: *"
+            - "^(photo|photograph|image|picture) (credit|by|courtesy)"
+            - "^(photo|photos|photograph|image|images|picture) ?:"
         boilerplate:
           share:
-            - "^share( (this|on|via) *)?$"
+            - "^share$"
+            - "^share (this|on|via)"
             - "^share post ?:?$"
             - "^share (on|via) (facebook|twitter|linkedin|whatsapp|email|x)"
             - "^(email|print) (this|article)$"
@@ -35,18 +36,18 @@ extension BuiltinPacks {
             - "this (article|content) is (only )?(for|available to) subscribers"
           newsletter:
             - "(sign up|subscribe) (for|to) (our|the) (newsletter|newsletters|daily|weekly)"
-            - "^get (our|the) (newsletter|latest)"
+            - "^get (our|the) newsletter"
             - "^(newsletter|stay connected|stay informed|follow us)$"
           comments:
             - "^(leave|post|add|write) a (comment|reply)"
-            - "^(# )?comments?$"
+            - "^comments?$"
             - "your email address will not be published"
             - "required fields are marked"
           related:
             - "^(read|see) (also|more)"
-            - "^read ?:"
             - "^read"
-            - "^(related|related articles|related stories|more stories|more updates|more from|you might also (like|enjoy)|you may also like|recommended|most read|trending)"
+            - "^(related|related articles|related stories|more stories|more updates|more from|you may also like|recommended|most read|trending)"
+            - "^you might also (like|enjoy)"
           cookies:
             - "(this site|this website|we) uses? cookies"
             - "^(accept|reject|manage) (all )?cookies"

@@ -16,19 +16,20 @@ extension BuiltinPacks {
         metadata:
           byline: [par]
           name-joiners: [et]
-          date-labels: ["date", "publié le", "publié", "mis à jour le", "mis à jour", "modifié le", "le"]
+          date-labels: ["date", "publié le", "publié", "mis à jour le", "mis à jour", "modifié le"]
           update-labels: ["mis à jour le", "mis à jour", "modifié le", "actualisé le"]
           months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
           credits:
             - "* (ont|a) contribué (au|à ce|à cet) (reportage|article)$"
             - "^avec (l'afp|afp|reuters|ap)$"
-            - "^(crédit|crédits) (photo|photos|image|images)? ?:? *"
-            - "^(photo|photos|illustration) ?: *"
+            - "^(crédit|crédits) (photo|photos|image|images)"
+            - "^(photo|photos|illustration) ?:"
             - "^(rédigé|édité|traduit) par *$"
         boilerplate:
           share:
-            - "^partager( (sur|par|via) *)?$"
-            - "^partagez( (cet|cette|l') *)?$"
+            - "^partager$"
+            - "^partager (sur|par|via)"
+            - "^partagez (cet|cette|l')"
             - "^(partager|partagez) (sur|via) (facebook|twitter|linkedin|whatsapp|e-mail|email|x)"
             - "^(envoyer|imprimer) (par e-mail|par email|cet article|l'article)$"
           subscribe:
@@ -38,21 +39,22 @@ extension BuiltinPacks {
             - "(soutenez|soutenir) (notre|le) journalisme"
             - "journalisme de qualité est"
             - "cet article est réservé aux abonnés"
-            - "^(il vous reste|la suite est réservée) *"
+            - "^(il vous reste|la suite est réservée)"
           newsletter:
             - "(abonnez-vous|inscrivez-vous) à (notre|nos) (newsletter|newsletters|lettre d'information|infolettre)"
             - "^(recevez|recevoir) (notre|nos|la) (newsletter|newsletters|lettre)"
             - "^(newsletter|infolettre)$"
           comments:
             - "^(laisser|laissez|ajouter|écrire|rédiger) un commentaire"
-            - "^(# )?commentaires?$"
+            - "^commentaires?$"
             - "votre adresse (e-mail|email|de messagerie|courriel) ne sera pas publiée"
             - "les champs obligatoires sont indiqués"
             - "^(réagir|réagissez) *$"
           related:
             - "^(lire|à lire) (aussi|également|la suite)"
             - "^(lire|à lire|voir|à voir) aussi ?:"
-            - "^(sur le même sujet|dans la même rubrique|articles? (liés|similaires|connexes)|vous aimerez aussi|vous pourriez aussi aimer|à découvrir|les plus lus)"
+            - "^(sur le même sujet|dans la même rubrique|vous aimerez aussi|vous pourriez aussi aimer|à découvrir|les plus lus)"
+            - "^articles? (liés|similaires|connexes)"
             - "^(plus d'actualités|toute l'actualité) *$"
           cookies:
             - "(ce site|nous) utilis(e|ons) des cookies"
