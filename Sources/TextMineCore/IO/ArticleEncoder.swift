@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns finished articles into the bytes of one ``OutputFormat``.
 ///
 /// ``encode(_:)`` runs on worker threads; the output is `header`, then the encoded articles with
@@ -40,6 +42,17 @@ public struct JSONArrayEncoder: ArticleEncoder {
     public var separator: [UInt8] { Array(",\n".utf8) }
     public var footer: [UInt8] { Array("]\n".utf8) }
     public func encode(_ article: Article) throws -> [UInt8] { try ArticleJSONWriter.encode(article) }
+}
+
+/// A YAML sequence of articles, one `- ` item per article, in the shape of the JSON output.
+public struct YAMLEncoder: ArticleEncoder {
+    public init() {}
+
+    public func encode(_ article: Article) throws -> [UInt8] {
+        let json = try ArticleJSONWriter.encode(article)
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(json))
+        return Array(JSONValue.array([value]).yamlString.utf8)
+    }
 }
 
 /// Plain text: for each article a header line with its id, its current text, then its summary if

@@ -30,12 +30,15 @@ public struct ArticleJSONWriter {
         defer { endObject() }
         if let alignment = article.alignment {
             key("alignment")
+            beginObject()
+            key("regions")
             array(alignment.regions) { writer, region in
                 writer.beginObject()
                 writer.key("current"); writer.span(region.current)
                 writer.key("original"); writer.span(region.original)
                 writer.endObject()
             }
+            endObject()
         }
         if !article.blocks.isEmpty {
             key("blocks")
@@ -195,14 +198,15 @@ public struct ArticleJSONWriter {
                 case 0x08: bytes.append(0x5C); bytes.append(0x62)
                 case 0x0C: bytes.append(0x5C); bytes.append(0x66)
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0xF)])
                 }
             }
             if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
             bytes.append(0x22)
         }
     }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
 
     /// Appends an integer.
     public mutating func integer(_ value: Int) {

@@ -7,6 +7,8 @@ public final class OutputSink: ResultSink {
     private let deadLetters: OutputFile?
     private let encoder: any ArticleEncoder
     private var count = 0
+    /// Called with every failure, in input order (the CLI reports them on standard error).
+    public var onFailure: ((ArticleFailure) -> Void)?
 
     public let render: @Sendable (Article) throws -> [UInt8]
 
@@ -25,6 +27,7 @@ public final class OutputSink: ResultSink {
     }
 
     public func reject(_ failure: ArticleFailure) throws {
+        onFailure?(failure)
         guard let deadLetters else { return }
         try deadLetters.write(Self.deadLetter(failure))
     }
@@ -45,13 +48,13 @@ public final class OutputSink: ResultSink {
 }
 
 extension OutputFormat {
-    /// The encoder of the format, or nil when it is not available (YAML until a YAML emitter is wired).
-    public var encoder: (any ArticleEncoder)? {
+    /// The encoder of the format.
+    public var encoder: any ArticleEncoder {
         switch self {
         case .jsonl: return JSONLinesEncoder()
         case .json: return JSONArrayEncoder()
         case .text: return PlainTextEncoder()
-        case .yaml: return nil
+        case .yaml: return YAMLEncoder()
         }
     }
 }

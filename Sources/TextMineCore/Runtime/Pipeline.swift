@@ -48,6 +48,22 @@ public struct Pipeline: Sendable {
         self.init(steps: steps, language: language)
     }
 
+    /// A pipeline of a plan's steps run by stage instances already built (by the pipeline loader,
+    /// which builds them to check their configuration), one per step in order.
+    public init(plan: PipelinePlan, stages: [any Stage]) {
+        precondition(plan.steps.count == stages.count, "one stage instance per planned step")
+        let steps = zip(plan.steps, stages).map { planned, stage in
+            Step(name: planned.name, stage: stage, location: Self.location(of: planned, in: plan))
+        }
+        self.init(steps: steps, language: plan.language)
+    }
+
+    /// `file:line:col` of a planned step, when the plan knows it.
+    private static func location(of step: PlannedStep, in plan: PipelinePlan) -> String? {
+        guard step.line != nil else { return nil }
+        return Diagnostic(file: plan.file, line: step.line, column: step.column, message: "").location
+    }
+
     /// Builds one stage instance per planned step.
     ///
     /// - Throws: ``DiagnosticsError`` with one diagnostic per step whose stage is unknown or whose
@@ -57,8 +73,8 @@ public struct Pipeline: Sendable {
         var diagnostics: [Diagnostic] = []
         for planned in plan.steps {
             let position = Diagnostic(file: plan.file, line: planned.line, column: planned.column, message: "")
-            let location = planned.line == nil ? nil : position.location
-            guard let type = registry[planned.stage] else {
+            let location = Self.location(of: planned, in: plan)
+            guard let descriptor = registry[planned.stage] else {
                 var diagnostic = position
                 diagnostic.message = "unknown stage '\(planned.stage)'"
                 diagnostic.hint = registry.suggestion(for: planned.stage.rawValue).map { "did you mean '\($0)'?" }
@@ -66,7 +82,7 @@ public struct Pipeline: Sendable {
                 continue
             }
             do {
-                steps.append(Step(name: planned.name, stage: try type.init(options: planned.options), location: location))
+                steps.append(Step(name: planned.name, stage: try descriptor.make(options: planned.options), location: location))
             } catch {
                 var diagnostic = position
                 diagnostic.message = "stage '\(planned.stage)' (step '\(planned.name)') cannot start: \(error)"
