@@ -25,7 +25,7 @@ extension RunReport {
             cells.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
                 return column == 0 ? cell + padding : padding + cell
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
         return ([line(header), rule] + rows.dropLast().map(line) + [rule, line(rows.last!),
@@ -33,4 +33,12 @@ extension RunReport {
     }
 
     static func format(_ value: Double, digits: Int) -> String { String(format: "%.\(digits)f", value) }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
+    }
 }
