@@ -14,6 +14,9 @@ public struct TextMineCommand: ParsableCommand {
         abstract: "Text mining with YAML pipelines of Swift stages.",
         subcommands: [
             RunCommand.self,
+            LintCommand.self,
+            StagesCommand.self,
+            ExplainCommand.self,
             TrainCommand.self,
             EvalCommand.self,
         ]

@@ -15,7 +15,7 @@ struct RunCommandTests {
         let output = try articles(result.stdout)
         #expect(output.map(\.id) == ["000_b0f18a854f7ce6e7", "001_763ac30657c09442", "002_e6f55f34cf21a18b",
                                      "003_d3e9b9fc978b86e1", "004_e027eeafa6d019cc"])
-        #expect(output.allSatisfy { $0.language == "fr" && $0.trace.map(\.stage) == ["pass"] })
+        #expect(output.allSatisfy { $0.trace.map(\.stage) == ["pass"] })
         #expect(output[0].source == Source(path: "seeds/000_b0f18a854f7ce6e7.txt", format: "text"))
         #expect(result.stderr.hasPrefix("5 articles: 5 ok, 0 failed ("))
     }
@@ -31,21 +31,18 @@ struct RunCommandTests {
 
     @Test("lint errors stop the run with file:line:col")
     func lintErrors() throws {
-        let directory = NSTemporaryDirectory() + "textmine-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try "stages:\n  - use: pas\n".write(toFile: directory + "/p.yaml", atomically: true, encoding: .utf8)
-        let result = try TextMineProcess.run(["run", directory + "/p.yaml", "seeds"])
+        let folder = try PipelineFolder()
+        let pipeline = try folder.write("p.yaml", "stages:\n  - use: pas\n")
+        let result = try TextMineProcess.run(["run", pipeline, "seeds"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("\(directory)/p.yaml:2:10: error: unknown stage 'pas'"))
+        #expect(result.stderr.contains("\(pipeline):2:10: error: unknown stage 'pas'"))
     }
 
     @Test("bad inputs are reported and written to --errors; the rest is processed")
     func deadLetters() throws {
-        let directory = NSTemporaryDirectory() + "textmine-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = try PipelineFolder()
+        let directory = folder.url.path
         try Data([0x61, 0xFF]).write(to: URL(fileURLWithPath: directory + "/bad.txt"))
         let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
                                               directory + "/bad.txt", "--errors", directory + "/errors.jsonl",
@@ -60,11 +57,9 @@ struct RunCommandTests {
 
     @Test("on-error: fail stops with the article and the step, and a non-zero status")
     func failPolicy() throws {
-        let directory = NSTemporaryDirectory() + "textmine-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try "on-error: fail\nstages:\n  - use: pass\n".write(toFile: directory + "/p.yaml", atomically: true, encoding: .utf8)
-        let result = try TextMineProcess.run(["run", directory + "/p.yaml", "seeds/000_b0f18a854f7ce6e7.txt", "missing.txt"])
+        let folder = try PipelineFolder()
+        let pipeline = try folder.write("p.yaml", "on-error: fail\nstages:\n  - use: pass\n")
+        let result = try TextMineProcess.run(["run", pipeline, "seeds/000_b0f18a854f7ce6e7.txt", "missing.txt"])
         #expect(result.status == 1)
         #expect(result.stderr.contains(
             "error: run stopped (on-error: fail): article 'missing' (missing.txt): input failed: no such file or directory: 'missing.txt'"))

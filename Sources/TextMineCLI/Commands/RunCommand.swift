@@ -53,7 +53,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(quiet: quiet)
-        let loaded = PipelineLoader(registry: CommandContext.registry).load(file: pipeline, overrides: overrides)
+        let loaded = CommandContext.pipelineLoader().load(file: pipeline, overrides: overrides)
         for diagnostic in loaded.diagnostics where diagnostic.severity == .error || !quiet {
             console.line(diagnostic.description)
         }
