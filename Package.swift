@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TextMineCLI", targets: ["TextMineCLI"]),
         .library(name: "TextMineTesting", targets: ["TextMineTesting"]),
         .executable(name: "textmine", targets: ["textmine"]),
+        .executable(name: "textmine-bench", targets: ["TextMineBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +44,15 @@ let package = Package(
         // Test support for stage authors: run a stage or a pipeline in a unit test.
         .target(name: "TextMineTesting", dependencies: ["TextMineCore"], swiftSettings: strictSettings),
         .executableTarget(name: "textmine", dependencies: ["TextMineCLI"], swiftSettings: strictSettings),
+        // The throughput benchmark (swift run -c release textmine-bench), not a test.
+        .executableTarget(
+            name: "TextMineBench",
+            dependencies: [
+                "TextMineCore", "TextMineStages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
 
         .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),

@@ -13,6 +13,7 @@ public struct TextMineCommand: ParsableCommand {
         commandName: "textmine",
         abstract: "Text mining with YAML pipelines of Swift stages.",
         subcommands: [
+            RunCommand.self,
             LintCommand.self,
             StagesCommand.self,
             ExplainCommand.self,
@@ -34,4 +35,6 @@ public struct TextMineCommand: ParsableCommand {
 enum CommandContext {
     /// Set once by ``TextMineCommand/main(registering:)`` before any command runs; read-only after.
     nonisolated(unsafe) static var registry = StageRegistry.builtIn
+    /// The input formats `run` can read, by format and file extension.
+    nonisolated(unsafe) static var decoders = ArticleDecoderRegistry.builtIn
 }
