@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TextMineCore", targets: ["TextMineCore"]),
         .library(name: "TextMineStages", targets: ["TextMineStages"]),
         .library(name: "TextMineCLI", targets: ["TextMineCLI"]),
+        .library(name: "TextMinePlugins", targets: ["TextMinePlugins"]),
         .library(name: "TextMineTesting", targets: ["TextMineTesting"]),
         .executable(name: "textmine", targets: ["textmine"]),
     ],
@@ -40,6 +41,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Plugins: out-of-process stages and dynamic libraries of stages.
+        .target(name: "TextMinePlugins", dependencies: ["TextMineCore", "TextMineYAML"], swiftSettings: strictSettings),
         // Test support for stage authors: run a stage or a pipeline in a unit test.
         .target(name: "TextMineTesting", dependencies: ["TextMineCore"], swiftSettings: strictSettings),
         .executableTarget(name: "textmine", dependencies: ["TextMineCLI"], swiftSettings: strictSettings),
@@ -49,7 +52,8 @@ let package = Package(
         .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
         .testTarget(
             name: "TextMinePluginsTests",
-            dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting"],
+            dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineTesting"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]
