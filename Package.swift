@@ -17,6 +17,10 @@ let package = Package(
         .library(name: "TextMinePlugins", targets: ["TextMinePlugins"]),
         .library(name: "TextMineTesting", targets: ["TextMineTesting"]),
         .executable(name: "textmine", targets: ["textmine"]),
+        // Examples of extending TextMine: a command line with a package's stage compiled in, and the
+        // same stage as a dynamic plugin library.
+        .executable(name: "textmine-example", targets: ["textmine-example"]),
+        .library(name: "TextMineExamplePlugin", type: .dynamic, targets: ["TextMineExamplePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,7 +40,7 @@ let package = Package(
         .target(
             name: "TextMineCLI",
             dependencies: [
-                "TextMineCore", "TextMineStages",
+                "TextMineCore", "TextMineStages", "TextMinePlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -47,12 +51,20 @@ let package = Package(
         .target(name: "TextMineTesting", dependencies: ["TextMineCore"], swiftSettings: strictSettings),
         .executableTarget(name: "textmine", dependencies: ["TextMineCLI"], swiftSettings: strictSettings),
 
+        // Examples of extending TextMine (see docs/writing-stages.md).
+        .target(name: "TextMineExampleStages", dependencies: ["TextMineCore"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "textmine-example", dependencies: ["TextMineCLI", "TextMineExampleStages"], swiftSettings: strictSettings),
+        .target(
+            name: "TextMineExamplePlugin", dependencies: ["TextMineCore", "TextMineExampleStages"],
+            swiftSettings: strictSettings),
+
         .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
         .testTarget(
             name: "TextMinePluginsTests",
-            dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineTesting"],
+            dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineTesting", "TextMineExampleStages"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -15,6 +15,7 @@ public struct TextMineCommand: ParsableCommand {
         subcommands: [
             TrainCommand.self,
             EvalCommand.self,
+            ServeStageCommand.self,
         ]
     )
 

@@ -29,6 +29,8 @@ public struct ExternalStage: Stage {
     public static let options: OptionSchema = [
         OptionSpec("manifest", .path, default: "", doc: "A stage manifest (YAML) describing the program."),
         OptionSpec("command", .list(.string), default: [], doc: "The program and its arguments (without a manifest)."),
+        OptionSpec("stage", .string, default: "",
+                   doc: "The stage id sent to the program (without a manifest; default: the script's file name)."),
         OptionSpec("options", .map(.any), default: [:], doc: "Options passed to the program."),
         OptionSpec("timeout", .number(0.001...86_400), default: .null,
                    doc: "Seconds the program may take per article (default: the manifest's, else 30)."),
@@ -51,7 +53,8 @@ public struct ExternalStage: Stage {
                 throw StageError("give either 'manifest:' or 'command:'", option: "command")
             }
             // Named after the script or program: `[python3, tools/redact.py]` is stage 'redact'.
-            let name = ((last as NSString).lastPathComponent as NSString).deletingPathExtension
+            let name = options.string("stage").isEmpty
+                ? ((last as NSString).lastPathComponent as NSString).deletingPathExtension : options.string("stage")
             configuration = ExternalStageConfiguration(
                 id: StageID(name),
                 command: PluginCommand(arguments: command, directory: options.baseDirectory),
