@@ -46,9 +46,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Plugins: out-of-process stages and dynamic libraries of stages.
-        .target(name: "TextMinePlugins", dependencies: ["TextMineCore", "TextMineYAML"], swiftSettings: strictSettings),
+        .target(
+            name: "TextMinePlugins", dependencies: ["TextMineCore", "TextMineYAML", "TextMineStages"],
+            swiftSettings: strictSettings),
         // Test support for stage authors: run a stage or a pipeline in a unit test.
-        .target(name: "TextMineTesting", dependencies: ["TextMineCore"], swiftSettings: strictSettings),
+        .target(
+            name: "TextMineTesting", dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins"],
+            swiftSettings: strictSettings),
         .executableTarget(name: "textmine", dependencies: ["TextMineCLI"], swiftSettings: strictSettings),
 
         // Examples of extending TextMine (see docs/writing-stages.md).
