@@ -65,7 +65,12 @@ let package = Package(
 
         .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
-        .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
+        .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TextMineCLITests",
+            dependencies: ["TextMineCLI", "TextMineCore", "TextMineStages"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TextMinePluginsTests",
             dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineTesting", "TextMineExampleStages"],

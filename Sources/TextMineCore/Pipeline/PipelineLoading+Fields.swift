@@ -3,7 +3,8 @@ import TextMineYAML
 /// The top-level fields of a pipeline file: name, language, input, output, error policy, plugins.
 extension PipelineLoading {
     mutating func readTopLevel(_ root: YAMLNode) {
-        let pairs = root.mapping ?? []
+        // `x-…` keys are free for the author (anchors of shared options), as in Compose files.
+        let pairs = (root.mapping ?? []).filter { $0.key.scalar?.hasPrefix("x-") != true }
         checkKeys(of: pairs, against: PipelineFileSchema.topLevel, in: nil) { _ in nil }
         name = string(root, "name")
         _ = string(root, "description")

@@ -106,6 +106,22 @@ struct PipelineLoaderPlanTests {
         #expect(plan.steps[0].options.values["lowercase"] == true)
     }
 
+    @Test("x- keys hold anchors that steps merge")
+    func sharedAnchors() throws {
+        let plan = try #require(load("""
+            x-defaults: &summary
+              sentences: 4
+              method: news
+            stages:
+              - use: summarize
+                with:
+                  <<: *summary
+                  method: lead
+            """).plan)
+        #expect(plan.steps[0].options.values["sentences"] == 4)
+        #expect(plan.steps[0].options.values["method"] == "lead")
+    }
+
     @Test("a pipeline file is read relative to its folder")
     func fromFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-loader-\(UUID().uuidString)")
