@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TextMinePlugins", targets: ["TextMinePlugins"]),
         .library(name: "TextMineTesting", targets: ["TextMineTesting"]),
         .executable(name: "textmine", targets: ["textmine"]),
+        .executable(name: "textmine-bench", targets: ["TextMineBench"]),
         // Examples of extending TextMine: a command line with a package's stage compiled in, and the
         // same stage as a dynamic plugin library.
         .executable(name: "textmine-example", targets: ["textmine-example"]),
@@ -54,6 +55,15 @@ let package = Package(
             name: "TextMineTesting", dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins"],
             swiftSettings: strictSettings),
         .executableTarget(name: "textmine", dependencies: ["TextMineCLI"], swiftSettings: strictSettings),
+        // The throughput benchmark (swift run -c release textmine-bench), not a test.
+        .executableTarget(
+            name: "TextMineBench",
+            dependencies: [
+                "TextMineCore", "TextMineStages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
 
         // Examples of extending TextMine (see docs/writing-stages.md).
         .target(name: "TextMineExampleStages", dependencies: ["TextMineCore"], swiftSettings: strictSettings),

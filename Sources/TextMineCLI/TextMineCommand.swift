@@ -14,6 +14,7 @@ public struct TextMineCommand: ParsableCommand {
         commandName: "textmine",
         abstract: "Text mining with YAML pipelines of Swift stages.",
         subcommands: [
+            RunCommand.self,
             LintCommand.self,
             StagesCommand.self,
             ExplainCommand.self,
@@ -36,7 +37,6 @@ public struct TextMineCommand: ParsableCommand {
 enum CommandContext {
     /// Set once by ``TextMineCommand/main(registering:)`` before any command runs; read-only after.
     nonisolated(unsafe) static var registry = StageRegistry.builtInWithPlugins
-
-    /// The pipeline loader every command uses: the registry, plus the stages of `plugins:`.
-    static var loader: PipelineLoader { .withPlugins(registry: registry) }
+    /// The input formats `run` can read, by format and file extension.
+    nonisolated(unsafe) static var decoders = ArticleDecoderRegistry.builtIn
 }
