@@ -7,6 +7,8 @@ extension StageRegistry {
             CleanStage.self,
             MetadataStage.self,
             PassStage.self,
+            SentencesStage.self,
+            TokensStage.self,
         ])
     }
 }
