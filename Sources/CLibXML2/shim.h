@@ -3,5 +3,6 @@
 // TextMine never touches the ICU fields of libxml2's encoding handlers.
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>

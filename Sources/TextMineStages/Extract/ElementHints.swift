@@ -67,11 +67,11 @@ struct ElementHints: OptionSet, Sendable, Hashable {
 
 /// Finds semantic hints in `class`, `id` and `itemprop` values.
 ///
-/// Long patterns match anywhere in the value (`comment` in `article-comments`); short, ambiguous
-/// ones only as whole words (`ad` in `ad-slot`, not in `header`). Matching is one pass over the
-/// value with patterns bucketed by their first two bytes, and words packed into 64-bit keys.
+/// Long patterns match inside words (`comment` in `articlecomments`); short, ambiguous ones only
+/// as whole words (`ad` in `ad-slot`, not in `header`). Compound names written with separators
+/// (`article-body`, `entry_content`) are also matched joined, so `articlebody` covers them.
 struct HintMatcher: Sendable {
-    private let patterns: [([UInt8], ElementHints)]
+    private let patterns: [([UInt8], ElementHints, Bool)]
     /// Pattern indexes by their first two bytes.
     private let buckets: [UInt16: [Int]]
     private let words: [UInt64: ElementHints]
@@ -79,38 +79,40 @@ struct HintMatcher: Sendable {
     init() {
         let substrings: [(String, ElementHints)] = [
             ("comment", .comments), ("disqus", .comments), ("discussion", .comments),
-            ("share", .share), ("sharing", .share), ("social", .share), ("sociable", .share),
-            ("related", .related), ("recommend", .related), ("more-stories", .related),
-            ("morestories", .related), ("readmore", .related), ("read-more", .related),
+            ("share", .share), ("social", .share), ("sociable", .share),
+            ("related", .related), ("recommend", .related), ("morestories", .related), ("readmore", .related),
             ("outbrain", .related), ("taboola", .related), ("teaser", .related),
             ("cookie", .cookie), ("consent", .cookie), ("gdpr", .cookie),
             ("advert", .advertising), ("adsbygoogle", .advertising), ("sponsor", .advertising),
-            ("promo", .advertising), ("banner", .advertising), ("dfp-", .advertising),
+            ("promo", .advertising), ("banner", .advertising), ("dfp", .advertising),
             ("newsletter", .subscribe), ("subscri", .subscribe), ("signup", .subscribe),
             ("paywall", .subscribe), ("login", .subscribe), ("popup", .subscribe), ("modal", .subscribe),
             ("sidebar", .sidebar), ("widget", .sidebar),
             ("breadcrumb", .navigation), ("navigation", .navigation), ("navbar", .navigation),
             ("menu", .navigation), ("pagination", .navigation), ("pager", .navigation),
-            ("skip-link", .navigation), ("toolbar", .navigation), ("masthead", .navigation),
+            ("skiplink", .navigation), ("toolbar", .navigation), ("masthead", .navigation),
             ("footer", .footer), ("copyright", .footer),
             ("byline", .byline), ("author", .byline), ("dateline", .byline),
             ("caption", .caption), ("credit", .caption),
-            ("sr-only", .hidden), ("visually-hidden", .hidden), ("visuallyhidden", .hidden),
-            ("screen-reader", .hidden),
-            ("articlebody", .articleBody), ("article-body", .articleBody), ("article__body", .articleBody),
-            ("article_body", .articleBody), ("story-body", .articleBody), ("storybody", .articleBody),
-            ("entry-content", .articleBody), ("post-content", .articleBody), ("post-body", .articleBody),
-            ("article-content", .articleBody), ("article-text", .articleBody), ("articletext", .articleBody),
-            ("story-content", .articleBody), ("article__content", .articleBody), ("text-body", .articleBody),
+            ("visuallyhidden", .hidden), ("offscreen", .hidden),
+            ("articlebody", .articleBody), ("storybody", .articleBody), ("articletext", .articleBody),
+            ("articlecontent", .articleBody), ("entrycontent", .articleBody), ("postcontent", .articleBody),
+            ("postbody", .articleBody), ("storycontent", .articleBody), ("bodytext", .articleBody),
             ("article", .content), ("content", .content), ("entry", .content), ("story", .content),
             ("post", .content), ("blog", .content), ("main", .content),
         ]
         let words: [(String, ElementHints)] = [
             ("ad", .advertising), ("ads", .advertising), ("adv", .advertising), ("nav", .navigation),
             ("tag", .tags), ("tags", .tags), ("keywords", .tags), ("meta", .byline), ("share", .share),
-            ("print", .share), ("rss", .share),
+            ("print", .share), ("rss", .share), ("sr", .hidden),
         ]
-        patterns = substrings.map { (Array($0.0.utf8), $0.1) }
+        // Words that contain a pattern but mean something else.
+        let exceptions: [(String, ElementHints)] = [
+            ("commentar", .comments), ("shared", .share), ("sharp", .share), ("unrelated", .related),
+            ("postal", .content), ("poster", .content), ("domain", .content), ("navigator", .navigation),
+            ("authorit", .byline),
+        ]
+        patterns = substrings.map { (Array($0.0.utf8), $0.1, false) } + exceptions.map { (Array($0.0.utf8), $0.1, true) }
         var buckets: [UInt16: [Int]] = [:]
         for (index, pattern) in patterns.enumerated() {
             buckets[UInt16(pattern.0[0]) << 8 | UInt16(pattern.0[1]), default: []].append(index)
@@ -121,32 +123,58 @@ struct HintMatcher: Sendable {
         self.words = table
     }
 
-    /// The hints of one lowercase attribute value.
+    /// The hints of one lowercase attribute value, word by word (words split at anything but
+    /// letters and digits): substring patterns inside each word, then whole-word patterns; a word
+    /// holding an exception (`commentary`, `shared`) loses the hint it would give.
     func hints(in value: UnsafeBufferPointer<UInt8>) -> ElementHints {
         var result: ElementHints = []
         let count = value.count
-        guard count > 1 else { return result }
-        for index in 0..<(count - 1) {
-            guard let candidates = buckets[UInt16(value[index]) << 8 | UInt16(value[index + 1])] else { continue }
-            for candidate in candidates {
-                let (pattern, hint) = patterns[candidate]
-                guard index + pattern.count <= count, !result.contains(hint) else { continue }
-                var matched = 2
-                while matched < pattern.count, value[index + matched] == pattern[matched] { matched += 1 }
-                if matched == pattern.count { result.insert(hint) }
-            }
-        }
         var start = 0
         while start < count {
             while start < count, !isWordByte(value[start]) { start += 1 }
             var end = start
             while end < count, isWordByte(value[end]) { end += 1 }
-            if end > start, end - start <= 8, let hint = words[Self.packed(value[start..<end])] {
-                result.formUnion(hint)
+            if end > start {
+                result.formUnion(substringHints(in: value, start..<end))
+                if end - start <= 8, let hint = words[Self.packed(value[start..<end])] { result.formUnion(hint) }
             }
             start = end
         }
+        if value.contains(UInt8(ascii: "-")) || value.contains(UInt8(ascii: "_")) {
+            var joined: [UInt8] = []
+            joined.reserveCapacity(count)
+            for byte in value where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") { joined.append(byte) }
+            joined.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while start < buffer.count {
+                    while start < buffer.count, !isWordByte(buffer[start]) { start += 1 }
+                    var end = start
+                    while end < buffer.count, isWordByte(buffer[end]) { end += 1 }
+                    if end > start { result.formUnion(substringHints(in: buffer, start..<end)) }
+                    start = end
+                }
+            }
+        }
         return result
+    }
+
+    private func substringHints(in value: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> ElementHints {
+        var found: ElementHints = []
+        var exceptions: ElementHints = []
+        guard word.count > 1 else { return found }
+        for index in word.lowerBound..<(word.upperBound - 1) {
+            guard let candidates = buckets[UInt16(value[index]) << 8 | UInt16(value[index + 1])] else { continue }
+            for candidate in candidates {
+                let (pattern, hint, isException) = patterns[candidate]
+                guard index + pattern.count <= word.upperBound else { continue }
+                var matched = 2
+                while matched < pattern.count, value[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count {
+                    if isException { exceptions.formUnion(hint) } else { found.formUnion(hint) }
+                }
+            }
+        }
+        return found.subtracting(exceptions)
     }
 
     /// The hints of a `role` value (one ARIA role).

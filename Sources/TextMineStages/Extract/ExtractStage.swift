@@ -65,7 +65,7 @@ public struct ExtractStage: Stage {
             let length = selection.scalarLength(in: page)
             attempts.append(ExtractLayer.Attempt(
                 strategy: strategy.rawValue, length: length, accepted: false,
-                container: selection.container.map { PageStructure.path(of: $0, in: page) }))
+                container: selection.container.map { structure.path(of: $0, in: page) }))
             if chosen == nil || length > chosen!.length { chosen = (strategy, selection, length) }
             if length >= minLength {
                 chosen = (strategy, selection, length)
@@ -87,22 +87,23 @@ public struct ExtractStage: Stage {
             article.metadata[name] = MetadataField(value: found.value, stage: context.stageName, rule: found.rule)
         }
         if article.language == nil { article.language = metadata.fields["language"]?.value.stringValue }
-        article[layer: ExtractLayer.self] = ExtractLayer(
+        article.layers[ExtractLayer.layerName] = ExtractLayer(
             strategy: chosen.strategy.rawValue, attempts: attempts,
             blocks: zip(chosen.selection.kept, edits.blocks).map { index, block in
                 let paragraph = page.blocks[index]
                 return ExtractLayer.SourceBlock(
-                    span: block.span, role: block.role.rawValue, node: PageStructure.path(of: paragraph.element, in: page),
+                    span: block.span, role: block.role.rawValue, node: structure.path(of: paragraph.element, in: page),
                     line: Int(page.elements[paragraph.element].line),
                     bytes: [paragraph.byteRange.lowerBound, paragraph.byteRange.upperBound])
             },
             dropped: chosen.selection.dropped.map { index, reason in
                 let paragraph = page.blocks[index]
                 return ExtractLayer.DroppedBlock(
-                    reason: reason, node: PageStructure.path(of: paragraph.element, in: page),
+                    reason: reason, node: structure.path(of: paragraph.element, in: page),
                     line: Int(page.elements[paragraph.element].line), text: String(paragraph.text.prefix(200)))
             },
-            truncated: page.truncated)
+            truncated: page.truncated
+        ).jsonValue
     }
 
     /// The edits that turn the HTML into the extracted text, and the blocks of that text.

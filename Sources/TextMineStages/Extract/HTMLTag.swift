@@ -89,8 +89,22 @@ enum HTMLTag: UInt8, Sendable {
         return key
     }
 
+    /// The tag's name (`*` for unknown tags), for node paths.
+    var name: String { HTMLTag.nameTable[Int(rawValue)] }
+
+    private static let nameTable: [String] = {
+        var table = [String](repeating: "*", count: Int(HTMLTag.label.rawValue) + 1)
+        for (name, tag) in names { table[Int(tag.rawValue)] = name }
+        return table
+    }()
+
     private static let byKey: [UInt64: HTMLTag] = {
-        let names: [(String, HTMLTag)] = [
+        var table: [UInt64: HTMLTag] = [:]
+        for (name, tag) in names where name.utf8.count <= 8 { table[key(name)] = tag }
+        return table
+    }()
+
+    private static let names: [(String, HTMLTag)] = [
             ("html", .html), ("head", .head), ("body", .body), ("title", .title), ("meta", .meta),
             ("link", .link), ("base", .base), ("script", .script), ("style", .style),
             ("noscript", .noscript), ("template", .template), ("svg", .svg), ("math", .math),
@@ -107,9 +121,6 @@ enum HTMLTag: UInt8, Sendable {
             ("thead", .thead), ("tbody", .tbody), ("tfoot", .tfoot), ("tr", .tr), ("td", .td),
             ("th", .th), ("caption", .caption), ("hr", .hr), ("br", .br), ("hgroup", .hgroup),
             ("a", .a), ("time", .time), ("img", .img), ("input", .input), ("label", .label),
+            ("blockquote", .blockquote), ("figcaption", .figcaption),
         ]
-        var table: [UInt64: HTMLTag] = [:]
-        for (name, tag) in names where name.utf8.count <= 8 { table[key(name)] = tag }
-        return table
-    }()
 }

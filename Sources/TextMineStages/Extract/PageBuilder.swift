@@ -6,48 +6,48 @@ import CLibXML2
 /// Called by ``PageParser`` from libxml2 callbacks; not reusable across parses.
 final class PageBuilder {
     /// The parser context, to read the current source position.
-    var context: htmlParserCtxtPtr?
+    @exclusivity(unchecked) var context: htmlParserCtxtPtr?
 
     private let matcher: HintMatcher
-    private var page = ParsedPage()
+    @exclusivity(unchecked) private var page = ParsedPage()
 
     /// Open elements, innermost last.
-    private var open: [Int32] = []
+    @exclusivity(unchecked) private var open: [Int32] = []
     /// The last child element of each element (to link siblings), by element index.
-    private var lastChild: [Int32] = []
+    @exclusivity(unchecked) private var lastChild: [Int32] = []
     /// The last root element (elements with no parent are siblings).
-    private var lastRoot: Int32 = -1
+    @exclusivity(unchecked) private var lastRoot: Int32 = -1
 
     /// Nesting counts of open elements of each kind.
-    private var skipDepth = 0
-    private var linkDepth = 0
-    private var headingLevels: [Int] = []
-    private var listItemDepth = 0
-    private var quoteDepth = 0
-    private var preDepth = 0
-    private var cellDepth = 0
+    @exclusivity(unchecked) private var skipDepth = 0
+    @exclusivity(unchecked) private var linkDepth = 0
+    @exclusivity(unchecked) private var headingLevels: [Int] = []
+    @exclusivity(unchecked) private var listItemDepth = 0
+    @exclusivity(unchecked) private var quoteDepth = 0
+    @exclusivity(unchecked) private var preDepth = 0
+    @exclusivity(unchecked) private var cellDepth = 0
 
     /// Where the previous event ended in the source (bytes).
-    private var lastPosition = 0
+    @exclusivity(unchecked) private var lastPosition = 0
 
     // The paragraph being gathered.
-    private var text: [UInt8] = []
-    private var pendingSpace = false
-    private var textStart = 0
-    private var textEnd = 0
-    private var linkBytes = 0
-    private var owner = -1
-    private var ownerHeading: Int?
-    private var ownerFlags: (listItem: Bool, quote: Bool, pre: Bool, cell: Bool) = (false, false, false, false)
-    private var lastWasBreak = false
+    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var pendingSpace = false
+    @exclusivity(unchecked) private var textStart = 0
+    @exclusivity(unchecked) private var textEnd = 0
+    @exclusivity(unchecked) private var linkBytes = 0
+    @exclusivity(unchecked) private var owner = -1
+    @exclusivity(unchecked) private var ownerHeading: Int?
+    @exclusivity(unchecked) private var ownerFlags: (listItem: Bool, quote: Bool, pre: Bool, cell: Bool) = (false, false, false, false)
+    @exclusivity(unchecked) private var lastWasBreak = false
 
     // Captures.
     private enum Capture { case title, jsonLD, byline(element: Int) }
-    private var capture: Capture?
-    private var captured: [UInt8] = []
+    @exclusivity(unchecked) private var capture: Capture?
+    @exclusivity(unchecked) private var captured: [UInt8] = []
 
     /// A reusable buffer for lowercased attribute values.
-    private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
 
     init(hints: HintMatcher) {
         matcher = hints
@@ -265,13 +265,13 @@ final class PageBuilder {
             switch name[0] {
             case UInt8(ascii: "c"):
                 if equals(name, "class"), tag != .html, tag != .body {
-                    hints.formUnion(matcher.hints(in: lowercased(value)))
+                    hints.formUnion(withLowercased(value) { matcher.hints(in: $0) })
                 } else if equals(name, "content") {
                     metaContent = String(cString: value)
                 }
             case UInt8(ascii: "i"):
                 if equals(name, "id"), tag != .html, tag != .body {
-                    hints.formUnion(matcher.hints(in: lowercased(value)))
+                    hints.formUnion(withLowercased(value) { matcher.hints(in: $0) })
                 } else if equals(name, "itemprop") {
                     let prop = String(cString: value).lowercased()
                     if prop == "articlebody" { hints.insert(.articleBody) }
@@ -286,7 +286,7 @@ final class PageBuilder {
                     if rel == "author" { hints.insert(.byline) }
                 }
             case UInt8(ascii: "s"):
-                if equals(name, "style") { hidden = hidden || hidesElement(lowercased(value)) }
+                if equals(name, "style") { hidden = hidden || withLowercased(value) { hidesElement($0) } }
             case UInt8(ascii: "a"):
                 if equals(name, "aria-hidden") && equals(value, "true") { hidden = true }
             case UInt8(ascii: "n"):
@@ -373,8 +373,8 @@ final class PageBuilder {
         return bytes[literal.utf8CodeUnitCount] == 0
     }
 
-    /// The lowercase bytes of a NUL-terminated value, in a buffer reused by the next call.
-    private func lowercased(_ value: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    /// Calls `body` with the lowercase bytes of a NUL-terminated value (at most 512 of them).
+    private func withLowercased<Result>(_ value: UnsafePointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         scratch.removeAll(keepingCapacity: true)
         var index = 0
         while value[index] != 0 && index < 512 {
@@ -383,7 +383,7 @@ final class PageBuilder {
             scratch.append(byte)
             index += 1
         }
-        return scratch.withUnsafeBufferPointer { $0 }
+        return scratch.withUnsafeBufferPointer(body)
     }
 
     // MARK: - Source positions

@@ -47,6 +47,8 @@ enum PageParser {
         handler.ignorableWhitespace = onCharacters
         context.pointee.sax.pointee = handler
         _ = htmlCtxtUseOptions(context, options)
+        // Without a declared encoding libxml2 reads non-ASCII bytes as Latin-1.
+        _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
         context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
         builder.context = context
         withExtendedLifetime(builder) { _ = htmlParseDocument(context) }

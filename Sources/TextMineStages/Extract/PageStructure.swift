@@ -4,6 +4,9 @@ struct PageStructure: Sendable {
     /// For each element, one past the index of its last descendant: the subtree of `e` is
     /// `e..<subtreeEnd[e]` (elements are in document order).
     let subtreeEnd: [Int]
+    /// For each element, its 1-based position among its parent's children with the same tag, or 0
+    /// when it is the only one (XPath leaves the index out then).
+    private let position: [Int32]
 
     init(page: ParsedPage) {
         let elements = page.elements
@@ -14,6 +17,20 @@ struct PageStructure: Sendable {
             if parent >= 0 { end[parent] = max(end[parent], end[index]) }
         }
         subtreeEnd = end
+        // Children come in document order: count them per (parent, tag).
+        var counts: [Int: Int32] = [:]
+        var position = [Int32](repeating: 0, count: elements.count)
+        for (index, element) in elements.enumerated() {
+            let key = (Int(element.parent) + 1) << 8 | Int(element.tag.rawValue)
+            let count = (counts[key] ?? 0) + 1
+            counts[key] = count
+            position[index] = count
+        }
+        for (index, element) in elements.enumerated() where position[index] == 1 {
+            let key = (Int(element.parent) + 1) << 8 | Int(element.tag.rawValue)
+            if counts[key] == 1 { position[index] = 0 }
+        }
+        self.position = position
     }
 
     /// Whether `element` lies inside the subtree of `ancestor` (or is it).
@@ -21,26 +38,15 @@ struct PageStructure: Sendable {
         element >= ancestor && element < subtreeEnd[ancestor]
     }
 
-    /// An XPath-like path to an element (`/html/body/div[2]/p[3]`), built by walking up parents
-    /// and previous siblings.
-    static func path(of element: Int, in page: ParsedPage) -> String {
+    /// An XPath-like path to an element (`/html/body/div[2]/p[3]`); unknown tags are `*`, and
+    /// paths deeper than 1,000 elements start with `…`.
+    func path(of element: Int, in page: ParsedPage) -> String {
         var steps: [String] = []
         var current = element
-        var guardSteps = 0
-        while current >= 0 && guardSteps < 10_000 {
+        while current >= 0 && steps.count < 1_000 {
             let node = page.elements[current]
-            var position = 1
-            var hasSameTagSiblings = false
-            var sibling = Int(node.previousSibling)
-            while sibling >= 0 {
-                if page.elements[sibling].tag == node.tag { position += 1 }
-                sibling = Int(page.elements[sibling].previousSibling)
-            }
-            hasSameTagSiblings = position > 1
-            let name = node.tag == .other ? "*" : "\(node.tag)"
-            steps.append(hasSameTagSiblings ? "\(name)[\(position)]" : name)
+            steps.append(position[current] > 0 ? "\(node.tag.name)[\(position[current])]" : node.tag.name)
             current = Int(node.parent)
-            guardSteps += 1
         }
         if current >= 0 { steps.append("…") }
         return "/" + steps.reversed().joined(separator: "/")
