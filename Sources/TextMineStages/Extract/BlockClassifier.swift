@@ -24,8 +24,10 @@ struct BlockClassifier: Sendable {
 
     /// Classifies `blocks` (indexes into `page.blocks`, in document order) found inside
     /// `container`; hints count only from elements inside it.
-    func classify(_ blocks: [Int], in page: ParsedPage, container: Int?, title: String?) -> [Verdict] {
-        let initial = blocks.map { initialClass(of: page.blocks[$0], in: page, container: container, title: title) }
+    func classify(_ blocks: [Int], in page: ParsedPage, structure: PageStructure, container: Int?, title: String?) -> [Verdict] {
+        let initial = blocks.map {
+            initialClass(of: page.blocks[$0], hints: hintsInside(container, of: page.blocks[$0], in: page, structure: structure), title: title)
+        }
         var verdicts = [Verdict](repeating: .bad(reason: "short"), count: initial.count)
         // Sure classes first.
         var isGood = [Bool?](repeating: nil, count: initial.count)
@@ -67,8 +69,7 @@ struct BlockClassifier: Sendable {
         return nil
     }
 
-    private func initialClass(of block: PageBlock, in page: ParsedPage, container: Int?, title: String?) -> Initial {
-        let hints = hintsInside(container, of: block, in: page)
+    private func initialClass(of block: PageBlock, hints: ElementHints, title: String?) -> Initial {
         if !hints.isDisjoint(with: .negative) { return .bad(hints.intersection(.negative).reason) }
         if hints.contains(.caption) { return .bad("caption") }
         if block.linkDensity > maxLinkDensity { return .bad("links") }
@@ -82,15 +83,14 @@ struct BlockClassifier: Sendable {
     }
 
     /// The hints of the paragraph's element and its ancestors up to, not including, `container`
-    /// (all ancestors but `<html>`/`<body>` when there is no container).
-    private func hintsInside(_ container: Int?, of block: PageBlock, in page: ParsedPage) -> ElementHints {
+    /// (all credible hints of its ancestors when there is no container).
+    private func hintsInside(_ container: Int?, of block: PageBlock, in page: ParsedPage, structure: PageStructure) -> ElementHints {
+        guard let container else { return structure.inheritedHints[block.element] }
         var hints: ElementHints = []
         var current = block.element
         while current >= 0 && current != container {
-            let element = page.elements[current]
-            if element.tag == .body || element.tag == .html { break }
-            hints.formUnion(element.ownHints)
-            current = Int(element.parent)
+            hints.formUnion(structure.credibleHints[current])
+            current = Int(page.elements[current].parent)
         }
         return hints
     }

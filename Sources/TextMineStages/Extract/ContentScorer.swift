@@ -2,13 +2,10 @@
 /// boilerplate text (text density, link density, class/id and tag semantics).
 ///
 /// Each paragraph weighs its non-link bytes when it looks like content, and a negative weight when
-/// it looks like boilerplate (hinted as navigation, comments, share…; link lists; very short
-/// lines). Weights are summed up the tree in one reverse pass; the best subtree wins, so a wrapper
+/// it looks like boilerplate (credibly hinted as navigation, comments, share…; link lists; very
+/// short lines). Weights are summed up the tree in one reverse pass; the best subtree wins, so a wrapper
 /// that adds more boilerplate than content loses to the tighter container inside it.
 struct ContentScorer: Sendable {
-    /// How many ancestors above a paragraph's own element count for its hints during scoring
-    /// (wrappers higher up, such as `<body class="has-sidebar">`, must not sink the article).
-    var hintDepth = 4
     /// Paragraphs shorter than this (UTF-8 bytes) weigh as boilerplate.
     var shortBytes = 40
     /// Paragraphs with more link text than this share weigh as boilerplate.
@@ -23,7 +20,7 @@ struct ContentScorer: Sendable {
         var score = [Double](repeating: 0, count: elements.count)
         var hasContent = false
         for block in page.blocks {
-            let weight = self.weight(of: block, in: page)
+            let weight = self.weight(of: block, hints: structure.inheritedHints[block.element])
             if weight > 0 { hasContent = true }
             score[block.element] += weight
         }
@@ -38,6 +35,7 @@ struct ContentScorer: Sendable {
             let element = elements[index]
             guard !element.tag.isSkipped, element.tag != .p, element.tag.headingLevel == nil else { continue }
             var value = score[index]
+            if !structure.credibleHints[index].isDisjoint(with: .negative) { continue }
             if element.ownHints.contains(.articleBody) || element.ownHints.contains(.articleTag) {
                 value *= 1 + articleBodyBonus
             }
@@ -50,26 +48,11 @@ struct ContentScorer: Sendable {
     }
 
     /// The weight of a paragraph: positive for content, negative for boilerplate.
-    func weight(of block: PageBlock, in page: ParsedPage) -> Double {
+    func weight(of block: PageBlock, hints: ElementHints) -> Double {
         let bytes = Double(block.byteCount)
-        if !localHints(of: block, in: page).isDisjoint(with: .negative) { return -bytes }
+        if !hints.isDisjoint(with: .negative) { return -bytes }
         if block.linkDensity > maxLinkDensity { return -bytes * 0.5 }
         if block.byteCount < shortBytes { return -bytes * 0.3 }
         return Double(block.byteCount - block.linkByteCount)
-    }
-
-    /// The hints of a paragraph's element and its nearest ancestors (not `<html>` or `<body>`).
-    private func localHints(of block: PageBlock, in page: ParsedPage) -> ElementHints {
-        var hints: ElementHints = []
-        var current = block.element
-        var depth = 0
-        while current >= 0 && depth <= hintDepth {
-            let element = page.elements[current]
-            if element.tag == .body || element.tag == .html { break }
-            hints.formUnion(element.ownHints)
-            current = Int(element.parent)
-            depth += 1
-        }
-        return hints
     }
 }

@@ -22,7 +22,7 @@ enum ExtractionStrategy: String, CaseIterable, Sendable {
                     inside.append(index)
                 }
             }
-            let verdicts = BlockClassifier().classify(inside, in: page, container: container, title: title)
+            let verdicts = BlockClassifier().classify(inside, in: page, structure: structure, container: container, title: title)
             var kept: [Int] = []
             for (block, verdict) in zip(inside, verdicts) {
                 switch verdict {
@@ -32,20 +32,20 @@ enum ExtractionStrategy: String, CaseIterable, Sendable {
             }
             return Selection(kept: kept, dropped: dropped.sorted { $0.block < $1.block }, container: container)
         case .allParagraphs:
-            return filter(page) { block in
+            return filter(page, structure) { block in
                 block.byteCount >= 40 && block.headingLevel == nil && page.elements[block.element].tag == .p
             }
         case .bodyText:
-            return filter(page) { _ in true }
+            return filter(page, structure) { _ in true }
         }
     }
 
     /// Keeps the paragraphs that pass `accept` and are neither hinted as boilerplate nor link lists.
-    private func filter(_ page: ParsedPage, accept: (PageBlock) -> Bool) -> Selection {
+    private func filter(_ page: ParsedPage, _ structure: PageStructure, accept: (PageBlock) -> Bool) -> Selection {
         var kept: [Int] = []
         var dropped: [(block: Int, reason: String)] = []
         for (index, block) in page.blocks.enumerated() {
-            let negative = block.hints.intersection(.negative)
+            let negative = structure.inheritedHints[block.element].intersection(.negative)
             if !negative.isEmpty {
                 dropped.append((index, negative.reason))
             } else if block.linkDensity > 0.5 {

@@ -80,7 +80,6 @@ final class PageBuilder {
         var isHidden = false
         if let attributes { scanAttributes(tag: tag, attributes, hints: &own, hidden: &isHidden) }
         if isHidden { own.insert(.hidden) }
-        let inherited = parent >= 0 ? page.elements[Int(parent)].hints.intersection(.inherited) : []
         let index = Int32(page.elements.count)
         let previous: Int32
         if parent >= 0 {
@@ -91,7 +90,7 @@ final class PageBuilder {
             lastRoot = index
         }
         page.elements.append(PageElement(
-            tag: tag, parent: parent, previousSibling: previous, ownHints: own, hints: own.union(inherited),
+            tag: tag, parent: parent, previousSibling: previous, ownHints: own,
             byteOffset: lastPosition, line: Int32(clamping: context?.pointee.input.pointee.line ?? 0)))
         lastChild.append(-1)
         open.append(index)
@@ -210,10 +209,9 @@ final class PageBuilder {
             inWord = isWord
             if byte == UInt8(ascii: ",") { commas += 1 }
         }
-        let elementHints = owner >= 0 && owner < page.elements.count ? page.elements[owner].hints : []
         page.blocks.append(PageBlock(
             text: string, byteRange: textStart..<max(textStart, textEnd), element: max(owner, 0),
-            hints: elementHints, byteCount: text.count, linkByteCount: min(linkBytes, text.count),
+            byteCount: text.count, linkByteCount: min(linkBytes, text.count),
             wordCount: words, commaCount: commas, headingLevel: ownerHeading,
             isListItem: ownerFlags.listItem, isQuote: ownerFlags.quote, isPreformatted: ownerFlags.pre,
             isTableCell: ownerFlags.cell))
@@ -405,9 +403,4 @@ final class PageBuilder {
     private func currentByte() -> UInt8 {
         context?.pointee.input.pointee.cur.pointee ?? 0
     }
-}
-
-extension ElementHints {
-    /// The hints children inherit from their ancestors (all but the tag-only page header).
-    static let inherited: ElementHints = ElementHints(rawValue: ~ElementHints.pageHeader.rawValue)
 }

@@ -5,10 +5,8 @@ struct PageElement: Sendable {
     var parent: Int32
     /// The previous sibling element, or -1; used to build node paths.
     var previousSibling: Int32
-    /// The hints of this element alone.
+    /// The hints of this element alone (``PageStructure`` derives inherited ones).
     var ownHints: ElementHints
-    /// The hints of this element and all its ancestors.
-    var hints: ElementHints
     /// The UTF-8 byte offset in the HTML where the element starts (approximately at its `<`).
     var byteOffset: Int
     /// The 1-based line of the element's start tag.
@@ -24,8 +22,6 @@ struct PageBlock: Sendable {
     var byteRange: Range<Int>
     /// The innermost block-level element holding the text.
     var element: Int
-    /// The hints of that element and its ancestors.
-    var hints: ElementHints
     /// UTF-8 bytes of the text (after collapsing whitespace) and how many of them sit inside links.
     var byteCount: Int
     var linkByteCount: Int

@@ -1,6 +1,15 @@
-/// Tree facts about a parsed page computed in linear passes (no recursion): subtree extents and
-/// node paths.
+/// Tree facts about a parsed page computed in linear passes (no recursion): subtree extents,
+/// credible hints, and node paths.
 struct PageStructure: Sendable {
+    /// A negative hint on an element holding at least this share of the page's text is not
+    /// believed: such an element wraps the article (`<div class="page has-sidebar">`), and the
+    /// boilerplate inside it carries hints of its own.
+    static let wrapperShare = 0.35
+
+    /// Each element's own hints, without the negative ones when the element is a wrapper.
+    let credibleHints: [ElementHints]
+    /// Each element's credible hints joined with its ancestors' (`<html>` and `<body>` excluded).
+    let inheritedHints: [ElementHints]
     /// For each element, one past the index of its last descendant: the subtree of `e` is
     /// `e..<subtreeEnd[e]` (elements are in document order).
     let subtreeEnd: [Int]
@@ -17,6 +26,38 @@ struct PageStructure: Sendable {
             if parent >= 0 { end[parent] = max(end[parent], end[index]) }
         }
         subtreeEnd = end
+        // Text bytes per subtree, then credibility of negative hints.
+        var textBytes = [Int](repeating: 0, count: elements.count)
+        var total = 0
+        for block in page.blocks {
+            textBytes[block.element] += block.byteCount
+            total += block.byteCount
+        }
+        var containsArticleBody = [Bool](repeating: false, count: elements.count)
+        for index in elements.indices.reversed() {
+            if elements[index].ownHints.contains(.articleBody) { containsArticleBody[index] = true }
+            let parent = Int(elements[index].parent)
+            if parent >= 0 {
+                textBytes[parent] += textBytes[index]
+                if containsArticleBody[index] { containsArticleBody[parent] = true }
+            }
+        }
+        let wrapperBytes = Int(Double(total) * Self.wrapperShare)
+        var credible = [ElementHints](repeating: [], count: elements.count)
+        var inherited = [ElementHints](repeating: [], count: elements.count)
+        for (index, element) in elements.enumerated() {
+            var hints = element.ownHints
+            let isWrapper = textBytes[index] > wrapperBytes && textBytes[index] > 500
+            if isWrapper || (containsArticleBody[index] && !hints.contains(.articleBody)) {
+                hints.subtract(ElementHints.negative.subtracting(.hidden))
+            }
+            credible[index] = hints
+            let parent = Int(element.parent)
+            let above = parent >= 0 && elements[parent].tag != .html && elements[parent].tag != .body ? inherited[parent] : []
+            inherited[index] = above.union(hints.subtracting(.pageHeader))
+        }
+        credibleHints = credible
+        inheritedHints = inherited
         // Children come in document order: count them per (parent, tag).
         var counts: [Int: Int32] = [:]
         var position = [Int32](repeating: 0, count: elements.count)
