@@ -86,7 +86,7 @@ struct HintMatcher: Sendable {
             ("advert", .advertising), ("adsbygoogle", .advertising), ("sponsor", .advertising),
             ("promo", .advertising), ("banner", .advertising), ("dfp", .advertising),
             ("newsletter", .subscribe), ("subscri", .subscribe), ("signup", .subscribe),
-            ("paywall", .subscribe), ("login", .subscribe), ("popup", .subscribe), ("modal", .subscribe),
+            ("login", .subscribe), ("popup", .subscribe), ("modal", .subscribe),
             ("sidebar", .sidebar), ("widget", .sidebar),
             ("breadcrumb", .navigation), ("navigation", .navigation), ("navbar", .navigation),
             ("menu", .navigation), ("pagination", .navigation), ("pager", .navigation),
@@ -104,7 +104,7 @@ struct HintMatcher: Sendable {
         let words: [(String, ElementHints)] = [
             ("ad", .advertising), ("ads", .advertising), ("adv", .advertising), ("nav", .navigation),
             ("tag", .tags), ("tags", .tags), ("keywords", .tags), ("meta", .byline), ("share", .share),
-            ("print", .share), ("rss", .share), ("sr", .hidden),
+            ("rss", .share), ("sr", .hidden),
         ]
         // Words that contain a pattern but mean something else.
         let exceptions: [(String, ElementHints)] = [

@@ -115,7 +115,9 @@ final class PageBuilder {
         lastPosition = position + (position < endPosition() && currentByte() == UInt8(ascii: ">") ? 1 : 0)
     }
 
-    func endElement() {
+    func endElement(name: UnsafePointer<UInt8>) {
+        // `<br>` is not pushed (it only breaks lines), but libxml2 closes it like any element.
+        if name[0] | 0x20 == UInt8(ascii: "b"), name[1] | 0x20 == UInt8(ascii: "r"), name[2] == 0 { return }
         guard let index = open.popLast() else { return }
         let element = page.elements[Int(index)]
         let tag = element.tag

@@ -74,7 +74,8 @@ private func onStartElement(
 }
 
 private func onEndElement(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
-    builder(context)?.endElement()
+    guard let name else { return }
+    builder(context)?.endElement(name: name)
 }
 
 private func onCharacters(_ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {

@@ -48,7 +48,7 @@ struct PageStructure: Sendable {
         for (index, element) in elements.enumerated() {
             var hints = element.ownHints
             let isWrapper = textBytes[index] > wrapperBytes && textBytes[index] > 500
-            if isWrapper || (containsArticleBody[index] && !hints.contains(.articleBody)) {
+            if isWrapper || containsArticleBody[index] {
                 hints.subtract(ElementHints.negative.subtracting(.hidden))
             }
             credible[index] = hints
