@@ -6,6 +6,8 @@ extension StageRegistry {
         StageRegistry([
             ExtractStage.self,
             PassStage.self,
+            SentencesStage.self,
+            TokensStage.self,
         ])
     }
 }
