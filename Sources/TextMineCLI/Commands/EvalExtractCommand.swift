@@ -32,8 +32,18 @@ struct EvalExtractCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let steps = try PipelineSteps(file: pipeline, registry: CommandContext.registry)
-        let gold = try Self.readJSONL(pages)
+        let console = Console(quiet: false)
+        let loaded = CommandContext.pipelineLoader().load(file: pipeline)
+        for diagnostic in loaded.diagnostics { console.line(diagnostic.description) }
+        guard let plan = loaded.plan, loaded.errors.isEmpty else { throw ExitCode.failure }
+        let steps: Pipeline
+        do {
+            steps = loaded.stages.count == plan.steps.count
+                ? Pipeline(plan: plan, stages: loaded.stages) : try Pipeline(plan: plan, registry: loaded.registry)
+        } catch {
+            throw console.fail("\(error)")
+        }
+        let gold = try Self.readJSONL(pages, console: console)
         var report = ExtractionReport()
         var articles: [Article] = []
         var failures: [String] = []
@@ -67,7 +77,7 @@ struct EvalExtractCommand: ParsableCommand {
 
         if let compare {
             var other = ExtractionReport()
-            let texts = try Self.readJSONL(compare).reduce(into: [String: String]()) { texts, row in
+            let texts = try Self.readJSONL(compare, console: console).reduce(into: [String: String]()) { texts, row in
                 if let id = row["id"]?.stringValue { texts[id] = row["text"]?.stringValue ?? "" }
             }
             for (line, page) in gold.enumerated() {
@@ -98,9 +108,9 @@ struct EvalExtractCommand: ParsableCommand {
     }
 
     /// Reads a JSONL file into objects; a bad line is an error naming `file:line`.
-    static func readJSONL(_ path: String) throws -> [[String: JSONValue]] {
+    static func readJSONL(_ path: String, console: Console) throws -> [[String: JSONValue]] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("\(path): cannot read the file")
+            throw console.fail("\(path): cannot read the file")
         }
         var rows: [[String: JSONValue]] = []
         var lineNumber = 0
@@ -108,7 +118,7 @@ struct EvalExtractCommand: ParsableCommand {
             lineNumber += 1
             guard line.contains(where: { $0 > 0x20 }) else { continue }
             guard case .object(let row)? = try? JSONDecoder().decode(JSONValue.self, from: Data(line)) else {
-                throw ValidationError("\(path):\(lineNumber): error: not a JSON object")
+                throw console.fail("\(path):\(lineNumber): not a JSON object")
             }
             rows.append(row)
         }

@@ -74,7 +74,9 @@ struct BlockClassifier: Sendable {
         if hints.contains(.caption) { return .bad("caption") }
         if block.linkDensity > maxLinkDensity { return .bad("links") }
         if block.headingLevel != nil {
-            if let title, block.text == title { return .bad("title") }
+            if let title, block.text == title || (block.headingLevel == 1 && title.hasPrefix(block.text)) {
+                return .bad("title")
+            }
             return .heading
         }
         if block.byteCount >= goodBytes && block.linkDensity <= goodLinkDensity { return .good }

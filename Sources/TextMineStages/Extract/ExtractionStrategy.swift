@@ -17,7 +17,8 @@ enum ExtractionStrategy: String, CaseIterable, Sendable {
             var dropped: [(block: Int, reason: String)] = []
             for index in page.blocks.indices {
                 if let container, !structure.contains(container, page.blocks[index].element) {
-                    dropped.append((index, "outside-article"))
+                    let negative = structure.inheritedHints[page.blocks[index].element].intersection(.negative)
+                    dropped.append((index, negative.isEmpty ? "outside-article" : negative.reason))
                 } else {
                     inside.append(index)
                 }

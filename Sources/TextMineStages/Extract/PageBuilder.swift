@@ -258,8 +258,9 @@ final class PageBuilder {
         while let name = attributes[index] {
             let value = attributes[index + 1]
             index += 2
-            guard let value else {
+            guard let value else {  // a boolean attribute
                 if equals(name, "hidden") { hidden = true }
+                if equals(name, "pubdate") { metaKey = ("pubdate", "pubdate") }
                 continue
             }
             switch name[0] {
