@@ -16,7 +16,7 @@ func process(_ text: String, through stages: [any Stage], id: String = "test") t
 
 /// The clean → metadata → boilerplate chain with default options.
 func cleaningChain() throws -> [any Stage] {
-    [try makeStage(CleanStage.self), try makeStage(MetadataStage.self)]
+    [try makeStage(CleanStage.self), try makeStage(MetadataStage.self), try makeStage(BoilerplateStage.self)]
 }
 
 extension Article {
