@@ -12,8 +12,13 @@ public struct BlockFeatures: Codable, Hashable, Sendable {
     public var punctuationRatio: Double
     /// Whether the block ends like a sentence (`.`, `!`, `?`, `…`, optionally before a closing quote).
     public var endsLikeSentence: Bool
-    /// The boilerplate pattern category that matched, if any (`share`, `comments`…).
+    /// The boilerplate pattern category that matched as strong evidence, if any (`share`,
+    /// `comments`…): a pattern anchored at the start of a block of at most 30 words, or any
+    /// pattern in a block of at most 12 words.
     public var pattern: String?
+    /// A pattern category that matched inside a longer block: weak evidence, since content may
+    /// mention such words.
+    public var weakPattern: String?
     /// Whether the block repeats the article's title.
     public var repeatsTitle: Bool
     /// Where the block is, from 0 (first) to 1 (last).
@@ -21,16 +26,50 @@ public struct BlockFeatures: Codable, Hashable, Sendable {
 }
 
 extension BlockFeatures {
+    /// Blocks with more words are content that may mention boilerplate words: patterns are not tried.
+    static let strongPatternWords = 30
+
     /// Measures a block of raw UTF-8 `bytes[range]` whose folding is `folded`.
-    static func measure(_ bytes: [UInt8], _ range: Range<Int>, folded: [UInt8], model: BoilerplateModel,
+    /// Long blocks are measured on their first bytes (counts are scaled up), so that a block of
+    /// megabytes costs no more than a page.
+    static let sampleBytes = 32_768
+
+    /// The prefix of a block that features are measured on, cut at a scalar boundary.
+    static func sample(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        guard range.count > sampleBytes else { return range }
+        var end = range.lowerBound + sampleBytes
+        while end > range.lowerBound, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return range.lowerBound..<end
+    }
+
+    /// How a block ends: like a sentence (`.`, `!`, `?`, `…`, possibly before a closing quote or
+    /// bracket, or a closing guillemet), and whether it ends with terminal punctuation proper.
+    static func ending(_ bytes: [UInt8], _ range: Range<Int>) -> (likeSentence: Bool, punctuated: Bool) {
+        var cursor = range.upperBound
+        var last: UInt32 = 0
+        var beforeLast: UInt32 = 0
+        var seen = 0
+        while cursor > range.lowerBound, seen < 2 {
+            let start = UTF8Decoding.previousScalarStart(in: bytes, before: cursor)
+            let value = UTF8Decoding.scalar(in: bytes, at: start).value
+            cursor = start
+            if UTF8Decoding.isHorizontalSpace(value) || value == 0x0A { continue }
+            if seen == 0 { last = value } else { beforeLast = value }
+            seen += 1
+        }
+        let punctuated = isSentenceEnd(last)
+        let quoted = isClosingQuote(last) && (isSentenceEnd(beforeLast) || last == 0xBB)
+        return (punctuated || quoted, punctuated)
+    }
+
+    static func measure(_ bytes: [UInt8], _ fullRange: Range<Int>, folded: [UInt8], model: BoilerplateModel,
                         articleLanguage: Int?, title: [UInt8]?, position: Double, patterns: Bool) -> BlockFeatures {
+        let range = sample(bytes, fullRange)
         var letters = 0
         var capitals = 0
         var punctuation = 0
         var visible = 0
         var index = range.lowerBound
-        var lastVisible: UInt32 = 0
-        var beforeLast: UInt32 = 0
         while index < range.upperBound {
             let byte = bytes[index]
             if byte < 0x80 {
@@ -42,8 +81,6 @@ extension BlockFeatures {
                     } else if byte < 0x30 || byte > 0x39 {
                         punctuation += 1
                     }
-                    beforeLast = lastVisible
-                    lastVisible = UInt32(byte)
                 }
                 index += 1
                 continue
@@ -58,12 +95,15 @@ extension BlockFeatures {
             } else {
                 punctuation += 1
             }
-            beforeLast = lastVisible
-            lastVisible = value
         }
-        let profile = StopwordProfile(folded: folded, library: model.library)
-        var endsLikeSentence = Self.isSentenceEnd(lastVisible)
-        if !endsLikeSentence, Self.isClosingQuote(lastVisible) { endsLikeSentence = Self.isSentenceEnd(beforeLast) || lastVisible == 0xBB }
+        var profile = StopwordProfile(folded: folded, library: model.library)
+        if range.count < fullRange.count { profile.scale(by: Double(fullRange.count) / Double(max(1, range.count))) }
+        let ending = Self.ending(bytes, fullRange)
+        var pattern: String?
+        var weakPattern: String?
+        if patterns, profile.words <= strongPatternWords, let match = model.patterns.firstMatch(folded: folded) {
+            if match.pattern.anchoredAtStart || profile.words <= 12 { pattern = match.label } else { weakPattern = match.label }
+        }
         var repeatsTitle = false
         if let title, !title.isEmpty, folded.count <= title.count + 24 {
             repeatsTitle = folded.starts(with: title) || folded == title
@@ -74,8 +114,9 @@ extension BlockFeatures {
             language: profile.bestLanguage.map { model.library.languages[$0] },
             uppercaseRatio: letters == 0 ? 0 : Double(capitals) / Double(letters),
             punctuationRatio: visible == 0 ? 0 : Double(punctuation) / Double(visible),
-            endsLikeSentence: endsLikeSentence,
-            pattern: patterns ? model.patterns.firstMatch(folded: folded)?.label : nil,
+            endsLikeSentence: ending.likeSentence,
+            pattern: pattern,
+            weakPattern: weakPattern,
             repeatsTitle: repeatsTitle,
             position: position)
     }

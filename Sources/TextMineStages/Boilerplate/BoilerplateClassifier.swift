@@ -36,9 +36,8 @@ public struct BoilerplateClassifier: Sendable {
         }
     }
 
-    /// Blocks with at most this many words are tested against the boilerplate phrases as a whole;
-    /// longer ones are content that may mention such words (their edge sentences are tested instead).
-    static let patternWords = 30
+    /// Blocks with more words are paragraphs whose edge sentences are tested one by one.
+    static let paragraphWords = 30
 
     let model: BoilerplateModel
     public let settings: Settings
@@ -50,7 +49,10 @@ public struct BoilerplateClassifier: Sendable {
 
     /// The language (among those with stopwords) whose stopwords are densest in `text`, if any.
     public func guessLanguage(of text: String) -> String? {
-        let profile = StopwordProfile(folded: TextFolding.fold(text), library: model.library)
+        let bytes = Array(text.utf8.prefix(BlockFeatures.sampleBytes * 2))
+        var folded: [UInt8] = []
+        TextFolding.fold(bytes, 0..<bytes.count, into: &folded)
+        let profile = StopwordProfile(folded: folded, library: model.library)
         return profile.bestLanguage.map { model.library.languages[$0] }
     }
 
@@ -76,14 +78,13 @@ public struct BoilerplateClassifier: Sendable {
         decisions.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
             folded.removeAll(keepingCapacity: true)
-            TextFolding.fold(bytes, block, into: &folded)
+            TextFolding.fold(bytes, BlockFeatures.sample(bytes, block), into: &folded)
             let position = blocks.count > 1 ? Double(index) / Double(blocks.count - 1) : 0
-            // Pattern matching is for short blocks only; a quick word estimate avoids it on long ones.
-            let looksShort = folded.count < Self.patternWords * 12
-            var features = BlockFeatures.measure(bytes, block, folded: folded, model: model, articleLanguage: languageIndex,
+            // Pattern matching is for short blocks only; a quick length estimate skips long ones.
+            let looksShort = folded.count < BlockFeatures.strongPatternWords * 16
+            let features = BlockFeatures.measure(bytes, block, folded: folded, model: model, articleLanguage: languageIndex,
                                                  title: settings.titleRepeat ? foldedTitle : nil, position: position,
                                                  patterns: looksShort)
-            if features.words > Self.patternWords { features.pattern = nil }
             decisions.append(decide(features, language: language))
         }
         if settings.smoothing { smooth(&decisions) }
@@ -91,14 +92,16 @@ public struct BoilerplateClassifier: Sendable {
     }
 
     /// Whether a sentence at the edge of a long paragraph is boilerplate (an appeal to subscribe, a
-    /// caption in capitals, a line in another language), with the reason.
-    func sentenceReason(_ bytes: [UInt8], _ range: Range<Int>, language: String?) -> String? {
+    /// caption in capitals, a line in another language), with the reason. A weak pattern (inside a
+    /// longer sentence) counts only next to a boilerplate sentence (`besideBoilerplate`).
+    func sentenceReason(_ bytes: [UInt8], _ range: Range<Int>, language: String?, besideBoilerplate: Bool) -> String? {
         var folded: [UInt8] = []
         TextFolding.fold(bytes, range, into: &folded)
         let features = BlockFeatures.measure(bytes, range, folded: folded, model: model,
                                              articleLanguage: model.languageIndex(language), title: nil, position: 1,
                                              patterns: true)
         if let pattern = features.pattern { return "boilerplate: " + pattern }
+        if besideBoilerplate, let pattern = features.weakPattern { return "boilerplate: " + pattern }
         if features.words <= 12, features.uppercaseRatio > 0.6, features.words >= 2 { return "boilerplate: capitals" }
         if settings.otherLanguage, isOtherLanguage(features, language: language) { return "boilerplate: other-language" }
         return nil
@@ -147,6 +150,7 @@ public struct BoilerplateClassifier: Sendable {
         score += features.endsLikeSentence ? 0.1 : -0.1
         if features.uppercaseRatio > 0.5, features.words >= 2 { score -= 0.3 }
         if features.punctuationRatio > 0.25 { score -= 0.15 }
+        if features.weakPattern != nil { score -= 0.35 }
         return max(0, min(1, score))
     }
 

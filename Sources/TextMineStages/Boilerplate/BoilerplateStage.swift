@@ -85,10 +85,10 @@ public struct BoilerplateStage: Stage {
                 removals.append((TextLines.removalRange(of: line, in: text.utf8), decision.reason))
                 continue
             }
-            let role: BlockRole = decision.features.words < classifier.settings.shortWords && !decision.features.endsLikeSentence
-                ? .heading : .body
+            let isShort = decision.features.words < classifier.settings.shortWords
+            let role: BlockRole = isShort && !BlockFeatures.ending(text.utf8, line).punctuated ? .heading : .body
             blocks.append(Block(span: text.span(ofBytes: line), role: role, score: decision.score))
-            guard trimSentences, decision.features.words > BoilerplateClassifier.patternWords else { continue }
+            guard trimSentences, decision.features.words > BoilerplateClassifier.paragraphWords else { continue }
             for trimmed in trimming.trim(text, block: line, language: language) {
                 removals.append(trimmed)
                 if explain {
@@ -104,7 +104,7 @@ public struct BoilerplateStage: Stage {
         article.blocks = blocks
         if explain { article[layer: BoilerplateExplanation.self] = BoilerplateExplanation(entries: entries, language: language) }
         if article.language == nil { article.language = language }
-        try article.applyEdits(RemovalPlan.tidy(removals, in: text.utf8).map { .remove(text.span(ofBytes: $0.range), reason: $0.reason) },
+        try article.applyEdits(article.removalEdits(RemovalPlan.tidy(removals, in: text.utf8), in: text),
                                stage: context.stageName)
         if !lines.isEmpty, blocks.isEmpty {
             article.metadata["empty-body"] = MetadataField(value: true, stage: context.stageName, rule: "all-blocks-boilerplate")
