@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TextMineCore
+import TextMinePlugins
 import TextMineStages
 
 /// `textmine-bench`: measures a pipeline's throughput on the seed articles replicated to a corpus of
@@ -85,7 +86,7 @@ struct Benchmark: ParsableCommand {
 
     private func loadPipeline() throws -> Pipeline {
         guard let path = pipeline else { return Pipeline([try PassStage(options: StageOptions())], language: "fr") }
-        let loaded = PipelineLoader(registry: .builtIn).load(file: path, overrides: overrides)
+        let loaded = PipelineLoader.withPlugins(registry: .builtInWithPlugins).load(file: path, overrides: overrides)
         for diagnostic in loaded.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
         guard let plan = loaded.plan, loaded.errors.isEmpty else { throw ExitCode.failure }
         return loaded.stages.count == plan.steps.count ? Pipeline(plan: plan, stages: loaded.stages)
