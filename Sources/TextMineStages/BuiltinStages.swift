@@ -5,6 +5,8 @@ extension StageRegistry {
     public static var builtIn: StageRegistry {
         StageRegistry([
             PassStage.self,
+            SentencesStage.self,
+            TokensStage.self,
         ])
     }
 }
