@@ -117,9 +117,18 @@ public enum NERModelFile {
         for _ in 0..<vocabularyCount { vocabulary.insert(try input.u64("vocabulary")) }
         let rows = 1 << header.rowBits
         let bitmap = Array(try input.bytes(rows / 8, "row bitmap"))
+        var setRows = 0
+        for byte in bitmap { setRows += byte.nonzeroBitCount }
+        let weightBytes = try input.bytes(setRows * L * 2, "emission weights")
         var emission = [Int16](repeating: 0, count: rows * L)
-        for row in 0..<rows where bitmap[row >> 3] & (1 << UInt8(row & 7)) != 0 {
-            for t in 0..<L { emission[row * L + t] = Int16(bitPattern: try input.u16("emission weights")) }
+        emission.withUnsafeMutableBufferPointer { emission in
+            var offset = weightBytes.startIndex
+            for row in 0..<rows where bitmap[row >> 3] & (1 << UInt8(row & 7)) != 0 {
+                for t in 0..<L {
+                    emission[row * L + t] = Int16(bitPattern: UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8)
+                    offset += 2
+                }
+            }
         }
         let expected = checksum(bytes[0..<input.offset])
         let stored = try input.u64("checksum")
@@ -166,11 +175,6 @@ private struct ByteReader {
         guard count >= 0, offset + count <= bytes.count else { throw truncated(what) }
         defer { offset += count }
         return bytes[offset..<(offset + count)]
-    }
-
-    mutating func u16(_ what: String) throws -> UInt16 {
-        let b = try bytes(2, what)
-        return UInt16(b[b.startIndex]) | UInt16(b[b.startIndex + 1]) << 8
     }
 
     mutating func u32(_ what: String) throws -> UInt32 {
