@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "TextMineBench",
             dependencies: [
-                "TextMineCore", "TextMineStages",
+                "TextMineCore", "TextMineStages", "TextMinePlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -20,6 +20,7 @@ public struct TextMineCommand: ParsableCommand {
             ExplainCommand.self,
             TrainCommand.self,
             EvalCommand.self,
+            NewStageCommand.self,
             ServeStageCommand.self,
         ]
     )
