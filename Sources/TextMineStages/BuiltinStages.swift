@@ -5,6 +5,7 @@ extension StageRegistry {
     public static var builtIn: StageRegistry {
         StageRegistry([
             EntitiesStage.self,
+            ExtractStage.self,
             PassStage.self,
             SentencesStage.self,
             TokensStage.self,
