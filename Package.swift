@@ -38,7 +38,7 @@ let package = Package(
         // Built-in stages, one folder per family.
         .target(
             name: "TextMineStages",
-            dependencies: ["TextMineCore", "CLibXML2"],
+            dependencies: ["TextMineCore", "TextMineYAML", "CLibXML2"],
             resources: [
                 .copy("Entities/Resources/fr-ner.tmner"),
                 .copy("Entities/Resources/gazetteers"),
