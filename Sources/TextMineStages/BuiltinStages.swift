@@ -4,6 +4,9 @@ extension StageRegistry {
     /// Every stage that ships with TextMine; keep this list sorted by id.
     public static var builtIn: StageRegistry {
         StageRegistry([
+            CleanStage.self,
+            ExtractStage.self,
+            MetadataStage.self,
             PassStage.self,
             SentencesStage.self,
             TokensStage.self,
