@@ -6,6 +6,7 @@ extension StageRegistry {
         StageRegistry([
             BoilerplateStage.self,
             CleanStage.self,
+            EntitiesStage.self,
             ExtractStage.self,
             MetadataStage.self,
             PassStage.self,
