@@ -21,12 +21,21 @@ public struct Alignment: Codable, Hashable, Sendable {
     /// An alignment with no edits (identity).
     public init() { regions = [] }
 
-    /// Maps a span of the current text to the span of the original text it came from.
-    ///
-    /// The result is tight: text deleted right before or after the span (a removed byline, a
-    /// dropped zero-width space) is not part of it, while a replaced character inside or at the
-    /// edge of the span maps to the whole original it replaced (`'` → `’`, `é` → `Ã©`).
+    /// Maps a span of the current text to the span of the original text it came from, including
+    /// text deleted right before or after it; see
+    /// ``exactOriginalSpan(of:)`` for a span without adjacent deletions.
     public func originalSpan(of span: Span) -> Span {
+        let start = originalOffset(of: span.start, roundingDown: true)
+        let end = originalOffset(of: span.end, roundingDown: false)
+        return Span(start: start, end: max(start, end))
+    }
+
+    /// Maps a span of the current text to exactly the original text it came from: text deleted
+    /// right before or after the span (a removed byline, a dropped zero-width space) is not part of
+    /// it, while a replaced character inside or at the edge of the span maps to the whole original
+    /// it replaced (`'` → `’`, `é` → `Ã©`). Removals record their original span this way, so
+    /// removals never overlap.
+    public func exactOriginalSpan(of span: Span) -> Span {
         guard !regions.isEmpty else { return span }
         let start = tightOffset(span.start, isEnd: false)
         let end = span.isEmpty ? start : tightOffset(span.end, isEnd: true)

@@ -2,14 +2,14 @@ extension Article {
     /// Maps a span of the current `text` to the span of ``originalText`` it came from, through every
     /// edit stages made (normalisations and removals alike).
     ///
-    /// The result is tight (see ``Alignment/originalSpan(of:)``): an entity right after a removed
+    /// The result is exact (see ``Alignment/exactOriginalSpan(of:)``): an entity right after a removed
     /// byline maps to the entity alone.
     ///
     /// ```swift
     /// let raw = article.originalSpan(of: entity.span)  // where the mention was in the input file
     /// ```
     public func originalSpan(of span: Span) -> Span {
-        alignment?.originalSpan(of: span) ?? span
+        alignment?.exactOriginalSpan(of: span) ?? span
     }
 
     /// The text of ``originalText`` that a span of the current `text` came from.
