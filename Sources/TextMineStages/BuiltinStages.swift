@@ -5,6 +5,7 @@ extension StageRegistry {
     public static var builtIn: StageRegistry {
         StageRegistry([
             PassStage.self,
+            SummarizeStage.self,
         ])
     }
 }
