@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TextMineCore", targets: ["TextMineCore"]),
         .library(name: "TextMineStages", targets: ["TextMineStages"]),
         .library(name: "TextMineCLI", targets: ["TextMineCLI"]),
+        .library(name: "TextMineTesting", targets: ["TextMineTesting"]),
         .executable(name: "textmine", targets: ["textmine"]),
     ],
     dependencies: [
@@ -39,10 +40,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Test support for stage authors: run a stage or a pipeline in a unit test.
+        .target(name: "TextMineTesting", dependencies: ["TextMineCore"], swiftSettings: strictSettings),
         .executableTarget(name: "textmine", dependencies: ["TextMineCLI"], swiftSettings: strictSettings),
 
         .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TextMinePluginsTests",
+            dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -6,8 +6,8 @@ import TextMineStages
 func builtInStagesAreRegistered() {
     let registry = StageRegistry.builtIn
     #expect(registry.ids.contains("pass"))
-    for type in registry.types {
-        #expect(registry[type.id] != nil)
-        #expect(!type.summary.isEmpty, "stage \(type.id) has no summary")
+    for stage in registry.stages {
+        #expect(registry[stage.id] != nil)
+        #expect(!stage.summary.isEmpty, "stage \(stage.id) has no summary")
     }
 }

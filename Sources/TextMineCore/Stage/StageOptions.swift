@@ -19,7 +19,13 @@ public struct StageOptions: Sendable, Hashable {
     /// stages by hand, such as tests; pipelines report every problem through lint).
     public static func validated(_ raw: [String: JSONValue], for stage: any Stage.Type,
                                  baseDirectory: String = FileManager.default.currentDirectoryPath) throws -> StageOptions {
-        let (values, problems) = stage.options.validate(raw)
+        try validated(raw, schema: stage.options, baseDirectory: baseDirectory)
+    }
+
+    /// Validates raw values against a schema; throws the first problem.
+    public static func validated(_ raw: [String: JSONValue], schema: OptionSchema,
+                                 baseDirectory: String = FileManager.default.currentDirectoryPath) throws -> StageOptions {
+        let (values, problems) = schema.validate(raw)
         if let problem = problems.first { throw StageError(problem.message, option: problem.option) }
         return StageOptions(values, baseDirectory: baseDirectory)
     }

@@ -1,0 +1,75 @@
+import Testing
+import TextMineCore
+import TextMineTesting
+
+/// Removes every word "Publicité" from the text, as a well-behaved stage does.
+private struct DropAds: Stage {
+    static let id: StageID = "drop-ads"
+    static let summary = "Removes the word 'Publicité'."
+    static let options: OptionSchema = [OptionSpec("word", .string, default: "Publicité", doc: "The word to remove.")]
+    let word: String
+    init(options: StageOptions) throws { word = options.string("word") }
+    func process(_ article: inout Article, context: StageContext) throws {
+        let scalars = Array(article.text.unicodeScalars)
+        let needle = Array(word.unicodeScalars)
+        var edits: [TextEdit] = []
+        var i = 0
+        while i + needle.count <= scalars.count {
+            if Array(scalars[i..<i + needle.count]) == needle {
+                edits.append(.remove(Span(start: i, end: i + needle.count), reason: "ad"))
+                i += needle.count
+            } else {
+                i += 1
+            }
+        }
+        try article.applyEdits(edits, stage: context.stageName)
+    }
+}
+
+/// Breaks the contract: assigns `text` directly, so the removed text is lost.
+private struct Overwrite: Stage {
+    static let id: StageID = "overwrite"
+    static let summary = "Overwrites the text."
+    init(options: StageOptions) throws {}
+    func process(_ article: inout Article, context: StageContext) throws { article.text = "gone" }
+}
+
+@Suite("StageHarness")
+struct StageHarnessTests {
+    @Test("runs a stage with validated options and shows its removals")
+    func runsStage() throws {
+        let harness = try StageHarness(DropAds.self, options: ["word": "Pub"], stageName: "ads")
+        let article = try harness.run("Pub Le texte. Pub")
+        #expect(article.text == " Le texte. ")
+        #expect(article.removedTexts == ["Pub", "Pub"])
+        #expect(article.removals(by: "ads").map(\.original) == [Span(start: 0, end: 3), Span(start: 14, end: 17)])
+    }
+
+    @Test("an invalid option is refused with the schema's message")
+    func invalidOption() {
+        #expect(throws: StageError.self) { try StageHarness(DropAds.self, options: ["word": 3]) }
+        #expect(throws: StageError.self) { try StageHarness(DropAds.self, options: ["wrod": "x"]) }
+    }
+
+    @Test("a stage that assigns text directly is reported as breaking the contract")
+    func contractViolationIsRecorded() throws {
+        let harness = try StageHarness(Overwrite.self)
+        try withKnownIssue {
+            _ = try harness.run("Le texte complet.")
+        } matching: { issue in
+            issue.description.contains("'text' was assigned directly")
+        }
+    }
+
+    @Test("the contract check finds spans outside the text and removals that do not match the original")
+    func contractSpanChecks() {
+        var article = Article(id: "a", text: "abc")
+        article.sentences = [Sentence(span: Span(start: 0, end: 9))]
+        article.removals = [Removal(text: "zz", original: Span(start: 0, end: 2), stage: "s", reason: "r")]
+        let problems = StageContract.violations(before: article, after: article, checks: .spans)
+        #expect(problems == [
+            "sentence span [0, 9) lies outside the text (3 scalars)",
+            "removal [0, 2) says 'zz' but the original text there is 'ab'",
+        ])
+    }
+}
