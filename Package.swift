@@ -46,7 +46,7 @@ let package = Package(
 
         .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
-        .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
+        .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "TextMinePluginsTests",
             dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting"],
