@@ -48,6 +48,11 @@ let package = Package(
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting"], swiftSettings: strictSettings),
         .testTarget(
+            name: "TextMineCLITests",
+            dependencies: ["TextMineCLI", "TextMineCore", "TextMineStages"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "TextMinePluginsTests",
             dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting"],
             swiftSettings: strictSettings

@@ -13,6 +13,9 @@ public struct TextMineCommand: ParsableCommand {
         commandName: "textmine",
         abstract: "Text mining with YAML pipelines of Swift stages.",
         subcommands: [
+            LintCommand.self,
+            StagesCommand.self,
+            ExplainCommand.self,
             TrainCommand.self,
             EvalCommand.self,
         ]

@@ -6,7 +6,9 @@ extension StageRegistry {
         StageRegistry([
             KeywordsStage.self,
             PassStage.self,
+            SentencesStage.self,
             SummarizeStage.self,
+            TokensStage.self,
         ])
     }
 }

@@ -73,7 +73,12 @@ public struct OptionSchema: Sendable, Hashable, ExpressibleByArrayLiteral {
         for spec in specs {
             var schema = spec.type.jsonSchema.objectValue ?? [:]
             schema["description"] = .string(spec.doc)
-            if let defaultValue = spec.defaultValue { schema["default"] = defaultValue }
+            if let defaultValue = spec.defaultValue {
+                // An optional option may be set to null, which means its default.
+                if defaultValue != .null { schema["default"] = defaultValue }
+                if case .string(let type)? = schema["type"] { schema["type"] = [.string(type), "null"] }
+                if case .array(let choices)? = schema["enum"] { schema["enum"] = .array(choices + [.null]) }
+            }
             properties[spec.name] = .object(schema)
         }
         return [

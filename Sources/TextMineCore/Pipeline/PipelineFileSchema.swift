@@ -1,0 +1,86 @@
+/// The keys of a pipeline file, with their types and docs: what the loader accepts, what lint
+/// suggests for a misspelt key, and what the JSON Schema export describes.
+public enum PipelineFileSchema {
+    /// Top-level keys.
+    public static let topLevel: OptionSchema = [
+        OptionSpec("name", .string, default: .null, doc: "A name for the pipeline, shown in messages and reports."),
+        OptionSpec("description", .string, default: .null, doc: "What the pipeline is for."),
+        OptionSpec("language", .string, default: .null,
+                   doc: "The language of articles that do not say theirs (an ISO 639-1 code such as fr or en)."),
+        OptionSpec("input", .any, default: .object([:]),
+                   doc: "Where articles come from when the command line names no inputs."),
+        OptionSpec("output", .any, default: .object([:]), doc: "Where results go when the command line does not say."),
+        OptionSpec("on-error", .choice(ErrorPolicy.allCases.map(\.rawValue)), default: "skip",
+                   doc: "What happens to an article a stage fails on: skip it (and record it) or stop the run."),
+        OptionSpec("plugins", .list(.path), default: [],
+                   doc: "Plugins that provide more stages, loaded before the steps are checked."),
+        OptionSpec("stages", .list(.any), default: nil, doc: "The steps, in the order they run."),
+    ]
+
+    /// Keys of `input:`.
+    public static let input: OptionSchema = [
+        OptionSpec("paths", .list(.path), default: [],
+                   doc: "Files, directories (read recursively), globs, or '-' for standard input."),
+        OptionSpec("path", .path, default: .null, doc: "One file, directory or glob (instead of 'paths')."),
+        OptionSpec("format", .choice([InputFormat.text, .jsonl, .html].map(\.rawValue)), default: .null,
+                   doc: "How to read the inputs; by default from each file's extension (.jsonl, .html, else text)."),
+    ]
+
+    /// Keys of `output:`.
+    public static let output: OptionSchema = [
+        OptionSpec("path", .path, default: .null, doc: "The output file; standard output when unset."),
+        OptionSpec("format", .choice(OutputFormat.allCases.map(\.rawValue)), default: "jsonl",
+                   doc: "jsonl (one article per line), json (one array), yaml, or text (clean text and summary)."),
+    ]
+
+    /// Keys of a step under `stages:`.
+    public static let step: OptionSchema = [
+        OptionSpec("use", .string, default: nil, doc: "The stage to run (see 'textmine stages')."),
+        OptionSpec("id", .string, default: .null,
+                   doc: "A name for this step, unique in the pipeline; by default the stage id (made unique)."),
+        OptionSpec("with", .map(.any), default: .object([:]), doc: "The stage's options."),
+    ]
+
+    /// The JSON Schema (draft 2020-12) of pipeline files using the stages of `registry`: each
+    /// step's `with:` is checked against the schema of the stage its `use:` names.
+    public static func jsonSchema(for registry: StageRegistry) -> JSONValue {
+        let steps: [JSONValue] = registry.stages.map { stage in
+            var properties = property(of: step)
+            properties["use"] = ["const": .string(stage.id.rawValue), "description": .string(stage.summary)]
+            properties["with"] = stage.options.jsonSchema
+            return [
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["use"],
+                "properties": .object(properties),
+            ]
+        }
+        var properties = property(of: topLevel)
+        properties["input"] = objectSchema(input, doc: topLevel["input"]!.doc)
+        properties["output"] = objectSchema(output, doc: topLevel["output"]!.doc)
+        properties["stages"] = [
+            "type": "array",
+            "minItems": 1,
+            "description": .string(topLevel["stages"]!.doc),
+            "items": ["oneOf": .array(steps)],
+        ]
+        return [
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "TextMine pipeline",
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["stages"],
+            "properties": .object(properties),
+        ]
+    }
+
+    private static func property(of schema: OptionSchema) -> [String: JSONValue] {
+        schema.jsonSchema.objectValue?["properties"]?.objectValue ?? [:]
+    }
+
+    private static func objectSchema(_ schema: OptionSchema, doc: String) -> JSONValue {
+        var object = schema.jsonSchema.objectValue ?? [:]
+        object["description"] = .string(doc)
+        return .object(object)
+    }
+}

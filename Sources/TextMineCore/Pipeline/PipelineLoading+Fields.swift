@@ -1,0 +1,103 @@
+import TextMineYAML
+
+/// The top-level fields of a pipeline file: name, language, input, output, error policy, plugins.
+extension PipelineLoading {
+    mutating func readTopLevel(_ root: YAMLNode) {
+        let pairs = root.mapping ?? []
+        checkKeys(of: pairs, against: PipelineFileSchema.topLevel, in: nil) { _ in nil }
+        name = string(root, "name")
+        _ = string(root, "description")
+        language = string(root, "language")
+        if let node = root["input"], let mapping = section(node, named: "input") {
+            readInput(node, mapping)
+        }
+        if let node = root["output"], let mapping = section(node, named: "output") {
+            checkKeys(of: mapping, against: PipelineFileSchema.output, in: "'output'") { _ in nil }
+            if let path = field(node, "path", in: PipelineFileSchema.output, place: "output")?.stringValue {
+                output.path = resolve(path)
+            }
+            if let format = field(node, "format", in: PipelineFileSchema.output, place: "output")?.stringValue {
+                output.format = OutputFormat(rawValue: format) ?? .jsonl
+            }
+        }
+        if let policy = field(root, "on-error", in: PipelineFileSchema.topLevel)?.stringValue {
+            errorPolicy = ErrorPolicy(rawValue: policy) ?? .skip
+        }
+        if let node = root["plugins"] { readPlugins(node) }
+    }
+
+    private mutating func readInput(_ node: YAMLNode, _ mapping: [YAMLNode.Pair]) {
+        checkKeys(of: mapping, against: PipelineFileSchema.input, in: "'input'") { _ in nil }
+        let paths = field(node, "paths", in: PipelineFileSchema.input, place: "input")?.arrayValue?.compactMap(\.stringValue)
+        let path = field(node, "path", in: PipelineFileSchema.input, place: "input")?.stringValue
+        if paths != nil, path != nil, let key = mapping.first(where: { $0.key.scalar == "path" })?.key {
+            error("'input' has both 'path' and 'paths'", at: key.mark, hint: "list every input under 'paths'")
+        }
+        input.paths = (paths ?? path.map { [$0] } ?? []).map(resolve)
+        if let format = field(node, "format", in: PipelineFileSchema.input, place: "input")?.stringValue {
+            input.format = InputFormat(rawValue: format)
+        }
+    }
+
+    private mutating func readPlugins(_ node: YAMLNode) {
+        let entries = node.sequence ?? (node.isNull ? [] : [node])
+        var references: [PluginReference] = []
+        for entry in entries {
+            var path: String?
+            if entry.isNull || entry.sequence != nil {
+                error("a plugin entry must be a path or a mapping, not \(entry.kindDescription)", at: entry.mark)
+                continue
+            } else if let text = entry.scalar {
+                path = resolve(text)
+            } else if let text = entry["path"]?.scalar {
+                path = resolve(text)
+            }
+            if let path { plugins.append(path) }
+            references.append(PluginReference(node: entry, path: path, file: file, baseDirectory: baseDirectory,
+                                              line: entry.mark.line, column: entry.mark.column))
+        }
+        guard !references.isEmpty else { return }
+        guard let resolver = loader.pluginResolver else {
+            warning("plugins are not loaded by this program", at: node.mark,
+                    hint: "the stages they provide are unknown here; run the pipeline with the textmine command")
+            return
+        }
+        let (descriptors, problems) = resolver.stages(for: references)
+        for descriptor in descriptors { registry.register(descriptor) }
+        diagnostics += problems
+    }
+
+    /// A relative path resolved against the pipeline's folder (`-` for standard input is kept).
+    func resolve(_ path: String) -> String {
+        path == "-" ? path : StageOptions(baseDirectory: baseDirectory).resolve(path)
+    }
+
+    /// The entries of a section that must be a mapping (`input:`, `output:`); null means empty.
+    private mutating func section(_ node: YAMLNode, named name: String) -> [YAMLNode.Pair]? {
+        if node.isNull { return nil }
+        guard let mapping = node.mapping else {
+            error("'\(name)' must be a mapping, not \(node.kindDescription)", at: node.mark,
+                  hint: "write its keys indented below it, e.g. '\(name):' then '  path: …'")
+            return nil
+        }
+        return mapping
+    }
+
+    /// A string field (`name:`, `language:`), reporting a list or mapping given instead.
+    private mutating func string(_ root: YAMLNode, _ key: String) -> String? {
+        field(root, key, in: PipelineFileSchema.topLevel)?.stringValue
+    }
+
+    /// The value of a field checked against its type in `schema`; nil when absent, null or invalid.
+    private mutating func field(_ parent: YAMLNode, _ key: String, in schema: OptionSchema,
+                                place: String? = nil) -> JSONValue? {
+        guard let node = parent[key], !node.isNull, let spec = schema[key] else { return nil }
+        let value = spec.type.value(of: node)
+        if let problem = spec.type.problem(with: value) {
+            let name = place.map { "'\($0).\(key)'" } ?? "'\(key)'"
+            error("\(name): \(problem)", at: node.mark, hint: "expected \(spec.type)")
+            return nil
+        }
+        return value
+    }
+}

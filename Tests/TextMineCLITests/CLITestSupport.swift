@@ -1,0 +1,53 @@
+import Foundation
+import TextMineCore
+
+/// A temporary folder of pipeline files for one test, removed when the test ends.
+final class PipelineFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes a file and returns its path.
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = url.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}
+
+/// Stages with options and capabilities for command tests.
+enum CLITestStages {
+    struct Split: Stage {
+        static let id: StageID = "split"
+        static let summary = "Splits sentences."
+        static let documentation = "Splits the text into sentences.\n"
+        static let produces: Set<Capability> = [.sentences]
+        static let options: OptionSchema = [
+            OptionSpec("max-length", .integer(1...1000), default: 400, doc: "The longest sentence, in words."),
+            OptionSpec("rules", .path, default: nil, doc: "A rule file."),
+        ]
+        init(options: StageOptions) throws {}
+        func process(_ article: inout Article, context: StageContext) throws {}
+    }
+
+    struct Pick: Stage {
+        static let id: StageID = "pick"
+        static let summary = "Picks sentences."
+        static let requires: Set<Capability> = [.sentences]
+        static let produces: Set<Capability> = [.summary]
+        static let options: OptionSchema = [
+            OptionSpec("count", .integer(1...10), default: 3, doc: "How many."),
+            OptionSpec("method", .choice(["lead", "news"]), default: "news", doc: "How."),
+        ]
+        init(options: StageOptions) throws {}
+        func process(_ article: inout Article, context: StageContext) throws {}
+    }
+
+    static let registry = StageRegistry([Split.self, Pick.self])
+    static let loader = PipelineLoader(registry: registry, environment: [:])
+}
