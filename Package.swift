@@ -14,8 +14,14 @@ let package = Package(
         .library(name: "TextMineCore", targets: ["TextMineCore"]),
         .library(name: "TextMineStages", targets: ["TextMineStages"]),
         .library(name: "TextMineCLI", targets: ["TextMineCLI"]),
+        .library(name: "TextMinePlugins", targets: ["TextMinePlugins"]),
         .library(name: "TextMineTesting", targets: ["TextMineTesting"]),
         .executable(name: "textmine", targets: ["textmine"]),
+        .executable(name: "textmine-bench", targets: ["TextMineBench"]),
+        // Examples of extending TextMine: a command line with a package's stage compiled in, and the
+        // same stage as a dynamic plugin library.
+        .executable(name: "textmine-example", targets: ["textmine-example"]),
+        .library(name: "TextMineExamplePlugin", type: .dynamic, targets: ["TextMineExamplePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,14 +41,37 @@ let package = Package(
         .target(
             name: "TextMineCLI",
             dependencies: [
+                "TextMineCore", "TextMineStages", "TextMinePlugins",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Plugins: out-of-process stages and dynamic libraries of stages.
+        .target(
+            name: "TextMinePlugins", dependencies: ["TextMineCore", "TextMineYAML", "TextMineStages"],
+            swiftSettings: strictSettings),
+        // Test support for stage authors: run a stage or a pipeline in a unit test.
+        .target(
+            name: "TextMineTesting", dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins"],
+            swiftSettings: strictSettings),
+        .executableTarget(name: "textmine", dependencies: ["TextMineCLI"], swiftSettings: strictSettings),
+        // The throughput benchmark (swift run -c release textmine-bench), not a test.
+        .executableTarget(
+            name: "TextMineBench",
+            dependencies: [
                 "TextMineCore", "TextMineStages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
-        // Test support for stage authors: run a stage or a pipeline in a unit test.
-        .target(name: "TextMineTesting", dependencies: ["TextMineCore"], swiftSettings: strictSettings),
-        .executableTarget(name: "textmine", dependencies: ["TextMineCLI"], swiftSettings: strictSettings),
+
+        // Examples of extending TextMine (see docs/writing-stages.md).
+        .target(name: "TextMineExampleStages", dependencies: ["TextMineCore"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "textmine-example", dependencies: ["TextMineCLI", "TextMineExampleStages"], swiftSettings: strictSettings),
+        .target(
+            name: "TextMineExamplePlugin", dependencies: ["TextMineCore", "TextMineExampleStages"],
+            swiftSettings: strictSettings),
 
         .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
@@ -54,7 +83,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TextMinePluginsTests",
-            dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting"],
+            dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineTesting", "TextMineExampleStages"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,9 +1,10 @@
 import Foundation
 import TextMineCore
+import TextMinePlugins
 
 extension CommandContext {
-    /// Loads the stages of a pipeline's `plugins:`; installed by the program before commands run.
-    nonisolated(unsafe) static var pluginResolver: (any PluginResolver)?
+    /// Loads the stages of a pipeline's `plugins:` (dynamic libraries and stage manifests).
+    nonisolated(unsafe) static var pluginResolver: (any PluginResolver)? = PluginLoader()
 
     /// The pipeline loader every command uses (`lint`, `explain`, `run`), so that they all see the
     /// same stages and report the same findings.

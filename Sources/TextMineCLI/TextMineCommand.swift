@@ -1,5 +1,6 @@
 import ArgumentParser
 import TextMineCore
+import TextMinePlugins
 import TextMineStages
 
 /// The `textmine` command line.
@@ -13,11 +14,13 @@ public struct TextMineCommand: ParsableCommand {
         commandName: "textmine",
         abstract: "Text mining with YAML pipelines of Swift stages.",
         subcommands: [
+            RunCommand.self,
             LintCommand.self,
             StagesCommand.self,
             ExplainCommand.self,
             TrainCommand.self,
             EvalCommand.self,
+            ServeStageCommand.self,
         ]
     )
 
@@ -25,7 +28,7 @@ public struct TextMineCommand: ParsableCommand {
 
     /// Runs the command line with `stages` registered next to the built-in ones.
     public static func main(registering stages: [any Stage.Type]) {
-        CommandContext.registry = StageRegistry.builtIn.registering(stages)
+        CommandContext.registry = StageRegistry.builtInWithPlugins.registering(stages)
         main()
     }
 }
@@ -33,5 +36,7 @@ public struct TextMineCommand: ParsableCommand {
 /// What every subcommand shares: the stage registry (built-ins plus stages a package registered).
 enum CommandContext {
     /// Set once by ``TextMineCommand/main(registering:)`` before any command runs; read-only after.
-    nonisolated(unsafe) static var registry = StageRegistry.builtIn
+    nonisolated(unsafe) static var registry = StageRegistry.builtInWithPlugins
+    /// The input formats `run` can read, by format and file extension.
+    nonisolated(unsafe) static var decoders = ArticleDecoderRegistry.builtIn
 }

@@ -87,8 +87,9 @@ public enum YAMLEmitter {
         guard text.contains("\n") else { return false }
         for scalar in text.unicodeScalars where scalar != "\n" && (needsEscape(scalar) || scalar == "\r") { return false }
         // The first non-empty line sets the block's indentation: it must not start with a space.
-        let firstContent = text.split(separator: "\n", omittingEmptySubsequences: true).first
-        return !(firstContent?.first == " " || firstContent?.first == "\t")
+        // A block of only line breaks reads back empty.
+        guard let firstContent = text.split(separator: "\n", omittingEmptySubsequences: true).first else { return false }
+        return !(firstContent.first == " " || firstContent.first == "\t")
     }
 }
 

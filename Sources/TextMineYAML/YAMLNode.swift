@@ -4,9 +4,10 @@
 /// Aliases are already resolved (an alias is a copy of its anchored node, with the anchored node's
 /// positions) and merge keys (`<<`) are already applied.
 ///
-/// Equality and hashing compare **meaning**, not spelling: positions are ignored, and a scalar's
-/// style only matters as plain (typed by the core schema) or not (a string), so `'x'`, `"x"` and a
-/// `|` block holding `x` are equal. A document parsed from emitted YAML equals the node it was
+/// Equality and hashing compare **meaning**, not spelling: positions are ignored, and scalars are
+/// equal when their texts and their types are (the explicit tag, else string for quoted and block
+/// scalars, else the core-schema type), so plain `x`, `'x'`, `"x"` and a `|` block holding `x` are
+/// equal, but plain `3` and `"3"` are not. A document parsed from emitted YAML equals the node it was
 /// emitted from.
 public struct YAMLNode: Hashable, Sendable {
     /// How a scalar was written; decides how its text is typed (only plain scalars can be
@@ -72,11 +73,19 @@ public struct YAMLNode: Hashable, Sendable {
         }
     }
 
-    /// A scalar's tag as it decides its meaning: the explicit tag, else `!!str` for non-plain
-    /// scalars, else nil (typed by the core schema).
+    /// The tag that decides a scalar's meaning: the explicit tag, else `!!str` for non-plain
+    /// scalars, else the core-schema type of the text.
     private var effectiveTag: String? {
-        guard case .scalar(_, let style, let tag) = kind else { return nil }
-        return tag ?? (style == .plain ? nil : YAMLTag.str)
+        guard case .scalar(let text, let style, let tag) = kind else { return nil }
+        if let tag { return tag }
+        guard style == .plain else { return YAMLTag.str }
+        switch YAMLCoreSchema.resolve(text) {
+        case .null: return YAMLTag.null
+        case .bool: return YAMLTag.bool
+        case .int: return YAMLTag.int
+        case .float: return YAMLTag.float
+        case .string: return YAMLTag.str
+        }
     }
 }
 

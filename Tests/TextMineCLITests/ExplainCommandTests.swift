@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TextMineCLI
 import TextMineCore
@@ -8,6 +9,7 @@ struct ExplainCommandTests {
     @Test("prints the resolved plan: steps, options with defaults, requires and produces")
     func yaml() throws {
         let folder = try PipelineFolder()
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("in"), withIntermediateDirectories: true)
         let file = try folder.write("p.yaml", """
             name: demo
             language: fr

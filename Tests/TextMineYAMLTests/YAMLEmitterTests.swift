@@ -60,3 +60,22 @@ func roundTrip(text: String) throws {
     #expect(reparsed == node, "\(emitted)")
     #expect(YAMLEmitter.emit(reparsed) == emitted)
 }
+
+@Test("any string survives emitting as a key, a value and an item, then parsing")
+func stringsRoundTrip() throws {
+    let alphabet: [String] = [" ", "\n", "\t", ":", "#", "-", "?", "'", "\"", "\\", "a", "b", "1", ".", "é", "«", "{",
+                              "}", "[", "]", ",", "&", "*", "!", "|", ">", "%", "@", "`", "~", "\r", "\u{1}",
+                              "\u{2028}", "\u{FEFF}", "=", "<", "y", "n", "0x", "e", "+"]
+    var seed: UInt64 = 42
+    func next(_ bound: Int) -> Int {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return Int((seed >> 33) % UInt64(bound))
+    }
+    for _ in 0..<600 {
+        let text = (0..<next(10)).map { _ in alphabet[next(alphabet.count)] }.joined()
+        let node = YAMLNode.mapping([(text, .string(text)), ("list", .sequence([.string(text), .string(text)]))])
+        let emitted = YAMLEmitter.emit(node)
+        let parsed = try YAMLParser.parse(emitted, file: "fuzz.yaml")
+        #expect(parsed == node, "\(String(reflecting: text)) → \(emitted)")
+    }
+}

@@ -1,13 +1,16 @@
+import Foundation
 import TextMineYAML
 
 /// The top-level fields of a pipeline file: name, language, input, output, error policy, plugins.
 extension PipelineLoading {
     mutating func readTopLevel(_ root: YAMLNode) {
-        let pairs = root.mapping ?? []
+        // `x-…` keys are free for the author (anchors of shared options), as in Compose files.
+        let pairs = (root.mapping ?? []).filter { $0.key.scalar?.hasPrefix("x-") != true }
         checkKeys(of: pairs, against: PipelineFileSchema.topLevel, in: nil) { _ in nil }
         name = string(root, "name")
         _ = string(root, "description")
         language = string(root, "language")
+        checkLanguageCode(root)
         if let node = root["input"], let mapping = section(node, named: "input") {
             readInput(node, mapping)
         }
@@ -34,9 +37,34 @@ extension PipelineLoading {
             error("'input' has both 'path' and 'paths'", at: key.mark, hint: "list every input under 'paths'")
         }
         input.paths = (paths ?? path.map { [$0] } ?? []).map(resolve)
+        if paths != nil || path != nil {
+            let written = node["paths"]?.sequence ?? node["paths"].map { [$0] } ?? node["path"].map { [$0] } ?? []
+            for entry in written { checkInputExists(entry) }
+        }
         if let format = field(node, "format", in: PipelineFileSchema.input, place: "input")?.stringValue {
             input.format = InputFormat(rawValue: format)
         }
+    }
+
+    /// Warns about an input path (not a glob, not `-`) that does not exist: most often a path
+    /// written relative to the current folder instead of the pipeline's.
+    private mutating func checkInputExists(_ entry: YAMLNode) {
+        guard let text = entry.scalar, text != "-", !text.contains(where: { "*?[".contains($0) }) else { return }
+        let resolved = resolve(text)
+        guard !FileManager.default.fileExists(atPath: resolved) else { return }
+        warning("input path '\(text)' does not exist", at: entry.mark,
+                hint: "relative paths are resolved against the pipeline file's folder: \(resolved)")
+    }
+
+    /// Warns about a `language:` that does not look like a language code (`french` for `fr`).
+    private mutating func checkLanguageCode(_ root: YAMLNode) {
+        guard let language, let node = root["language"] else { return }
+        let parts = language.split(separator: "-", omittingEmptySubsequences: false)
+        let isCode = (2...3).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLowercase }
+            && parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        guard !isCode else { return }
+        warning("'language': '\(language)' is not a language code", at: node.mark,
+                hint: "use an ISO 639-1 code such as 'fr' or 'en'")
     }
 
     private mutating func readPlugins(_ node: YAMLNode) {

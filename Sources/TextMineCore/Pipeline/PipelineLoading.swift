@@ -10,6 +10,9 @@ struct PipelineLoading {
     /// The loader's registry plus stages from `plugins:`.
     var registry: StageRegistry
     var diagnostics: [Diagnostic] = []
+    /// Values whose `${…}` could not be substituted: already reported, so later checks of the
+    /// same value stay quiet.
+    private var uninterpolated: Set<YAMLMark> = []
 
     // What the checks found, assembled into the plan at the end.
     var name: String?
@@ -83,10 +86,12 @@ struct PipelineLoading {
     // MARK: Reporting
 
     mutating func error(_ message: String, at mark: YAMLMark, hint: String? = nil) {
+        guard !uninterpolated.contains(mark) else { return }
         diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, message: message, hint: hint))
     }
 
     mutating func warning(_ message: String, at mark: YAMLMark, hint: String? = nil) {
+        guard !uninterpolated.contains(mark) else { return }
         diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, severity: .warning,
                                       message: message, hint: hint))
     }
@@ -116,7 +121,8 @@ struct PipelineLoading {
         var node = node
         switch node.kind {
         case .scalar(let text, let style, let tag):
-            switch EnvironmentInterpolation(environment: loader.environment).interpolate(text) {
+            let interpolated = EnvironmentInterpolation(environment: loader.environment).interpolate(text)
+            switch interpolated {
             case .success(let value):
                 node.kind = .scalar(value, style: style, tag: tag)
             case .failure(.undefined(let name)):
@@ -129,6 +135,7 @@ struct PipelineLoading {
                 error("invalid environment variable name '\(name)'", at: node.mark,
                       hint: "names are letters, digits and '_', and do not start with a digit")
             }
+            if case .failure = interpolated { uninterpolated.insert(node.mark) }
         case .sequence(let items):
             node.kind = .sequence(items.map { interpolate($0) })
         case .mapping(let pairs):

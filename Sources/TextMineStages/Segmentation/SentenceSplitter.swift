@@ -73,30 +73,35 @@ public struct SentenceSplitter: Sendable {
         var sentences: [Range<Int>] = []
         var sentenceStart = 0
         var hasContent = false
+        var quotes = StraightQuotes()
         var i = 0
         let count = tokens.count
         while i < count {
             let token = tokens[i]
             if token.kind.isContent { hasContent = true }
+            quotes.pass(i, in: tokens, bytes)
             var last = i
             var ends = false
-            if token.isTerminal || token.role == .trailingAbbreviation {
+            if token.isTerminal || token.role == .trailingAbbreviation || isGluedReference(i, in: tokens) {
                 var j = i + 1
                 while j < count, lineBreaks(bytes, tokens[j - 1].end, tokens[j].start) == 0,
-                    absorbs(tokens[j], after: tokens[j - 1])
+                    absorbs(j, in: tokens, quotes: quotes, bytes)
                 {
+                    quotes.pass(j, in: tokens, bytes)
                     j += 1
                 }
                 last = j - 1
                 if j < count && hasContent {
                     let isListNumber = i - 1 == sentenceStart && tokens[sentenceStart].kind == .number
                         && tokens[sentenceStart].end - tokens[sentenceStart].start <= 3
-                    ends = !isListNumber && startsSentence(tokens[j], after: token, previous: i > 0 ? tokens[i - 1] : nil)
+                    ends = !isListNumber && startsSentence(j, in: tokens, after: token, previous: i > 0 ? tokens[i - 1] : nil,
+                                                           quotes: quotes, bytes)
                 }
             }
             if !ends && last + 1 < count {
                 let breaks = lineBreaks(bytes, tokens[last].end, tokens[last + 1].start)
                 if breaks >= 2 {
+                    quotes = StraightQuotes()
                     ends = true
                 } else if breaks == 1 {
                     switch lineBreaks {
@@ -116,38 +121,56 @@ public struct SentenceSplitter: Sendable {
         return sentences
     }
 
+    /// Whether `tokens[index]` is a lower-case abbreviation glued to a capitalised word
+    /// (`vol.Les`): scraped paragraphs glued together, so the period ends a sentence.
+    private func isGluedReference(_ index: Int, in tokens: [RawToken]) -> Bool {
+        let token = tokens[index]
+        guard token.role == .leadingAbbreviation, token.first.contains(.lower), index + 1 < tokens.count else {
+            return false
+        }
+        let next = tokens[index + 1]
+        return next.start == token.end && next.first.contains(.upper)
+    }
+
     /// Whether a token after a terminal mark belongs to the sentence that mark ends: more terminal
     /// marks (`?!`, `. .`), closing quotes and brackets, a straight quote glued to what precedes.
-    private func absorbs(_ token: RawToken, after previous: RawToken) -> Bool {
+    private func absorbs(_ index: Int, in tokens: [RawToken], quotes: StraightQuotes,
+                         _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let token = tokens[index]
         if token.isTerminal { return true }
-        if token.first.contains(.straightQuote) { return token.start == previous.end }
+        if token.first.contains(.straightQuote) { return quotes.closes(index, in: tokens, bytes) }
         return token.kind == .punct && token.first.contains(.closing)
     }
 
     /// Whether `next` starts a new sentence after the terminal token `terminal`, which follows
     /// `previous`.
-    private func startsSentence(_ next: RawToken, after terminal: RawToken, previous: RawToken?) -> Bool {
-        let first = next.first
-        let capitalLike = first.contains(.upper) || first.intersection([.opening, .dash, .straightQuote]) != []
+    private func startsSentence(_ index: Int, in tokens: [RawToken], after terminal: RawToken, previous: RawToken?,
+                                quotes: StraightQuotes, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let first = tokens[index].first
+        let opensQuote = first.contains(.straightQuote) && !quotes.closes(index, in: tokens, bytes)
+        let capitalLike = first.contains(.upper) || first.intersection([.opening, .dash, .hyphen]) != [] || opensQuote
             || (first.contains(.letter) && !first.contains(.lower))  // scripts without case
         switch terminal.role {
         case .period:
             if first.contains(.lower) {
+                if tokens[index].start == terminal.end { return false }  // 20min.ch
                 guard let previous, previous.kind == .word, previous.end == terminal.start else { return true }
                 return previous.end - previous.start > 3
             }
             return capitalLike || first.intersection([.digit, .symbol]) != []
         case .exclamation:
             return capitalLike || first.contains(.digit)
-        case .ellipsis, .trailingAbbreviation:
+        case .ellipsis, .trailingAbbreviation, .leadingAbbreviation:
             return capitalLike
-        case .none, .leadingAbbreviation:
+        case .none:
             return false
         }
     }
 
     /// How many line breaks the white space `bytes[start..<end]` holds (2 for a blank line or more).
+    @inline(__always)
     private func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        if end - start <= 1 && (start == end || bytes[start] == 0x20) { return 0 }  // the common case
         var breaks = 0
         var i = start
         while i < end {
@@ -163,5 +186,31 @@ public struct SentenceSplitter: Sendable {
             i += 1
         }
         return breaks
+    }
+}
+
+/// Which straight double quotes (`"`) open a quotation and which close one: one glued to the
+/// token before and not to a word after closes (`non!", a-t-il`), one glued only to a word after
+/// opens (`."Je`), and the others alternate, the first one of a paragraph opening.
+private struct StraightQuotes {
+    private var isOpen = false
+
+    /// Whether `tokens[index]` is a `"` that closes a quotation.
+    func closes(_ index: Int, in tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes[tokens[index].start] == 0x22 && closing(index, in: tokens)
+    }
+
+    /// Takes note of a token the splitter moves past.
+    mutating func pass(_ index: Int, in tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes[tokens[index].start] == 0x22 { isOpen = !closing(index, in: tokens) }
+    }
+
+    private func closing(_ index: Int, in tokens: [RawToken]) -> Bool {
+        let token = tokens[index]
+        let gluedBefore = index > 0 && tokens[index - 1].end == token.start
+        let gluedAfter = index + 1 < tokens.count && tokens[index + 1].start == token.end
+            && tokens[index + 1].kind.isContent
+        if gluedBefore != gluedAfter { return gluedBefore }
+        return isOpen
     }
 }

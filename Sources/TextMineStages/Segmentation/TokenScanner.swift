@@ -5,20 +5,33 @@ struct TokenScanner {
     let rules: SegmentationRules
     /// Where scanning stops (exclusive byte offset).
     let end: Int
+    /// ``CharacterClass/basicPlane``, read through a pointer in the hot loops.
+    let classes: UnsafeBufferPointer<CharacterClass>
 
     /// Appends the tokens of `bytes[range]` to `tokens`.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, rules: SegmentationRules,
                      into tokens: inout [RawToken])
     {
-        let scanner = TokenScanner(bytes: bytes, rules: rules, end: range.upperBound)
-        scanner.scan(from: range.lowerBound, into: &tokens)
+        CharacterClass.basicPlane.withUnsafeBufferPointer { classes in
+            let scanner = TokenScanner(bytes: bytes, rules: rules, end: range.upperBound, classes: classes)
+            scanner.scan(from: range.lowerBound, into: &tokens)
+        }
+    }
+
+    /// The class of the scalar starting at byte `index` and its length in bytes.
+    @inline(__always)
+    private func characterClass(at index: Int) -> (CharacterClass, Int) {
+        let byte = bytes[index]
+        if byte < 0x80 { return (classes[Int(byte)], 1) }
+        let (value, length) = bytes.scalar(at: index)
+        return (value < 0x10000 ? classes[Int(value)] : CharacterClass.classify(value), length)
     }
 
     private func scan(from start: Int, into tokens: inout [RawToken]) {
         var i = start
         var wordEnd = -1  // end of the last word token, to recognise glued suffixes
         while i < end {
-            let (cls, length) = bytes.characterClass(at: i)
+            let (cls, length) = characterClass(at: i)
             if cls.intersection(.whitespace) != [] {
                 i += length
                 continue
@@ -48,7 +61,7 @@ struct TokenScanner {
     // MARK: - Words
 
     private func scanWord(at start: Int, first: CharacterClass) -> RawToken {
-        if let url = scanURL(at: start) { return url }
+        if Self.mayStartURL(bytes[start]), let url = scanURL(at: start) { return url }
         var j = start
         var segmentStart = start
         var longestDottedSegment = 0
@@ -56,21 +69,23 @@ struct TokenScanner {
         var hasHyphen = false
         joining: while true {
             while j < end {
-                let (cls, length) = bytes.characterClass(at: j)
+                let (cls, length) = characterClass(at: j)
                 guard cls.intersection(.wordCharacter) != [] else { break }
                 j += length
             }
-            guard j < end else { break }
-            let (cls, length) = bytes.characterClass(at: j)
+            guard j < end, Self.mayJoinWords(bytes[j]) else { break }
+            let (cls, length) = characterClass(at: j)
             let next = j + length
             guard next < end else { break }
-            let (nextClass, _) = bytes.characterClass(at: next)
+            let (nextClass, _) = characterClass(at: next)
             let joinsWord = nextClass.intersection(.wordCharacter) != []
             switch bytes[j] {
-            case 0x2E:  // '.': inside U.S.A, e.g, www.site.fr, v1.5 — but not Pyrénées.Alors nor va.Le
+            case 0x2E:  // '.': inside U.S.A, e.g, www.site.fr, v1.5 — but not Pyrénées.Alors, va.Le, sociaux.20
                 let segment = j - segmentStart
                 let isInitial = bytes.scalar(at: segmentStart).length == segment
-                guard joinsWord, nextClass.intersection([.lower, .digit]) != [] || isInitial else { break joining }
+                    && characterClass(at: segmentStart).0.contains(.upper)
+                let continuesNumber = nextClass.contains(.digit) && characterClass(at: j - 1).0.contains(.digit)
+                guard joinsWord, nextClass.contains(.lower) || continuesNumber || isInitial else { break joining }
                 hasDot = true
                 longestDottedSegment = max(longestDottedSegment, segment)
             case 0x40:  // '@'
@@ -106,8 +121,17 @@ struct TokenScanner {
         }
         var token = RawToken(start: start, end: j, kind: .word, first: first)
         if hasDot && max(longestDottedSegment, j - segmentStart) > 2 { token.kind = .url }  // lemonde.fr
-        if token.kind == .word { attachAbbreviationPeriod(to: &token, hasDot: hasDot, hasHyphen: hasHyphen) }
+        if token.kind == .word && j < end && bytes[j] == 0x2E {
+            attachAbbreviationPeriod(to: &token, hasDot: hasDot, hasHyphen: hasHyphen)
+        }
         return token
+    }
+
+    /// Whether a byte can start a scalar that joins two parts of a word: `.` `@` `_` `-` `'`, or a
+    /// non-ASCII scalar (`’`, U+2010…).
+    @inline(__always)
+    private static func mayJoinWords(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byte == 0x2E || byte == 0x40 || byte == 0x5F || byte == 0x2D || byte == 0x27
     }
 
     /// Extends a word that is an abbreviation or an initial to its period (`M.`, `etc.`, `J.`,
@@ -135,18 +159,27 @@ struct TokenScanner {
         }
     }
 
+    /// Whether a byte can start `http`, `www` or `ftp`.
+    @inline(__always)
+    private static func mayStartURL(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return lower == 0x68 || lower == 0x77 || lower == 0x66
+    }
+
     /// A URL starting with `http://`, `https://`, `ftp://` or `www.`, up to white space, without
     /// trailing punctuation.
     private func scanURL(at start: Int) -> RawToken? {
-        let lower = bytes[start] | 0x20
-        guard lower == 0x68 || lower == 0x77 || lower == 0x66 else { return nil }  // h w f
+        guard start + 4 <= end else { return nil }
+        let lower = (bytes[start] | 0x20, bytes[start + 1] | 0x20, bytes[start + 2] | 0x20)
+        guard lower == (0x68, 0x74, 0x74) || lower == (0x77, 0x77, 0x77) || lower == (0x66, 0x74, 0x70)  // htt www ftp
+        else { return nil }
         guard hasPrefix("https://", at: start) || hasPrefix("http://", at: start) || hasPrefix("www.", at: start)
             || hasPrefix("ftp://", at: start)
         else { return nil }
         var j = start
         var openParentheses = 0
         while j < end {
-            let (cls, length) = bytes.characterClass(at: j)
+            let (cls, length) = characterClass(at: j)
             if cls.intersection(.whitespace) != [] || (cls.intersection([.opening, .closing]) != [] && length > 1)
                 || bytes[j] == 0x22 || bytes[j] == 0x3C || bytes[j] == 0x3E
             {
@@ -180,11 +213,11 @@ struct TokenScanner {
     private func scanEmail(from start: Int, at domainStart: Int) -> RawToken {
         var j = domainStart
         while j < end {
-            let (cls, length) = bytes.characterClass(at: j)
+            let (cls, length) = characterClass(at: j)
             if cls.intersection(.wordCharacter) != [] {
                 j += length
             } else if (bytes[j] == 0x2E || bytes[j] == 0x2D) && j + 1 < end
-                && bytes.characterClass(at: j + 1).0.intersection(.wordCharacter) != []
+                && characterClass(at: j + 1).0.intersection(.wordCharacter) != []
             {
                 j += 1
             } else {
@@ -204,7 +237,7 @@ struct TokenScanner {
         var groupsBySpaces = firstGroup <= 3
         while j < end {
             let byte = bytes[j]
-            let (cls, length) = bytes.characterClass(at: j)
+            let (cls, length) = characterClass(at: j)
             if byte == 0x2E || byte == 0x2C || byte == 0x3A || byte == 0x2F || cls.contains(.hyphen) {
                 // . , : / - between digits
                 guard j + length < end, bytes[j + length] >= 0x30, bytes[j + length] <= 0x39 else { break }
@@ -213,7 +246,7 @@ struct TokenScanner {
             } else if cls.contains(.groupSeparator), groupsBySpaces, let group = thousandsGroup(after: j + length) {
                 j = group
             } else if cls.intersection([.letter, .mark]) != [] {
-                while j < end, bytes.characterClass(at: j).0.intersection(.wordCharacter) != [] {
+                while j < end, characterClass(at: j).0.intersection(.wordCharacter) != [] {
                     j += bytes.scalar(at: j).length
                 }
                 break
@@ -228,7 +261,7 @@ struct TokenScanner {
     private func skipDigits(from start: Int) -> Int {
         var j = start
         while j < end {
-            let (cls, length) = bytes.characterClass(at: j)
+            let (cls, length) = characterClass(at: j)
             guard cls.contains(.digit) else { break }
             j += length
         }
@@ -240,7 +273,7 @@ struct TokenScanner {
         guard start + 3 <= end else { return nil }
         for offset in 0..<3 where !(bytes[start + offset] >= 0x30 && bytes[start + offset] <= 0x39) { return nil }
         let after = start + 3
-        if after < end, bytes.characterClass(at: after).0.contains(.digit) { return nil }
+        if after < end, characterClass(at: after).0.contains(.digit) { return nil }
         return after
     }
 
@@ -262,7 +295,7 @@ struct TokenScanner {
             } else {
                 var j = start + length
                 while j < end {
-                    let (cls, next) = bytes.characterClass(at: j)
+                    let (cls, next) = characterClass(at: j)
                     guard cls.contains(.terminal), bytes[j] != 0x2E else { break }
                     j += next
                 }

@@ -21,7 +21,7 @@ struct PipelineLoaderPlanTests {
             name: demo
             language: fr
             input:
-              paths: [../seeds, /abs/x.jsonl, "-"]
+              paths: ["-"]
               format: jsonl
             output: {path: out/result.json, format: json}
             on-error: fail
@@ -39,7 +39,7 @@ struct PipelineLoaderPlanTests {
         let plan = try #require(result.plan)
         #expect(plan.name == "demo")
         #expect(plan.language == "fr")
-        #expect(plan.input == InputSpec(paths: ["/seeds", "/abs/x.jsonl", "-"], format: .jsonl))
+        #expect(plan.input == InputSpec(paths: ["-"], format: .jsonl))
         #expect(plan.output == OutputSpec(path: "/pipelines/out/result.json", format: .json))
         #expect(plan.errorPolicy == .fail)
         #expect(plan.steps.map(\.name) == ["tokens", "sentences", "ner", "summarize"])
@@ -106,16 +106,39 @@ struct PipelineLoaderPlanTests {
         #expect(plan.steps[0].options.values["lowercase"] == true)
     }
 
+    @Test("x- keys hold anchors that steps merge")
+    func sharedAnchors() throws {
+        let plan = try #require(load("""
+            x-defaults: &summary
+              sentences: 4
+              method: news
+            stages:
+              - use: summarize
+                with:
+                  <<: *summary
+                  method: lead
+            """).plan)
+        #expect(plan.steps[0].options.values["sentences"] == 4)
+        #expect(plan.steps[0].options.values["method"] == "lead")
+    }
+
     @Test("a pipeline file is read relative to its folder")
     func fromFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-loader-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "x\nbad one\n".write(to: folder.appendingPathComponent("patterns.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("in"), withIntermediateDirectories: true)
+        let patterns = folder.appendingPathComponent("patterns.txt")
         let file = folder.appendingPathComponent("p.yaml").path
-        try "input: {path: in}\nstages:\n  - use: patterns\n    with: {file: patterns.txt}\n"
+        try "input: {path: in}\noutput: {path: out.jsonl}\nstages:\n  - use: patterns\n    with: {file: patterns.txt}\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let result = PipelineLoader(registry: TestStages.registry, environment: [:]).load(file: file)
+        let loader = PipelineLoader(registry: TestStages.registry, environment: [:])
+        try "x\n".write(to: patterns, atomically: true, encoding: .utf8)
+        let plan = try #require(loader.load(file: file).plan)
+        #expect(plan.input.paths == [folder.standardizedFileURL.path + "/in"])
+        #expect(plan.output.path == folder.standardizedFileURL.path + "/out.jsonl")
+        try "x\nbad one\n".write(to: patterns, atomically: true, encoding: .utf8)
+        let result = loader.load(file: file)
         #expect(result.diagnostics.map(\.description) == [
             "\(folder.standardizedFileURL.path)/patterns.txt:2:1: error: bad pattern 'bad one'",
         ])
@@ -232,7 +255,10 @@ struct PipelineLintTests {
             name: ${NEWS_NAME}
             language: ${lang
             description: ${1X}
-            stages: [{use: tokens}]
+            stages:
+              - use: summarize
+                with:
+                  sentences: ${SENTENCES}
             """) == """
             p.yaml:1:7: error: environment variable 'NEWS_NAME' is not set
                 hint: set NEWS_NAME, or give a default: '${NEWS_NAME:-value}'
@@ -240,6 +266,8 @@ struct PipelineLintTests {
                 hint: close the variable with '}', or write '$${' for a literal '${'
             p.yaml:3:14: error: invalid environment variable name '1X'
                 hint: names are letters, digits and '_', and do not start with a digit
+            p.yaml:7:18: error: environment variable 'SENTENCES' is not set
+                hint: set SENTENCES, or give a default: '${SENTENCES:-value}'
             """)
     }
 
@@ -299,6 +327,24 @@ struct PipelineLintTests {
             p.yaml:5:9: error: 'stages' must be a list of steps, not a mapping
                 hint: write each step on its own line as '- use: STAGE'
             """)
+    }
+
+    @Test("warnings: input paths that do not exist, language names instead of codes")
+    func warnings() {
+        let result = load("""
+            language: French
+            input:
+              paths: [/nonexistent/in, "/nonexistent/*.txt", "-"]
+            stages: [{use: tokens}]
+            """)
+        #expect(result.plan != nil)
+        #expect(result.diagnostics.map(\.description).joined(separator: "\n") == """
+            p.yaml:1:11: warning: 'language': 'French' is not a language code
+                hint: use an ISO 639-1 code such as 'fr' or 'en'
+            p.yaml:3:11: warning: input path '/nonexistent/in' does not exist
+                hint: relative paths are resolved against the pipeline file's folder: /nonexistent/in
+            """)
+        #expect(load("language: pt-BR\nstages: [{use: tokens}]\n").diagnostics.isEmpty)
     }
 
     @Test("stage construction errors: at the option, at the step, or in the stage's own file")

@@ -83,6 +83,31 @@ struct SentenceSplitterTests {
         #expect(sentences("Ils sont prêts ?Alors partons !Vite.") == ["Ils sont prêts ?", "Alors partons !", "Vite."])
     }
 
+    @Test("paragraphs glued by a scraper are split after references, units and before figures and subtitles")
+    func gluedParagraphs() {
+        #expect(sentences("Il était écroué pour vol.Les deux hommes partent.") ==
+            ["Il était écroué pour vol.", "Les deux hommes partent."])
+        #expect(sentences("Des rafales à 100 km/h.Les températures baissent.") ==
+            ["Des rafales à 100 km/h.", "Les températures baissent."])
+        #expect(sentences("Voir les établissements sociaux.20% des cas sont au travail.") ==
+            ["Voir les établissements sociaux.", "20% des cas sont au travail."])
+        #expect(sentences("Il a été condamné.- Refus de l'autorité -Le ministre est venu.") ==
+            ["Il a été condamné.", "- Refus de l'autorité -Le ministre est venu."])
+        #expect(sentences("D'après 20min.ch, il est parti.") == ["D'après 20min.ch, il est parti."])
+    }
+
+    @Test("straight double quotes close when glued to the token before, open when glued to the word after, else alternate")
+    func straightQuotes() {
+        #expect(sentences("La ville compte 250.000 habitants.\"Je récuse tout\", dit-il.") ==
+            ["La ville compte 250.000 habitants.", "\"Je récuse tout\", dit-il."])
+        #expect(sentences("\"Quel est le sens de cet enfermement ? \", lâche-t-il. Bientôt rien.") ==
+            ["\"Quel est le sens de cet enfermement ? \", lâche-t-il.", "Bientôt rien."])
+        #expect(sentences("Le mouvement \"En marche !\", créé en avril. Fin.") ==
+            ["Le mouvement \"En marche !\", créé en avril.", "Fin."])
+        #expect(sentences("Il dit : \" Non. \" Puis \" Oui. \" Fin.") ==
+            ["Il dit : \" Non. \"", "Puis \" Oui. \"", "Fin."])
+    }
+
     @Test("a period before a lower-case word ends a sentence unless the word before is short")
     func lowerCaseAfterPeriod() {
         #expect(sentences("a déclaré Lavrov. nos propositions arrivent.") ==

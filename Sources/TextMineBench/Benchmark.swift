@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import TextMineCore
+import TextMineStages
+
+/// `textmine-bench`: measures a pipeline's throughput on the seed articles replicated to a corpus of
+/// a given size, in memory and end to end (text files in, JSON lines out).
+@main
+struct Benchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "textmine-bench",
+        abstract: "Measure the throughput of a pipeline on the seeds replicated to a large corpus.",
+        discussion: """
+            Run it in release mode: swift run -c release textmine-bench [--pipeline FILE] [--jobs N]. \
+            'memory' runs the pipeline over articles held in memory (the stages' cost); 'files' writes \
+            the corpus as text files to a temporary folder, then reads them and writes JSON lines, \
+            as 'textmine run' does. Each mode runs --repeat times and reports the best run.
+            """
+    )
+
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        case memory, files, both
+    }
+
+    @Option(help: "The pipeline file (default: a pipeline of one 'pass' stage).")
+    var pipeline: String?
+
+    @Option(help: "Worker threads.")
+    var jobs = 1
+
+    @Option(help: "Corpus size in megabytes of text.")
+    var megabytes = 20.0
+
+    @Option(help: "The folder of seed articles (.txt) to replicate.")
+    var seeds = "seeds"
+
+    @Option(help: "memory, files or both.")
+    var mode = Mode.both
+
+    @Option(help: "Runs per mode; the best is reported.")
+    var `repeat` = 3
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a step's option (repeatable).", valueName: "STEP.OPTION=VALUE"))
+    var overrides: [String] = []
+
+    func run() throws {
+        let pipeline = try loadPipeline()
+        let corpus = try Corpus(seeds: seeds, megabytes: megabytes)
+        print("corpus: \(corpus.articles.count) articles, \(format(Double(corpus.bytes) / 1e6)) MB "
+              + "(\(corpus.seedCount) seeds from \(seeds) replicated)")
+        print("pipeline: \(pipeline.steps.map(\.name).joined(separator: " → ")), jobs \(jobs)")
+        let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: jobs, errorPolicy: .skip))
+
+        var best: [(String, RunReport)] = []
+        if mode != .files {
+            let items = corpus.articles.map(InputItem.article)
+            let report = try bestOf { try runner.run(items, into: DiscardingSink()) }
+            best.append(("in memory", report))
+        }
+        if mode != .memory {
+            let folder = try corpus.writeFiles()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let input = try InputFiles(paths: [folder])
+            let report = try bestOf {
+                let sink = try OutputSink(encoder: JSONLinesEncoder(), output: OutputFile(path: folder + ".out.jsonl"))
+                defer { try? FileManager.default.removeItem(atPath: folder + ".out.jsonl") }
+                let report = try runner.run(input, into: sink)
+                try sink.finish()
+                return report
+            }
+            best.append(("text in, JSONL out", report))
+        }
+        for (name, report) in best {
+            print("")
+            print("\(name): \(format(report.megabytesPerSecond)) MB/s, "
+                  + "\(format(Double(report.articles) / report.seconds, digits: 0)) articles/s "
+                  + "(\(report.succeeded) ok, \(report.failed) failed, best of \(`repeat`): \(format(report.seconds, digits: 3)) s)")
+            print(report.statisticsTable)
+        }
+    }
+
+    private func loadPipeline() throws -> Pipeline {
+        guard let path = pipeline else { return Pipeline([try PassStage(options: StageOptions())], language: "fr") }
+        let loaded = PipelineLoader(registry: .builtIn).load(file: path, overrides: overrides)
+        for diagnostic in loaded.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+        guard let plan = loaded.plan, loaded.errors.isEmpty else { throw ExitCode.failure }
+        return loaded.stages.count == plan.steps.count ? Pipeline(plan: plan, stages: loaded.stages)
+            : try Pipeline(plan: plan, registry: loaded.registry)
+    }
+
+    /// Runs `body` `repeat` times and keeps the fastest report.
+    private func bestOf(_ body: () throws -> RunReport) throws -> RunReport {
+        var best: RunReport?
+        for _ in 0..<max(1, `repeat`) {
+            let report = try body()
+            if best.map({ report.seconds < $0.seconds }) ?? true { best = report }
+        }
+        return best!
+    }
+
+    private func format(_ value: Double, digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+}
+
+/// The seed articles replicated to a target size.
+struct Corpus {
+    var articles: [Article] = []
+    var bytes = 0
+    var seedCount = 0
+
+    init(seeds folder: String, megabytes: Double) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+        let seeds = try names.map { name in
+            (String(name.dropLast(4)), try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
+        }
+        guard !seeds.isEmpty else { throw ValidationError("no .txt seeds in \(folder)") }
+        seedCount = seeds.count
+        var copy = 0
+        while Double(bytes) < megabytes * 1e6 {
+            for (id, text) in seeds {
+                articles.append(Article(id: "\(id)-\(copy)", text: text))
+                bytes += text.utf8.count
+            }
+            copy += 1
+        }
+    }
+
+    /// Writes every article as `<id>.txt` in a new temporary folder and returns the folder.
+    func writeFiles() throws -> String {
+        let folder = NSTemporaryDirectory() + "textmine-bench-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for article in articles {
+            try Data(article.text.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(article.id).txt"))
+        }
+        return folder
+    }
+}
+
+/// Drops results: the in-memory benchmark measures the stages, not the output.
+final class DiscardingSink: ResultSink {
+    let render: @Sendable (Article) throws -> Void = { _ in }
+    func accept(_ rendered: Void) {}
+    func reject(_ failure: ArticleFailure) {}
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Turns finished articles into the bytes of one ``OutputFormat``.
+///
+/// ``encode(_:)`` runs on worker threads; the output is `header`, then the encoded articles with
+/// `separator` between them, then `footer`.
+public protocol ArticleEncoder: Sendable {
+    /// Bytes before the first article.
+    var header: [UInt8] { get }
+    /// Bytes between two articles.
+    var separator: [UInt8] { get }
+    /// Bytes after the last article.
+    var footer: [UInt8] { get }
+    /// The bytes of one article.
+    func encode(_ article: Article) throws -> [UInt8]
+}
+
+// MARK: - Default implementations
+
+extension ArticleEncoder {
+    public var header: [UInt8] { [] }
+    public var separator: [UInt8] { [] }
+    public var footer: [UInt8] { [] }
+}
+
+/// One compact JSON article per line, keys sorted (the default output).
+public struct JSONLinesEncoder: ArticleEncoder {
+    public init() {}
+
+    public func encode(_ article: Article) throws -> [UInt8] {
+        var bytes = try ArticleJSONWriter.encode(article)
+        bytes.append(0x0A)
+        return bytes
+    }
+}
+
+/// One JSON array of articles, one article per line.
+public struct JSONArrayEncoder: ArticleEncoder {
+    public init() {}
+
+    public var header: [UInt8] { Array("[".utf8) }
+    public var separator: [UInt8] { Array(",\n".utf8) }
+    public var footer: [UInt8] { Array("]\n".utf8) }
+    public func encode(_ article: Article) throws -> [UInt8] { try ArticleJSONWriter.encode(article) }
+}
+
+/// A YAML sequence of articles, one `- ` item per article, in the shape of the JSON output.
+public struct YAMLEncoder: ArticleEncoder {
+    public init() {}
+
+    public func encode(_ article: Article) throws -> [UInt8] {
+        let json = try ArticleJSONWriter.encode(article)
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(json))
+        return Array(JSONValue.array([value]).yamlString.utf8)
+    }
+}
+
+/// Plain text: for each article a header line with its id, its current text, then its summary if
+/// it has one.
+public struct PlainTextEncoder: ArticleEncoder {
+    public init() {}
+
+    public var separator: [UInt8] { [0x0A] }
+    public func encode(_ article: Article) throws -> [UInt8] {
+        var text = "=== \(article.id) ===\n\(article.text)"
+        if !text.hasSuffix("\n") { text += "\n" }
+        if let summary = article.summary {
+            text += "--- summary ---\n\(summary.text)"
+            if !text.hasSuffix("\n") { text += "\n" }
+        }
+        return Array(text.utf8)
+    }
+}

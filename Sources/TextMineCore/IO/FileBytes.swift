@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+private let systemWrite = Darwin.write
+#endif
+
+/// Reads and writes whole files and file descriptors with POSIX calls (no `Data` round trips on the
+/// hot path).
+enum FileBytes {
+    /// An I/O error with the system's message: `cannot read 'x.txt': Permission denied`.
+    struct IOError: Error, CustomStringConvertible {
+        var description: String
+        init(_ action: String, _ path: String, errno code: Int32 = errno) {
+            description = "cannot \(action) '\(path)': \(String(cString: strerror(code)))"
+        }
+    }
+
+    /// The whole content of a file.
+    static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw IOError("read", path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw IOError("read", path) }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw IOError("read", path, errno: EISDIR) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        while true {
+            let chunk = try readChunk(fd, max: max(Int(info.st_size) - bytes.count + 1, 1 << 16), path: path)
+            if chunk.isEmpty { return bytes }
+            bytes.append(contentsOf: chunk)
+        }
+    }
+
+    /// Everything left on a descriptor (standard input, say).
+    static func readAll(_ fd: Int32, path: String) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        while true {
+            let chunk = try readChunk(fd, max: 1 << 20, path: path)
+            if chunk.isEmpty { return bytes }
+            bytes.append(contentsOf: chunk)
+        }
+    }
+
+    /// Up to `max` bytes from a descriptor; empty at end of file.
+    static func readChunk(_ fd: Int32, max: Int, path: String) throws -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: max)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, max) }
+            if count >= 0 {
+                buffer.removeLast(max - count)
+                return buffer
+            }
+            if errno != EINTR { throw IOError("read", path) }
+        }
+    }
+
+    /// Writes all bytes to a descriptor.
+    static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let count = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw IOError("write", path)
+            }
+            offset += count
+        }
+    }
+}

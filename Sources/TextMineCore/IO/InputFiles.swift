@@ -1,0 +1,187 @@
+import Foundation
+
+/// The articles of a run's inputs: files, directories (read recursively in sorted order, hidden
+/// files skipped), globs (`*`, `?`, `**`) and `-` for standard input.
+///
+/// Paths are resolved when the value is made; files are read lazily as the runner iterates, so a
+/// large corpus is never held in memory at once. Line-delimited formats (JSONL) are streamed in
+/// pieces of whole lines. A path that does not exist or a glob that matches nothing becomes an
+/// input failure, never a silent omission.
+public struct InputFiles: Sequence, Sendable {
+    /// A resolved input.
+    enum Entry: Sendable {
+        case file(path: String, byteCount: Int, decoder: any ArticleDecoder)
+        case standardInput(decoder: any ArticleDecoder)
+        case failure(ArticleFailure)
+    }
+
+    /// Why inputs cannot be read at all.
+    public struct FormatError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    let entries: [Entry]
+    /// The size of piece a line-delimited input is cut into.
+    let pieceSize: Int
+
+    /// Resolves the paths.
+    ///
+    /// - Parameters:
+    ///   - format: how to read every input; nil picks a decoder by file extension (text by default).
+    ///   - pieceSize: how many bytes of a line-delimited input make one piece of work.
+    /// - Throws: ``FormatError`` when `format` has no decoder in `decoders`.
+    public init(paths: [String], format: InputFormat? = nil, decoders: ArticleDecoderRegistry = .builtIn,
+                pieceSize: Int = 1 << 20) throws {
+        var fixed: (any ArticleDecoder)?
+        if let format {
+            guard let decoder = decoders[format] else {
+                let known = decoders.formats.map(\.rawValue).joined(separator: ", ")
+                throw FormatError(description: "unknown input format '\(format.rawValue)' (known: \(known))")
+            }
+            fixed = decoder
+        }
+        var entries: [Entry] = []
+        var seen: Set<String> = []
+        for path in paths {
+            if path == "-" {
+                guard let decoder = fixed ?? decoders[.text] else { continue }
+                entries.append(.standardInput(decoder: decoder))
+                continue
+            }
+            let files = PathExpansion.files(matching: path)
+            if files.isEmpty {
+                let message = PathExpansion.isGlob(path) ? "no file matches '\(path)'"
+                    : FileManager.default.fileExists(atPath: path) ? "no file in '\(path)'"
+                    : "no such file or directory: '\(path)'"
+                entries.append(.failure(ArticleFailure(id: InputLocation(path: path).baseName, source: path,
+                                                       stage: ArticleFailure.inputStep, error: message)))
+            }
+            for file in files where seen.insert(file.path).inserted {
+                guard let decoder = fixed ?? decoders.decoder(forPath: file.path) else {
+                    entries.append(.failure(ArticleFailure(id: InputLocation(path: file.path).baseName, source: file.path,
+                                                           stage: ArticleFailure.inputStep, error: "no decoder for this file")))
+                    continue
+                }
+                entries.append(.file(path: file.path, byteCount: file.byteCount, decoder: decoder))
+            }
+        }
+        self.entries = entries
+        self.pieceSize = pieceSize
+    }
+
+    /// The number of resolved files (standard input counts as one).
+    public var fileCount: Int { entries.count { if case .failure = $0 { false } else { true } } }
+
+    /// The total size of the inputs in bytes, or nil when standard input is among them.
+    public var totalBytes: Int? {
+        var total = 0
+        for entry in entries {
+            switch entry {
+            case .file(_, let byteCount, _): total += byteCount
+            case .standardInput: return nil
+            case .failure: break
+            }
+        }
+        return total
+    }
+
+    public func makeIterator() -> Iterator { Iterator(entries: entries, pieceSize: pieceSize) }
+
+    /// Yields one item per file, or several pieces per line-delimited input.
+    public struct Iterator: IteratorProtocol {
+        private var entries: ArraySlice<Entry>
+        private let pieceSize: Int
+        private var stream: LineStream?
+
+        init(entries: [Entry], pieceSize: Int) {
+            self.entries = entries[...]
+            self.pieceSize = pieceSize
+        }
+
+        public mutating func next() -> InputItem? {
+            while true {
+                if let current = stream {
+                    if let item = current.next() { return item }
+                    stream = nil
+                }
+                guard let entry = entries.popFirst() else { return nil }
+                switch entry {
+                case .failure(let failure):
+                    return .failure(failure)
+                case .file(let path, let byteCount, let decoder):
+                    guard type(of: decoder).isLineDelimited else {
+                        return .file(path: path, byteCount: byteCount, decoder: decoder)
+                    }
+                    let fd = open(path, O_RDONLY)
+                    guard fd >= 0 else {
+                        return .failure(ArticleFailure(id: InputLocation(path: path).baseName, source: path,
+                                                       stage: ArticleFailure.inputStep,
+                                                       error: "\(FileBytes.IOError("read", path))"))
+                    }
+                    stream = LineStream(fd: fd, path: path, decoder: decoder, pieceSize: pieceSize, ownsDescriptor: true)
+                case .standardInput(let decoder):
+                    if type(of: decoder).isLineDelimited {
+                        stream = LineStream(fd: 0, path: "-", decoder: decoder, pieceSize: pieceSize, ownsDescriptor: false)
+                    } else {
+                        do {
+                            let bytes = try FileBytes.readAll(0, path: "-")
+                            return .bytes(bytes, location: InputLocation(path: "-"), decoder: decoder)
+                        } catch {
+                            return .failure(ArticleFailure(id: "stdin", source: "-", stage: ArticleFailure.inputStep,
+                                                           error: "\(error)"))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Reads a descriptor in pieces of whole lines.
+private final class LineStream {
+    private let fd: Int32
+    private let path: String
+    private let decoder: any ArticleDecoder
+    private let pieceSize: Int
+    private let ownsDescriptor: Bool
+    private var pending: [UInt8] = []
+    private var nextLine = 1
+    private var finished = false
+
+    init(fd: Int32, path: String, decoder: any ArticleDecoder, pieceSize: Int, ownsDescriptor: Bool) {
+        self.fd = fd
+        self.path = path
+        self.decoder = decoder
+        self.pieceSize = pieceSize
+        self.ownsDescriptor = ownsDescriptor
+    }
+
+    deinit { if ownsDescriptor { close(fd) } }
+
+    /// The next piece: whole lines of about `pieceSize` bytes (the rest of the input at its end).
+    func next() -> InputItem? {
+        while !finished {
+            if pending.count >= pieceSize, let cut = pending.lastIndex(of: 0x0A) {
+                return piece(upTo: cut + 1)
+            }
+            do {
+                let chunk = try FileBytes.readChunk(fd, max: pieceSize, path: path)
+                if chunk.isEmpty { finished = true } else { pending.append(contentsOf: chunk) }
+            } catch {
+                finished = true
+                return .failure(ArticleFailure(id: "\(InputLocation(path: path).baseName):\(nextLine)",
+                                               source: "\(path):\(nextLine)", stage: ArticleFailure.inputStep,
+                                               error: "\(error)"))
+            }
+        }
+        return pending.isEmpty ? nil : piece(upTo: pending.count)
+    }
+
+    private func piece(upTo end: Int) -> InputItem {
+        let bytes = Array(pending[..<end])
+        pending.removeFirst(end)
+        let location = InputLocation(path: path, firstLine: nextLine)
+        nextLine += bytes.count { $0 == 0x0A }
+        return .bytes(bytes, location: location, decoder: decoder)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The sink of a command-line run: encoded articles to an ``OutputFile``, failures as JSON lines
+/// to the dead letters (`{"error": …, "id": …, "source": …, "stage": …}`) when a file is given.
+public final class OutputSink: ResultSink {
+    private let output: OutputFile
+    private let deadLetters: OutputFile?
+    private let encoder: any ArticleEncoder
+    private var count = 0
+    /// Called with every failure, in input order (the CLI reports them on standard error).
+    public var onFailure: ((ArticleFailure) -> Void)?
+
+    public let render: @Sendable (Article) throws -> [UInt8]
+
+    public init(encoder: any ArticleEncoder, output: OutputFile, deadLetters: OutputFile? = nil) throws {
+        self.encoder = encoder
+        self.output = output
+        self.deadLetters = deadLetters
+        self.render = { try encoder.encode($0) }
+        try output.write(encoder.header)
+    }
+
+    public func accept(_ rendered: [UInt8]) throws {
+        if count > 0 { try output.write(encoder.separator) }
+        count += 1
+        try output.write(rendered)
+    }
+
+    public func reject(_ failure: ArticleFailure) throws {
+        onFailure?(failure)
+        guard let deadLetters else { return }
+        try deadLetters.write(Self.deadLetter(failure))
+    }
+
+    /// Writes the footer and flushes both files.
+    public func finish() throws {
+        try output.write(encoder.footer)
+        try output.flush()
+        try deadLetters?.flush()
+    }
+
+    /// One dead-letter line.
+    static func deadLetter(_ failure: ArticleFailure) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(failure)) + [0x0A]
+    }
+}
+
+extension OutputFormat {
+    /// The encoder of the format.
+    public var encoder: any ArticleEncoder {
+        switch self {
+        case .jsonl: return JSONLinesEncoder()
+        case .json: return JSONArrayEncoder()
+        case .text: return PlainTextEncoder()
+        case .yaml: return YAMLEncoder()
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Reads a file as one article: UTF-8 text, the id being the file name without its extension.
+///
+/// A leading byte-order mark is dropped. Invalid UTF-8 fails with the offset of the first bad byte;
+/// a file with nothing but white space fails as an empty article.
+public struct TextDecoder: ArticleDecoder {
+    public static let format: InputFormat = .text
+    public static let fileExtensions = ["txt", "text", "md"]
+
+    public init() {}
+
+    public func decode(_ bytes: [UInt8], from location: InputLocation) -> [Result<Article, ArticleFailure>] {
+        let id = location.baseName
+        func failure(_ message: String) -> [Result<Article, ArticleFailure>] {
+            [.failure(ArticleFailure(id: id, source: location.path, stage: ArticleFailure.inputStep, error: message))]
+        }
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        let body = hasBOM ? bytes[3...] : bytes[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let offset = UTF8Validation.firstInvalidByte(in: body) ?? body.startIndex
+            return failure("invalid UTF-8 at byte \(offset)")
+        }
+        guard !Self.isBlank(body, text) else { return failure("empty article") }
+        return [.success(Article(id: id, text: text, source: Source(path: location.path, format: Self.format.rawValue)))]
+    }
+
+    /// Whether the text is empty or only white space (checked on bytes; non-ASCII falls back to scalars).
+    static func isBlank<Bytes: Sequence<UInt8>>(_ bytes: Bytes, _ text: String) -> Bool {
+        for byte in bytes {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: continue
+            case ..<0x80: return false
+            default: return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+            }
+        }
+        return true
+    }
+}
+
+/// Locates invalid UTF-8, for messages that say where a file is broken.
+enum UTF8Validation {
+    /// The index of the first byte of the first ill-formed UTF-8 sequence, or nil if there is none.
+    static func firstInvalidByte<C: Collection<UInt8>>(in bytes: C) -> C.Index? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var index = bytes.startIndex
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): index = bytes.index(index, offsetBy: UTF8.width(scalar))
+            case .emptyInput: return nil
+            case .error: return index
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+import Foundation
+
+/// Runs articles through a ``Pipeline``: concurrently, streaming, with output in input order.
+///
+/// Input is taken in batches of about ``Options/batchBytes``; each batch is read, decoded, processed
+/// and rendered by `jobs` worker threads, then handed to the sink in input order, so memory stays
+/// bounded and the output does not depend on `jobs`. A pipeline with a ``CorpusStage`` is the
+/// exception: the steps before it run over the whole corpus, which is then held in memory while the
+/// stage prepares (on a copy of the step's stage) and the run goes on from there.
+///
+/// Errors a stage throws fail the article, not the run: under ``ErrorPolicy/skip`` the failure goes
+/// to the sink and the run goes on; under ``ErrorPolicy/fail`` the run stops at the first failure in
+/// input order (``RunReport/stoppedBy``).
+public struct PipelineRunner: Sendable {
+    /// How a run proceeds.
+    public struct Options: Sendable {
+        /// Worker threads (at least 1).
+        public var jobs: Int
+        /// What happens when an article fails.
+        public var errorPolicy: ErrorPolicy
+        /// Input bytes taken per batch (the memory bound of a streaming run, times a small factor).
+        public var batchBytes: Int
+
+        public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, errorPolicy: ErrorPolicy = .skip,
+                    batchBytes: Int? = nil) {
+            self.jobs = max(1, jobs)
+            self.errorPolicy = errorPolicy
+            self.batchBytes = batchBytes ?? max(4 << 20, self.jobs << 20)
+        }
+    }
+
+    public var pipeline: Pipeline
+    public var options: Options
+
+    public init(pipeline: Pipeline, options: Options = Options()) {
+        self.pipeline = pipeline
+        self.options = options
+    }
+
+    /// Runs input items through the pipeline into a sink.
+    ///
+    /// - Parameter progress: called on the calling thread after each batch.
+    /// - Throws: ``RunError`` when a corpus stage cannot prepare, or what the sink throws.
+    public func run<Input: Sequence<InputItem>, Sink: ResultSink>(
+        _ input: Input, into sink: Sink, progress: ((RunProgress) -> Void)? = nil
+    ) throws -> RunReport {
+        let start = Clock.now
+        var tally = Tally(stepCount: pipeline.steps.count)
+        var progressState = RunProgress(articles: 0, inputBytes: 0, seconds: 0)
+        let reportProgress: ((Int, Int) -> Void)? = progress.map { progress in
+            { bytes, articles in
+                progressState.inputBytes += bytes
+                progressState.articles += articles
+                progressState.seconds = Clock.seconds(since: start)
+                progress(progressState)
+            }
+        }
+        let counting = CountingSink(sink)
+        var report = RunReport()
+        report.stoppedBy = try runSegments(input, into: counting, tally: &tally, progress: reportProgress)
+        report.succeeded = counting.succeeded
+        report.failed = counting.failed
+        report.seconds = Clock.seconds(since: start)
+        report.textBytes = tally.textBytes
+        report.stages = tally.statistics(stepNames: pipeline.steps.map(\.name))
+        return report
+    }
+
+    /// Runs the steps up to each corpus stage over the whole input, prepares the corpus stage, and so
+    /// on; the last segment streams into the sink. Returns the failure that stopped the run.
+    private func runSegments<Input: Sequence<InputItem>, Sink: ResultSink>(
+        _ input: Input, into sink: Sink, tally: inout Tally, progress: ((Int, Int) -> Void)?
+    ) throws -> ArticleFailure? {
+        var steps = pipeline.steps
+        var segmentStart = 0
+        // Articles held between corpus stages, as items for the next segment.
+        var held: [InputItem]?
+        for corpusIndex in steps.indices where steps[corpusIndex].needsCorpus {
+            let collector = ArticleCollector()
+            let segment = Segment(steps: steps, range: segmentStart..<corpusIndex, readsInput: held == nil, renders: false)
+            let stopped = try held.map { try run(segment, $0, into: collector, tally: &tally, progress: nil) }
+                ?? run(segment, input, into: collector, tally: &tally, progress: progress.map { progress in { bytes, _ in progress(bytes, 0) } })
+            if let stopped {
+                try sink.reject(stopped)
+                return stopped
+            }
+            steps[corpusIndex] = try prepare(steps[corpusIndex], corpus: collector.articles)
+            held = collector.results.map { result in
+                switch result {
+                case .success(let article): .article(article)
+                case .failure(let failure): .failure(failure)
+                }
+            }
+            segmentStart = corpusIndex
+        }
+        let last = Segment(steps: steps, range: segmentStart..<steps.count, readsInput: held == nil, renders: true)
+        if let held {
+            return try run(last, held, into: sink, tally: &tally, progress: progress.map { progress in { progress(0, $1) } })
+        }
+        return try run(last, input, into: sink, tally: &tally, progress: progress)
+    }
+
+    /// Runs articles held in memory and collects the results.
+    public func run(_ articles: [Article]) throws -> (results: [Result<Article, ArticleFailure>], report: RunReport) {
+        let collector = ArticleCollector()
+        let report = try run(articles.map(InputItem.article), into: collector)
+        return (collector.results, report)
+    }
+
+    // MARK: - Batches
+
+    /// A contiguous run of steps between corpus stages.
+    private struct Segment: Sendable {
+        var steps: [Pipeline.Step]
+        var range: Range<Int>
+        /// Whether the segment reads the run's input (and counts its bytes and input failures).
+        var readsInput: Bool
+        /// Whether the segment is the last one, which renders output.
+        var renders: Bool
+    }
+
+    /// Runs one segment batch by batch; returns the failure that stopped it under `fail`.
+    private func run<Input: Sequence<InputItem>, Sink: ResultSink>(
+        _ segment: Segment, _ input: Input, into sink: Sink, tally: inout Tally,
+        progress: ((_ bytes: Int, _ articles: Int) -> Void)?
+    ) throws -> ArticleFailure? {
+        var iterator = input.makeIterator()
+        var batch: [InputItem] = []
+        while true {
+            batch.removeAll(keepingCapacity: true)
+            var bytes = 0
+            while bytes < options.batchBytes, batch.count < max(256, options.jobs * 64), let item = iterator.next() {
+                bytes += item.byteCount
+                batch.append(item)
+            }
+            if batch.isEmpty { return nil }
+            let render = sink.render
+            let outcomes = parallelMap(batch) { item in process(item, segment, render: render) }
+            var articles = 0
+            for outcome in outcomes {
+                tally.add(outcome.tally)
+                for result in outcome.results {
+                    articles += 1
+                    switch result {
+                    case .success(let rendered): try sink.accept(rendered)
+                    case .failure(let failure):
+                        try sink.reject(failure)
+                        if options.errorPolicy == .fail { return failure }
+                    }
+                }
+            }
+            progress?(bytes, articles)
+        }
+    }
+
+    /// What a worker made of one input item.
+    private struct Outcome<Rendered: Sendable>: Sendable {
+        var results: [Result<Rendered, ArticleFailure>] = []
+        var tally: Tally
+    }
+
+    /// Decodes one item and runs its articles through the segment's steps (on a worker thread).
+    private func process<Rendered: Sendable>(
+        _ item: InputItem, _ segment: Segment, render: @Sendable (Article) throws -> Rendered
+    ) -> Outcome<Rendered> {
+        var outcome = Outcome<Rendered>(tally: Tally(stepCount: segment.steps.count))
+        var clock = Clock.now
+        let decoded = item.decode()
+        if segment.readsInput { outcome.tally.record(.input, since: &clock, failed: false) }
+        outcome.results.reserveCapacity(decoded.count)
+        articles: for result in decoded {
+            var article: Article
+            switch result {
+            case .success(let decodedArticle): article = decodedArticle
+            case .failure(let failure):
+                if segment.readsInput { outcome.tally.failures[0] += 1 }
+                outcome.results.append(.failure(failure))
+                continue articles
+            }
+            if segment.readsInput { outcome.tally.textBytes += article.text.utf8.count }
+            if article.language == nil { article.language = pipeline.language }
+            clock = Clock.now
+            for index in segment.range {
+                let step = segment.steps[index]
+                do {
+                    try step.stage.process(&article, context: StageContext(stageName: step.name))
+                    let seconds = outcome.tally.record(.step(index), since: &clock, failed: false)
+                    article.trace.append(StageTrace(stage: step.name, seconds: seconds))
+                } catch {
+                    outcome.tally.record(.step(index), since: &clock, failed: true)
+                    outcome.results.append(.failure(ArticleFailure(
+                        id: article.id, source: article.source?.location, stage: step.name, error: Self.message(error))))
+                    continue articles
+                }
+            }
+            do {
+                let rendered = try render(article)
+                if segment.renders { outcome.tally.record(.output, since: &clock, failed: false) }
+                outcome.results.append(.success(rendered))
+            } catch {
+                if segment.renders { outcome.tally.record(.output, since: &clock, failed: true) }
+                outcome.results.append(.failure(ArticleFailure(
+                    id: article.id, source: article.source?.location, stage: ArticleFailure.outputStep,
+                    error: Self.message(error))))
+            }
+        }
+        return outcome
+    }
+
+    /// Prepares a corpus stage on a copy of the step's stage.
+    private func prepare(_ step: Pipeline.Step, corpus: [Article]) throws -> Pipeline.Step {
+        guard var stage = step.stage as? any CorpusStage else { return step }
+        do {
+            try stage.prepare(corpus: corpus)
+        } catch {
+            let location = step.location.map { " (\($0))" } ?? ""
+            throw RunError("step '\(step.name)'\(location) could not prepare on the corpus: \(Self.message(error))")
+        }
+        var prepared = step
+        prepared.stage = stage
+        return prepared
+    }
+
+    /// A user-facing message for an error a stage threw.
+    static func message(_ error: any Error) -> String {
+        if let error = error as? StageError { return error.message }
+        return String(describing: error)
+    }
+
+    // MARK: - Concurrency
+
+    /// Maps items on `jobs` threads; results in the order of `items`.
+    private func parallelMap<Element: Sendable, Result: Sendable>(
+        _ items: [Element], _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let workers = min(options.jobs, items.count)
+        guard workers > 1 else { return items.map(transform) }
+        let next = WorkCounter()
+        return [Result](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            let slots = SendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let index = next.take(below: items.count) {
+                    (slots.buffer.baseAddress! + index).initialize(to: transform(items[index]))
+                }
+            }
+            initialized = items.count
+        }
+    }
+}
+
+/// Hands out indexes to worker threads.
+private final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}
+
+/// A result buffer whose slots are each written by exactly one worker.
+private struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}
+
+/// Counts what reaches the real sink, passing everything through.
+private final class CountingSink<Base: ResultSink>: ResultSink {
+    let base: Base
+    var succeeded = 0
+    var failed = 0
+
+    init(_ base: Base) { self.base = base }
+
+    var render: @Sendable (Article) throws -> Base.Rendered { base.render }
+    func accept(_ rendered: Base.Rendered) throws {
+        succeeded += 1
+        try base.accept(rendered)
+    }
+    func reject(_ failure: ArticleFailure) throws {
+        failed += 1
+        try base.reject(failure)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+extension RunReport {
+    /// `12 articles: 11 ok, 1 failed (0.1 MB in 0.02 s, 5.3 MB/s)`.
+    public var summaryLine: String {
+        "\(articles) article\(articles == 1 ? "" : "s"): \(succeeded) ok, \(failed) failed "
+            + "(\(Self.format(megabytes, digits: 1)) MB in \(Self.format(seconds, digits: 2)) s, "
+            + "\(Self.format(megabytesPerSecond, digits: 1)) MB/s)"
+    }
+
+    /// The per-stage timing table of `--stats`: calls, total ms, mean µs, share of the time, failures.
+    public var statisticsTable: String {
+        let total = stages.reduce(0) { $0 + $1.seconds }
+        let header = ["stage", "calls", "total ms", "mean µs", "share", "failed"]
+        var rows = stages.map { stage in
+            [stage.name, String(stage.calls), Self.format(stage.seconds * 1e3, digits: 1),
+             Self.format(stage.meanSeconds * 1e6, digits: 1),
+             Self.format(total > 0 ? stage.seconds / total * 100 : 0, digits: 1) + "%", String(stage.failures)]
+        }
+        rows.append(["total", "", Self.format(total * 1e3, digits: 1), "", "", ""])
+        let widths = header.indices.map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 ? cell + padding : padding + cell
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
+        return ([line(header), rule] + rows.dropLast().map(line) + [rule, line(rows.last!),
+                "\(Self.format(megabytesPerSecond, digits: 1)) MB/s overall"]).joined(separator: "\n")
+    }
+
+    static func format(_ value: Double, digits: Int) -> String { String(format: "%.\(digits)f", value) }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
+    }
+}

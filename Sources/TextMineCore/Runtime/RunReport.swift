@@ -1,0 +1,57 @@
+/// What a run did: counts, volume, time and per-stage statistics.
+public struct RunReport: Sendable {
+    /// Articles that went through every step.
+    public var succeeded = 0
+    /// Articles that failed (in input, a step, or output).
+    public var failed = 0
+    /// UTF-8 bytes of the text of the articles read.
+    public var textBytes = 0
+    /// Wall time of the run in seconds.
+    public var seconds = 0.0
+    /// One entry for reading input, one per step, one for writing output, in that order.
+    public var stages: [StageStatistics] = []
+    /// The failure that stopped the run under the `fail` policy.
+    public var stoppedBy: ArticleFailure?
+
+    public init() {}
+
+    /// Articles seen (succeeded plus failed).
+    public var articles: Int { succeeded + failed }
+    /// Megabytes (10⁶ bytes) of text read.
+    public var megabytes: Double { Double(textBytes) / 1_000_000 }
+    /// Megabytes of text per second of wall time.
+    public var megabytesPerSecond: Double { seconds > 0 ? megabytes / seconds : 0 }
+}
+
+/// Timing and failures of one step (or of the `input` and `output` pseudo-steps) over a run.
+public struct StageStatistics: Sendable, Hashable {
+    /// The step name (`input` and `output` for reading and writing).
+    public var name: String
+    /// Articles (or, for `input`, pieces of input) the step was called on.
+    public var calls = 0
+    /// Time spent in the step, summed over all threads, in seconds.
+    public var seconds = 0.0
+    /// Articles the step failed on.
+    public var failures = 0
+
+    public init(name: String) { self.name = name }
+
+    /// The mean time per call, in seconds.
+    public var meanSeconds: Double { calls > 0 ? seconds / Double(calls) : 0 }
+}
+
+/// Progress of a run, reported after each batch.
+public struct RunProgress: Sendable {
+    /// Articles finished (succeeded or failed).
+    public var articles: Int
+    /// Input bytes consumed (file sizes), comparable with ``InputFiles/totalBytes``.
+    public var inputBytes: Int
+    /// Seconds since the run started.
+    public var seconds: Double
+}
+
+/// An error that stops a whole run (not one article).
+public struct RunError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

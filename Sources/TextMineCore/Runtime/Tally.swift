@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Per-step call counts, time and failures, gathered per item on workers and summed by the runner.
+/// Slot 0 is input, slots 1…n the steps, slot n+1 output.
+struct Tally: Sendable {
+    enum Slot {
+        case input
+        case step(Int)
+        case output
+    }
+
+    var calls: [Int]
+    var nanoseconds: [UInt64]
+    var failures: [Int]
+    /// UTF-8 bytes of the texts read.
+    var textBytes = 0
+
+    init(stepCount: Int) {
+        calls = Array(repeating: 0, count: stepCount + 2)
+        nanoseconds = Array(repeating: 0, count: stepCount + 2)
+        failures = Array(repeating: 0, count: stepCount + 2)
+    }
+
+    private func index(_ slot: Slot) -> Int {
+        switch slot {
+        case .input: return 0
+        case .step(let step): return step + 1
+        case .output: return calls.count - 1
+        }
+    }
+
+    /// Records a call that started at `clock`, moves `clock` to now and returns the call's seconds.
+    @discardableResult
+    mutating func record(_ slot: Slot, since clock: inout UInt64, failed: Bool) -> Double {
+        let now = Clock.now
+        let elapsed = now &- clock
+        clock = now
+        let index = index(slot)
+        calls[index] += 1
+        nanoseconds[index] &+= elapsed
+        if failed { failures[index] += 1 }
+        return Double(elapsed) / 1e9
+    }
+
+    mutating func add(_ other: Tally) {
+        for index in calls.indices {
+            calls[index] += other.calls[index]
+            nanoseconds[index] &+= other.nanoseconds[index]
+            failures[index] += other.failures[index]
+        }
+        textBytes += other.textBytes
+    }
+
+    func statistics(stepNames: [String]) -> [StageStatistics] {
+        let names = [ArticleFailure.inputStep] + stepNames + [ArticleFailure.outputStep]
+        return names.enumerated().map { index, name in
+            var statistics = StageStatistics(name: name)
+            statistics.calls = calls[index]
+            statistics.seconds = Double(nanoseconds[index]) / 1e9
+            statistics.failures = failures[index]
+            return statistics
+        }
+    }
+}
+
+/// A cheap monotonic clock in nanoseconds.
+enum Clock {
+    static var now: UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    static func seconds(since start: UInt64) -> Double { Double(now &- start) / 1e9 }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TextMineCore
+
+@Suite("textmine run", .enabled(if: TextMineProcess.executable != nil, "the textmine executable is built"))
+struct RunCommandTests {
+    private func articles(_ jsonl: String) throws -> [Article] {
+        try jsonl.split(separator: "\n").map { try JSONDecoder().decode(Article.self, from: Data($0.utf8)) }
+    }
+
+    @Test("runs the minimal pipeline on the seeds: one JSON line per seed, in order, and a summary")
+    func minimalOnSeeds() throws {
+        let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds"])
+        #expect(result.status == 0)
+        let output = try articles(result.stdout)
+        #expect(output.map(\.id) == ["000_b0f18a854f7ce6e7", "001_763ac30657c09442", "002_e6f55f34cf21a18b",
+                                     "003_d3e9b9fc978b86e1", "004_e027eeafa6d019cc"])
+        #expect(output.allSatisfy { $0.trace.map(\.stage) == ["pass"] })
+        #expect(output[0].source == Source(path: "seeds/000_b0f18a854f7ce6e7.txt", format: "text"))
+        #expect(result.stderr.hasPrefix("5 articles: 5 ok, 0 failed ("))
+    }
+
+    @Test("the output does not depend on --jobs")
+    func jobsDoNotChangeOutput() throws {
+        func run(_ jobs: String) throws -> [Article] {
+            try articles(TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds", "seeds/*.txt", "--jobs", jobs]).stdout)
+                .map { var article = $0; article.trace = []; return article }
+        }
+        #expect(try run("1") == run("4"))
+    }
+
+    @Test("lint errors stop the run with file:line:col")
+    func lintErrors() throws {
+        let folder = try PipelineFolder()
+        let pipeline = try folder.write("p.yaml", "stages:\n  - use: pas\n")
+        let result = try TextMineProcess.run(["run", pipeline, "seeds"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(pipeline):2:10: error: unknown stage 'pas'"))
+    }
+
+    @Test("bad inputs are reported and written to --errors; the rest is processed")
+    func deadLetters() throws {
+        let folder = try PipelineFolder()
+        let directory = folder.url.path
+        try Data([0x61, 0xFF]).write(to: URL(fileURLWithPath: directory + "/bad.txt"))
+        let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
+                                              directory + "/bad.txt", "--errors", directory + "/errors.jsonl",
+                                              "-o", directory + "/out.json", "--format", "json"])
+        #expect(result.status == 0)
+        let output = try JSONDecoder().decode([Article].self, from: Data(contentsOf: URL(fileURLWithPath: directory + "/out.json")))
+        #expect(output.map(\.id) == ["000_b0f18a854f7ce6e7"])
+        let errors = try String(contentsOfFile: directory + "/errors.jsonl", encoding: .utf8)
+        #expect(errors == #"{"error":"invalid UTF-8 at byte 1","id":"bad","source":"\#(directory)/bad.txt","stage":"input"}"# + "\n")
+        #expect(result.stderr.contains("2 articles: 1 ok, 1 failed"))
+    }
+
+    @Test("on-error: fail stops with the article and the step, and a non-zero status")
+    func failPolicy() throws {
+        let folder = try PipelineFolder()
+        let pipeline = try folder.write("p.yaml", "on-error: fail\nstages:\n  - use: pass\n")
+        let result = try TextMineProcess.run(["run", pipeline, "seeds/000_b0f18a854f7ce6e7.txt", "missing.txt"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(
+            "error: run stopped (on-error: fail): article 'missing' (missing.txt): input failed: no such file or directory: 'missing.txt'"))
+    }
+
+    @Test("standard input as JSON lines, written as text")
+    func standardInput() throws {
+        let result = try TextMineProcess.run(
+            ["run", "pipelines/minimal.yaml", "-", "--input-format", "jsonl", "--format", "text", "--quiet"],
+            stdin: #"{"id": "x", "text": "Bonjour."}"# + "\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "=== x ===\nBonjour.\n")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("nothing readable is an error")
+    func nothingRead() throws {
+        let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "does-not-exist"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: no article could be read"))
+    }
+}

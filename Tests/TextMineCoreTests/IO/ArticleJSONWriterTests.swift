@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import TextMineCore
+
+@Suite("ArticleJSONWriter")
+struct ArticleJSONWriterTests {
+    /// An article with every field set, escapes and non-ASCII text.
+    static func fullArticle() throws -> Article {
+        var article = Article(id: "a/1 \"q\"", text: "Share Post:\nLe « président » Bliken a dit\u{01}\t\\ non.",
+                              source: Source(path: "seeds/a.txt", format: "text", line: 3), language: "fr")
+        try article.applyEdits([.remove(Span(start: 0, end: 12), reason: "boilerplate: share")], stage: "boilerplate")
+        article.metadata = [
+            "title": MetadataField(value: "Titre", stage: "metadata", rule: "first-line", source: Span(start: 0, end: 5)),
+            "authors": MetadataField(value: ["A", "B"], stage: "metadata", rule: "byline"),
+            "Zeta": MetadataField(value: ["n": 1, "x": 2.5, "ok": true, "none": .null], stage: "m", rule: "r"),
+        ]
+        article.blocks = [Block(span: Span(start: 0, end: 10), role: .body, score: 0.75), Block(span: Span(start: 10, end: 20), role: .heading)]
+        article.sentences = [Sentence(span: Span(start: 0, end: 20))]
+        article.tokens = [Token(span: Span(start: 0, end: 2), kind: "word"), Token(span: Span(start: 3, end: 4))]
+        article.entities = [Entity(span: Span(start: 14, end: 20), text: "Bliken", label: "PER", canonical: "Antony Blinken",
+                                   confidence: 0.9, stage: "entities")]
+        article.summary = Summary(method: "lead", scores: [
+            ScoredSentence(span: Span(start: 0, end: 20), score: 1, rank: 1),
+            ScoredSentence(span: Span(start: 20, end: 30), score: 1e-7, rank: 2, ineligible: "fragment"),
+        ], selected: [0], text: "Le « président »")
+        article.keywords = [Keyword(phrase: "président", score: 0.5, spans: [Span(start: 5, end: 14)])]
+        article.trace = [StageTrace(stage: "boilerplate", seconds: 0.000123)]
+        article.layers = ["sentiment": ["polarity": -0.25, "labels": ["a", "b"]]]
+        return article
+    }
+
+    @Test("the JSON is byte for byte JSONEncoder's (sorted keys, unescaped slashes)")
+    func matchesJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for article in [try Self.fullArticle(), Article(id: "min", text: "x")] {
+            let expected = String(decoding: try encoder.encode(article), as: UTF8.self)
+            #expect(String(decoding: try ArticleJSONWriter.encode(article), as: UTF8.self) == expected)
+        }
+    }
+
+    @Test("the JSON decodes back to the same article")
+    func roundTrip() throws {
+        let article = try Self.fullArticle()
+        #expect(try JSONDecoder().decode(Article.self, from: Data(ArticleJSONWriter.encode(article))) == article)
+    }
+
+    @Test("NaN has no JSON form: the article fails instead of writing invalid JSON")
+    func notANumber() {
+        var article = Article(id: "n", text: "x")
+        article.keywords = [Keyword(phrase: "x", score: .nan)]
+        #expect(throws: ArticleJSONWriter.EncodingError.self) { try ArticleJSONWriter.encode(article) }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import TextMineCore
+
+@Suite("Input")
+struct InputTests {
+    private func decode(_ files: InputFiles) -> [Result<Article, ArticleFailure>] {
+        files.flatMap { $0.decode() }
+    }
+
+    @Test("a text file is one article named after the file, with its source")
+    func textFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("000_abc.txt", "\u{FEFF}Le président a parlé.\n")
+        let article = try #require(try decode(InputFiles(paths: [path])).first).get()
+        #expect(article.id == "000_abc")
+        #expect(article.text == "Le président a parlé.\n")
+        #expect(article.source == Source(path: path, format: "text"))
+    }
+
+    @Test("invalid UTF-8 fails with the offset of the first bad byte")
+    func invalidUTF8() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("bad.txt", Array("Le caf".utf8) + [0xE9, 0x20, 0x61])
+        let results = decode(try InputFiles(paths: [path]))
+        #expect(results.count == 1)
+        #expect(throws: ArticleFailure(id: "bad", source: path, stage: "input", error: "invalid UTF-8 at byte 6")) {
+            try results[0].get()
+        }
+    }
+
+    @Test("an empty or blank file fails as an empty article")
+    func emptyArticle() throws {
+        let directory = try TemporaryDirectory()
+        let empty = try directory.write("a.txt", "")
+        let blank = try directory.write("b.txt", " \n\u{00A0}\t\n")
+        let errors = decode(try InputFiles(paths: [empty, blank])).map { result -> String? in
+            if case .failure(let failure) = result { failure.error } else { nil }
+        }
+        #expect(errors == ["empty article", "empty article"])
+    }
+
+    @Test("a file that cannot be read fails with the system's reason")
+    func unreadableFile() {
+        let item = InputItem.file(path: "/nonexistent/x.txt", byteCount: 0, decoder: TextDecoder())
+        #expect(throws: ArticleFailure(id: "x", source: "/nonexistent/x.txt", stage: "input",
+                                       error: "cannot read '/nonexistent/x.txt': No such file or directory")) {
+            try item.decode()[0].get()
+        }
+    }
+
+    @Test("a missing path or a glob without match is an input failure, not silence")
+    func missingPaths() throws {
+        let directory = try TemporaryDirectory()
+        let errors = decode(try InputFiles(paths: [directory.path + "/nope.txt", directory.path + "/*.md"]))
+            .map { result -> String? in if case .failure(let failure) = result { failure.error } else { nil } }
+        #expect(errors == ["no such file or directory: '\(directory.path)/nope.txt'",
+                           "no file matches '\(directory.path)/*.md'"])
+    }
+
+    @Test("JSONL: one article per line; a bad line fails with path:line and the rest goes on")
+    func jsonLines() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("in.jsonl", """
+            {"id": "a", "text": "Premier."}
+
+            {"id": "b", "text": "Second.", "language": "en"}
+            {"id": "c", "text": }
+            {"id": "d"}
+            {"id": "e", "text": "Dernier."}
+            """)
+        let results = decode(try InputFiles(paths: [path]))
+        #expect(results.count == 5)
+        #expect(try results[0].get().source == Source(path: path, format: "jsonl", line: 1))
+        #expect(try results[1].get().language == "en")
+        guard case .failure(let bad) = results[2], case .failure(let missing) = results[3] else {
+            Issue.record("lines 4 and 5 should fail")
+            return
+        }
+        #expect(bad.id == "in:4")
+        #expect(bad.source == "\(path):4")
+        #expect(bad.error.hasPrefix("invalid JSON"))
+        #expect(missing.source == "\(path):5")
+        #expect(missing.error == "missing field 'text'")
+        #expect(try results[4].get().id == "e")
+    }
+
+    @Test("a large JSONL input is streamed in pieces and keeps its line numbers")
+    func jsonLinesPieces() throws {
+        let directory = try TemporaryDirectory()
+        let lines = (1...50).map { #"{"id": "n\#($0)", "text": "Texte \#($0)."}"# }
+        let path = try directory.write("big.jsonl", lines.joined(separator: "\n") + "\n")
+        let files = try InputFiles(paths: [path], pieceSize: 100)
+        let items = Array(files)
+        #expect(items.count > 5)
+        let articles = try items.flatMap { $0.decode() }.map { try $0.get() }
+        #expect(articles.map(\.id) == (1...50).map { "n\($0)" })
+        #expect(articles.map { $0.source?.line } == (1...50).map { $0 })
+    }
+
+    @Test("directories are read recursively in sorted order, hidden files skipped; globs match ** and ?")
+    func pathsAndGlobs() throws {
+        let directory = try TemporaryDirectory()
+        for name in ["b.txt", "a.txt", "sub/c.txt", "sub/deeper/d.txt", ".hidden.txt", ".git/e.txt", "sub/x.md"] {
+            try directory.write(name, "texte \(name)")
+        }
+        let root = directory.path
+        func ids(_ paths: [String]) throws -> [String] {
+            try InputFiles(paths: paths).flatMap { $0.decode() }.map { try $0.get().id }
+        }
+        #expect(try ids([root]) == ["a", "b", "c", "d", "x"])
+        #expect(try ids([root + "/**/*.txt"]) == ["a", "b", "c", "d"])
+        #expect(try ids([root + "/?.txt", root + "/sub/*"]) == ["a", "b", "c", "d", "x"])
+        #expect(try ids([root + "/b.txt", root]) == ["b", "a", "c", "d", "x"])
+        #expect(try InputFiles(paths: [root]).totalBytes == 11 + 11 + 15 + 22 + 14)
+    }
+
+    @Test("format comes from the extension unless given; an unknown format is refused")
+    func formats() throws {
+        let registry = ArticleDecoderRegistry.builtIn
+        #expect(type(of: try #require(registry.decoder(forPath: "a/b.JSONL"))).format == .jsonl)
+        #expect(type(of: try #require(registry.decoder(forPath: "a/b.txt"))).format == .text)
+        #expect(type(of: try #require(registry.decoder(forPath: "a/README"))).format == .text)
+        #expect(throws: InputFiles.FormatError.self) { try InputFiles(paths: ["x"], format: "pdf") }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import TextMineCore
+
+/// Stages for runtime tests.
+
+/// Upper-cases the text and records its length in metadata.
+struct UpperStage: Stage {
+    static let id: StageID = "upper"
+    static let summary = "Upper-cases the text."
+    init(options: StageOptions) throws {}
+    func process(_ article: inout Article, context: StageContext) throws {
+        let length = article.text.unicodeScalars.count
+        try article.applyEdits([TextEdit(span: Span(start: 0, end: length), replacement: article.text.uppercased())],
+                               stage: context.stageName)
+        article.metadata["length"] = MetadataField(value: .int(length), stage: context.stageName, rule: "count")
+    }
+}
+
+/// Fails on articles whose text contains "boom".
+struct FragileStage: Stage {
+    static let id: StageID = "fragile"
+    static let summary = "Fails on 'boom'."
+    init(options: StageOptions) throws {}
+    func process(_ article: inout Article, context: StageContext) throws {
+        if article.text.lowercased().contains("boom") { throw StageError("cannot handle boom") }
+    }
+}
+
+/// Records in each article how many articles the corpus had and how many were already upper-cased.
+struct CorpusCountStage: CorpusStage {
+    static let id: StageID = "corpus-count"
+    static let summary = "Counts the corpus."
+    var corpusSize = 0
+    var upperCased = 0
+    init(options: StageOptions) throws {}
+    mutating func prepare(corpus: [Article]) throws {
+        corpusSize = corpus.count
+        upperCased = corpus.filter { $0.text == $0.text.uppercased() }.count
+    }
+    func process(_ article: inout Article, context: StageContext) throws {
+        article.metadata["corpus"] = MetadataField(value: .int(corpusSize), stage: context.stageName, rule: "size")
+        article.metadata["upper"] = MetadataField(value: .int(upperCased), stage: context.stageName, rule: "upper")
+    }
+}
+
+/// Waits until `target` articles are in `process` at once (or a timeout), recording the most seen.
+final class ConcurrencyProbe: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var inFlight = 0
+    private(set) var maxInFlight = 0
+    let target: Int
+
+    init(target: Int) { self.target = target }
+
+    func enter() {
+        condition.lock()
+        inFlight += 1
+        maxInFlight = max(maxInFlight, inFlight)
+        condition.broadcast()
+        let deadline = Date().addingTimeInterval(2)
+        while maxInFlight < target, condition.wait(until: deadline) {}
+        inFlight -= 1
+        condition.unlock()
+    }
+}
+
+struct ProbeStage: Stage {
+    static let id: StageID = "probe"
+    static let summary = "Probes concurrency."
+    let probe: ConcurrencyProbe
+    init(options: StageOptions) throws { probe = ConcurrencyProbe(target: 1) }
+    init(probe: ConcurrencyProbe) { self.probe = probe }
+    func process(_ article: inout Article, context: StageContext) throws { probe.enter() }
+}
+
+/// Fails to start when its option `broken` is true.
+struct BrokenStartStage: Stage {
+    static let id: StageID = "broken-start"
+    static let summary = "Cannot start."
+    static let options: OptionSchema = [OptionSpec("model", .string, default: "x.bin", doc: "A model.")]
+    init(options: StageOptions) throws { throw StageError("model file 'x.bin' not found", option: "model") }
+    func process(_ article: inout Article, context: StageContext) throws {}
+}
+
+/// Articles `a0`, `a1`… with varied texts; every seventh says "boom".
+func sampleArticles(_ count: Int) -> [Article] {
+    (0..<count).map { index in
+        let words = (0...(index % 13)).map { "mot\($0)" }.joined(separator: " ")
+        return Article(id: "a\(index)", text: index % 7 == 3 ? "boom \(words)" : "L’été \(index): \(words).")
+    }
+}
+
+/// Results with stage timings zeroed, so that runs can be compared.
+func withoutTimings(_ results: [Result<Article, ArticleFailure>]) -> [Result<Article, ArticleFailure>] {
+    results.map { result in
+        result.map { article in
+            var article = article
+            article.trace = article.trace.map { StageTrace(stage: $0.stage, seconds: 0) }
+            return article
+        }
+    }
+}

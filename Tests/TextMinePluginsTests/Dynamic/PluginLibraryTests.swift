@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import TextMineCore
+import TextMineExampleStages
+import TextMinePlugins
+import TextMineTesting
+
+@Suite("Dynamic plugin libraries")
+struct PluginLibraryTests {
+    static let text = "Photo: AFP\nLe président a parlé.\n  Photo Reuters\nFin."
+
+    @Test("the example library's stage loads and runs like the compiled-in one")
+    func exampleLibraryRuns() throws {
+        let stages = try PluginLibrary.stages(at: TestPaths.examplePlugin)
+        let descriptor = try #require(stages.first)
+        #expect(stages.map(\.id) == ["strip-lines"])
+        #expect(descriptor.origin == .library(path: TestPaths.examplePlugin))
+        #expect(descriptor.options["prefix"]?.type == .string)
+
+        let loaded = try StageHarness(descriptor, options: ["prefix": "Photo"]).run(Self.text)
+        let compiled = try StageHarness(StripLines.self, options: ["prefix": "Photo"]).run(Self.text)
+        #expect(loaded.text == "Le président a parlé.\nFin.")
+        #expect(loaded.removedTexts == ["Photo: AFP\n", "  Photo Reuters\n"])
+        #expect(loaded[layer: StripLines.Count.self] == StripLines.Count(lines: 2))
+        #expect(loaded == compiled)
+    }
+
+    @Test("a library is loaded once, however many pipelines list it")
+    func loadedOnce() throws {
+        let first = try PluginLibrary.stages(at: TestPaths.examplePlugin)
+        let second = try PluginLibrary.stages(at: TestPaths.examplePlugin)
+        #expect(first.map(\.id) == second.map(\.id))
+    }
+
+    @Test("a missing library is refused with its path")
+    func missingLibrary() {
+        #expect {
+            _ = try PluginLibrary.stages(at: "/nonexistent/libNothing.so")
+        } throws: { error in
+            "\(error)" == "plugin library '/nonexistent/libNothing.so' does not exist"
+        }
+    }
+
+    @Test("a library built for another ABI is refused before any of its stages is used")
+    func abiMismatch() throws {
+        let library = try compileFixture(wrongABI: true)
+        #expect {
+            _ = try PluginLibrary.stages(at: library)
+        } throws: { error in
+            "\(error)" == "plugin library '\(library)' was built for 'textmine-plugin/0 textmine/0.0.1 swift/5.9', "
+                + "but this textmine is '\(StagePluginABI.current)'"
+        }
+    }
+
+    @Test("a shared library that is not a plugin is refused, naming the missing function")
+    func notAPlugin() throws {
+        let library = try compileFixture(wrongABI: false)
+        #expect {
+            _ = try PluginLibrary.stages(at: library)
+        } throws: { error in
+            "\(error)" == "'\(library)' is not a TextMine plugin: it has no 'textmine_plugin_abi' function"
+        }
+    }
+
+    /// Builds the C fixture library into a fresh temporary folder.
+    private func compileFixture(wrongABI: Bool) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let output = folder.appendingPathComponent(TestPaths.dynamicLibrary(wrongABI ? "WrongABI" : "NotAPlugin")).path
+        let compiler = Process()
+        compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        compiler.arguments = ["cc", "-shared", "-fPIC"] + (wrongABI ? ["-DWRONG_ABI"] : [])
+            + ["-o", output, TestPaths.fixtures + "/not_a_plugin.c"]
+        try compiler.run()
+        compiler.waitUntilExit()
+        try #require(compiler.terminationStatus == 0, "cc failed to build the fixture library")
+        return output
+    }
+}

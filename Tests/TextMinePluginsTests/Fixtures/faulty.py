@@ -1,0 +1,36 @@
+"""A stage that misbehaves on purpose, for the fault tests: the article's text says how."""
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "Examples", "python"))
+from textmine_stage import PROTOCOL, serve  # noqa: E402
+
+
+def setup(options):
+    if options.get("refuse"):
+        raise ValueError("option 'refuse': refused as asked")
+    return options
+
+
+def process(article, options):
+    text = article["text"]
+    if "CRASH" in text:
+        sys.stderr.write("faulty: crashing on purpose\n")
+        sys.stderr.flush()
+        os._exit(3)
+    if "HANG" in text:
+        time.sleep(3600)
+    if "GARBAGE" in text:
+        sys.stdout.write("this is not json\n")
+        sys.stdout.flush()
+        return None
+    if "FAIL" in text:
+        raise ValueError("cannot handle this article")
+    if "BADSPAN" in text:
+        return {"entities": [{"span": {"start": 0, "end": len(text) + 5}, "label": "X"}]}
+    return {"layers": {"faulty": {"length": len(text)}}}
+
+
+serve(process, setup)

@@ -1,0 +1,109 @@
+import Testing
+import TextMineCore
+import TextMineExampleStages
+import TextMinePlugins
+import TextMineTesting
+
+@Suite("Plugins in pipelines")
+struct PluginPipelineTests {
+    @Test("a manifest and a dynamic library listed under plugins: give stages used like built-ins")
+    func manifestAndLibrary() throws {
+        let pipeline = PipelineHarness(yaml: """
+            plugins:
+              - \(TestPaths.pythonExamples)/redact.stage.yaml
+              - \(TestPaths.examplePlugin)
+            stages:
+              - use: strip-lines
+                with: {prefix: Photo}
+              - use: redact
+                with: {kinds: [email]}
+            """)
+        #expect(pipeline.findings == [])
+        #expect(pipeline.result.registry["redact"]?.origin == .process(manifest: TestPaths.pythonExamples + "/redact.stage.yaml"))
+        #expect(pipeline.result.registry["redact"]?.produces == ["redacted"])
+        let articles = try pipeline.run(["Photo : AFP\nÉcrire à a.b@c.fr.\n", "Rien."])
+        #expect(articles.map(\.text) == ["Écrire à .\n", "Rien."])
+        #expect(articles[0].removals.map(\.reason) == ["strip-lines: Photo", "redact: email"])
+        #expect(articles[0].removals.map(\.stage) == ["strip-lines", "redact"])
+    }
+
+    @Test("a manifest's option schema is linted at the option's line and column")
+    func manifestOptionsAreLinted() {
+        let pipeline = PipelineHarness(yaml: """
+            plugins: [\(TestPaths.pythonExamples)/redact.stage.yaml]
+            stages:
+              - use: redact
+                with:
+                  kinds: [email, phone]
+              - use: redcat
+            """)
+        #expect(pipeline.findings == [
+            "pipeline.yaml:5:14: error: option 'kinds': item 2: 'phone' is not one of email, url",
+            "pipeline.yaml:6:10: error: unknown stage 'redcat'",
+        ])
+    }
+
+    @Test("an out-of-process stage can be declared inline under plugins:")
+    func inlineDeclaration() throws {
+        let pipeline = PipelineHarness(yaml: """
+            plugins:
+              - id: shout-redact
+                command: [python3, redact.py]
+                options:
+                  kinds: {type: list, items: {type: string}, default: [url]}
+            stages:
+              - use: shout-redact
+            """, baseDirectory: TestPaths.pythonExamples)
+        #expect(pipeline.findings == [])
+        let articles = try pipeline.run(["Voir https://exemple.fr ici."])
+        #expect(articles.map(\.text) == ["Voir  ici."])
+    }
+
+    @Test("mistakes in a manifest are reported at their line and column")
+    func manifestMistakes() {
+        let pipeline = PipelineHarness(yaml: """
+            plugins:
+              - id: broken
+                command: [python3, redact.py]
+                timout: 3
+                options:
+                  kinds: {type: lst, default: [url]}
+            stages:
+              - use: broken
+            """, baseDirectory: TestPaths.pythonExamples)
+        #expect(pipeline.findings == [
+            "pipeline.yaml:4:5: error: stage manifest: unknown option 'timout'",
+            "pipeline.yaml:6:21: error: option 'kinds': unknown type 'lst'",
+            "pipeline.yaml:8:10: error: unknown stage 'broken'",
+        ])
+    }
+
+    @Test("a missing plugin library is reported at its entry, and its stages are unknown")
+    func missingLibrary() {
+        let pipeline = PipelineHarness(yaml: """
+            plugins:
+              - /nonexistent/libStages.so
+            stages:
+              - use: pass
+            """)
+        #expect(pipeline.findings == [
+            "pipeline.yaml:2:5: error: plugin library '/nonexistent/libStages.so' does not exist",
+        ])
+    }
+
+    @Test("a step can run a program inline with use: external")
+    func externalStep() throws {
+        let pipeline = PipelineHarness(yaml: """
+            stages:
+              - use: external
+                id: redact
+                with:
+                  command: [python3, redact.py]
+                  options: {kinds: [email]}
+            """, baseDirectory: TestPaths.pythonExamples)
+        #expect(pipeline.findings == [])
+        let articles = try pipeline.run(["a@b.fr dit bonjour"])
+        #expect(articles[0].text == " dit bonjour")
+        #expect(articles[0].removals.first?.stage == "redact")
+    }
+}
