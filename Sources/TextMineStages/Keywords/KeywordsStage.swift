@@ -44,7 +44,7 @@ public struct KeywordsStage: Stage {
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = ScalarText(article.text)
-        let stopwords = StopwordList(language: language ?? article.language, normalizer: normalizer)
+        let stopwords = StopwordList.forLanguage(language ?? article.language)
         let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)
         let statistics = WordStatistics(text: keywordText)
@@ -90,7 +90,7 @@ public struct KeywordsStage: Stage {
     static func yakeScore(_ candidate: PhraseCandidates.Candidate, statistics: WordStatistics) -> Double {
         var product = 1.0, sum = 0.0
         for key in candidate.contentKeys {
-            let score = statistics.scores[key] ?? 1
+            let score = statistics.score(of: key) ?? 1
             product *= score
             sum += score
         }

@@ -12,8 +12,15 @@ import Foundation
 ///   words that sit next to many different words behave like function words;
 /// - spread: the share of sentences that contain the word.
 struct WordStatistics {
-    /// The score of each content word, by term key.
-    let scores: [UInt64: Double]
+    /// Dense ids of the content words' term keys.
+    private let ids: TermTable
+    /// The score of each content word, by dense id.
+    private let scoreByID: [Double]
+
+    /// The score of a content word's term key, if the word occurs.
+    func score(of key: UInt64) -> Double? {
+        ids.existingID(for: key).map { scoreByID[Int($0)] }
+    }
 
     init(text: KeywordText) {
         struct Counts {
@@ -21,11 +28,14 @@ struct WordStatistics {
             var leftTotal = 0, leftDistinct = 0, rightTotal = 0, rightDistinct = 0
             var sentenceIndexes: [Int] = []
         }
-        var counts: [UInt64: Counts] = [:]
+        var ids = TermTable()
+        var counts: [Counts] = []
         var pairs = Set<UInt64>()
         let words = text.words
         for (index, word) in words.enumerated() where word.isContent {
-            var c = counts[word.key, default: Counts()]
+            let id = Int(ids.id(for: word.key))
+            if id == counts.count { counts.append(Counts()) }
+            var c = counts[id]
             c.count += 1
             if word.startsUpper && !word.isSentenceStart { c.capitalised += 1 }
             if word.isAcronym { c.acronyms += 1 }
@@ -42,16 +52,15 @@ struct WordStatistics {
                 c.rightTotal += 1
                 if pairs.insert(word.key &* 37 ^ words[index + 1].key ^ 0x5555).inserted { c.rightDistinct += 1 }
             }
-            counts[word.key] = c
+            counts[id] = c
         }
-        let frequencies = counts.values.map { Double($0.count) }
+        // Sums run in first-occurrence order, so scores are the same on every run.
+        let frequencies = counts.map { Double($0.count) }
         let mean = frequencies.isEmpty ? 0 : frequencies.reduce(0, +) / Double(frequencies.count)
         let variance = frequencies.isEmpty ? 0 : frequencies.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(frequencies.count)
         let maxCount = frequencies.max() ?? 1
         let sentenceCount = Double(max(text.sentenceCount, 1))
-        var scores: [UInt64: Double] = [:]
-        scores.reserveCapacity(counts.count)
-        for (key, c) in counts {
+        scoreByID = counts.map { c in
             let count = Double(c.count)
             let casing = Double(max(c.capitalised, c.acronyms)) / (1 + log(count))
             let median = Double(c.sentenceIndexes[c.sentenceIndexes.count / 2])
@@ -61,8 +70,8 @@ struct WordStatistics {
             let right = c.rightTotal > 0 ? Double(c.rightDistinct) / Double(c.rightTotal) : 0
             let relatedness = 1 + (left + right) * count / maxCount
             let spread = Double(c.sentences) / sentenceCount
-            scores[key] = relatedness * position / (casing + frequency / relatedness + spread / relatedness)
+            return relatedness * position / (casing + frequency / relatedness + spread / relatedness)
         }
-        self.scores = scores
+        self.ids = ids
     }
 }

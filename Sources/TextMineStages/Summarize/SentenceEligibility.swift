@@ -52,26 +52,29 @@ struct SentenceEligibility {
     /// Whether the sentence starts like a boilerplate line or is written in capitals.
     static func isBoilerplate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let start = firstWordStart(bytes, range)
-        var prefix: [UInt8] = []
-        var index = start
-        while index < range.upperBound && prefix.count < 32 {
-            let byte = bytes[index]
-            prefix.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            index += 1
+        func startsWith(_ prefix: [UInt8]) -> Bool {
+            guard range.upperBound - start >= prefix.count else { return false }
+            for (offset, expected) in prefix.enumerated() {
+                let byte = bytes[start + offset]
+                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+            }
+            return true
         }
-        if boilerplatePrefixes.contains(where: { prefix.starts(with: $0) }) { return true }
+        if boilerplatePrefixes.contains(where: startsWith) { return true }
         return isShouting(bytes, range)
     }
 
-    /// Whether most letters are capitals (credits such as `EPA/SERGEY DOLZHENKO`, headers).
+    /// Whether most of the first 64 letters are capitals (credits such as `EPA/SERGEY DOLZHENKO`,
+    /// headers).
     private static func isShouting(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var upper = 0, letters = 0
         var index = range.lowerBound
-        while index < range.upperBound {
+        while index < range.upperBound && letters < 64 {
             let (value, width) = UTF8Scalar.decode(bytes, at: index, limit: range.upperBound)
-            if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+            let (isLetter, isUpper) = WordScanner.letterCase(value)
+            if isLetter {
                 letters += 1
-                if scalar.properties.isUppercase { upper += 1 }
+                if isUpper { upper += 1 }
             }
             index += width
         }

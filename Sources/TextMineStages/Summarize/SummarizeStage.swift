@@ -51,7 +51,7 @@ public struct SummarizeStage: Stage {
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = ScalarText(article.text)
-        let stopwords = StopwordList(language: language ?? article.language, normalizer: normalizer)
+        let stopwords = StopwordList.forLanguage(language ?? article.language)
         let document = SummaryDocument(
             text: text, spans: article.sentences.map(\.span), title: article.metadata["title"]?.value.stringValue,
             stopwords: stopwords, normalizer: normalizer)

@@ -27,7 +27,7 @@ struct SummaryDocument {
 
     /// Builds the document of sentences `spans` of `text`.
     init(text: ScalarText, spans: [Span], title: String?, stopwords: StopwordList, normalizer: TermNormalizer) {
-        var vocabulary: [UInt64: Int32] = [:]
+        var vocabulary = TermTable(capacity: spans.count * 8)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(64)
         var wordCounts: [Int] = []
@@ -37,34 +37,21 @@ struct SummaryDocument {
         wordTerms.reserveCapacity(spans.count)
         hashes.reserveCapacity(spans.count)
 
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (terms: [Int32], words: Int, hash: UInt64) {
-            var terms: [Int32] = []
-            var words = 0
-            var hash: UInt64 = 0
-            WordScanner.forEachWord(in: bytes, range: range) { word in
-                let normalized = normalizer.normalize(bytes, word, into: &buffer)
-                words += 1
-                hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key
-                let isContent = !stopwords.contains(normalized) && !(normalized.isNumber && word.count < 2)
-                    && buffer.count > 1
-                guard isContent else {
-                    terms.append(-1)
-                    return
-                }
-                if let id = vocabulary[normalized.key] {
-                    terms.append(id)
-                } else {
-                    let id = Int32(vocabulary.count)
-                    vocabulary[normalized.key] = id
-                    terms.append(id)
-                }
-            }
-            return (terms, words, hash)
-        }
-
         text.utf8.withUnsafeBufferPointer { bytes in
             for span in spans {
-                let (terms, words, hash) = scan(bytes, text.byteRange(of: span))
+                let range = text.byteRange(of: span)
+                var terms: [Int32] = []
+                var words = 0
+                var hash: UInt64 = 0
+                var index = range.lowerBound
+                while let word = WordScanner.nextWord(in: bytes, from: &index, limit: range.upperBound) {
+                    let normalized = normalizer.normalize(bytes, word, into: &buffer)
+                    words += 1
+                    hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key
+                    let isContent = buffer.count > 1 && !(normalized.isNumber && word.count < 2)
+                        && !stopwords.contains(normalized)
+                    terms.append(isContent ? vocabulary.id(for: normalized.key) : -1)
+                }
                 wordTerms.append(terms)
                 wordCounts.append(words)
                 hashes.append(words == 0 ? 0 : hash)
@@ -75,9 +62,10 @@ struct SummaryDocument {
             let titleBytes = Array(title.utf8)
             titleBytes.withUnsafeBufferPointer { bytes in
                 // Title words that never occur in the body cannot match a sentence: drop them.
-                WordScanner.forEachWord(in: bytes, range: 0..<bytes.count) { word in
+                var index = 0
+                while let word = WordScanner.nextWord(in: bytes, from: &index, limit: bytes.count) {
                     let normalized = normalizer.normalize(bytes, word, into: &buffer)
-                    if !stopwords.contains(normalized), let id = vocabulary[normalized.key] { titleIDs.append(id) }
+                    if !stopwords.contains(normalized), let id = vocabulary.existingID(for: normalized.key) { titleIDs.append(id) }
                 }
             }
         }

@@ -3,25 +3,39 @@
 /// which costs little because the lists hardly overlap with content words of other Latin-script
 /// languages.
 struct StopwordList: Sendable {
-    private let keys: Set<UInt64>
+    private let keys: TermTable
 
-    /// The stopwords of a language code (`fr`, `en`); any other code gets French and English.
-    init(language: String?, normalizer: TermNormalizer = TermNormalizer()) {
-        let words: [String]
+    /// The stopwords of a language code (`fr`, `fr-FR`, `en`); any other code, or none, gets French
+    /// and English. The lists are built once and shared.
+    static func forLanguage(_ language: String?) -> StopwordList {
         switch language?.lowercased().prefix(2) {
-        case "fr": words = Self.french
-        case "en": words = Self.english
-        default: words = Self.french + Self.english
+        case "fr": return french
+        case "en": return english
+        default: return frenchAndEnglish
         }
-        keys = Set(words.map { normalizer.normalize($0).wordKey })
+    }
+
+    /// The French list.
+    static let french = StopwordList(words: frenchWords)
+    /// The English list.
+    static let english = StopwordList(words: englishWords)
+    /// Both lists, for articles of unknown or other languages.
+    static let frenchAndEnglish = StopwordList(words: frenchWords + englishWords)
+
+    /// A list of these words, matched after ``TermNormalizer`` normalisation.
+    init(words: [String]) {
+        let normalizer = TermNormalizer()
+        var keys = TermTable(capacity: words.count)
+        for word in words { _ = keys.id(for: normalizer.normalize(word).wordKey) }
+        self.keys = keys
     }
 
     /// Whether a normalised word is a stopword.
     @inline(__always)
-    func contains(_ word: NormalizedWord) -> Bool { keys.contains(word.wordKey) }
+    func contains(_ word: NormalizedWord) -> Bool { keys.existingID(for: word.wordKey) != nil }
 
     /// French function words, frequent auxiliaries and news fillers (elided forms included).
-    static let french: [String] = """
+    static let frenchWords: [String] = """
         a à afin ai aie aient aies ait alors as au aucun aucune auprès aura aurai auraient aurais aurait \
         auras aurez auriez aurions aurons auront aussi autre autres aux avaient avais avait avant avec \
         avez aviez avions avoir avons ayant ayez ayons c ça car ce ceci cela celle celles celui cependant \
@@ -38,7 +52,7 @@ struct StopwordList: Sendable {
         """.split(separator: " ").map(String.init)
 
     /// English function words and frequent auxiliaries.
-    static let english: [String] = """
+    static let englishWords: [String] = """
         a about above after again against all also am an and any are as at be because been before being \
         below between both but by can could did do does doing down during each few for from further had \
         has have having he her here hers herself him himself his how i if in into is it its itself just \

@@ -42,13 +42,19 @@ struct TermNormalizer: Sendable {
             }
             index += width
         }
-        let wordKey = Self.hash(buffer)
+        // One pass gives the hash of the word and of the word without its last byte.
+        var prefixHash: UInt64 = Self.hashSeed
+        for byte in buffer.dropLast() { prefixHash = Self.hashStep(prefixHash, byte) }
+        let wordKey = buffer.isEmpty ? prefixHash : Self.hashStep(prefixHash, buffer[buffer.count - 1])
+        var key = wordKey
         if stripsPlurals && buffer.count > 3 {
             let last = buffer[buffer.count - 1]
             let previous = buffer[buffer.count - 2]
-            if (last == 0x73 && previous != 0x73) || (last == 0x78 && previous != 0x78) { buffer.removeLast() }
+            if (last == 0x73 && previous != 0x73) || (last == 0x78 && previous != 0x78) {
+                buffer.removeLast()
+                key = prefixHash
+            }
         }
-        let key = buffer.count == 0 ? wordKey : Self.hash(buffer)
         return NormalizedWord(key: key, wordKey: wordKey, startsUpper: startsUpper, isNumber: isNumber)
     }
 
@@ -64,12 +70,18 @@ struct TermNormalizer: Sendable {
     /// FNV-1a, 64 bits.
     @inline(__always)
     static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        var hash = hashSeed
+        for byte in bytes { hash = hashStep(hash, byte) }
         return hash
+    }
+
+    /// The FNV-1a offset basis.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step.
+    @inline(__always)
+    static func hashStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     /// Lowercase, accent-free UTF-8 of each scalar below U+0250 (built once).

@@ -23,11 +23,28 @@ enum WordScanner {
         if wordStart >= 0 { body(wordStart..<range.upperBound) }
     }
 
+    /// The next word at or after `index` and before `limit`, advancing `index` past it; nil when
+    /// there is none. The closure-free form of ``forEachWord(in:range:_:)`` for hot loops.
+    @inline(__always)
+    static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, limit: Int) -> Range<Int>? {
+        var start = -1
+        while index < limit {
+            let (isWord, width) = classify(bytes, at: index, limit: limit)
+            if isWord {
+                if start < 0 { start = index }
+            } else if start >= 0 {
+                return start..<index
+            }
+            index += width
+        }
+        return start >= 0 ? start..<limit : nil
+    }
+
     /// Whether the scalar starting at `index` is a word character, and its width in bytes.
     @inline(__always)
     static func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> (Bool, Int) {
         let lead = bytes[index]
-        if lead < 0x80 { return (asciiWord[Int(lead)], 1) }
+        if lead < 0x80 { return (isASCIIWord(lead), 1) }
         let (value, width) = UTF8Scalar.decode(bytes, at: index, limit: limit)
         return (isWordScalar(value), width)
     }
@@ -48,16 +65,29 @@ enum WordScanner {
         }
     }
 
-    /// ASCII word characters: letters, digits and `_`.
-    private static let asciiWord: [Bool] = (0..<128).map { byte in
-        let c = UInt8(byte)
-        return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
+    /// Whether a scalar is a letter, and whether it is an upper-case one (tables below U+0250).
+    @inline(__always)
+    static func letterCase(_ value: UInt32) -> (isLetter: Bool, isUpper: Bool) {
+        if value < 0x250 { return (latinLetter[Int(value)], latinUpperCase[Int(value)]) }
+        guard let scalar = Unicode.Scalar(value) else { return (false, false) }
+        return (scalar.properties.isAlphabetic, scalar.properties.isUppercase)
+    }
+
+    /// Letters among U+0000…U+024F.
+    private static let latinLetter: [Bool] = (0..<0x250).map { Unicode.Scalar(UInt32($0))?.properties.isAlphabetic ?? false }
+    /// Upper-case letters among U+0000…U+024F.
+    private static let latinUpperCase: [Bool] = (0..<0x250).map { Unicode.Scalar(UInt32($0))?.properties.isUppercase ?? false }
+
+    /// Whether an ASCII byte is a word character: a letter, a digit or `_`.
+    @inline(__always)
+    static func isASCIIWord(_ c: UInt8) -> Bool {
+        c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 || c == 0x5F
     }
 
     /// Word characters among U+0000…U+024F (Latin scripts), from Unicode properties, built once.
     private static let latinWord: [Bool] = (0..<0x250).map { value in
         guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
-        if value < 128 { return asciiWord[value] }
+        if value < 128 { return isASCIIWord(UInt8(value)) }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
     }
