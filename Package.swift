@@ -36,7 +36,7 @@ let package = Package(
         // The runtime and the public API for stage authors.
         .target(name: "TextMineCore", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         // Built-in stages, one folder per family.
-        .target(name: "TextMineStages", dependencies: ["TextMineCore"], swiftSettings: strictSettings),
+        .target(name: "TextMineStages", dependencies: ["TextMineCore", "TextMineYAML", "CLibXML2"], swiftSettings: strictSettings),
         // The command line, as a library so that other packages can reuse it with their stages.
         .target(
             name: "TextMineCLI",
@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "TextMineBench",
             dependencies: [
-                "TextMineCore", "TextMineStages",
+                "TextMineCore", "TextMineStages", "TextMinePlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

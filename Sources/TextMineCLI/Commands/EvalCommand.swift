@@ -6,6 +6,7 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate a model or pipeline against gold data.",
         subcommands: [
+            EvalExtractCommand.self,
             EvalSummarizeCommand.self,
         ]
     )
