@@ -5,6 +5,7 @@ extension StageRegistry {
     public static var builtIn: StageRegistry {
         StageRegistry([
             CleanStage.self,
+            EntitiesStage.self,
             ExtractStage.self,
             KeywordsStage.self,
             MetadataStage.self,
