@@ -20,6 +20,7 @@ public struct TextMineCommand: ParsableCommand {
             ExplainCommand.self,
             TrainCommand.self,
             EvalCommand.self,
+            NewStageCommand.self,
             ServeStageCommand.self,
         ]
     )
@@ -38,5 +39,5 @@ enum CommandContext {
     /// Set once by ``TextMineCommand/main(registering:)`` before any command runs; read-only after.
     nonisolated(unsafe) static var registry = StageRegistry.builtInWithPlugins
     /// The input formats `run` can read, by format and file extension.
-    nonisolated(unsafe) static var decoders = ArticleDecoderRegistry.builtIn
+    nonisolated(unsafe) static var decoders = ArticleDecoderRegistry.builtIn.registering([HTMLDecoder()])
 }

@@ -91,7 +91,7 @@ struct RunCommand: ParsableCommand {
             throw console.fail("\(error)")
         }
         var reported = 0
-        let reportLimit = errors == nil ? 20 : 0
+        let reportLimit = errors == nil && plan.errorPolicy == .skip ? 20 : 0
         sink.onFailure = { failure in
             reported += 1
             if reported <= reportLimit { console.line("warning: \(failure)") }

@@ -41,9 +41,20 @@ public struct InputLocation: Hashable, Sendable {
     /// The file name without its folder and extension: the id of a one-article file.
     public var baseName: String {
         guard path != "-" else { return "stdin" }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        guard let dot = utf8[start...].lastIndex(of: UInt8(ascii: ".")), dot != start else {
+            return String(Substring(utf8[start...]))
+        }
+        return String(Substring(utf8[start..<dot]))
+    }
+
+    /// The file name's extension, lowercased (empty when there is none).
+    var fileExtension: String {
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        guard let dot = utf8[start...].lastIndex(of: UInt8(ascii: ".")), dot != start else { return "" }
+        return String(Substring(utf8[utf8.index(after: dot)...])).lowercased()
     }
 
     /// `path:line`, for messages about one line.
@@ -82,9 +93,8 @@ public struct ArticleDecoderRegistry: Sendable {
 
     /// The decoder for a path: the one whose extensions include the path's, else `text`.
     public func decoder(forPath path: String) -> (any ArticleDecoder)? {
-        let name = path.split(separator: "/").last ?? Substring(path)
-        if let dot = name.lastIndex(of: ".") {
-            let ext = name[name.index(after: dot)...].lowercased()
+        let ext = InputLocation(path: path).fileExtension
+        if !ext.isEmpty {
             for format in formats {
                 if let decoder = decoders[format], type(of: decoder).fileExtensions.contains(ext) { return decoder }
             }

@@ -182,27 +182,40 @@ public struct ArticleJSONWriter {
     public mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else {
+                bytes.append(contentsOf: [0x22, 0x22])
+                return
+            }
+            bytes.reserveCapacity(bytes.count + utf8.count + 2)
             bytes.append(0x22)
             var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            while true {
+                let index = JSONBytes.nextSpecialByte(base, from: runStart, count: utf8.count)
+                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+                guard index < utf8.count else { break }
+                appendEscape(for: base[index])
                 runStart = index + 1
-                switch byte {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                case 0x09: bytes.append(0x5C); bytes.append(0x74)
-                case 0x08: bytes.append(0x5C); bytes.append(0x62)
-                case 0x0C: bytes.append(0x5C); bytes.append(0x66)
-                default:
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0xF)])
-                }
             }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
             bytes.append(0x22)
+        }
+    }
+
+    private mutating func appendEscape(for byte: UInt8) {
+        bytes.append(0x5C)
+        switch byte {
+        case 0x22: bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C)
+        case 0x0A: bytes.append(0x6E)
+        case 0x0D: bytes.append(0x72)
+        case 0x09: bytes.append(0x74)
+        case 0x08: bytes.append(0x62)
+        case 0x0C: bytes.append(0x66)
+        default:
+            bytes.append(0x75)
+            bytes.append(0x30)
+            bytes.append(0x30)
+            bytes.append(Self.hexDigit(byte >> 4))
+            bytes.append(Self.hexDigit(byte & 0xF))
         }
     }
 

@@ -27,13 +27,14 @@ enum FileBytes {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw IOError("read", path) }
         guard (info.st_mode & S_IFMT) != S_IFDIR else { throw IOError("read", path, errno: EISDIR) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        while true {
-            let chunk = try readChunk(fd, max: max(Int(info.st_size) - bytes.count + 1, 1 << 16), path: path)
-            if chunk.isEmpty { return bytes }
-            bytes.append(contentsOf: chunk)
+        // One read of the announced size (plus one byte to see the end); loop for files that grew.
+        var bytes = try readChunk(fd, max: Int(info.st_size) + 1, path: path)
+        while bytes.count > Int(info.st_size) {
+            let more = try readChunk(fd, max: 1 << 16, path: path)
+            if more.isEmpty { break }
+            bytes.append(contentsOf: more)
         }
+        return bytes
     }
 
     /// Everything left on a descriptor (standard input, say).
@@ -46,17 +47,25 @@ enum FileBytes {
         }
     }
 
-    /// Up to `max` bytes from a descriptor; empty at end of file.
+    /// Up to `max` bytes from a descriptor (fewer only at the end of the input); empty at its end.
     static func readChunk(_ fd: Int32, max: Int, path: String) throws -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: max)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, max) }
-            if count >= 0 {
-                buffer.removeLast(max - count)
-                return buffer
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max) { buffer, initialized in
+            initialized = 0
+            while initialized < max {
+                let count = systemRead(fd, buffer.baseAddress! + initialized, max - initialized)
+                if count > 0 {
+                    initialized += count
+                } else if count == 0 {
+                    return
+                } else if errno != EINTR {
+                    failure = errno
+                    return
+                }
             }
-            if errno != EINTR { throw IOError("read", path) }
         }
+        if failure != 0 { throw IOError("read", path, errno: failure) }
+        return bytes
     }
 
     /// Writes all bytes to a descriptor.

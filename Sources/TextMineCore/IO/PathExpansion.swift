@@ -56,7 +56,7 @@ enum PathExpansion {
     private static func children(of directory: String, includingHidden: Bool = false) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         return names.filter { includingHidden || !$0.hasPrefix(".") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted()
             .map { join(directory, $0) }
     }
 

@@ -11,42 +11,42 @@ extension Article {
     public mutating func applyEdits(_ edits: [TextEdit], stage: String) throws {
         guard !edits.isEmpty else { return }
         let sorted = edits.sorted { $0.span < $1.span }
-        var scalars = Array(text.unicodeScalars)
+        // Work on UTF-8 bytes: appending to a byte array is amortised O(1), where appending
+        // slices to a String.UnicodeScalarView reallocates and makes many small edits quadratic.
+        let source = ScalarText(text)
         var previousEnd = 0
         for edit in sorted {
-            guard edit.span.end <= scalars.count else {
-                throw TextEditError.outOfBounds(edit.span, length: scalars.count)
+            guard edit.span.end <= source.scalarCount else {
+                throw TextEditError.outOfBounds(edit.span, length: source.scalarCount)
             }
             guard edit.span.start >= previousEnd else { throw TextEditError.overlapping(edit.span) }
             previousEnd = edit.span.end
         }
 
         let currentAlignment = alignment ?? Alignment()
-        let replacements = sorted.map { Array($0.replacement.unicodeScalars) }
-
         for edit in sorted {
             guard let reason = edit.reason else { continue }
             removals.append(Removal(
-                text: String(String.UnicodeScalarView(scalars[edit.span.range])),
+                text: source.string(edit.span),
                 original: currentAlignment.originalSpan(of: edit.span),
                 stage: stage,
                 reason: reason))
         }
 
-        var output = String.UnicodeScalarView()
+        var output: [UInt8] = []
+        output.reserveCapacity(source.utf8.count + 16)
         var cursor = 0
-        for (edit, replacement) in zip(sorted, replacements) {
-            output.append(contentsOf: scalars[cursor..<edit.span.start])
-            output.append(contentsOf: replacement)
+        for edit in sorted {
+            output.append(contentsOf: source.utf8[source.byteOffset(ofScalar: cursor)..<source.byteOffset(ofScalar: edit.span.start)])
+            output.append(contentsOf: edit.replacement.utf8)
             cursor = edit.span.end
         }
-        output.append(contentsOf: scalars[cursor...])
-        scalars = []
+        output.append(contentsOf: source.utf8[source.byteOffset(ofScalar: cursor)...])
 
-        let shape = zip(sorted, replacements).map { (span: $0.span, replacementLength: $1.count) }
+        let shape = sorted.map { (span: $0.span, replacementLength: $0.replacement.unicodeScalars.count) }
         if original == nil { original = text }
         alignment = currentAlignment.applying(shape)
-        text = String(output)
+        text = String(decoding: output, as: UTF8.self)
         remapSpans(OffsetShift(edits: shape))
     }
 

@@ -49,6 +49,8 @@ final class PluginProcess: @unchecked Sendable {
     private var errorsFromProgram: Int32
     /// Bytes read after the last complete line.
     private var pending: [UInt8] = []
+    /// The buffer every read goes through (allocated once: reads happen for every article).
+    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
     /// The last bytes the program wrote to standard error, shown when it fails.
     private var errorTail: [UInt8] = []
     private static let errorTailLimit = 2048
@@ -98,7 +100,10 @@ final class PluginProcess: @unchecked Sendable {
         self.errorsFromProgram = errors[0]
     }
 
-    deinit { stop() }
+    deinit {
+        stop()
+        readBuffer.deallocate()
+    }
 
     /// What the program last wrote to standard error (at most a few lines), for messages.
     var recentErrors: String {
@@ -125,6 +130,21 @@ final class PluginProcess: @unchecked Sendable {
             guard pending.count <= replyLimit else {
                 throw .protocolViolation("the stage printed more than \(replyLimit >> 20) MB without a newline")
             }
+            if written < request.count {
+                // Write what the pipe takes right away; poll only when it is full.
+                let count = request.withUnsafeBytes { buffer in
+                    send(toProgram, buffer.baseAddress! + written, request.count - written, Self.sendFlags)
+                }
+                if count > 0 {
+                    written += count
+                    continue
+                } else if count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
+                    // The program closed its input (it probably died): its output says how.
+                    written = request.count
+                    _ = readAvailable(fromProgram) { pending.append(contentsOf: $0) }
+                    throw .ended(waitForExit())
+                }
+            }
             let now = ContinuousClock.now
             guard now < deadline else { throw .timedOut }
             let waitMs = Int32(clamping: (deadline - now).components.seconds * 1000
@@ -137,19 +157,6 @@ final class PluginProcess: @unchecked Sendable {
             let ready = poll(&fds, nfds_t(fds.count), waitMs)
             if ready < 0 && errno != EINTR { throw .ended("cannot wait for the stage: \(String(cString: strerror(errno)))") }
             if ready <= 0 { continue }
-            if fds[2].revents != 0 {
-                let count = request.withUnsafeBytes { buffer in
-                    send(toProgram, buffer.baseAddress! + written, request.count - written, Self.sendFlags)
-                }
-                if count > 0 {
-                    written += count
-                } else if count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
-                    // The program closed its input (it probably died): its output says how.
-                    written = request.count
-                    _ = readAvailable(fromProgram) { pending.append(contentsOf: $0) }
-                    throw .ended(waitForExit())
-                }
-            }
             if fds[1].revents != 0 { drainErrors() }
             if fds[0].revents != 0 {
                 let open = readAvailable(fromProgram) { pending.append(contentsOf: $0) }
@@ -211,12 +218,11 @@ final class PluginProcess: @unchecked Sendable {
     /// Reads what is available without blocking; returns false at end of file.
     private func readAvailable(_ fd: Int32, _ consume: (UnsafeRawBufferPointer) -> Void) -> Bool {
         guard fd >= 0 else { return false }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let count = read(fd, readBuffer.baseAddress, readBuffer.count)
             if count > 0 {
-                buffer.withUnsafeBytes { consume(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-                if count < buffer.count { return true }
+                consume(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
+                if count < readBuffer.count { return true }
             } else if count == 0 {
                 return false
             } else {

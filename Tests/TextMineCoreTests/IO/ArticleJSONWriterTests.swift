@@ -39,6 +39,21 @@ struct ArticleJSONWriterTests {
         }
     }
 
+    @Test("every character JSON escapes is escaped as JSONEncoder does, wherever it is in a long string")
+    func escapes() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let specials = (0..<0x20).map { Unicode.Scalar(UInt8($0)) } + ["\"", "\\", "é", "\u{7F}", "/"]
+        for special in specials {
+            for position in [0, 5, 8, 13, 19] {
+                var scalars = Array("abcdefghijklmnopqrs«".unicodeScalars)
+                scalars.insert(special, at: position)
+                let article = Article(id: "x", text: String(String.UnicodeScalarView(scalars)))
+                #expect(try ArticleJSONWriter.encode(article) == Array(try encoder.encode(article)))
+            }
+        }
+    }
+
     @Test("the JSON decodes back to the same article")
     func roundTrip() throws {
         let article = try Self.fullArticle()

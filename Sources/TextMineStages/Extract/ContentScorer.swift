@@ -1,0 +1,58 @@
+/// Finds the element that holds the article: the subtree that maximises content text minus
+/// boilerplate text (text density, link density, class/id and tag semantics).
+///
+/// Each paragraph weighs its non-link bytes when it looks like content, and a negative weight when
+/// it looks like boilerplate (credibly hinted as navigation, comments, share…; link lists; very
+/// short lines). Weights are summed up the tree in one reverse pass; the best subtree wins, so a wrapper
+/// that adds more boilerplate than content loses to the tighter container inside it.
+struct ContentScorer: Sendable {
+    /// Paragraphs shorter than this (UTF-8 bytes) weigh as boilerplate.
+    var shortBytes = 40
+    /// Paragraphs with more link text than this share weigh as boilerplate.
+    var maxLinkDensity = 0.5
+    /// The bonus factor for elements hinted as the article body (`itemprop=articleBody`…).
+    var articleBodyBonus = 0.15
+
+    /// The best container, or nil when no paragraph looks like content.
+    func bestContainer(in page: ParsedPage, structure: PageStructure) -> Int? {
+        let elements = page.elements
+        guard !elements.isEmpty else { return nil }
+        var score = [Double](repeating: 0, count: elements.count)
+        var hasContent = false
+        for block in page.blocks {
+            let weight = self.weight(of: block, hints: structure.inheritedHints[block.element])
+            if weight > 0 { hasContent = true }
+            score[block.element] += weight
+        }
+        guard hasContent else { return nil }
+        for index in elements.indices.reversed() {
+            let parent = Int(elements[index].parent)
+            if parent >= 0 { score[parent] += score[index] }
+        }
+        var best = -1
+        var bestValue = 0.0
+        for index in elements.indices {
+            let element = elements[index]
+            guard !element.tag.isSkipped, element.tag != .p, element.tag.headingLevel == nil else { continue }
+            var value = score[index]
+            if !structure.credibleHints[index].isDisjoint(with: .negative) { continue }
+            if element.ownHints.contains(.articleBody) || element.ownHints.contains(.articleTag) {
+                value *= 1 + articleBodyBonus
+            }
+            if value >= bestValue && value > 0 {
+                best = index
+                bestValue = value
+            }
+        }
+        return best >= 0 ? best : nil
+    }
+
+    /// The weight of a paragraph: positive for content, negative for boilerplate.
+    func weight(of block: PageBlock, hints: ElementHints) -> Double {
+        let bytes = Double(block.byteCount)
+        if !hints.isDisjoint(with: .negative) { return -bytes }
+        if block.linkDensity > maxLinkDensity { return -bytes * 0.5 }
+        if block.byteCount < shortBytes { return -bytes * 0.3 }
+        return Double(block.byteCount - block.linkByteCount)
+    }
+}

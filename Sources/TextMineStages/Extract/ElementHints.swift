@@ -1,0 +1,202 @@
+/// What an element's tag, `class`, `id`, `role` and `itemprop` say about its content.
+///
+/// A bit set: the negative kinds name why a block is dropped (`extract: navigation`…); the positive
+/// bits mark likely article containers. Computed once per element while parsing, from lowercase
+/// attribute bytes, with no `String` built.
+struct ElementHints: OptionSet, Sendable, Hashable {
+    let rawValue: UInt32
+
+    static let navigation = ElementHints(rawValue: 1 << 0)
+    static let comments = ElementHints(rawValue: 1 << 1)
+    static let share = ElementHints(rawValue: 1 << 2)
+    static let related = ElementHints(rawValue: 1 << 3)
+    static let cookie = ElementHints(rawValue: 1 << 4)
+    static let advertising = ElementHints(rawValue: 1 << 5)
+    static let sidebar = ElementHints(rawValue: 1 << 6)
+    static let footer = ElementHints(rawValue: 1 << 7)
+    static let subscribe = ElementHints(rawValue: 1 << 8)
+    static let byline = ElementHints(rawValue: 1 << 9)
+    static let hidden = ElementHints(rawValue: 1 << 10)
+    static let form = ElementHints(rawValue: 1 << 11)
+    static let pageHeader = ElementHints(rawValue: 1 << 12)
+    static let caption = ElementHints(rawValue: 1 << 13)
+    static let tags = ElementHints(rawValue: 1 << 14)
+
+    /// A likely article container (`article`, `main`, `content`, `post`…).
+    static let content = ElementHints(rawValue: 1 << 20)
+    /// A sure article body (`itemprop=articleBody`, `article-body`, `entry-content`…).
+    static let articleBody = ElementHints(rawValue: 1 << 21)
+    /// An `<article>` or `<main>` element, or `role=main|article`.
+    static let articleTag = ElementHints(rawValue: 1 << 22)
+
+    /// Every kind that makes a block boilerplate.
+    static let negative: ElementHints = [
+        .navigation, .comments, .share, .related, .cookie, .advertising, .sidebar, .footer,
+        .subscribe, .byline, .hidden, .form, .tags,
+    ]
+
+    /// The removal reason of the strongest negative kind (`navigation`, `comments`…).
+    var reason: String {
+        let names: [(ElementHints, String)] = [
+            (.hidden, "hidden"), (.cookie, "cookie-banner"), (.comments, "comments"), (.share, "share"),
+            (.related, "related"), (.advertising, "advertising"), (.subscribe, "subscribe"),
+            (.navigation, "navigation"), (.footer, "footer"), (.sidebar, "sidebar"), (.byline, "byline"),
+            (.tags, "tags"), (.form, "form"),
+        ]
+        for (kind, name) in names where contains(kind) { return name }
+        return "low-content"
+    }
+
+    /// Hints from the element's tag alone.
+    init(tag: HTMLTag) {
+        switch tag {
+        case .nav, .menu: self = .navigation
+        case .footer: self = .footer
+        case .aside: self = .sidebar
+        case .form: self = .form
+        case .dialog: self = .cookie
+        case .header: self = .pageHeader
+        case .figcaption: self = .caption
+        case .article, .main: self = .articleTag
+        default: self = []
+        }
+    }
+
+    init(rawValue: UInt32) { self.rawValue = rawValue }
+}
+
+/// Finds semantic hints in `class`, `id` and `itemprop` values.
+///
+/// Long patterns match inside words (`comment` in `articlecomments`); short, ambiguous ones only
+/// as whole words (`ad` in `ad-slot`, not in `header`). Compound names written with separators
+/// (`article-body`, `entry_content`) are also matched joined, so `articlebody` covers them.
+struct HintMatcher: Sendable {
+    private let patterns: [([UInt8], ElementHints, Bool)]
+    /// Pattern indexes by their first two bytes.
+    private let buckets: [UInt16: [Int]]
+    private let words: [UInt64: ElementHints]
+
+    init() {
+        let substrings: [(String, ElementHints)] = [
+            ("comment", .comments), ("disqus", .comments), ("discussion", .comments),
+            ("share", .share), ("social", .share), ("sociable", .share),
+            ("related", .related), ("recommend", .related), ("morestories", .related), ("readmore", .related),
+            ("outbrain", .related), ("taboola", .related), ("teaser", .related),
+            ("cookie", .cookie), ("consent", .cookie), ("gdpr", .cookie),
+            ("advert", .advertising), ("adsbygoogle", .advertising), ("sponsor", .advertising),
+            ("promo", .advertising), ("banner", .advertising), ("dfp", .advertising),
+            ("newsletter", .subscribe), ("subscri", .subscribe), ("signup", .subscribe),
+            ("login", .subscribe), ("popup", .subscribe), ("modal", .subscribe),
+            ("sidebar", .sidebar), ("widget", .sidebar),
+            ("breadcrumb", .navigation), ("navigation", .navigation), ("navbar", .navigation),
+            ("menu", .navigation), ("pagination", .navigation), ("pager", .navigation),
+            ("skiplink", .navigation), ("toolbar", .navigation), ("masthead", .navigation),
+            ("footer", .footer), ("copyright", .footer),
+            ("byline", .byline), ("author", .byline), ("dateline", .byline),
+            ("caption", .caption), ("credit", .caption),
+            ("visuallyhidden", .hidden), ("offscreen", .hidden),
+            ("articlebody", .articleBody), ("storybody", .articleBody), ("articletext", .articleBody),
+            ("articlecontent", .articleBody), ("entrycontent", .articleBody), ("postcontent", .articleBody),
+            ("postbody", .articleBody), ("storycontent", .articleBody), ("bodytext", .articleBody),
+            ("article", .content), ("content", .content), ("entry", .content), ("story", .content),
+            ("post", .content), ("blog", .content), ("main", .content),
+        ]
+        let words: [(String, ElementHints)] = [
+            ("ad", .advertising), ("ads", .advertising), ("adv", .advertising), ("nav", .navigation),
+            ("tag", .tags), ("tags", .tags), ("keywords", .tags), ("meta", .byline), ("share", .share),
+            ("rss", .share), ("sr", .hidden),
+        ]
+        // Words that contain a pattern but mean something else.
+        let exceptions: [(String, ElementHints)] = [
+            ("commentar", .comments), ("shared", .share), ("sharp", .share), ("unrelated", .related),
+            ("postal", .content), ("poster", .content), ("domain", .content), ("navigator", .navigation),
+            ("authorit", .byline),
+        ]
+        patterns = substrings.map { (Array($0.0.utf8), $0.1, false) } + exceptions.map { (Array($0.0.utf8), $0.1, true) }
+        var buckets: [UInt16: [Int]] = [:]
+        for (index, pattern) in patterns.enumerated() {
+            buckets[UInt16(pattern.0[0]) << 8 | UInt16(pattern.0[1]), default: []].append(index)
+        }
+        self.buckets = buckets
+        var table: [UInt64: ElementHints] = [:]
+        for (word, hint) in words { table[Self.packed(Array(word.utf8)[...]), default: []].insert(hint) }
+        self.words = table
+    }
+
+    /// The hints of one lowercase attribute value, word by word (words split at anything but
+    /// letters and digits): substring patterns inside each word, then whole-word patterns; a word
+    /// holding an exception (`commentary`, `shared`) loses the hint it would give.
+    func hints(in value: UnsafeBufferPointer<UInt8>) -> ElementHints {
+        var result: ElementHints = []
+        let count = value.count
+        var start = 0
+        while start < count {
+            while start < count, !isWordByte(value[start]) { start += 1 }
+            var end = start
+            while end < count, isWordByte(value[end]) { end += 1 }
+            if end > start {
+                result.formUnion(substringHints(in: value, start..<end))
+                if end - start <= 8, let hint = words[Self.packed(value[start..<end])] { result.formUnion(hint) }
+            }
+            start = end
+        }
+        if value.contains(UInt8(ascii: "-")) || value.contains(UInt8(ascii: "_")) {
+            var joined: [UInt8] = []
+            joined.reserveCapacity(count)
+            for byte in value where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") { joined.append(byte) }
+            joined.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while start < buffer.count {
+                    while start < buffer.count, !isWordByte(buffer[start]) { start += 1 }
+                    var end = start
+                    while end < buffer.count, isWordByte(buffer[end]) { end += 1 }
+                    if end > start { result.formUnion(substringHints(in: buffer, start..<end)) }
+                    start = end
+                }
+            }
+        }
+        return result
+    }
+
+    private func substringHints(in value: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> ElementHints {
+        var found: ElementHints = []
+        var exceptions: ElementHints = []
+        guard word.count > 1 else { return found }
+        for index in word.lowerBound..<(word.upperBound - 1) {
+            guard let candidates = buckets[UInt16(value[index]) << 8 | UInt16(value[index + 1])] else { continue }
+            for candidate in candidates {
+                let (pattern, hint, isException) = patterns[candidate]
+                guard index + pattern.count <= word.upperBound else { continue }
+                var matched = 2
+                while matched < pattern.count, value[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count {
+                    if isException { exceptions.formUnion(hint) } else { found.formUnion(hint) }
+                }
+            }
+        }
+        return found.subtracting(exceptions)
+    }
+
+    /// The hints of a `role` value (one ARIA role).
+    func hints(role: String) -> ElementHints {
+        switch role {
+        case "navigation", "menu", "menubar", "search", "banner": return .navigation
+        case "contentinfo": return .footer
+        case "complementary": return .sidebar
+        case "dialog", "alertdialog": return .cookie
+        case "main", "article": return .articleTag
+        default: return []
+        }
+    }
+
+    private static func packed<Bytes: Collection>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var key: UInt64 = 0
+        for (index, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * UInt64(index)) }
+        return key
+    }
+
+    @inline(__always)
+    private func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+    }
+}

@@ -1,0 +1,151 @@
+import TextMineCore
+
+/// Turns a web page into an article: finds the main text of the HTML in `text`, replaces the text
+/// with it (paragraphs and headings joined by blank lines) and fills the page metadata.
+///
+/// Nothing is lost: the HTML stays in `original`, every extracted block maps back to its bytes
+/// through `alignment`, dropped paragraphs are `removals` with their reason, and the `extract`
+/// layer lists each block's node path and line and each strategy tried.
+public struct ExtractStage: Stage {
+    public static let id: StageID = "extract"
+    public static let summary = "Extracts the main text and metadata of a web page (HTML in the text) with libxml2."
+    public static let documentation = """
+        Parses the article's text as HTML (libxml2, tolerant of broken markup; the `html` input \
+        format puts the page there, decoded to UTF-8) and replaces it with the page's main text: \
+        paragraphs and headings joined by blank lines, without navigation, comments, share bars, \
+        related links, cookie banners or ads. The strategies in `strategies` are tried in order \
+        until one gives at least `min-length` characters; each attempt is recorded in the \
+        `extract` layer. Metadata (title, authors, date, site, language, url, description) comes \
+        from Open Graph, JSON-LD, `<meta>`, `<link rel=canonical>`, `<title>`, `<time>` and the \
+        visible byline, each with the rule that found it. See docs/stages/extract.md.
+        """
+    public static let options: OptionSchema = [
+        OptionSpec("strategies", .list(.choice(ExtractionStrategy.allCases.map(\.rawValue))),
+                   default: ["dom-scoring", "all-paragraphs", "body-text"],
+                   doc: "Strategies to try in order until one gives `min-length` characters."),
+        OptionSpec("min-length", .integer(0...1_000_000), default: 200,
+                   doc: "The fewest characters a strategy must extract to be accepted."),
+        OptionSpec("max-bytes", .integer(1024...Int(Int32.max)), default: .int(64 << 20),
+                   doc: "Pages larger than this many bytes are cut before parsing (best effort, bounded memory)."),
+    ]
+    public static let produces: Set<Capability> = [.metadata, .blocks, .boilerplateRemoved]
+
+    private let strategies: [ExtractionStrategy]
+    private let minLength: Int
+    private let maxBytes: Int
+    private let hints = HintMatcher()
+
+    public init(options: StageOptions) throws {
+        strategies = options.strings("strategies").compactMap(ExtractionStrategy.init(rawValue:))
+        guard !strategies.isEmpty else { throw StageError("'strategies' lists no strategy", option: "strategies") }
+        minLength = options.int("min-length")
+        maxBytes = options.int("max-bytes")
+    }
+
+    public func process(_ article: inout Article, context: StageContext) throws {
+        guard article.text.utf8.contains(where: { $0 > 0x20 }) else {
+            throw StageError("empty page: there is no HTML to extract text from")
+        }
+        if BinarySniffer.looksBinary(article.text) {
+            throw StageError("not an HTML page: the input looks like binary data")
+        }
+        var html = article.text
+        html.makeContiguousUTF8()
+        let page = html.utf8.withContiguousStorageIfAvailable {
+            PageParser.parse($0, maxBytes: maxBytes, hints: hints)
+        } ?? PageParser.parse(Array(html.utf8).withUnsafeBufferPointer { $0 }, maxBytes: maxBytes, hints: hints)
+
+        let metadata = PageMetadata(page: page)
+        let title = metadata.fields["title"]?.value.stringValue
+        let structure = PageStructure(page: page)
+        var attempts: [ExtractLayer.Attempt] = []
+        var chosen: (strategy: ExtractionStrategy, selection: Selection, length: Int)?
+        for strategy in strategies {
+            let selection = strategy.select(from: page, structure: structure, title: title)
+            let length = selection.scalarLength(in: page)
+            attempts.append(ExtractLayer.Attempt(
+                strategy: strategy.rawValue, length: length, accepted: false,
+                container: selection.container.map { structure.path(of: $0, in: page) }))
+            if chosen == nil || length > chosen!.length { chosen = (strategy, selection, length) }
+            if length >= minLength {
+                chosen = (strategy, selection, length)
+                break
+            }
+        }
+        guard let chosen, chosen.length > 0 else {
+            throw StageError("no text found in the page (\(page.blocks.count) paragraphs, all boilerplate or empty)")
+        }
+        if let index = attempts.firstIndex(where: { $0.strategy == chosen.strategy.rawValue }) {
+            attempts[index].accepted = true
+        }
+
+        let source = ScalarText(html)
+        let edits = Self.edits(for: chosen.selection, page: page, source: source, stage: context.stageName)
+        try article.applyEdits(edits.edits, stage: context.stageName)
+        article.blocks = edits.blocks
+        for (name, found) in metadata.fields {
+            article.metadata[name] = MetadataField(value: found.value, stage: context.stageName, rule: found.rule)
+        }
+        if article.language == nil { article.language = metadata.fields["language"]?.value.stringValue }
+        article.layers[ExtractLayer.layerName] = ExtractLayer(
+            strategy: chosen.strategy.rawValue, attempts: attempts,
+            blocks: zip(chosen.selection.kept, edits.blocks).map { index, block in
+                let paragraph = page.blocks[index]
+                return ExtractLayer.SourceBlock(
+                    span: block.span, role: block.role.rawValue, node: structure.path(of: paragraph.element, in: page),
+                    line: Int(page.elements[paragraph.element].line),
+                    bytes: [paragraph.byteRange.lowerBound, paragraph.byteRange.upperBound])
+            },
+            dropped: chosen.selection.dropped.map { index, reason in
+                let paragraph = page.blocks[index]
+                return ExtractLayer.DroppedBlock(
+                    reason: reason, node: structure.path(of: paragraph.element, in: page),
+                    line: Int(page.elements[paragraph.element].line), text: String(paragraph.text.prefix(200)))
+            },
+            truncated: page.truncated
+        ).jsonValue
+    }
+
+    /// The edits that turn the HTML into the extracted text, and the blocks of that text.
+    ///
+    /// Each kept paragraph's source bytes are replaced by its text, markup between kept
+    /// paragraphs by a blank line, and each dropped paragraph's source is removed with its reason.
+    static func edits(for selection: Selection, page: ParsedPage, source: ScalarText, stage: String)
+        -> (edits: [TextEdit], blocks: [Block])
+    {
+        let keep = Set(selection.kept)
+        let reasons = Dictionary(selection.dropped.map { ($0.block, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        var edits: [TextEdit] = []
+        var blocks: [Block] = []
+        var cursor = 0
+        var output = 0
+        let end = source.utf8.count
+        for (index, paragraph) in page.blocks.enumerated() {
+            let start = min(max(paragraph.byteRange.lowerBound, cursor), end)
+            let stop = min(max(paragraph.byteRange.upperBound, start), end)
+            if keep.contains(index) {
+                let separator = blocks.isEmpty ? "" : "\n\n"
+                edits.append(TextEdit(span: source.span(ofBytes: cursor..<start), replacement: separator))
+                edits.append(TextEdit(span: source.span(ofBytes: start..<stop), replacement: paragraph.text))
+                output += separator.unicodeScalars.count
+                let length = paragraph.text.unicodeScalars.count
+                blocks.append(Block(span: Span(start: output, end: output + length), role: role(of: paragraph)))
+                output += length
+                cursor = stop
+            } else if stop > start {
+                edits.append(TextEdit(span: source.span(ofBytes: cursor..<start)))
+                edits.append(.remove(source.span(ofBytes: start..<stop), reason: "\(stage): \(reasons[index] ?? "boilerplate")"))
+                cursor = stop
+            }
+        }
+        edits.append(TextEdit(span: source.span(ofBytes: cursor..<end)))
+        return (edits.filter { !$0.span.isEmpty || !$0.replacement.isEmpty }, blocks)
+    }
+
+    private static func role(of paragraph: PageBlock) -> BlockRole {
+        if paragraph.headingLevel != nil { return .heading }
+        if paragraph.isQuote { return .quote }
+        if paragraph.isListItem { return .listItem }
+        return .body
+    }
+}

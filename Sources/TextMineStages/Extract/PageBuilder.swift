@@ -1,0 +1,409 @@
+import CLibXML2
+
+/// Turns the parser's SAX events into a ``ParsedPage``: the element list, the paragraphs of
+/// visible text with their source byte ranges, and the raw metadata (meta tags, JSON-LD, bylines).
+///
+/// Called by ``PageParser`` from libxml2 callbacks; not reusable across parses.
+final class PageBuilder {
+    /// The parser context, to read the current source position.
+    @exclusivity(unchecked) var context: htmlParserCtxtPtr?
+
+    private let matcher: HintMatcher
+    @exclusivity(unchecked) private var page = ParsedPage()
+
+    /// Open elements, innermost last.
+    @exclusivity(unchecked) private var open: [Int32] = []
+    /// The last child element of each element (to link siblings), by element index.
+    @exclusivity(unchecked) private var lastChild: [Int32] = []
+    /// The last root element (elements with no parent are siblings).
+    @exclusivity(unchecked) private var lastRoot: Int32 = -1
+
+    /// Nesting counts of open elements of each kind.
+    @exclusivity(unchecked) private var skipDepth = 0
+    @exclusivity(unchecked) private var linkDepth = 0
+    @exclusivity(unchecked) private var headingLevels: [Int] = []
+    @exclusivity(unchecked) private var listItemDepth = 0
+    @exclusivity(unchecked) private var quoteDepth = 0
+    @exclusivity(unchecked) private var preDepth = 0
+    @exclusivity(unchecked) private var cellDepth = 0
+
+    /// Where the previous event ended in the source (bytes).
+    @exclusivity(unchecked) private var lastPosition = 0
+
+    // The paragraph being gathered.
+    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var pendingSpace = false
+    @exclusivity(unchecked) private var textStart = 0
+    @exclusivity(unchecked) private var textEnd = 0
+    @exclusivity(unchecked) private var linkBytes = 0
+    @exclusivity(unchecked) private var owner = -1
+    @exclusivity(unchecked) private var ownerHeading: Int?
+    @exclusivity(unchecked) private var ownerFlags: (listItem: Bool, quote: Bool, pre: Bool, cell: Bool) = (false, false, false, false)
+    @exclusivity(unchecked) private var lastWasBreak = false
+
+    // Captures.
+    private enum Capture { case title, jsonLD, byline(element: Int) }
+    @exclusivity(unchecked) private var capture: Capture?
+    @exclusivity(unchecked) private var captured: [UInt8] = []
+
+    /// A reusable buffer for lowercased attribute values.
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+
+    init(hints: HintMatcher) {
+        matcher = hints
+        text.reserveCapacity(4096)
+    }
+
+    /// The page, with the last paragraph flushed.
+    func finish(truncated: Bool) -> ParsedPage {
+        flushParagraph()
+        page.truncated = truncated
+        return page
+    }
+
+    // MARK: - Events
+
+    func startElement(name: UnsafePointer<UInt8>, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        let tag = HTMLTag(name: name)
+        let position = currentPosition()
+        if tag == .br {
+            if lastWasBreak { flushParagraph() } else { pendingSpace = true }
+            lastWasBreak = true
+            lastPosition = position
+            return
+        }
+        lastWasBreak = false
+        if tag.isBlock || tag == .img { flushParagraph() }
+
+        let parent = open.last ?? -1
+        var own = ElementHints(tag: tag)
+        var isHidden = false
+        if let attributes { scanAttributes(tag: tag, attributes, hints: &own, hidden: &isHidden) }
+        if isHidden { own.insert(.hidden) }
+        let index = Int32(page.elements.count)
+        let previous: Int32
+        if parent >= 0 {
+            previous = lastChild[Int(parent)]
+            lastChild[Int(parent)] = index
+        } else {
+            previous = lastRoot
+            lastRoot = index
+        }
+        page.elements.append(PageElement(
+            tag: tag, parent: parent, previousSibling: previous, ownHints: own,
+            byteOffset: lastPosition, line: Int32(clamping: context?.pointee.input.pointee.line ?? 0)))
+        lastChild.append(-1)
+        open.append(index)
+
+        if tag.isSkipped || own.contains(.hidden) { skipDepth += 1 }
+        switch tag {
+        case .a: linkDepth += 1
+        case .li, .dd, .dt: listItemDepth += 1
+        case .blockquote: quoteDepth += 1
+        case .pre: preDepth += 1
+        case .td, .th: cellDepth += 1
+        default: break
+        }
+        if let level = tag.headingLevel { headingLevels.append(level) }
+        if capture == nil {
+            if tag == .title && page.title == nil && !open.dropLast().contains(where: { page.elements[Int($0)].tag == .svg }) {
+                capture = .title
+            } else if own.contains(.byline) && page.bylines.count < 8 && skipDepth == 0 {
+                capture = .byline(element: Int(index))
+            }
+        }
+        lastPosition = position + (position < endPosition() && currentByte() == UInt8(ascii: ">") ? 1 : 0)
+    }
+
+    func endElement(name: UnsafePointer<UInt8>) {
+        // `<br>` is not pushed (it only breaks lines), but libxml2 closes it like any element.
+        if name[0] | 0x20 == UInt8(ascii: "b"), name[1] | 0x20 == UInt8(ascii: "r"), name[2] == 0 { return }
+        guard let index = open.popLast() else { return }
+        let element = page.elements[Int(index)]
+        let tag = element.tag
+        lastWasBreak = false
+        if tag.isBlock { flushParagraph() }
+        if tag.isSkipped || element.ownHints.contains(.hidden) { skipDepth -= 1 }
+        switch tag {
+        case .a: linkDepth -= 1
+        case .li, .dd, .dt: listItemDepth -= 1
+        case .blockquote: quoteDepth -= 1
+        case .pre: preDepth -= 1
+        case .td, .th: cellDepth -= 1
+        default: break
+        }
+        if tag.headingLevel != nil { headingLevels.removeLast() }
+        switch capture {
+        case .title where tag == .title:
+            page.title = collapsed(captured)
+            endCapture()
+        case .jsonLD where tag == .script:
+            page.jsonLD.append(String(decoding: captured, as: UTF8.self))
+            endCapture()
+        case .byline(let element) where element == Int(index):
+            let byline = collapsed(captured)
+            if !byline.isEmpty && byline.utf8.count < 300 { page.bylines.append(byline) }
+            endCapture()
+        default: break
+        }
+        lastPosition = currentPosition()
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let position = currentPosition()
+        defer { lastPosition = position }
+        if capture != nil && captured.count < 1 << 20 { captured.append(contentsOf: bytes) }
+        guard skipDepth == 0 else { return }
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                pendingSpace = true
+                continue
+            }
+            if byte == 0xC2, index < count, bytes[index] == 0xA0 {  // U+00A0 NO-BREAK SPACE
+                index += 1
+                pendingSpace = true
+                continue
+            }
+            if text.isEmpty {
+                textStart = lastPosition
+                startParagraph()
+            } else if pendingSpace {
+                text.append(0x20)
+                if linkDepth > 0 { linkBytes += 1 }
+            }
+            pendingSpace = false
+            text.append(byte)
+            if linkDepth > 0 { linkBytes += 1 }
+            lastWasBreak = false
+        }
+        if !text.isEmpty { textEnd = position }
+    }
+
+    // MARK: - Paragraphs
+
+    private func startParagraph() {
+        owner = -1
+        for index in open.reversed() where page.elements[Int(index)].tag.isBlock {
+            owner = Int(index)
+            break
+        }
+        if owner < 0 { owner = Int(open.last ?? 0) }
+        ownerHeading = headingLevels.last
+        ownerFlags = (listItemDepth > 0, quoteDepth > 0, preDepth > 0, cellDepth > 0)
+        linkBytes = 0
+    }
+
+    private func flushParagraph() {
+        pendingSpace = false
+        guard !text.isEmpty else { return }
+        defer { text.removeAll(keepingCapacity: true) }
+        let string = String(decoding: text, as: UTF8.self)
+        var words = 0
+        var commas = 0
+        var inWord = false
+        for byte in text {
+            let isWord = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte >= 0x80
+            if isWord && !inWord { words += 1 }
+            inWord = isWord
+            if byte == UInt8(ascii: ",") { commas += 1 }
+        }
+        page.blocks.append(PageBlock(
+            text: string, byteRange: textStart..<max(textStart, textEnd), element: max(owner, 0),
+            byteCount: text.count, linkByteCount: min(linkBytes, text.count),
+            wordCount: words, commaCount: commas, headingLevel: ownerHeading,
+            isListItem: ownerFlags.listItem, isQuote: ownerFlags.quote, isPreformatted: ownerFlags.pre,
+            isTableCell: ownerFlags.cell))
+    }
+
+    /// Captured text, whitespace collapsed.
+    private func collapsed(_ bytes: [UInt8]) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var space = false
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                space = !result.isEmpty
+                continue
+            }
+            if byte == 0xA0, result.last == 0xC2 {  // U+00A0 NO-BREAK SPACE
+                result.removeLast()
+                space = !result.isEmpty
+                continue
+            }
+            if space { result.append(0x20) }
+            space = false
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private func endCapture() {
+        capture = nil
+        captured.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: - Attributes
+
+    private func scanAttributes(tag: HTMLTag, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>,
+                                hints: inout ElementHints, hidden: inout Bool) {
+        var metaKey: (attribute: String, key: String)?
+        var metaContent: String?
+        var rel: String?
+        var href: String?
+        var index = 0
+        while let name = attributes[index] {
+            let value = attributes[index + 1]
+            index += 2
+            guard let value else {  // a boolean attribute
+                if equals(name, "hidden") { hidden = true }
+                if equals(name, "pubdate") { metaKey = ("pubdate", "pubdate") }
+                continue
+            }
+            switch name[0] {
+            case UInt8(ascii: "c"):
+                if equals(name, "class"), tag != .html, tag != .body {
+                    hints.formUnion(withLowercased(value) { matcher.hints(in: $0) })
+                } else if equals(name, "content") {
+                    metaContent = String(cString: value)
+                }
+            case UInt8(ascii: "i"):
+                if equals(name, "id"), tag != .html, tag != .body {
+                    hints.formUnion(withLowercased(value) { matcher.hints(in: $0) })
+                } else if equals(name, "itemprop") {
+                    let prop = String(cString: value).lowercased()
+                    if prop == "articlebody" { hints.insert(.articleBody) }
+                    if prop == "author" || prop == "creator" { hints.insert(.byline) }
+                    metaKey = ("itemprop", prop)
+                }
+            case UInt8(ascii: "r"):
+                if equals(name, "role") {
+                    hints.formUnion(matcher.hints(role: String(cString: value).lowercased()))
+                } else if equals(name, "rel") {
+                    rel = String(cString: value).lowercased()
+                    if rel == "author" { hints.insert(.byline) }
+                }
+            case UInt8(ascii: "s"):
+                if equals(name, "style") { hidden = hidden || withLowercased(value) { hidesElement($0) } }
+            case UInt8(ascii: "a"):
+                if equals(name, "aria-hidden") && equals(value, "true") { hidden = true }
+            case UInt8(ascii: "n"):
+                if equals(name, "name") { metaKey = ("name", String(cString: value).lowercased()) }
+            case UInt8(ascii: "p"):
+                if equals(name, "property") {
+                    metaKey = ("property", String(cString: value).lowercased())
+                } else if equals(name, "pubdate") {
+                    metaKey = ("pubdate", "pubdate")
+                }
+            case UInt8(ascii: "h"):
+                if equals(name, "href") {
+                    href = String(cString: value)
+                } else if equals(name, "http-equiv") {
+                    metaKey = ("http-equiv", String(cString: value).lowercased())
+                } else if equals(name, "hidden") {
+                    hidden = true
+                }
+            case UInt8(ascii: "l"):
+                if equals(name, "lang"), tag == .html { page.htmlLanguage = String(cString: value) }
+            case UInt8(ascii: "t"):
+                if equals(name, "type"), tag == .script, capture == nil,
+                    String(cString: value).lowercased().contains("ld+json")
+                {
+                    capture = .jsonLD
+                }
+            case UInt8(ascii: "d"):
+                if equals(name, "datetime"), tag == .time, page.times.count < 16 {
+                    metaContent = String(cString: value)
+                }
+            default:
+                break
+            }
+        }
+        switch tag {
+        case .meta:
+            if let metaKey, let metaContent, !metaContent.isEmpty, page.metas.count < 512 {
+                page.metas.append(PageMeta(key: metaKey.key, attribute: metaKey.attribute, content: metaContent))
+            }
+        case .link:
+            if let rel, let href, rel.split(separator: " ").contains("canonical") { page.canonical = href }
+        case .time:
+            if let metaContent {
+                let published = metaKey.map { $0.key.contains("datepublished") || $0.key == "pubdate" } ?? false
+                page.times.append((metaContent, published))
+            }
+        default:
+            if let metaKey, metaKey.attribute == "itemprop", let metaContent, page.metas.count < 512 {
+                page.metas.append(PageMeta(key: metaKey.key, attribute: "itemprop", content: metaContent))
+            }
+        }
+    }
+
+    /// Whether a lowercase `style` value hides the element.
+    private func hidesElement(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.count)
+        for byte in style where byte != 0x20 { compact.append(byte) }
+        return compact.withUnsafeBufferPointer { buffer in
+            contains(buffer, "display:none") || contains(buffer, "visibility:hidden")
+        }
+    }
+
+    private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let needleBytes = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard haystack.count >= needleBytes.count else { return false }
+        for start in 0...(haystack.count - needleBytes.count) {
+            var matched = 0
+            while matched < needleBytes.count, haystack[start + matched] == needleBytes[matched] { matched += 1 }
+            if matched == needleBytes.count { return true }
+        }
+        return false
+    }
+
+    /// Compares a NUL-terminated attribute name or value with an ASCII literal, ignoring case.
+    private func equals(_ bytes: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
+        let expected = literal.utf8Start
+        for index in 0..<literal.utf8CodeUnitCount {
+            var byte = bytes[index]
+            if byte == 0 { return false }
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            if byte != expected[index] { return false }
+        }
+        return bytes[literal.utf8CodeUnitCount] == 0
+    }
+
+    /// Calls `body` with the lowercase bytes of a NUL-terminated value (at most 512 of them).
+    private func withLowercased<Result>(_ value: UnsafePointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        scratch.removeAll(keepingCapacity: true)
+        var index = 0
+        while value[index] != 0 && index < 512 {
+            var byte = value[index]
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            scratch.append(byte)
+            index += 1
+        }
+        return scratch.withUnsafeBufferPointer(body)
+    }
+
+    // MARK: - Source positions
+
+    private func currentPosition() -> Int {
+        guard let input = context?.pointee.input, let base = input.pointee.base, let cur = input.pointee.cur else {
+            return lastPosition
+        }
+        return Int(input.pointee.consumed) + (cur - base)
+    }
+
+    private func endPosition() -> Int {
+        guard let input = context?.pointee.input, let base = input.pointee.base, let end = input.pointee.end else {
+            return 0
+        }
+        return Int(input.pointee.consumed) + (end - base)
+    }
+
+    private func currentByte() -> UInt8 {
+        context?.pointee.input.pointee.cur.pointee ?? 0
+    }
+}

@@ -1,0 +1,95 @@
+/// Tree facts about a parsed page computed in linear passes (no recursion): subtree extents,
+/// credible hints, and node paths.
+struct PageStructure: Sendable {
+    /// A negative hint on an element holding at least this share of the page's text is not
+    /// believed: such an element wraps the article (`<div class="page has-sidebar">`), and the
+    /// boilerplate inside it carries hints of its own.
+    static let wrapperShare = 0.35
+
+    /// Each element's own hints, without the negative ones when the element is a wrapper.
+    let credibleHints: [ElementHints]
+    /// Each element's credible hints joined with its ancestors' (`<html>` and `<body>` excluded).
+    let inheritedHints: [ElementHints]
+    /// For each element, one past the index of its last descendant: the subtree of `e` is
+    /// `e..<subtreeEnd[e]` (elements are in document order).
+    let subtreeEnd: [Int]
+    /// For each element, its 1-based position among its parent's children with the same tag, or 0
+    /// when it is the only one (XPath leaves the index out then).
+    private let position: [Int32]
+
+    init(page: ParsedPage) {
+        let elements = page.elements
+        var end = [Int](repeating: 0, count: elements.count)
+        for index in elements.indices.reversed() {
+            end[index] = max(end[index], index + 1)
+            let parent = Int(elements[index].parent)
+            if parent >= 0 { end[parent] = max(end[parent], end[index]) }
+        }
+        subtreeEnd = end
+        // Text bytes per subtree, then credibility of negative hints.
+        var textBytes = [Int](repeating: 0, count: elements.count)
+        var total = 0
+        for block in page.blocks {
+            textBytes[block.element] += block.byteCount
+            total += block.byteCount
+        }
+        var containsArticleBody = [Bool](repeating: false, count: elements.count)
+        for index in elements.indices.reversed() {
+            if elements[index].ownHints.contains(.articleBody) { containsArticleBody[index] = true }
+            let parent = Int(elements[index].parent)
+            if parent >= 0 {
+                textBytes[parent] += textBytes[index]
+                if containsArticleBody[index] { containsArticleBody[parent] = true }
+            }
+        }
+        let wrapperBytes = Int(Double(total) * Self.wrapperShare)
+        var credible = [ElementHints](repeating: [], count: elements.count)
+        var inherited = [ElementHints](repeating: [], count: elements.count)
+        for (index, element) in elements.enumerated() {
+            var hints = element.ownHints
+            let isWrapper = textBytes[index] > wrapperBytes && textBytes[index] > 500
+            if isWrapper || containsArticleBody[index] {
+                hints.subtract(ElementHints.negative.subtracting(.hidden))
+            }
+            credible[index] = hints
+            let parent = Int(element.parent)
+            let above = parent >= 0 && elements[parent].tag != .html && elements[parent].tag != .body ? inherited[parent] : []
+            inherited[index] = above.union(hints.subtracting(.pageHeader))
+        }
+        credibleHints = credible
+        inheritedHints = inherited
+        // Children come in document order: count them per (parent, tag).
+        var counts: [Int: Int32] = [:]
+        var position = [Int32](repeating: 0, count: elements.count)
+        for (index, element) in elements.enumerated() {
+            let key = (Int(element.parent) + 1) << 8 | Int(element.tag.rawValue)
+            let count = (counts[key] ?? 0) + 1
+            counts[key] = count
+            position[index] = count
+        }
+        for (index, element) in elements.enumerated() where position[index] == 1 {
+            let key = (Int(element.parent) + 1) << 8 | Int(element.tag.rawValue)
+            if counts[key] == 1 { position[index] = 0 }
+        }
+        self.position = position
+    }
+
+    /// Whether `element` lies inside the subtree of `ancestor` (or is it).
+    func contains(_ ancestor: Int, _ element: Int) -> Bool {
+        element >= ancestor && element < subtreeEnd[ancestor]
+    }
+
+    /// An XPath-like path to an element (`/html/body/div[2]/p[3]`); unknown tags are `*`, and
+    /// paths deeper than 1,000 elements start with `…`.
+    func path(of element: Int, in page: ParsedPage) -> String {
+        var steps: [String] = []
+        var current = element
+        while current >= 0 && steps.count < 1_000 {
+            let node = page.elements[current]
+            steps.append(position[current] > 0 ? "\(node.tag.name)[\(position[current])]" : node.tag.name)
+            current = Int(node.parent)
+        }
+        if current >= 0 { steps.append("…") }
+        return "/" + steps.reversed().joined(separator: "/")
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// `textmine new-stage`: the generated package compiles against this TextMine, and (opt-in, slow)
+/// builds and passes its own tests.
+@Suite("textmine new-stage")
+struct NewStageTests {
+    /// Set to build and test the generated package with `swift test` (minutes on 2 cores the first
+    /// time; later runs reuse `.build/scaffold-check` and take seconds).
+    static let fullBuild = ProcessInfo.processInfo.environment["TEXTMINE_TEST_SCAFFOLD_BUILD"] == "1"
+
+    @Test("creates a package whose stage and test compile against this TextMine")
+    func scaffoldTypechecks() throws {
+        let folder = try TemporaryFolder()
+        let created = try run(TestPaths.product("textmine"),
+                              ["new-stage", "word-count", "--dir", folder.url.path, "--textmine", TestPaths.repository])
+        #expect(created.status == 0, "\(created.output)")
+        let package = folder.path("word-count")
+        let manifest = try String(contentsOfFile: package + "/Package.swift", encoding: .utf8)
+        #expect(manifest.contains(#".package(path: "\#(TestPaths.repository)")"#))
+        #expect(try String(contentsOfFile: package + "/pipeline.yaml", encoding: .utf8).contains("- use: word-count"))
+
+        // Type-check the stage and its test against the modules this build produced: seconds,
+        // where a nested `swift build` takes minutes.
+        let modules = TestPaths.products + "/Modules"
+        let sources = TestPaths.repository + "/Sources"
+        let typecheck = try run("/usr/bin/env", [
+            "swiftc", "-typecheck", "-module-name", "WordCountStages", "-I", modules,
+            "-Xcc", "-fmodule-map-file=\(sources)/CYAML/module.modulemap",
+            "-Xcc", "-fmodule-map-file=\(sources)/CLibXML2/module.modulemap", "-Xcc", "-I/usr/include/libxml2",
+            package + "/Sources/WordCountStages/WordCount.swift", package + "/Tests/WordCountStagesTests/WordCountTests.swift",
+        ])
+        #expect(typecheck.status == 0, "\(typecheck.output)")
+        #expect(!typecheck.output.contains("error:"))
+    }
+
+    @Test("refuses an invalid stage id and an existing folder")
+    func refusals() throws {
+        let folder = try TemporaryFolder()
+        let invalid = try run(TestPaths.product("textmine"), ["new-stage", "Word_Count", "--dir", folder.url.path])
+        #expect(invalid.status != 0)
+        #expect(invalid.output.contains("'Word_Count' is not a valid stage id"))
+        _ = try run(TestPaths.product("textmine"), ["new-stage", "dup", "--dir", folder.url.path, "--textmine", TestPaths.repository])
+        let again = try run(TestPaths.product("textmine"),
+                            ["new-stage", "dup", "--dir", folder.url.path, "--textmine", TestPaths.repository])
+        #expect(again.status != 0)
+        #expect(again.output.contains("already exists"))
+    }
+
+    @Test("the generated package builds and passes its tests", .enabled(if: fullBuild))
+    func scaffoldBuildsAndPasses() throws {
+        let folder = try TemporaryFolder()
+        _ = try run(TestPaths.product("textmine"),
+                    ["new-stage", "word-count", "--dir", folder.url.path, "--textmine", TestPaths.repository])
+        let tested = try run("/usr/bin/env", [
+            "swift", "test", "--package-path", folder.path("word-count"),
+            "--scratch-path", TestPaths.repository + "/.build/scaffold-check",
+        ])
+        #expect(tested.status == 0, "\(tested.output)")
+    }
+
+    /// Runs a program; standard output and error together.
+    private func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let folder = try TemporaryFolder()
+        let outputPath = folder.path("output")
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        let output = FileHandle(forWritingAtPath: outputPath)
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOfFile: outputPath, encoding: .utf8))
+    }
+}
