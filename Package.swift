@@ -36,7 +36,15 @@ let package = Package(
         // The runtime and the public API for stage authors.
         .target(name: "TextMineCore", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         // Built-in stages, one folder per family.
-        .target(name: "TextMineStages", dependencies: ["TextMineCore", "CLibXML2"], swiftSettings: strictSettings),
+        .target(
+            name: "TextMineStages",
+            dependencies: ["TextMineCore", "TextMineYAML", "CLibXML2"],
+            resources: [
+                .copy("Entities/Resources/fr-ner.tmner"),
+                .copy("Entities/Resources/gazetteers"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The command line, as a library so that other packages can reuse it with their stages.
         .target(
             name: "TextMineCLI",
@@ -75,7 +83,7 @@ let package = Package(
 
         .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
-        .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting", "TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(
             name: "TextMineCLITests",
             dependencies: ["TextMineCLI", "TextMineCore", "TextMineStages"],

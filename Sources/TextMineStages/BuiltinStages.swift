@@ -4,7 +4,10 @@ extension StageRegistry {
     /// Every stage that ships with TextMine; keep this list sorted by id.
     public static var builtIn: StageRegistry {
         StageRegistry([
+            CleanStage.self,
+            EntitiesStage.self,
             ExtractStage.self,
+            MetadataStage.self,
             PassStage.self,
             SentencesStage.self,
             TokensStage.self,

@@ -5,6 +5,9 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Evaluate a model or pipeline against gold data.",
-        subcommands: [EvalExtractCommand.self]
+        subcommands: [
+            EvalExtractCommand.self,
+            EvalNERCommand.self,
+        ]
     )
 }

@@ -5,6 +5,8 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a model for a stage.",
-        subcommands: []
+        subcommands: [
+            TrainNERCommand.self,
+        ]
     )
 }

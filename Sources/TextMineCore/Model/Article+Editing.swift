@@ -11,75 +11,43 @@ extension Article {
     public mutating func applyEdits(_ edits: [TextEdit], stage: String) throws {
         guard !edits.isEmpty else { return }
         let sorted = edits.sorted { $0.span < $1.span }
-        // Work on UTF-8 bytes: one forward pass finds the byte offset of every edit boundary.
-        var contiguous = text
-        let currentAlignment = alignment ?? Alignment()
-        var output: [UInt8] = []
-        var removed: [Removal] = []
-        try contiguous.withUTF8 { bytes in
-            let (scalarCount, boundaries) = Self.byteOffsets(of: sorted.flatMap { [$0.span.start, $0.span.end] }, in: bytes)
-            var previousEnd = 0
-            for edit in sorted {
-                guard edit.span.end <= scalarCount else {
-                    throw TextEditError.outOfBounds(edit.span, length: scalarCount)
-                }
-                guard edit.span.start >= previousEnd else { throw TextEditError.overlapping(edit.span) }
-                previousEnd = edit.span.end
+        // Work on UTF-8 bytes: appending to a byte array is amortised O(1), where appending
+        // slices to a String.UnicodeScalarView reallocates and makes many small edits quadratic.
+        let source = ScalarText(text)
+        var previousEnd = 0
+        for edit in sorted {
+            guard edit.span.end <= source.scalarCount else {
+                throw TextEditError.outOfBounds(edit.span, length: source.scalarCount)
             }
-            var cursor = 0
-            for (index, edit) in sorted.enumerated() {
-                let start = boundaries[2 * index]
-                let end = boundaries[2 * index + 1]
-                if let reason = edit.reason {
-                    removed.append(Removal(
-                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
-                        original: currentAlignment.originalSpan(of: edit.span),
-                        stage: stage,
-                        reason: reason))
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<start]))
-                output.append(contentsOf: edit.replacement.utf8)
-                cursor = end
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
+            guard edit.span.start >= previousEnd else { throw TextEditError.overlapping(edit.span) }
+            previousEnd = edit.span.end
         }
-        removals.append(contentsOf: removed)
+
+        let currentAlignment = alignment ?? Alignment()
+        for edit in sorted {
+            guard let reason = edit.reason else { continue }
+            removals.append(Removal(
+                text: source.string(edit.span),
+                original: currentAlignment.originalSpan(of: edit.span),
+                stage: stage,
+                reason: reason))
+        }
+
+        var output: [UInt8] = []
+        output.reserveCapacity(source.utf8.count + 16)
+        var cursor = 0
+        for edit in sorted {
+            output.append(contentsOf: source.utf8[source.byteOffset(ofScalar: cursor)..<source.byteOffset(ofScalar: edit.span.start)])
+            output.append(contentsOf: edit.replacement.utf8)
+            cursor = edit.span.end
+        }
+        output.append(contentsOf: source.utf8[source.byteOffset(ofScalar: cursor)...])
 
         let shape = sorted.map { (span: $0.span, replacementLength: $0.replacement.unicodeScalars.count) }
         if original == nil { original = text }
         alignment = currentAlignment.applying(shape)
         text = String(decoding: output, as: UTF8.self)
         remapSpans(OffsetShift(edits: shape))
-    }
-
-    /// The UTF-8 byte offsets of ascending scalar offsets (those past the end map to the end),
-    /// and the text's scalar count, in one pass over the bytes.
-    private static func byteOffsets(of scalarOffsets: [Int], in bytes: UnsafeBufferPointer<UInt8>)
-        -> (scalarCount: Int, byteOffsets: [Int])
-    {
-        var result = [Int](repeating: 0, count: scalarOffsets.count)
-        var scalar = 0
-        var index = 0
-        for (slot, target) in scalarOffsets.enumerated() {
-            // Skip whole runs of bytes while they cannot reach the target (a scalar is at least
-            // one byte), counting scalar starts in a loop the compiler vectorizes.
-            while scalar < target && index < bytes.count {
-                let run = min(target - scalar, bytes.count - index)
-                var starts = 0
-                for byte in UnsafeBufferPointer(rebasing: bytes[index..<(index + run)]) {
-                    starts &+= byte & 0xC0 == 0x80 ? 0 : 1
-                }
-                scalar += starts
-                index += run
-            }
-            // A run never holds more scalars than bytes, so it cannot overshoot; it may end inside
-            // the target's previous scalar, whose continuation bytes are skipped.
-            while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
-            result[slot] = index
-        }
-        var total = scalar
-        for byte in UnsafeBufferPointer(rebasing: bytes[index...]) { total &+= byte & 0xC0 == 0x80 ? 0 : 1 }
-        return (total, result)
     }
 
     private mutating func remapSpans(_ shift: OffsetShift) {

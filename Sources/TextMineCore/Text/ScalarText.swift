@@ -16,31 +16,40 @@ public struct ScalarText: Sendable {
         var utf8 = Array(text.utf8)
         if utf8.isEmpty { utf8 = [] }
         self.utf8 = utf8
-        var isASCII = true
-        for byte in utf8 where byte >= 0x80 {
-            isASCII = false
-            break
-        }
+        let isASCII = utf8.withUnsafeBufferPointer { bytes in !bytes.contains { $0 >= 0x80 } }
         if isASCII {
             scalarCount = utf8.count
             byteOffsets = []
             scalarOffsets = []
             return
         }
-        var byteOffsets: [Int32] = []
-        byteOffsets.reserveCapacity(utf8.count + 1)
-        var scalarOffsets = [Int32](repeating: 0, count: utf8.count + 1)
-        var scalar: Int32 = -1
-        for (index, byte) in utf8.enumerated() {
-            if byte & 0xC0 != 0x80 {
-                scalar += 1
-                byteOffsets.append(Int32(index))
+        // Pointer loops: this runs over every byte of every article, in debug builds too.
+        let count = utf8.count
+        var scalars = 0
+        let scalarOffsets = [Int32](unsafeUninitializedCapacity: count + 1) { offsets, initialized in
+            utf8.withUnsafeBufferPointer { bytes in
+                var scalar: Int32 = -1
+                for index in 0..<count {
+                    if bytes[index] & 0xC0 != 0x80 { scalar += 1 }
+                    offsets[index] = scalar
+                }
+                scalars = Int(scalar + 1)
+                offsets[count] = Int32(scalars)
             }
-            scalarOffsets[index] = scalar
+            initialized = count + 1
         }
-        scalarCount = Int(scalar + 1)
-        byteOffsets.append(Int32(utf8.count))
-        scalarOffsets[utf8.count] = Int32(scalarCount)
+        let byteOffsets = [Int32](unsafeUninitializedCapacity: scalars + 1) { offsets, initialized in
+            utf8.withUnsafeBufferPointer { bytes in
+                var scalar = 0
+                for index in 0..<count where bytes[index] & 0xC0 != 0x80 {
+                    offsets[scalar] = Int32(index)
+                    scalar += 1
+                }
+                offsets[scalars] = Int32(count)
+            }
+            initialized = scalars + 1
+        }
+        scalarCount = scalars
         self.byteOffsets = byteOffsets
         self.scalarOffsets = scalarOffsets
     }

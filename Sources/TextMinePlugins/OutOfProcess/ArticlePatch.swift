@@ -54,14 +54,15 @@ extension ArticlePatch {
     ///
     /// - Throws: ``StageError`` when a span lies outside the text (nothing is applied then).
     public func apply(to article: inout Article, stage: String) throws {
-        let receivedLength = article.text.unicodeScalars.count
+        guard !isEmpty else { return }
+        let receivedLength = ScalarLength(article.text)
         try Self.check(edits?.map(\.span) ?? [], length: receivedLength, what: "edit")
         try Self.check(metadata?.values.compactMap(\.source) ?? [], length: receivedLength, what: "metadata source")
         let previousAlignment = article.alignment ?? Alignment()
         var edited = article
         try edited.applyEdits((edits ?? []).map { TextEdit(span: $0.span, replacement: $0.replacement ?? "", reason: $0.reason) },
                               stage: stage)
-        let length = edited.text.unicodeScalars.count
+        let length = ScalarLength(edited.text)
         try Self.check(blocks?.map(\.span) ?? [], length: length, what: "block")
         try Self.check(sentences?.map(\.span) ?? [], length: length, what: "sentence")
         try Self.check(tokens?.map(\.span) ?? [], length: length, what: "token")
@@ -91,10 +92,10 @@ extension ArticlePatch {
         article = edited
     }
 
-    private static func check(_ spans: [Span], length: Int, what: String) throws {
-        if let bad = spans.first(where: { $0.end > length }) {
-            throw StageError("the stage returned a \(what) span \(bad) outside the text (\(length) scalars)")
-        }
+    private static func check(_ spans: [Span], length: ScalarLength, what: String) throws {
+        guard let longest = spans.map(\.end).max(), longest > length.value else { return }
+        let bad = spans.first { $0.end > length.value }!
+        throw StageError("the stage returned a \(what) span \(bad) outside the text (\(length.value) scalars)")
     }
 }
 
@@ -146,6 +147,14 @@ extension ArticlePatch {
         }
         return edits
     }
+}
+
+/// A text's length in scalars, counted only when a span needs checking (most results have none).
+private final class ScalarLength {
+    private let text: String
+    private lazy var count = text.unicodeScalars.count
+    init(_ text: String) { self.text = text }
+    var value: Int { count }
 }
 
 /// Slices a string by scalar offsets in O(1) per slice.

@@ -90,6 +90,7 @@ public enum PluginProtocol {
 
     /// Reads the reply to article `seq`: its patch, or the error the stage reported for the article.
     static func result(_ line: ArraySlice<UInt8>, seq: Int) throws -> ArticlePatch {
+        if isEmptyResult(line, seq: seq) { return ArticlePatch() }
         struct Result: Decodable {
             var type: String
             var seq: Int?
@@ -113,6 +114,14 @@ public enum PluginProtocol {
         case ("error", _): throw StageError(result.message ?? "the stage failed without a message")
         default: throw PluginFailure.protocolViolation("expected a 'result' or 'error' message, got \(excerpt(line))")
         }
+    }
+
+    /// Whether the line is `{"type":"result","seq":N}` (spaces allowed), the answer of a stage that
+    /// changed nothing; checked without a JSON decoder, as it is the most frequent answer.
+    static func isEmptyResult(_ line: ArraySlice<UInt8>, seq: Int) -> Bool {
+        let compact = line.filter { $0 != UInt8(ascii: " ") }
+        let expected = #"{"type":"result","seq":\#(seq)}"#.utf8
+        return compact.count == expected.count && compact.elementsEqual(expected)
     }
 
     /// Decodes a line, or reports it as a protocol violation.

@@ -5,13 +5,10 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "Examples", "python"))
-from textmine_stage import PROTOCOL, serve  # noqa: E402
+import textmine_stage  # noqa: E402
 
-
-def setup(options):
-    if options.get("refuse"):
-        raise ValueError("option 'refuse': refused as asked")
-    return options
+# Speak another protocol version when asked, to test the host's refusal.
+textmine_stage.PROTOCOL = int(os.environ.get("FAULTY_PROTOCOL", textmine_stage.PROTOCOL))
 
 
 def process(article, options):
@@ -30,7 +27,7 @@ def process(article, options):
         raise ValueError("cannot handle this article")
     if "BADSPAN" in text:
         return {"entities": [{"span": {"start": 0, "end": len(text) + 5}, "label": "X"}]}
-    return {"layers": {"faulty": {"length": len(text)}}}
+    return {"layers": {"faulty": {"length": len(text), "pid": os.getpid()}}}
 
 
-serve(process, setup)
+textmine_stage.serve(process)

@@ -93,4 +93,27 @@ struct ExternalStageTests {
         #expect(run("fine").hasPrefix(
             "stage 'faulty' was stopped after its program failed 2 times (restarts: 1); last failure: "))
     }
+
+    @Test("one program serves many articles: it is started once, not per article")
+    func programIsKeptRunning() throws {
+        let stage = try ExternalStage(options: StageOptions.validated(
+            ["command": ["python3", "faulty.py"], "processes": 1], for: ExternalStage.self, baseDirectory: TestPaths.fixtures))
+        let pids = try (1...4).map { index in
+            var article = Article(id: "\(index)", text: "texte \(index)")
+            try stage.process(&article, context: StageContext(stageName: "faulty"))
+            return try #require(article.layers["faulty"]?.objectValue?["pid"]?.intValue)
+        }
+        #expect(Set(pids).count == 1)
+    }
+
+    @Test("a program that speaks another protocol version is refused, naming both versions")
+    func protocolMismatch() {
+        #expect {
+            _ = try ExternalStage(options: StageOptions.validated(
+                ["command": ["env", "FAULTY_PROTOCOL=2", "python3", "faulty.py"]], for: ExternalStage.self,
+                baseDirectory: TestPaths.fixtures))
+        } throws: { error in
+            "\(error)" == "stage 'faulty' did not start: the stage speaks protocol version 2; this textmine speaks version 1"
+        }
+    }
 }

@@ -107,3 +107,20 @@ struct PluginPipelineTests {
         #expect(articles[0].removals.first?.stage == "redact")
     }
 }
+
+@Suite("Example manifests")
+struct ExampleManifestTests {
+    @Test("the example manifests declare their stages and option schemas")
+    func examplesParse() throws {
+        let (redact, redactProblems) = StageManifest.read(file: TestPaths.pythonExamples + "/redact.stage.yaml")
+        #expect(redactProblems.isEmpty)
+        #expect(redact?.id == "redact")
+        #expect(redact?.options?["kinds"]?.type == .list(.choice(["email", "url"])))
+        #expect(redact?.command.arguments == ["python3", "redact.py"])
+
+        let (served, servedProblems) = StageManifest.read(file: TestPaths.repository + "/Examples/swift/strip-lines.stage.yaml")
+        #expect(servedProblems.isEmpty)
+        #expect(served?.options?["prefix"]?.defaultValue == "Photo")
+        #expect(served?.command.arguments.last == "serve-stage")
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import TextMineCore
+import TextMineStages
+
+/// `textmine train ner`: trains a named-entity tagger on IOB2 TSV files.
+struct TrainNERCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Train a named-entity tagger (averaged perceptron) on IOB2 TSV files.",
+        discussion: """
+            Each file has one 'token<TAB>tag' a line and a blank line between sentences. A file name \
+            may end with '#every-N' (sentences N, 2N, …) or '#except-every-N' (all the others) to \
+            split one file into held-out and training parts. Training is deterministic given --seed.
+            """
+    )
+
+    @Option(name: .customLong("train"), parsing: .upToNextOption, help: "Training files (IOB2 TSV).")
+    var train: [String]
+
+    @Option(help: "Development file, scored after every epoch.")
+    var dev: String?
+
+    @Option(help: "Where to write the model (.tmner).")
+    var out: String
+
+    @Option(help: "Passes over the training data.")
+    var epochs: Int = 12
+
+    @Option(help: "Seed of the sentence shuffling.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Language of the data; selects the built-in gazetteer.")
+    var language: String = "fr"
+
+    @Option(help: "log2 of the number of weight rows (model size grows with it).")
+    var rowBits: Int = 18
+
+    @Option(parsing: .upToNextOption, help: "Extra gazetteer files (name<TAB>CATEGORY) used as features.")
+    var gazetteer: [String] = []
+
+    @Option(help: "The licence the training data imposes, recorded in the model (e.g. 'CC BY-NC-SA 4.0').")
+    var license: String?
+
+    func validate() throws {
+        guard (1...100).contains(epochs) else { throw ValidationError("--epochs must be between 1 and 100") }
+        guard (12...22).contains(rowBits) else { throw ValidationError("--row-bits must be between 12 and 22") }
+        guard !train.isEmpty else { throw ValidationError("give at least one --train file") }
+    }
+
+    func run() throws {
+        do {
+            var corpora: [NERTrainer.Corpus] = []
+            for argument in train { corpora.append(try Self.corpus(argument)) }
+            let devCorpus = try dev.map(Self.corpus)
+            var settings = NERTrainer.Settings()
+            settings.epochs = epochs
+            settings.seed = seed
+            settings.rowBits = rowBits
+            settings.language = language
+            settings.license = license
+            let gazetteer = try Gazetteer.builtIn(language: language, adding: gazetteer)
+            let names = try Gazetteer.builtInNames(language: language) + self.gazetteer.map { URL(fileURLWithPath: $0).lastPathComponent }
+            let sentences = corpora.reduce(0) { $0 + $1.sentences.count }
+            print("training on \(sentences) sentences from \(corpora.count) file(s), \(epochs) epochs, seed \(seed)")
+            fflush(nil)
+            let trainer = NERTrainer(settings: settings, gazetteer: gazetteer, gazetteerNames: names)
+            let model = trainer.train(corpora, dev: devCorpus) { report in
+                var line = "epoch \(report.epoch)/\(epochs): train sentence accuracy \(Self.format(report.trainAccuracy))"
+                if let score = report.devScore { line += ", dev F1 \(Self.format(score.overall.f1))" }
+                line += String(format: " (%.1fs)", report.seconds)
+                print(line)
+                fflush(nil)
+            }
+            try NERModelFile.write(model, to: out)
+            let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+            print("wrote \(out) (\(size / 1024) KB)")
+        } catch let error as Diagnostic {
+            throw ValidationError(error.description)
+        } catch let error as CorpusSelectionError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    static func corpus(_ argument: String) throws -> NERTrainer.Corpus {
+        let selection = try CorpusSelection(parsing: argument)
+        let sentences = selection.select(try IOB2Reader.read(contentsOf: selection.path))
+        return NERTrainer.Corpus(name: URL(fileURLWithPath: selection.path).lastPathComponent,
+                                 selection: selection.selectionDescription, sentences: sentences)
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.4f", value) }
+}

@@ -1,0 +1,92 @@
+import TextMineCore
+
+/// Normalises scraped text so that later stages match words reliably, losing nothing: every change
+/// goes through ``Article/applyEdits(_:stage:)`` and stays mapped to the original text.
+public struct CleanStage: Stage {
+    public static let id: StageID = "clean"
+    public static let summary = "Normalises Unicode, white space, quotes, mojibake and scraping artefacts."
+    public static let documentation = """
+        Runs in two rounds. The encoding round repairs mojibake (`Ã©` → `é`), composes Unicode \
+        to NFC and drops invisible characters (controls, zero-width spaces, soft hyphens, bidi \
+        marks). The typography round normalises white space and line breaks, apostrophes and \
+        curly quotes, rejoins words broken by a hyphen and a space (`de- escalade`), splits \
+        paragraphs glued without a space (`Pyrénées.Alors`) and drops or flags editorial \
+        insertions such as `[the]`.
+
+        Normalisations are kept in the article's alignment (``Article/originalSpan(of:)`` maps \
+        any span of the clean text back to the raw text); dropped insertions are recorded as \
+        removals with the reason `clean: editorial-insertion`.
+        """
+    public static let options: OptionSchema = [
+        OptionSpec("mojibake", .bool, default: true,
+                   doc: "Repair UTF-8 text that was decoded as Windows-1252 or Latin-1 (`Ã©` → `é`, `â€™` → `’`)."),
+        OptionSpec("nfc", .bool, default: true, doc: "Compose the text to Unicode Normalization Form C."),
+        OptionSpec("invisible", .bool, default: true,
+                   doc: "Drop control characters, zero-width spaces, byte-order marks, soft hyphens and bidi marks."),
+        OptionSpec("whitespace", .bool, default: true,
+                   doc: "Collapse spaces, unify line breaks to `\\n`, keep at most one blank line between paragraphs and trim lines."),
+        OptionSpec("nbsp", .choice(["french", "space"]), default: "french",
+                   doc: "`french` keeps no-break spaces where French typography puts them (after `«`, before `» ; : ! ?`); `space` turns every no-break space into a space."),
+        OptionSpec("apostrophes", .bool, default: true, doc: "Map typographic apostrophes (`’ ‘ ʼ`) to `'`."),
+        OptionSpec("quotes", .bool, default: true, doc: "Map curly double quotes (`“ ” „`) to `\"`; French guillemets `« »` are kept."),
+        OptionSpec("rejoin-hyphens", .bool, default: true,
+                   doc: "Rejoin words broken by a hyphen and a space (`de- escalade` → `de-escalade`)."),
+        OptionSpec("split-glued", .bool, default: true,
+                   doc: "Break paragraphs glued without a space (`Pyrénées.Alors`) onto separate lines."),
+        OptionSpec("editorial", .choice(["drop", "flag", "keep"]), default: "drop",
+                   doc: "What to do with bracketed editorial insertions (`[the]`, `[more about]`): `drop` removes them (recorded as removals), `flag` lists them in the `clean.editorial-insertions` layer, `keep` leaves them."),
+    ]
+    public static let produces: Set<Capability> = [.cleanText]
+
+    private enum EditorialMode: String { case drop, flag, keep }
+
+    /// Steps that repair the encoding; they run first so that typography sees real characters.
+    private let encodingSteps: [any CleaningStep]
+    /// Steps that normalise typography, in priority order (earlier wins where edits overlap).
+    private let typographySteps: [any CleaningStep]
+    private let editorial: EditorialMode
+
+    public init(options: StageOptions) throws {
+        var encoding: [any CleaningStep] = []
+        if options.bool("mojibake") { encoding.append(MojibakeRepair()) }
+        if options.bool("invisible") { encoding.append(InvisibleCharacterRemoval()) }
+        if options.bool("nfc") { encoding.append(CanonicalComposition()) }
+        encodingSteps = encoding
+
+        editorial = EditorialMode(rawValue: options.string("editorial")) ?? .drop
+        var typography: [any CleaningStep] = []
+        if editorial == .drop { typography.append(EditorialInsertionRemoval()) }
+        if options.bool("rejoin-hyphens") { typography.append(HyphenRejoining()) }
+        if options.bool("whitespace") {
+            typography.append(WhitespaceNormalisation(keepFrenchSpaces: options.string("nbsp") == "french"))
+        }
+        let apostrophes = options.bool("apostrophes")
+        let quotes = options.bool("quotes")
+        if apostrophes || quotes { typography.append(QuoteNormalisation(apostrophes: apostrophes, doubleQuotes: quotes)) }
+        if options.bool("split-glued") { typography.append(GluedParagraphSplitting()) }
+        typographySteps = typography
+    }
+
+    public func process(_ article: inout Article, context: StageContext) throws {
+        try run(encodingSteps, on: &article, stage: context.stageName)
+        if editorial == .flag { flagEditorialInsertions(in: &article) }
+        try run(typographySteps, on: &article, stage: context.stageName)
+    }
+
+    private func run(_ steps: [any CleaningStep], on article: inout Article, stage: String) throws {
+        guard !steps.isEmpty else { return }
+        let text = ScalarText(article.text)
+        let proposals = steps.map { step in
+            var edits: [TextEdit] = []
+            step.collectEdits(in: text, into: &edits)
+            return edits
+        }
+        try article.applyEdits(EditMerger.merge(proposals), stage: stage)
+    }
+
+    private func flagEditorialInsertions(in article: inout Article) {
+        let text = ScalarText(article.text)
+        let spans = EditorialInsertions().find(in: text.utf8).map { article.originalSpan(of: text.span(ofBytes: $0)) }
+        if !spans.isEmpty { article[layer: EditorialInsertionLayer.self] = EditorialInsertionLayer(spans: spans) }
+    }
+}

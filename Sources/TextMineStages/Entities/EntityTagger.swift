@@ -1,0 +1,173 @@
+import TextMineCore
+
+/// Finds the entity mentions of an article: runs the tagger sentence by sentence over the
+/// article's tokens, then applies the precision rules and the gazetteer.
+///
+/// Steps, in order:
+/// 1. the statistical tagger proposes mentions per sentence;
+/// 2. mentions in noise lines (``NoiseLines``) or `boilerplate` blocks are dropped;
+/// 3. leading titles are cut off person names (`M. Lavrov` → `Lavrov`);
+/// 4. single common words are dropped (`Alors`, `Les`, `UNE`), as are capitalised sentence-initial
+///    words the model's vocabulary knows in lowercase (`Citant`, `Laisser`);
+/// 5. a mention that is exactly a gazetteer name of one category takes that category; gazetteer
+///    names the tagger missed are added when capitalised;
+/// 6. other occurrences of a name tagged elsewhere in the article are tagged too, and so are
+///    capitalised words one typo away from a person's surname (`Bliken` after `Antony Blinken`).
+struct EntityTagger: Sendable {
+    /// A mention before linking.
+    struct Found {
+        var span: Span
+        var text: String
+        var label: String
+        var confidence: Double
+        var tokens: Range<Int>
+    }
+
+    let model: NERModel
+    let defaultLanguage: String
+    let linker: EntityLinker
+    private let rules: [String: LanguageRules]
+
+    /// The rules that depend on the article's language.
+    private struct LanguageRules: Sendable {
+        let noise: NoiseLines
+        let commonWords: Set<UInt64>
+    }
+
+    init(model: NERModel, defaultLanguage: String) {
+        self.model = model
+        self.defaultLanguage = defaultLanguage
+        var rules: [String: LanguageRules] = [:]
+        for language in Set(["fr", "en", defaultLanguage]) {
+            rules[language] = LanguageRules(noise: NoiseLines(language: language),
+                                            commonWords: Set(CommonWords.words(of: language).map(NoiseLines.foldedHash)))
+        }
+        self.rules = rules
+        let gazetteer = model.features.gazetteer
+        let functionWords = Set((CommonWords.french.union(CommonWords.english)).map(EntityLinker.fold))
+        self.linker = EntityLinker(functionWords: functionWords, gazetteer: gazetteer)
+    }
+
+    /// The mentions of an article, in text order.
+    func mentions(in article: Article) -> [Found] {
+        guard !article.tokens.isEmpty else { return [] }
+        let text = ScalarText(article.text)
+        let ranges = article.tokens.map { text.byteRange(of: $0.span) }
+        let language = article.language.flatMap { rules[$0] != nil ? $0 : nil } ?? defaultLanguage
+        let languageRules = rules[language] ?? rules[defaultLanguage]!
+        var attributes: [TokenAttributes] = []
+        attributes.reserveCapacity(ranges.count)
+        text.utf8.withUnsafeBufferPointer { bytes in
+            for range in ranges { attributes.append(TokenAttributes(bytes: bytes, range: range)) }
+        }
+        var excluded = languageRules.noise.classify(bytes: text.utf8, tokens: ranges, attributes: attributes).map { $0 != nil }
+        for block in article.blocks where block.role == .boilerplate {
+            for (k, token) in article.tokens.enumerated() where block.span.contains(token.span) { excluded[k] = true }
+        }
+        let segments = Self.segments(tokens: article.tokens, sentences: article.sentences)
+        let gazetteer = model.features.gazetteer
+
+        var found: [Found] = []
+        var initial = [Bool](repeating: false, count: ranges.count)
+        var scratch = NERModel.Scratch()
+        var marks: [(begin: UInt8, inside: UInt8)] = []
+        var gazetteerMatches: [(tokens: Range<Int>, category: Gazetteer.Category)] = []
+        text.utf8.withUnsafeBufferPointer { bytes in
+            for segment in segments {
+                attributes.withUnsafeBufferPointer { a in
+                    for k in segment { initial[k] = FeatureSet.isInitial(k - segment.lowerBound, UnsafeBufferPointer(rebasing: a[segment])) }
+                }
+                for mention in model.tag(bytes: bytes, ranges: ranges[segment], scratch: &scratch) {
+                    let tokens = (mention.tokens.lowerBound + segment.lowerBound)..<(mention.tokens.upperBound + segment.lowerBound)
+                    found.append(Found(span: Span(start: 0, end: 0), text: "", label: mention.type, confidence: mention.confidence, tokens: tokens))
+                }
+                gazetteer.annotate(bytes: bytes, ranges: ranges[segment], into: &marks)
+                for (offset, mark) in marks.enumerated() where mark.begin != 0 {
+                    let names = Gazetteer.Category.allCases.filter { $0.entityLabel != nil && mark.begin & $0.bit != 0 }
+                    guard names.count == 1, let category = names.first else { continue }
+                    var end = offset + 1
+                    while end < marks.count && marks[end].inside & category.bit != 0 && marks[end].begin & category.bit == 0 { end += 1 }
+                    gazetteerMatches.append(((segment.lowerBound + offset)..<(segment.lowerBound + end), category))
+                }
+            }
+        }
+
+        func isNoise(_ tokens: Range<Int>) -> Bool { tokens.contains { excluded[$0] } }
+        func isCommonWord(_ tokens: Range<Int>) -> Bool {
+            guard tokens.count == 1, let k = tokens.first else { return false }
+            if languageRules.commonWords.contains(attributes[k].folded) { return true }
+            return initial[k] && model.features.lowercaseVocabulary.contains(attributes[k].lower)
+                && gazetteer.categories(of: text.string(bytes: ranges[k])).allSatisfy { $0.entityLabel == nil }
+        }
+
+        // Rules on the tagger's mentions.
+        var kept: [Found] = []
+        for var mention in found {
+            if isNoise(mention.tokens) { continue }
+            var tokens = mention.tokens
+            while tokens.count > 1, attributes[tokens.lowerBound].flags.contains(.punctuation)
+                || (mention.label == "PER" && gazetteer.categories(of: text.string(bytes: ranges[tokens.lowerBound])).contains(.personTitle)) {
+                tokens = (tokens.lowerBound + 1)..<tokens.upperBound
+            }
+            while tokens.count > 1, attributes[tokens.upperBound - 1].flags.contains(.punctuation) {
+                tokens = tokens.lowerBound..<(tokens.upperBound - 1)
+            }
+            if attributes[tokens.lowerBound].flags.contains(.punctuation) || isCommonWord(tokens) { continue }
+            if let match = gazetteerMatches.first(where: { $0.tokens == tokens }), let label = match.category.entityLabel {
+                mention.label = label
+                mention.confidence = max(mention.confidence, 0.9)
+            }
+            mention.tokens = tokens
+            kept.append(mention)
+        }
+        // Gazetteer names the tagger missed.
+        for match in gazetteerMatches where !isNoise(match.tokens) && !isCommonWord(match.tokens) {
+            let first = attributes[match.tokens.lowerBound].flags
+            guard first.contains(.capitalized), !kept.contains(where: { $0.tokens.overlaps(match.tokens) }),
+                  let label = match.category.entityLabel else { continue }
+            kept.append(Found(span: Span(start: 0, end: 0), text: "", label: label, confidence: 0.75, tokens: match.tokens))
+        }
+        // Other occurrences of the names found, written the same way.
+        kept = MentionPropagation.propagate(kept, attributes: attributes, excluded: excluded)
+        kept += MentionPropagation.misspelledSurnames(
+            kept, attributes: attributes, excluded: excluded, text: { text.string(bytes: ranges[$0]) },
+            isCandidate: { k in
+                !isCommonWord(k..<(k + 1)) && !model.features.lowercaseVocabulary.contains(attributes[k].lower)
+                    && gazetteer.categories(of: text.string(bytes: ranges[k])).isEmpty
+            })
+        kept.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        for k in kept.indices {
+            let tokens = kept[k].tokens
+            let span = Span(start: article.tokens[tokens.lowerBound].span.start, end: article.tokens[tokens.upperBound - 1].span.end)
+            kept[k].span = span
+            kept[k].text = text.string(span)
+        }
+        return kept
+    }
+
+    /// Token index ranges of the article's sentences; tokens outside every sentence form their own
+    /// segments, one per line-free run.
+    static func segments(tokens: [Token], sentences: [Sentence]) -> [Range<Int>] {
+        var segments: [Range<Int>] = []
+        var k = 0
+        var sentenceIndex = 0
+        while k < tokens.count {
+            while sentenceIndex < sentences.count && sentences[sentenceIndex].span.end <= tokens[k].span.start { sentenceIndex += 1 }
+            if sentenceIndex < sentences.count && sentences[sentenceIndex].span.start <= tokens[k].span.start {
+                let sentence = sentences[sentenceIndex].span
+                var end = k
+                while end < tokens.count && tokens[end].span.start < sentence.end { end += 1 }
+                segments.append(k..<end)
+                k = end
+                sentenceIndex += 1
+            } else {
+                let limit = sentenceIndex < sentences.count ? sentences[sentenceIndex].span.start : Int.max
+                var end = k + 1
+                while end < tokens.count && tokens[end].span.start < limit { end += 1 }
+                segments.append(k..<end)
+                k = end
+            }
+        }
+        return segments
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import TextMineCore
+
+/// Lists of names (countries, cities, organisations, media, first names) and trigger words, matched
+/// against token sequences.
+///
+/// A gazetteer file has one entry a line, `name<TAB>CATEGORY`, with `#` comments and blank lines
+/// allowed; see ``Category`` for the categories. Matching ignores case, diacritics and the way the
+/// name was cut into tokens: `Etats-Unis` matches `États - Unis`, `Côte d'Ivoire` matches
+/// `Côte d’ Ivoire`. The tagger uses matches as features; the `entities` stage also uses confident
+/// matches to correct the tagger's label.
+public struct Gazetteer: Sendable {
+    /// What an entry names.
+    public enum Category: Int, CaseIterable, Sendable {
+        /// A person (`Vladimir Poutine`).
+        case person
+        /// A place: country, city, region, sea (`Moscou`, `Méditerranée`).
+        case location
+        /// An organisation: institution, agency, medium, alliance (`OTAN`, `Reuters`).
+        case organization
+        /// Another named thing (events, works, products).
+        case miscellaneous
+        /// A given name (`Sergueï`, `Karen`): evidence for a person's name that follows or contains it.
+        case firstName
+        /// A word that introduces a person (`président`, `M.`, `porte-parole`).
+        case personTitle
+        /// A word that heads an organisation's name (`ministère`, `parti`, `université`).
+        case organizationKeyword
+        /// A word that heads a place name (`mer`, `lac`, `rue`).
+        case locationKeyword
+
+        /// The spelling of the category in gazetteer files.
+        public var name: String {
+            switch self {
+            case .person: "PER"
+            case .location: "LOC"
+            case .organization: "ORG"
+            case .miscellaneous: "MISC"
+            case .firstName: "FIRST"
+            case .personTitle: "TITLE"
+            case .organizationKeyword: "ORG-KEY"
+            case .locationKeyword: "LOC-KEY"
+            }
+        }
+
+        /// The entity label a name of this category gets, for the four name categories.
+        public var entityLabel: String? {
+            switch self {
+            case .person: "PER"
+            case .location: "LOC"
+            case .organization: "ORG"
+            case .miscellaneous: "MISC"
+            default: nil
+            }
+        }
+
+        var bit: UInt8 { 1 << UInt8(rawValue) }
+    }
+
+    /// The categories of each entry, by the hash of its folded, space-free form.
+    private var entries: [UInt64: UInt8] = [:]
+    /// Hashes of every prefix of every entry's folded form, to stop matching early.
+    private var prefixes: Set<UInt64> = []
+    /// The longest entry in tokens considered when matching.
+    static let maxTokens = 10
+
+    /// An empty gazetteer.
+    public init() {}
+
+    /// The number of distinct names.
+    public var count: Int { entries.count }
+
+    /// Parses gazetteer text; `file` names it in errors.
+    public init(parsing text: String, file: String) throws {
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2 else {
+                throw Diagnostic(file: file, line: lineNumber, message: "expected 'name<TAB>CATEGORY', found \(fields.count) tab-separated fields",
+                                 hint: "categories: \(Category.allCases.map(\.name).joined(separator: ", "))")
+            }
+            let categoryName = fields[1].trimmingCharacters(in: .whitespaces)
+            guard let category = Category.allCases.first(where: { $0.name == categoryName }) else {
+                let hint = Suggestion.closest(to: categoryName, in: Category.allCases.map(\.name)).map { "did you mean '\($0)'?" }
+                throw Diagnostic(file: file, line: lineNumber, column: fields[0].unicodeScalars.count + 2,
+                                 message: "unknown category '\(categoryName)'",
+                                 hint: hint ?? "categories: \(Category.allCases.map(\.name).joined(separator: ", "))")
+            }
+            add(fields[0].trimmingCharacters(in: .whitespaces), category)
+        }
+    }
+
+    /// Loads a gazetteer file.
+    public init(contentsOf path: String) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw Diagnostic(file: path, message: "cannot read gazetteer: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic(file: path, message: "gazetteer is not valid UTF-8")
+        }
+        try self.init(parsing: text, file: path)
+    }
+
+    /// Adds one name.
+    public mutating func add(_ name: String, _ category: Category) {
+        var hash = FeatureHash.empty
+        for scalar in name.unicodeScalars where !Self.isIgnored(scalar.value) {
+            hash = Self.extend(hash, scalar.value)
+            prefixes.insert(hash)
+        }
+        guard hash != FeatureHash.empty else { return }
+        entries[hash, default: 0] |= category.bit
+    }
+
+    /// Adds every entry of another gazetteer.
+    public mutating func merge(_ other: Gazetteer) {
+        for (hash, bits) in other.entries { entries[hash, default: 0] |= bits }
+        prefixes.formUnion(other.prefixes)
+    }
+
+    /// The categories of a name, as it would be written in a gazetteer file.
+    public func categories(of name: String) -> [Category] {
+        var hash = FeatureHash.empty
+        for scalar in name.unicodeScalars where !Self.isIgnored(scalar.value) {
+            hash = Self.extend(hash, scalar.value)
+        }
+        let bits = entries[hash] ?? 0
+        return Category.allCases.filter { bits & $0.bit != 0 }
+    }
+
+    /// Marks the tokens of `ranges` (byte ranges of `bytes`) that longest matches cover: for each
+    /// token, `begin` has the bits of the categories of a match starting there, `inside` those of a
+    /// match continuing there. Matches of one category do not overlap; different categories may.
+    func annotate(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>,
+                  into marks: inout [(begin: UInt8, inside: UInt8)]) {
+        let base = ranges.startIndex
+        let n = ranges.count
+        marks.removeAll(keepingCapacity: true)
+        for _ in 0..<n { marks.append((begin: 0, inside: 0)) }
+        guard !entries.isEmpty else { return }
+        let categories = Category.allCases.count
+        var coveredUntil = [Int](repeating: 0, count: categories)
+        var longestEnd = [Int](repeating: 0, count: categories)
+        for i in 0..<n {
+            for c in 0..<categories { longestEnd[c] = 0 }
+            var hash = FeatureHash.empty
+            var j = i
+            while j < n && j - i < Self.maxTokens {
+                var iterator = UTF8ScalarIterator(bytes, ranges[base + j])
+                var alive = true
+                while let s = iterator.next() {
+                    if Self.isIgnored(s) { continue }
+                    hash = Self.extend(hash, s)
+                    if !prefixes.contains(hash) { alive = false; break }
+                }
+                guard alive else { break }
+                if let bits = entries[hash] {
+                    for c in 0..<categories where bits & (1 << UInt8(c)) != 0 { longestEnd[c] = j + 1 }
+                }
+                j += 1
+            }
+            // The longest match per category, left to right, without overlap within a category.
+            for c in 0..<categories where longestEnd[c] > 0 && coveredUntil[c] <= i {
+                let bit: UInt8 = 1 << UInt8(c)
+                coveredUntil[c] = longestEnd[c]
+                marks[i].begin |= bit
+                for k in (i + 1)..<longestEnd[c] { marks[k].inside |= bit }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func extend(_ hash: UInt64, _ scalar: UInt32) -> UInt64 {
+        let f = ScalarFolding.fold(scalar)
+        if f == 0x6F && ScalarFolding.lower(scalar) == 0x153 {  // œ → oe
+            return FeatureHash.extend(FeatureHash.extend(hash, 0x6F), 0x65)
+        }
+        return FeatureHash.extend(hash, f)
+    }
+
+    /// Spaces do not count when matching (token boundaries differ between tokenizers).
+    @inline(__always)
+    private static func isIgnored(_ scalar: UInt32) -> Bool {
+        scalar == 0x20 || scalar == 0x09 || scalar == 0xA0 || scalar == 0x202F
+    }
+}

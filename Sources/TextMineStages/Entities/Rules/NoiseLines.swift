@@ -1,0 +1,88 @@
+/// The lines of an article's text that must not yield entities, whatever the tagger says:
+/// lines in another language than the article's (`Share Post:`, `You might also enjoy`), shouting
+/// lines (`ABONNEZ-VOUS MAINTENANT`, `EPA/SERGEY DOLZHENKO`), links to other articles
+/// (`READ  Des Népalais…`) and contributor credits (`… ont contribué au reportage.`).
+///
+/// These are boilerplate the `boilerplate` stage normally removes; the rules keep the `entities`
+/// stage precise when it stays, or when the pipeline has no boilerplate stage.
+struct NoiseLines {
+    /// Why a line yields no entities.
+    enum Reason: String {
+        case foreignLanguage = "foreign-language line"
+        case shouting = "all-caps line"
+        case link = "link to another article"
+        case credits = "contributor credits"
+    }
+
+    private let ownWords: Set<UInt64>
+    private let otherWords: Set<UInt64>
+    private let linkMarkers: Set<UInt64>
+    private let creditMarkers: Set<UInt64>
+    private let creditObjects: Set<UInt64>
+
+    /// Rules for articles in `language`; `others` are the languages whose lines are noise in it.
+    init(language: String) {
+        func hashes(_ words: some Sequence<String>) -> Set<UInt64> { Set(words.map(Self.foldedHash)) }
+        ownWords = hashes(CommonWords.words(of: language))
+        let others = ["fr", "en"].filter { $0 != language }
+        otherWords = hashes(others.flatMap { CommonWords.words(of: $0) }.filter { !CommonWords.words(of: language).contains($0) })
+        linkMarkers = hashes(["read", "lire", "voir", "also", "related", "see", "watch", "regarder"])
+        creditMarkers = hashes(["contribué", "contributed"])
+        creditObjects = hashes(["reportage", "report", "article", "rapport", "story"])
+    }
+
+    /// The folded hash of a word, as ``TokenAttributes/folded`` computes it.
+    static func foldedHash(_ word: String) -> UInt64 {
+        let bytes = Array(word.utf8)
+        return bytes.withUnsafeBufferPointer { TokenAttributes(bytes: $0, range: 0..<bytes.count).folded }
+    }
+
+    /// For each token (byte ranges into `bytes`, with their attributes), the reason its line is
+    /// noise, or nil.
+    func classify(bytes: [UInt8], tokens: [Range<Int>], attributes: [TokenAttributes]) -> [Reason?] {
+        var reasons = [Reason?](repeating: nil, count: tokens.count)
+        var lineStart = 0
+        while lineStart < tokens.count {
+            // Tokens up to the next newline.
+            var lineEnd = lineStart + 1
+            while lineEnd < tokens.count && !Self.newline(between: tokens[lineEnd - 1].upperBound, tokens[lineEnd].lowerBound, in: bytes) {
+                lineEnd += 1
+            }
+            if let reason = classifyLine(attributes[lineStart..<lineEnd]) {
+                for k in lineStart..<lineEnd { reasons[k] = reason }
+            }
+            lineStart = lineEnd
+        }
+        return reasons
+    }
+
+    private static func newline(between start: Int, _ end: Int, in bytes: [UInt8]) -> Bool {
+        var k = start
+        while k < end {
+            if bytes[k] == 0x0A { return true }
+            k += 1
+        }
+        return false
+    }
+
+    private func classifyLine(_ line: ArraySlice<TokenAttributes>) -> Reason? {
+        var words = 0, shouting = 0, own = 0, other = 0, credits = 0, objects = 0
+        var first: TokenAttributes?
+        for token in line where token.flags.contains(.hasLetter) {
+            if first == nil { first = token }
+            words += 1
+            if token.flags.contains(.allCaps) && token.length >= 2 { shouting += 1 }
+            if ownWords.contains(token.folded) { own += 1 }
+            if otherWords.contains(token.folded) { other += 1 }
+            if creditMarkers.contains(token.folded) { credits += 1 }
+            if creditObjects.contains(token.folded) { objects += 1 }
+        }
+        guard let first else { return nil }
+        if first.flags.contains(.allCaps) && first.length >= 3 && linkMarkers.contains(first.folded) { return .link }
+        if other >= 2 && other > own { return .foreignLanguage }
+        if words <= 4 && other >= 1 && own == 0 && words >= 2 { return .foreignLanguage }
+        if shouting >= 2 && shouting * 10 >= words * 6 { return .shouting }
+        if credits > 0 && objects > 0 && words <= 60 { return .credits }
+        return nil
+    }
+}

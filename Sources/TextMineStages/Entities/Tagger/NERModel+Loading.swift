@@ -1,0 +1,53 @@
+import Foundation
+import TextMineCore
+
+extension NERModel {
+    /// The file name of the built-in model of a language (`fr-ner.tmner`).
+    static func builtInFileName(language: String) -> String { "\(language)-ner.tmner" }
+
+    /// Loads a model file, computing gazetteer features with the built-in gazetteer of the model's
+    /// language plus the given gazetteer files. Loaded models are cached by path and gazetteers.
+    public static func load(contentsOf path: String, gazetteers: [String] = []) throws -> NERModel {
+        try ModelCache.shared.model(for: [path] + gazetteers) {
+            try NERModelFile.read(contentsOf: path) { language in
+                try Gazetteer.builtIn(language: language, adding: gazetteers)
+            }
+        }
+    }
+
+    /// The path of the model shipped for a language.
+    public static func builtInPath(language: String) throws -> String {
+        try EntityResources.path(of: builtInFileName(language: language))
+    }
+}
+
+extension Gazetteer {
+    /// The gazetteer shipped for a language (`fr`, `en`), extended with the given files.
+    public static func builtIn(language: String, adding files: [String] = []) throws -> Gazetteer {
+        var gazetteer = try EntityResources.builtInGazetteer(language: language)
+        for file in files { gazetteer.merge(try Gazetteer(contentsOf: file)) }
+        return gazetteer
+    }
+
+    /// Names of the built-in gazetteer files of a language, for provenance.
+    public static func builtInNames(language: String) throws -> [String] {
+        try EntityResources.gazetteerFiles(language: language).map { URL(fileURLWithPath: $0).lastPathComponent }
+    }
+}
+
+/// Loaded models by path and gazetteers: a pipeline that builds several `entities` steps, or many
+/// tests, read each model file once.
+private final class ModelCache: @unchecked Sendable {
+    static let shared = ModelCache()
+    private let lock = NSLock()
+    private var models: [[String]: NERModel] = [:]
+
+    func model(for key: [String], load: () throws -> NERModel) throws -> NERModel {
+        lock.lock()
+        defer { lock.unlock() }
+        if let model = models[key] { return model }
+        let model = try load()
+        models[key] = model
+        return model
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Trains a ``NERModel`` from IOB2 sentences: the engine behind `textmine train ner`.
+public struct NERTrainer {
+    /// Training settings.
+    public struct Settings: Sendable {
+        /// Passes over the training data.
+        public var epochs = 12
+        /// Seeds the shuffling of sentences between epochs.
+        public var seed: UInt64 = 1
+        /// log2 of the number of weight rows (the model's size grows with it).
+        public var rowBits = 18
+        /// The language of the data, which selects the built-in gazetteer.
+        public var language = "fr"
+        /// The licence the training data imposes, recorded in the model.
+        public var license: String?
+
+        public init() {}
+    }
+
+    /// What one epoch achieved.
+    public struct EpochReport: Sendable {
+        public var epoch: Int
+        /// The share of training sentences the weights tagged right before learning from them.
+        public var trainAccuracy: Double
+        /// Entity-level F1 of the averaged weights on the development data, if any.
+        public var devScore: NERScore?
+        public var seconds: Double
+    }
+
+    /// One training file's selected sentences.
+    public struct Corpus: Sendable {
+        public var name: String
+        public var selection: String
+        public var sentences: [TaggedSentence]
+
+        public init(name: String, selection: String, sentences: [TaggedSentence]) {
+            self.name = name
+            self.selection = selection
+            self.sentences = sentences
+        }
+
+        var provenance: NERModel.Provenance.Corpus {
+            .init(file: name, selection: selection, sentences: sentences.count, tokens: sentences.reduce(0) { $0 + $1.tokens.count })
+        }
+    }
+
+    public var settings: Settings
+    public var gazetteer: Gazetteer
+    /// Names of the gazetteers, for provenance.
+    public var gazetteerNames: [String]
+
+    public init(settings: Settings, gazetteer: Gazetteer, gazetteerNames: [String]) {
+        self.settings = settings
+        self.gazetteer = gazetteer
+        self.gazetteerNames = gazetteerNames
+    }
+
+    /// Trains on `train`, reporting each epoch (with a score on `dev` when given).
+    public func train(_ train: [Corpus], dev: Corpus?, progress: (EpochReport) -> Void) -> NERModel {
+        let sentences = train.flatMap(\.sentences)
+        let types = Set(sentences.flatMap { $0.tags.compactMap { $0 == "O" ? nil : String($0.dropFirst(2)) } })
+        let labels = BIOLabels(types: types)
+        let vocabulary = Self.lowercaseVocabulary(sentences)
+        let features = FeatureSet(rowBits: settings.rowBits, gazetteer: gazetteer, lowercaseVocabulary: vocabulary)
+
+        // Features do not depend on the weights: extract them once.
+        var extracted: [(rows: [Int32], starts: [Int], gold: [Int])] = []
+        extracted.reserveCapacity(sentences.count)
+        var buffer = FeatureSet.Buffer()
+        for sentence in sentences {
+            let (bytes, ranges) = sentence.utf8WithRanges
+            bytes.withUnsafeBufferPointer { features.extract(bytes: $0, ranges: ranges[...], into: &buffer) }
+            let gold = Self.repaired(sentence.tags.map { labels.index(of: $0) ?? 0 })
+            extracted.append((buffer.rows, buffer.starts, gold))
+        }
+
+        var trainer = PerceptronTrainer(labels: labels, rowBits: settings.rowBits)
+        var generator = SplitMix64(seed: settings.seed)
+        var order = Array(extracted.indices)
+        var path: [Int] = []
+        var header = NERModel.Header(
+            tags: labels.tags, language: settings.language, featureSignature: FeatureSet.signature,
+            rowBits: settings.rowBits, scale: 1,
+            provenance: .init(trainedOn: train.map(\.provenance), dev: dev?.provenance, epochs: settings.epochs,
+                              seed: settings.seed, devF1: nil, gazetteers: gazetteerNames, license: settings.license))
+        var model = NERModel(header: header, weights: trainer.averaged(), features: features)
+        for epoch in 1...max(1, settings.epochs) {
+            let started = Date()
+            order.shuffle(using: &generator)
+            var correct = 0
+            for index in order {
+                buffer.rows = extracted[index].rows
+                buffer.starts = extracted[index].starts
+                if trainer.learn(buffer, gold: extracted[index].gold, scratch: &path) { correct += 1 }
+            }
+            let weights = trainer.averaged()
+            header.scale = weights.scale
+            model = NERModel(header: header, weights: weights, features: features)
+            let devScore = dev.map { Self.score(model, on: $0.sentences) }
+            progress(EpochReport(epoch: epoch, trainAccuracy: Double(correct) / Double(max(1, order.count)),
+                                 devScore: devScore, seconds: Date().timeIntervalSince(started)))
+            header.provenance.devF1 = devScore.map { ($0.overall.f1 * 10000).rounded() / 10000 }
+        }
+        return NERModel(header: header, weights: model.weights, features: features)
+    }
+
+    /// Scores a model on gold sentences.
+    public static func score(_ model: NERModel, on sentences: [TaggedSentence]) -> NERScore {
+        var score = NERScore()
+        var scratch = NERModel.Scratch()
+        for sentence in sentences { score.add(gold: sentence.tags, predicted: model.tags(for: sentence.tokens, scratch: &scratch)) }
+        return score
+    }
+
+    /// Turns an `I-X` that does not continue an `X` entity into `B-X`, as the scorer reads it.
+    static func repaired(_ tags: [Int]) -> [Int] {
+        var result = tags
+        for i in result.indices where BIOLabels.isInside(result[i]) {
+            let previous = i == 0 ? 0 : result[i - 1]
+            if previous == 0 || BIOLabels.typeIndex(previous) != BIOLabels.typeIndex(result[i]) { result[i] -= 1 }
+        }
+        return result
+    }
+
+    /// Hashes of the words written in lowercase at least twice and at least three times as often as
+    /// capitalised away from the start of a sentence.
+    static func lowercaseVocabulary(_ sentences: [TaggedSentence]) -> Set<UInt64> {
+        var lowercase: [UInt64: Int] = [:]
+        var capitalised: [UInt64: Int] = [:]
+        var attributes: [TokenAttributes] = []
+        for sentence in sentences {
+            let (bytes, ranges) = sentence.utf8WithRanges
+            attributes.removeAll(keepingCapacity: true)
+            bytes.withUnsafeBufferPointer { b in
+                for range in ranges { attributes.append(TokenAttributes(bytes: b, range: range)) }
+            }
+            attributes.withUnsafeBufferPointer { a in
+                for i in 0..<a.count where a[i].flags.contains(.hasLetter) {
+                    if a[i].raw == a[i].lower {
+                        lowercase[a[i].lower, default: 0] += 1
+                    } else if !FeatureSet.isInitial(i, a) {
+                        capitalised[a[i].lower, default: 0] += 1
+                    }
+                }
+            }
+        }
+        return Set(lowercase.compactMap { hash, count in
+            count >= 2 && count >= 3 * (capitalised[hash] ?? 0) ? hash : nil
+        })
+    }
+}
+
+/// A small, fast, seedable random number generator (Steele et al.'s SplitMix64), so that training
+/// is reproducible on every platform.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return FeatureHash.mix(state)
+    }
+}

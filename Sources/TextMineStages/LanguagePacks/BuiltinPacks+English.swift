@@ -1,0 +1,70 @@
+extension BuiltinPacks {
+    /// The English pack: stopwords, metadata cues and boilerplate phrases of English news sites.
+    static let english = #"""
+        # TextMine language pack: English.
+        language: en
+        stopwords: [a, about, after, all, also, an, and, any, are, as, at, be, because, been, before,
+          being, between, both, but, by, can, could, did, do, does, for, from, had, has, have, he, her,
+          here, him, his, how, i, if, in, into, is, it, its, just, may, me, more, most, my, no, not, now,
+          of, on, one, only, or, other, our, out, over, said, she, should, so, some, such, than, that,
+          the, their, them, then, there, these, they, this, those, through, to, too, up, very, was, we,
+          were, what, when, where, which, while, who, will, with, would, you, your]
+        metadata:
+          byline: [by]
+          name-joiners: [and]
+          date-labels: ["date", "published", "published on", "posted", "posted on", "updated", "last updated"]
+          update-labels: ["updated", "last updated", "updated on"]
+          months: [january, february, march, april, may, june, july, august, september, october, november, december]
+          credits:
+            - "* contributed (to this|to the)? (report|reporting|story|article)$"
+            - "^(reporting|additional reporting|writing|editing) by *"
+            - "^(photo|photograph|image|picture) (credit|by|courtesy)"
+            - "^(photo|photos|photograph|image|images|picture) ?:"
+        boilerplate:
+          share:
+            - "^share$"
+            - "^share (this|on|via)"
+            - "^share post ?:?$"
+            - "^share (on|via) (facebook|twitter|linkedin|whatsapp|email|x)"
+            - "^(email|print) (this|article)$"
+          subscribe:
+            - "^subscribe( now| today)?"
+            - "by subscribing"
+            - "support (our|independent|quality) journalism"
+            - "quality journalism is"
+            - "^already a subscriber"
+            - "this (article|content) is (only )?(for|available to) subscribers"
+          newsletter:
+            - "(sign up|subscribe) (for|to) (our|the) (newsletter|newsletters|daily|weekly)"
+            - "^get (our|the) newsletter"
+            - "^(newsletter|stay connected|stay informed|follow us)$"
+          comments:
+            - "^(leave|post|add|write) a (comment|reply)"
+            - "^comments?$"
+            - "your email address will not be published"
+            - "required fields are marked"
+          related:
+            - "^(read|see) (also|more)"
+            - "^read"
+            - "^(related|related articles|related stories|more stories|more updates|more from|you may also like|recommended|most read|trending)"
+            - "^you might also (like|enjoy)"
+          cookies:
+            - "(this site|this website|we) uses? cookies"
+            - "^(accept|reject|manage) (all )?cookies"
+            - "by continuing to (use|browse)"
+            - "^cookie (settings|policy|preferences)"
+          gallery:
+            - "^(photo gallery|gallery|slideshow)"
+            - "click to enlarge"
+            - "^(view|see) (all )?(photos|images)"
+          legal:
+            - "all rights reserved"
+            - "^copyright *"
+            - "^(privacy policy|terms of (use|service)|cookie policy)"
+          navigation:
+            - "^(home|menu|back to top|next|previous|skip to content|advertisement)$"
+          dates:
+            - "^(published|updated|posted) (on )?* (at )?#:#"
+            - "^(published|updated|posted|last updated) (on )?(#|(january|february|march|april|may|june|july|august|september|october|november|december))"
+        """#
+}

@@ -1,0 +1,82 @@
+extension BuiltinPacks {
+    /// The French pack: stopwords, metadata cues and boilerplate phrases of French news sites.
+    static let french = #"""
+        # TextMine language pack: French.
+        # Patterns: see docs/stages/boilerplate.md (^ start, $ end, * anything, # number, (a|b) choice).
+        language: fr
+        stopwords: [a, à, afin, ai, aie, ainsi, alors, as, au, auquel, aussi, autre, autres, aux, avaient,
+          avais, avait, avant, avec, avez, avoir, ayant, c, ça, car, ce, ceci, cela, celle, celles, celui,
+          cependant, ces, cet, cette, ceux, chaque, chez, comme, comment, d, dans, de, depuis, des, donc,
+          dont, du, elle, elles, en, encore, entre, est, et, étaient, était, été, être, eu, eux, fait,
+          faut, fois, font, hors, il, ils, j, je, jusqu, l, la, le, les, leur, leurs, lors, lui, m, ma,
+          mais, me, même, mes, moi, moins, mon, n, ne, ni, non, nos, notre, nous, on, ont, ou, où, par,
+          parce, pas, peu, peut, plus, pour, pourquoi, qu, quand, que, quel, quelle, quelles, quels, qui,
+          quoi, s, sa, sans, se, selon, ses, si, sien, son, sont, sous, sur, t, ta, tandis, te, tes, toi,
+          ton, tous, tout, toute, toutes, très, tu, un, une, vers, voici, voilà, vos, votre, vous, y]
+        metadata:
+          byline: [par]
+          name-joiners: [et]
+          date-labels: ["date", "publié le", "publié", "mis à jour le", "mis à jour", "modifié le"]
+          update-labels: ["mis à jour le", "mis à jour", "modifié le", "actualisé le"]
+          months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
+          credits:
+            - "* (ont|a) contribué (au|à ce|à cet) (reportage|article)$"
+            - "^avec (l'afp|afp|reuters|ap)$"
+            - "^(crédit|crédits) (photo|photos|image|images)"
+            - "^(photo|photos|illustration) ?:"
+            - "^(rédigé|édité|traduit) par *$"
+        boilerplate:
+          share:
+            - "^partager$"
+            - "^partager (sur|par|via)"
+            - "^partagez (cet|cette|l')"
+            - "^(partager|partagez) (sur|via) (facebook|twitter|linkedin|whatsapp|e-mail|email|x)"
+            - "^(envoyer|imprimer) (par e-mail|par email|cet article|l'article)$"
+          subscribe:
+            - "^abonnez-vous"
+            - "^(s'abonner|je m'abonne|déjà abonné)"
+            - "en vous abonnant"
+            - "(soutenez|soutenir) (notre|le) journalisme"
+            - "journalisme de qualité est"
+            - "cet article est réservé aux abonnés"
+            - "^(il vous reste|la suite est réservée)"
+          newsletter:
+            - "(abonnez-vous|inscrivez-vous) à (notre|nos) (newsletter|newsletters|lettre d'information|infolettre)"
+            - "^(recevez|recevoir) (notre|nos|la) (newsletter|newsletters|lettre)"
+            - "^(newsletter|infolettre)$"
+          comments:
+            - "^(laisser|laissez|ajouter|écrire|rédiger) un commentaire"
+            - "^commentaires?$"
+            - "votre adresse (e-mail|email|de messagerie|courriel) ne sera pas publiée"
+            - "les champs obligatoires sont indiqués"
+            - "^(réagir|réagissez) *$"
+          related:
+            - "^(lire|à lire) (aussi|également|la suite)"
+            - "^(lire|à lire|voir|à voir) aussi ?:"
+            - "^(sur le même sujet|dans la même rubrique|vous aimerez aussi|vous pourriez aussi aimer|à découvrir|les plus lus)"
+            - "^articles? (liés|similaires|connexes)"
+            - "^(plus d'actualités|toute l'actualité) *$"
+          cookies:
+            - "(ce site|nous) utilis(e|ons) des cookies"
+            - "^(accepter|refuser|gérer) (les|mes) cookies"
+            - "en poursuivant votre navigation"
+            - "^(paramétrer|paramètres des) cookies"
+          gallery:
+            - "^galerie (photo|photos|d'images)"
+            - "cliquez pour agrandir"
+            - "^(voir|voir toutes) les photos"
+            - "^(diaporama|en images)$"
+          legal:
+            - "tous droits réservés"
+            - "^© *"
+            - "^(mentions légales|politique de confidentialité|conditions générales)"
+            - "reproduction (interdite|strictement interdite)"
+          navigation:
+            - "^(accueil|menu|retour en haut|haut de page|suivant|précédent|page suivante|page précédente)$"
+            - "^publicité$"
+          dates:
+            - "^(publié|mis à jour|modifié) le * (à|a) #(h|:)#"
+            - "^(publié|mis à jour|modifié) le #"
+            - "^publié le * mis à jour le"
+        """#
+}

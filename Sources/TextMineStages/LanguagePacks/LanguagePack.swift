@@ -1,0 +1,64 @@
+/// What TextMine knows about one language for cleaning: stopwords (for the stopword density of a
+/// block), metadata cues (byline words, date labels, month names, credit lines) and boilerplate
+/// phrases by category (share, subscribe, comments…).
+///
+/// Packs are YAML files (see `docs/stages/boilerplate.md`); the French and English packs ship with
+/// TextMine and users add their own with the `packs:` option of `metadata` and `boilerplate`.
+/// Several packs for one language add up.
+public struct LanguagePack: Sendable {
+    /// The BCP-47 code of the language (`fr`, `en`).
+    public var language: String
+    /// The file the pack was read from (`<builtin>/fr.yaml` for shipped packs), for messages.
+    public var file: String
+    /// Frequent function words, folded (lowercase).
+    public var stopwords: Set<[UInt8]>
+    /// Words that open a byline (`par`, `by`).
+    public var bylineWords: [String]
+    /// Words that join author names (`et`, `and`).
+    public var nameJoiners: [String]
+    /// Labels that introduce a date (`publié le`, `updated`).
+    public var dateLabels: [String]
+    /// Labels that introduce an update date (`mis à jour le`).
+    public var updateLabels: [String]
+    /// Month names, January first.
+    public var months: [String]
+    /// Patterns of credit lines (`* ont contribué au reportage`).
+    public var credits: [TextPattern]
+    /// Boilerplate patterns by category, in file order.
+    public var boilerplate: [(category: String, patterns: [TextPattern])]
+
+    public init(language: String, file: String, stopwords: Set<[UInt8]> = [], bylineWords: [String] = [],
+                nameJoiners: [String] = [], dateLabels: [String] = [], updateLabels: [String] = [],
+                months: [String] = [], credits: [TextPattern] = [],
+                boilerplate: [(category: String, patterns: [TextPattern])] = []) {
+        self.language = language
+        self.file = file
+        self.stopwords = stopwords
+        self.bylineWords = bylineWords
+        self.nameJoiners = nameJoiners
+        self.dateLabels = dateLabels
+        self.updateLabels = updateLabels
+        self.months = months
+        self.credits = credits
+        self.boilerplate = boilerplate
+    }
+}
+
+/// The language packs that ship with TextMine, as YAML text compiled into the library (so they work
+/// the same from `swift run`, `swift test` and an installed binary).
+public enum BuiltinPacks {
+    /// The shipped packs by file name.
+    static let sources: [(file: String, yaml: String)] = [
+        ("<builtin>/en.yaml", english),
+        ("<builtin>/fr.yaml", french),
+    ]
+
+    /// The shipped packs, parsed once.
+    public static let all: [LanguagePack] = sources.map { source in
+        do {
+            return try LanguagePack(yaml: source.yaml, file: source.file)
+        } catch {
+            preconditionFailure("built-in language pack is invalid: \(error)")
+        }
+    }
+}

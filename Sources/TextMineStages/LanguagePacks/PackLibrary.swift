@@ -1,0 +1,59 @@
+import TextMineCore
+
+/// The language packs a stage works with (the shipped ones plus the user's `packs:` files), compiled
+/// into matchers once, when the stage is built.
+public struct PackLibrary: Sendable {
+    /// The packs, shipped ones first.
+    public let packs: [LanguagePack]
+    /// Languages with stopwords, in pack order.
+    public let languages: [String]
+    /// Stopwords by language.
+    let stopwords: [String: WordSet]
+
+    /// The shipped packs plus the packs read from `paths`.
+    /// - Throws: the ``Diagnostic`` of the first pack that does not load.
+    public init(userPacks paths: [String]) throws(Diagnostic) {
+        var packs = BuiltinPacks.all
+        for path in paths { packs.append(try LanguagePack(contentsOf: path)) }
+        self.init(packs: packs)
+    }
+
+    /// A library of the given packs.
+    public init(packs: [LanguagePack]) {
+        self.packs = packs
+        var words: [String: [[UInt8]]] = [:]
+        var languages: [String] = []
+        for pack in packs where !pack.stopwords.isEmpty {
+            if words[pack.language] == nil { languages.append(pack.language) }
+            words[pack.language, default: []].append(contentsOf: pack.stopwords)
+        }
+        self.languages = languages
+        stopwords = words.mapValues { WordSet($0) }
+    }
+
+    /// All boilerplate patterns, labelled with their category.
+    public var boilerplatePatterns: PatternSet {
+        PatternSet(packs.flatMap { pack in
+            pack.boilerplate.flatMap { category in category.patterns.map { PatternSet.Entry(pattern: $0, label: category.category) } }
+        })
+    }
+
+    /// All credit-line patterns.
+    public var creditPatterns: PatternSet {
+        PatternSet(packs.flatMap { pack in pack.credits.map { PatternSet.Entry(pattern: $0, label: "credits") } })
+    }
+
+    /// The values of one metadata list over all packs (byline words, month names…), in pack order.
+    public func metadataWords(_ keyPath: KeyPath<LanguagePack, [String]>) -> [String] {
+        var seen: Set<String> = []
+        return packs.flatMap { $0[keyPath: keyPath] }.filter { seen.insert($0.lowercased()).inserted }
+    }
+}
+
+extension StageOptions {
+    /// The `packs` option read into a ``PackLibrary``.
+    /// - Throws: the ``Diagnostic`` of a pack that does not load (the loader reports it as-is).
+    func packLibrary() throws(Diagnostic) -> PackLibrary {
+        try PackLibrary(userPacks: paths("packs"))
+    }
+}

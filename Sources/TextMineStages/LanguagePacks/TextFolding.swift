@@ -1,0 +1,79 @@
+/// Folds UTF-8 text for matching: lowercase (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic), typographic
+/// apostrophes and quotes to ASCII, every run of white space (no-break spaces and line breaks
+/// included) to one space. Other scripts pass through unchanged.
+///
+/// Folded text is for deciding, never for offsets: a folded byte does not map back to one input byte.
+enum TextFolding {
+    /// Appends the folding of `bytes[range]` to `output` (which is not cleared).
+    static func fold(_ bytes: [UInt8], _ range: Range<Int>, into output: inout [UInt8]) {
+        var index = range.lowerBound
+        var pendingSpace = false
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = !output.isEmpty
+                    index += 1
+                    continue
+                }
+                if pendingSpace { output.append(0x20); pendingSpace = false }
+                output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            let end = min(index + length, range.upperBound)
+            if length == 2, end - index == 2 {
+                let second = bytes[index + 1]
+                if byte == 0xC2 && second == 0xA0 { pendingSpace = !output.isEmpty; index = end; continue }
+                if pendingSpace { output.append(0x20); pendingSpace = false }
+                let value = (UInt32(byte & 0x1F) << 6) | UInt32(second & 0x3F)
+                let lower = lowercase(value)
+                output.append(UInt8(0xC0 | (lower >> 6)))
+                output.append(UInt8(0x80 | (lower & 0x3F)))
+                index = end
+                continue
+            }
+            if length == 3, end - index == 3, byte == 0xE2, bytes[index + 1] == 0x80 {
+                let third = bytes[index + 2]
+                switch third {
+                case 0x98, 0x99, 0x9B:
+                    if pendingSpace { output.append(0x20); pendingSpace = false }
+                    output.append(0x27); index = end; continue
+                case 0x9C, 0x9D, 0x9E:
+                    if pendingSpace { output.append(0x20); pendingSpace = false }
+                    output.append(0x22); index = end; continue
+                case 0x80...0x8A, 0xAF, 0xA8, 0xA9:
+                    pendingSpace = !output.isEmpty; index = end; continue
+                default: break
+                }
+            }
+            if pendingSpace { output.append(0x20); pendingSpace = false }
+            output.append(contentsOf: bytes[index..<end])
+            index = end
+        }
+    }
+
+    /// The folding of a string.
+    static func fold(_ text: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        fold(bytes, 0..<bytes.count, into: &output)
+        return output
+    }
+
+    /// The lowercase of a two-byte scalar (U+0080–U+07FF), for the alphabets above.
+    @inline(__always)
+    private static func lowercase(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0xC0...0xDE where value != 0xD7: return value + 0x20
+        case 0x100...0x137, 0x14A...0x177: return value | 1
+        case 0x139...0x148, 0x179...0x17E: return value & 1 == 1 ? value + 1 : value
+        case 0x178: return 0xFF
+        case 0x391...0x3A9: return value + 0x20
+        case 0x400...0x40F: return value + 0x50
+        case 0x410...0x42F: return value + 0x20
+        default: return value
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import TextMineCore
+
+/// Extracts article metadata from the text (date header, byline, dateline, title, credits), records
+/// each field with its provenance, and removes the source lines from the body.
+public struct MetadataStage: Stage {
+    public static let id: StageID = "metadata"
+    public static let summary = "Extracts title, date, byline, dateline and credits, and removes them from the body."
+    public static let documentation = """
+        Looks at the first lines of the text for a date header (` date 2022-01`, `Publié le 28 \
+        janvier 2022 à 10h30 Mis à jour le …`), a byline (`Par X et Y`, `By X and Y`), a dateline \
+        with an agency (`MOSCOU (Reuters) –`, whose sentence stays in the body) and a title (a \
+        first line that reads as a headline), and everywhere for credit lines (`X de CNN ont \
+        contribué au reportage`, `Crédit photo : AFP`, `EPA/SERGEY DOLZHENKO`).
+
+        Fields: `date`, `updated` (ISO 8601), `authors` (list), `dateline`, `agency`, `title`, \
+        `credits` (list). Each records the stage, the rule that matched (`date-header`, `byline`, \
+        `dateline`, `first-line-headline`, `credit-line`…) and its span in the original text. \
+        Removed text is kept in the article's removals with the reason `metadata: <field>`.
+
+        Cue words (byline words, date labels, month names) and credit patterns come from the \
+        language packs; add your own with `packs:` (see docs/stages/boilerplate.md for the format).
+        """
+    public static let options: OptionSchema = [
+        OptionSpec("packs", .list(.path), default: [],
+                   doc: "Extra language pack files (YAML) whose byline words, date labels, months and credit patterns add to the built-in French and English ones."),
+        OptionSpec("header-lines", .integer(1...20), default: 4,
+                   doc: "How many lines at the start of the text may hold a date, byline or dateline."),
+        OptionSpec("date", .bool, default: true, doc: "Extract a date header (and an update date after it)."),
+        OptionSpec("byline", .bool, default: true, doc: "Extract the authors of a byline."),
+        OptionSpec("dateline", .bool, default: true, doc: "Extract a dateline place and news agency (`MOSCOU (Reuters) –`)."),
+        OptionSpec("title", .bool, default: true, doc: "Take a first line that reads as a headline as the title."),
+        OptionSpec("credits", .bool, default: true, doc: "Extract contributor and photo credit lines."),
+        OptionSpec("remove", .bool, default: true,
+                   doc: "Remove the source text of each field from the body (kept in removals); `false` only records the fields."),
+    ]
+    public static let produces: Set<Capability> = [.metadata]
+
+    private let rules: [any MetadataRule]
+    private let remove: Bool
+
+    public init(options: StageOptions) throws {
+        let library = try options.packLibrary()
+        let headerLines = options.int("header-lines")
+        var rules: [any MetadataRule] = []
+        if options.bool("date") { rules.append(DateHeaderRule(library: library, headerLines: headerLines)) }
+        if options.bool("byline") { rules.append(BylineRule(library: library, headerLines: headerLines)) }
+        if options.bool("dateline") { rules.append(DatelineRule(headerLines: headerLines)) }
+        if options.bool("title") { rules.append(TitleRule()) }
+        if options.bool("credits") { rules.append(CreditLineRule(patterns: library.creditPatterns)) }
+        self.rules = rules
+        remove = options.bool("remove")
+    }
+
+    public func process(_ article: inout Article, context: StageContext) throws {
+        let text = ScalarText(article.text)
+        var scan = MetadataScan(text: text)
+        for rule in rules { rule.apply(to: &scan) }
+        for field in scan.fields {
+            article.metadata[field.name] = MetadataField(
+                value: field.value, stage: context.stageName, rule: field.rule,
+                source: article.originalSpan(of: text.span(ofBytes: field.source)))
+        }
+        guard remove else { return }
+        try article.applyEdits(RemovalPlan.tidy(scan.removals, in: text.utf8).map { .remove(text.span(ofBytes: $0.range), reason: $0.reason) },
+                               stage: context.stageName)
+    }
+}

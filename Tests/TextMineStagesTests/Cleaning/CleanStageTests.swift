@@ -1,0 +1,113 @@
+import Testing
+import TextMineCore
+@testable import TextMineStages
+
+@Suite("clean stage")
+struct CleanStageTests {
+    let clean: CleanStage
+
+    init() throws { clean = try makeStage(CleanStage.self) }
+
+    @Test("mojibake from UTF-8 read as Windows-1252 is repaired")
+    func repairsMojibake() throws {
+        let article = try process("Le prÃ©sident dÃ©clare Â« non Â» lâ€™Ã©tÃ©", through: [clean])
+        #expect(article.text == "Le président déclare « non » l'été")
+    }
+
+    @Test("an accented letter before a no-break space and a guillemet is not mojibake")
+    func frenchTypographyIsNotMojibake() throws {
+        let article = try process("une « possibilité\u{A0}» réelle", through: [clean])
+        #expect(article.text == "une « possibilité\u{A0}» réelle")
+    }
+
+    @Test("text is composed to NFC and invisible characters are dropped")
+    func unicodeNormalisation() throws {
+        let article = try process("Cafe\u{301}\u{200B} soft\u{AD}hyphen\u{FEFF} emoji\u{200D}joined", through: [clean])
+        #expect(article.text.unicodeScalars.elementsEqual("Café softhyphen emoji\u{200D}joined".unicodeScalars))
+    }
+
+    @Test("white space is collapsed; no-break spaces stay where French typography puts them")
+    func whitespace() throws {
+        let article = try process("  Il a dit\u{A0}: «\u{A0} non\u{A0} »  et\u{A0}READ\u{A0} ceci.\r\n\r\n\r\n\nSuite\t ici.  \n", through: [clean])
+        #expect(article.text == "Il a dit\u{A0}: «\u{A0}non\u{A0}» et READ ceci.\n\nSuite ici.")
+    }
+
+    @Test("with nbsp: space every no-break space becomes a space")
+    func nbspAsSpace() throws {
+        let stage = try makeStage(CleanStage.self, ["nbsp": "space"])
+        #expect(try process("Quoi\u{A0}? «\u{A0}oui\u{A0}»", through: [stage]).text == "Quoi ? « oui »")
+    }
+
+    @Test("apostrophes and curly quotes are normalised; guillemets are kept")
+    func quotes() throws {
+        #expect(try process("l’OTAN “cite” « dit »", through: [clean]).text == "l'OTAN \"cite\" « dit »")
+        let keep = try makeStage(CleanStage.self, ["apostrophes": false, "quotes": false])
+        #expect(try process("l’OTAN “cite”", through: [keep]).text == "l’OTAN “cite”")
+    }
+
+    @Test("words broken by a hyphen and a space are rejoined, suspended hyphens are kept")
+    func hyphens() throws {
+        #expect(try process("serait de- escalade", through: [clean]).text == "serait de-escalade")
+        #expect(try process("les pré- et post-opératoires, pro- Russie", through: [clean]).text == "les pré- et post-opératoires, pro- Russie")
+    }
+
+    @Test("paragraphs glued without a space are split; abbreviations and addresses are not")
+    func gluedParagraphs() throws {
+        #expect(try process("les Pyrénées.Alors que", through: [clean]).text == "les Pyrénées.\nAlors que")
+        #expect(try process("M.Lavrov, U.S.Army et www.site.Fr", through: [clean]).text == "M.Lavrov, U.S.Army et www.site.Fr")
+    }
+
+    @Test("editorial insertions are dropped into removals by default")
+    func editorialDrop() throws {
+        let article = try process("saper [the] gouvernement et [more about] que [1] fin", through: [clean])
+        #expect(article.text == "saper gouvernement et que [1] fin")
+        #expect(article.removals.map(\.text) == ["[the] ", "[more about] "])
+        #expect(article.removals.allSatisfy { $0.reason == "clean: editorial-insertion" })
+    }
+
+    @Test("editorial insertions can be flagged in a layer instead")
+    func editorialFlag() throws {
+        let stage = try makeStage(CleanStage.self, ["editorial": "flag"])
+        let article = try process("saper [the] gouvernement", through: [stage])
+        #expect(article.text == "saper [the] gouvernement")
+        #expect(article[layer: EditorialInsertionLayer.self]?.spans == [Span(start: 6, end: 11)])
+    }
+
+    @Test("a span of the clean text maps back to the raw text")
+    func alignmentMapsBack() throws {
+        let raw = "Lâ€™OTAN [the] a dit\u{200B} « oui »."
+        let article = try process(raw, through: [clean])
+        #expect(article.text == "L'OTAN a dit « oui ».")
+        let scalars = Array(article.text.unicodeScalars)
+        let start = scalars.firstIndex(of: "d")!
+        let span = Span(start: start, end: start + 3)  // "dit"
+        #expect(article.originalText(of: span) == "dit")
+        #expect(article.originalText(of: Span(start: 0, end: 6)) == "Lâ€™OTAN")
+        // "a" follows the dropped "[the] ": its original span does not include the insertion.
+        #expect(article.originalText(of: Span(start: 7, end: 8)) == "a")
+    }
+
+    @Test("an empty text stays empty")
+    func emptyText() throws {
+        let article = try process("", through: [clean])
+        #expect(article.text.isEmpty)
+        #expect(article.removals.isEmpty)
+    }
+
+    @Test("a 10 MB single line is cleaned in linear time")
+    func hugeSingleLine() throws {
+        // Mostly text that needs no edit, with an apostrophe and a glued sentence now and then.
+        let sentence = "Le président a déclaré que la réunion de Genève aurait lieu demain matin. "
+        var text = String(repeating: sentence, count: 10_000_000 / sentence.utf8.count)
+        text += "l’état.Alors fin"
+        let article = try process(text, through: [clean])
+        #expect(article.text.utf8.count > 9_900_000)
+        #expect(article.text.hasSuffix("l'état.\nAlors fin"))
+    }
+
+    @Test("every option is documented")
+    func optionsAreDocumented() {
+        for spec in CleanStage.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }
+        #expect(CleanStage.options.specs.count == 10)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import TextMineCore
+@testable import TextMineStages
+
+@Suite("metadata stage")
+struct MetadataStageTests {
+    let chain: [any Stage]
+
+    init() throws { chain = try cleaningChain() }
+
+    @Test("a date header is extracted and removed; the body on the same line stays")
+    func dateHeader() throws {
+        let article = try process(" date 2022-01 « Nous sommes ouverts au dialogue », a-t-il déclaré.\n\nSuite.", through: chain)
+        #expect(article.field("date") == "2022-01")
+        #expect(article.metadata["date"]?.rule == "date-header")
+        #expect(article.text.hasPrefix("« Nous sommes ouverts"))
+        #expect(article.removals.contains { $0.reason == "metadata: date" && $0.text == "date 2022-01 " })
+    }
+
+    @Test("French publication and update dates with times are parsed to ISO dates")
+    func publishedAndUpdated() throws {
+        let article = try process("Publié le 12 janvier 2022 à 10h30 Mis à jour le 13 janvier 2022 à 08h15\nLe texte commence ici.", through: chain)
+        #expect(article.field("date") == "2022-01-12")
+        #expect(article.field("updated") == "2022-01-13")
+        #expect(article.text == "Le texte commence ici.")
+    }
+
+    @Test("English dates and bylines")
+    func englishHeader() throws {
+        let article = try process("Published January 28, 2022 at 10:30 GMT\nBy Jane Doe, John Smith and Ann Lee\nThe talks ended.", through: chain)
+        #expect(article.field("date") == "2022-01-28")
+        #expect(article.metadata["authors"]?.value == ["Jane Doe", "John Smith", "Ann Lee"])
+        #expect(article.text == "The talks ended.")
+    }
+
+    @Test("a byline becomes authors and leaves the body; a dateline keeps its sentence")
+    func bylineAndDateline() throws {
+        let article = try process("Par Vladimir Soldatkin et Alexander Marrow\nMOSCOU (Reuters) – Le président russe a déclaré vendredi.\nSuite.", through: chain)
+        #expect(article.metadata["authors"]?.value == ["Vladimir Soldatkin", "Alexander Marrow"])
+        #expect(article.field("dateline") == "MOSCOU")
+        #expect(article.field("agency") == "Reuters")
+        #expect(article.text == "Le président russe a déclaré vendredi.\nSuite.")
+        let source = try #require(article.metadata["agency"]?.source)
+        #expect(Array(article.originalText.unicodeScalars)[source.range].map(String.init).joined() == "Reuters")
+    }
+
+    @Test("datelines with a date, and English agencies")
+    func datelineVariants() throws {
+        let article = try process("WASHINGTON, 28 janvier (AFP) - Les États-Unis ont répondu.", through: chain)
+        #expect(article.field("dateline") == "WASHINGTON")
+        #expect(article.field("agency") == "AFP")
+        #expect(article.text == "Les États-Unis ont répondu.")
+    }
+
+    @Test("a first line that reads as a headline is the title")
+    func title() throws {
+        let article = try process("Le haut représentant russe dit que les États-Unis répondront\n\nLe ministre a parlé.", through: chain)
+        #expect(article.field("title") == "Le haut représentant russe dit que les États-Unis répondront")
+        #expect(article.text == "Le ministre a parlé.")
+    }
+
+    @Test("sentences are not titles, bylines or date headers")
+    func ordinaryTextIsNotMetadata() throws {
+        let text = "Par ailleurs, le ministre a déclaré que la réunion aurait lieu.\nLe 12 janvier 2022, le président a parlé.\nIl a conclu."
+        let article = try process(text, through: chain)
+        #expect(article.metadata.isEmpty)
+        #expect(article.text == text)
+    }
+
+    @Test("contributor and photo credits are collected and removed")
+    func credits() throws {
+        let text = """
+            Le texte.
+
+            EPA/SERGEY DOLZHENKO
+
+            Suite du texte.
+
+            Crédit photo : AFP
+
+            Kylie Atwood de CNN et Anna Chernova ont contribué au reportage.
+
+            Reporting by Jane Doe; Editing by John Smith
+            """
+        let article = try process(text, through: chain)
+        #expect(article.text == "Le texte.\n\nSuite du texte.")
+        #expect(article.metadata["credits"]?.value.arrayValue?.count == 4)
+        #expect(article.removals.filter { $0.reason == "metadata: photo-credit" }.count == 1)
+    }
+
+    @Test("a sentence that mentions a photo or a contribution is kept")
+    func creditWordsInContent() throws {
+        let text = "La photo a été prise à Kiev.\nLes pays ont contribué au reportage des faits, selon lui, dans une lettre."
+        let article = try process(text, through: chain)
+        #expect(article.text == text)
+    }
+
+    @Test("remove: false records fields without touching the text")
+    func recordOnly() throws {
+        let stage = try makeStage(MetadataStage.self, ["remove": false])
+        let article = try process("Par Jean Dupont\nLe texte.", through: [stage])
+        #expect(article.metadata["authors"]?.value == ["Jean Dupont"])
+        #expect(article.text == "Par Jean Dupont\nLe texte.")
+    }
+
+    @Test("a user pack adds byline words and credit patterns")
+    func userPack() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-pack-\(UUID()).yaml").path
+        try "language: de\nmetadata:\n  byline: [von]\n  name-joiners: [und]\n  credits: [\"^foto ?: *\"]\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let stage = try makeStage(MetadataStage.self, ["packs": [.string(path)]])
+        let article = try process("Von Anna Schmidt und Max Weber\nDer Text.\nFoto: dpa", through: [stage])
+        #expect(article.metadata["authors"]?.value == ["Anna Schmidt", "Max Weber"])
+        #expect(article.text == "Der Text.")
+    }
+
+    @Test("an invalid pattern in a user pack is a diagnostic at its line and column")
+    func invalidUserPattern() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-bad-\(UUID()).yaml").path
+        try "language: fr\nboilerplate:\n  share:\n    - \"^partager (sur|via\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect {
+            _ = try makeStage(MetadataStage.self, ["packs": [.string(path)]])
+        } throws: { error in
+            guard let diagnostic = error as? Diagnostic else { return false }
+            return diagnostic.headline == "\(path):4:18: error: invalid pattern in 'boilerplate.share': unclosed '(': add ')'"
+        }
+    }
+
+    @Test("a missing pack file is a diagnostic naming the file")
+    func missingPack() {
+        #expect {
+            _ = try makeStage(MetadataStage.self, ["packs": ["/nonexistent/pack.yaml"]])
+        } throws: { error in
+            (error as? Diagnostic)?.headline == "/nonexistent/pack.yaml: error: cannot read language pack"
+        }
+    }
+}
