@@ -190,7 +190,7 @@ public struct ArticleJSONWriter {
             bytes.append(0x22)
             var runStart = 0
             while true {
-                let index = Self.nextByteToEscape(base, from: runStart, count: utf8.count)
+                let index = JSONBytes.nextSpecialByte(base, from: runStart, count: utf8.count)
                 if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
                 guard index < utf8.count else { break }
                 appendEscape(for: base[index])
@@ -198,30 +198,6 @@ public struct ArticleJSONWriter {
             }
             bytes.append(0x22)
         }
-    }
-
-    /// The offset of the first byte at or after `start` that JSON escapes (`"`, `\`, controls), or
-    /// `count`. Scans eight bytes at a time; the lowest flagged byte of a word is always exact.
-    @inline(__always)
-    private static func nextByteToEscape(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var index = start
-        while index + 8 <= count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            let control = (word &- 0x20 &* ones) & ~word & highs
-            let quote = word ^ (0x22 &* ones)
-            let backslash = word ^ (0x5C &* ones)
-            let found = control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)
-            if found != 0 { return index + found.trailingZeroBitCount / 8 }
-            index += 8
-        }
-        while index < count {
-            let byte = base[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return index }
-            index += 1
-        }
-        return count
     }
 
     private mutating func appendEscape(for byte: UInt8) {

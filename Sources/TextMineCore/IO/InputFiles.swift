@@ -181,7 +181,11 @@ private final class LineStream {
         let bytes = Array(pending[..<end])
         pending.removeFirst(end)
         let location = InputLocation(path: path, firstLine: nextLine)
-        nextLine += bytes.count { $0 == 0x0A }
+        nextLine += bytes.withUnsafeBufferPointer { buffer in
+            var newlines = 0
+            for byte in buffer where byte == 0x0A { newlines += 1 }
+            return newlines
+        }
         return .bytes(bytes, location: location, decoder: decoder)
     }
 }

@@ -1,7 +1,12 @@
 import Foundation
 
-/// Reads one article per line, each a JSON object with at least `id` and `text` (any other field of
-/// the output schema is kept, so TextMine output can be fed back in). Blank lines are skipped.
+/// Reads one article per line: a JSON object with at least `id` (a string or a number) and `text`.
+///
+/// Fields of the output schema (`language`, `source`, `metadata`, `sentences`…) are read as such, so
+/// TextMine output can be fed back in. Any other field (`title`, `url`…), and a schema field whose
+/// value does not fit the schema (the reference `summary` string of a summarization dataset, say),
+/// is kept as a metadata field under its own name, with stage `input` and rule `jsonl`. Blank lines
+/// are skipped.
 public struct JSONLDecoder: ArticleDecoder {
     public static let format: InputFormat = .jsonl
     public static let fileExtensions = ["jsonl", "ndjson"]
@@ -10,7 +15,6 @@ public struct JSONLDecoder: ArticleDecoder {
     public init() {}
 
     public func decode(_ bytes: [UInt8], from location: InputLocation) -> [Result<Article, ArticleFailure>] {
-        let decoder = JSONDecoder()
         var results: [Result<Article, ArticleFailure>] = []
         var lineStart = 0
         var lineOffset = 0
@@ -22,26 +26,20 @@ public struct JSONLDecoder: ArticleDecoder {
             }
             let line = bytes[lineStart..<lineEnd]
             guard line.contains(where: { !Self.isSpace($0) }) else { continue }
+            let lineNumber = location.firstLine + lineOffset
             let source = location.location(ofLine: lineOffset)
-            func failure(_ message: String) -> Result<Article, ArticleFailure> {
-                .failure(ArticleFailure(id: "\(location.baseName):\(location.firstLine + lineOffset)", source: source,
-                                        stage: ArticleFailure.inputStep, error: message))
-            }
             do {
-                var article = try decoder.decode(Article.self, from: Data(line))
-                if article.source == nil {
-                    article.source = Source(path: location.path, format: Self.format.rawValue, line: location.firstLine + lineOffset)
-                }
+                let article = try Self.article(from: JSONParser.parse(line), path: location.path, line: lineNumber)
                 if TextDecoder.isBlank(article.text.utf8, article.text) {
                     results.append(.failure(ArticleFailure(id: article.id, source: source, stage: ArticleFailure.inputStep,
                                                            error: "empty article")))
                 } else {
                     results.append(.success(article))
                 }
-            } catch let error as DecodingError {
-                results.append(failure(Self.describe(error)))
             } catch {
-                results.append(failure("invalid JSON: \(error)"))
+                let message = error is JSONParser.SyntaxError ? "invalid JSON: \(error)" : "\(error)"
+                results.append(.failure(ArticleFailure(id: "\(location.baseName):\(lineNumber)", source: source,
+                                                       stage: ArticleFailure.inputStep, error: message)))
             }
         }
         return results
@@ -49,36 +47,87 @@ public struct JSONLDecoder: ArticleDecoder {
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
-    /// A one-line message for a decoding error: which field, what was wrong.
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let parent = path(context)
-            return "missing field '\(parent.isEmpty ? "" : String(parent.dropFirst()) + ".")\(key.stringValue)'"
-        case .typeMismatch(let type, let context):
-            return "field '\(String(path(context).dropFirst()))' is not \(Self.name(of: type))"
-        case .valueNotFound(let type, let context):
-            return "field '\(String(path(context).dropFirst()))' is null, expected \(Self.name(of: type))"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty {
-                let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                return "invalid JSON" + (underlying.map { ": \($0)" } ?? "")
-            }
-            return "field '\(String(path(context).dropFirst()))': \(context.debugDescription)"
-        @unknown default:
-            return "invalid article: \(error)"
-        }
+    /// A problem with a line's fields.
+    struct FieldError: Error, CustomStringConvertible {
+        var description: String
     }
 
-    private static func name(of type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Int.Type, is Double.Type: return "a number"
-        case is Bool.Type: return "a boolean"
-        default: return "of the expected type"
+    /// The stage name recorded on metadata fields that come from input fields.
+    static let metadataStage = ArticleFailure.inputStep
+
+    /// Builds an article from a parsed line.
+    static func article(from value: JSONValue, path: String, line: Int) throws -> Article {
+        guard case .object(var fields) = value else { throw FieldError(description: "a JSONL line must be a JSON object") }
+        let id: String
+        switch fields.removeValue(forKey: "id") {
+        case .string(let string)?: id = string
+        case .int(let number)?: id = String(number)
+        case nil: throw FieldError(description: "missing field 'id'")
+        default: throw FieldError(description: "field 'id' must be a string")
         }
+        guard let textValue = fields.removeValue(forKey: "text") else { throw FieldError(description: "missing field 'text'") }
+        guard case .string(let text) = textValue else { throw FieldError(description: "field 'text' must be a string") }
+
+        var article = Article(id: id, text: text, source: Source(path: path, format: format.rawValue, line: line))
+        var extra: [String: JSONValue] = [:]
+        if let metadata = fields.removeValue(forKey: "metadata") {
+            if let decoded = decode([String: MetadataField].self, from: metadata) { article.metadata = decoded }
+            else { extra["metadata"] = metadata }
+        }
+        for (key, value) in fields {
+            if !read(key, value, into: &article) { extra[key] = value }
+        }
+        for (key, value) in extra where article.metadata[key] == nil {
+            article.metadata[key] = MetadataField(value: value, stage: metadataStage, rule: "jsonl")
+        }
+        return article
+    }
+
+    /// Sets a schema field from a value; false when the key is not a schema field or the value
+    /// does not fit it.
+    private static func read(_ key: String, _ value: JSONValue, into article: inout Article) -> Bool {
+        switch key {
+        case "language":
+            guard case .string(let language) = value else { return false }
+            article.language = language
+        case "original":
+            guard case .string(let original) = value else { return false }
+            article.original = original
+        case "layers":
+            guard case .object(let layers) = value else { return false }
+            article.layers = layers
+        case "source": return assign(Source.self, value, to: &article.source)
+        case "blocks": return assign([Block].self, value, to: &article.blocks)
+        case "sentences": return assign([Sentence].self, value, to: &article.sentences)
+        case "tokens": return assign([Token].self, value, to: &article.tokens)
+        case "entities": return assign([Entity].self, value, to: &article.entities)
+        case "summary": return assign(Summary.self, value, to: &article.summary)
+        case "keywords": return assign([Keyword].self, value, to: &article.keywords)
+        case "removals": return assign([Removal].self, value, to: &article.removals)
+        case "alignment": return assign(Alignment.self, value, to: &article.alignment)
+        case "trace": return assign([StageTrace].self, value, to: &article.trace)
+        default: return false
+        }
+        return true
+    }
+
+    private static func assign<T: Decodable>(_ type: T.Type, _ value: JSONValue, to field: inout T) -> Bool {
+        guard let decoded = decode(type, from: value) else { return false }
+        field = decoded
+        return true
+    }
+
+    private static func assign<T: Decodable>(_ type: T.Type, _ value: JSONValue, to field: inout T?) -> Bool {
+        guard let decoded = decode(type, from: value) else { return false }
+        field = decoded
+        return true
+    }
+
+    /// Decodes a typed field through its `Codable` form (only for annotation fields, which plain
+    /// datasets do not have).
+    private static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) -> T? {
+        var writer = ArticleJSONWriter()
+        guard (try? writer.json(value)) != nil else { return nil }
+        return try? JSONDecoder().decode(type, from: Data(writer.bytes))
     }
 }
