@@ -9,4 +9,4 @@ public func textminePluginABI() -> UnsafePointer<CChar> { StagePluginABI.cString
 
 /// The stages this library provides.
 @_cdecl("textmine_plugin_stages")
-public func textminePluginStages() -> UnsafeMutableRawPointer { StagePluginABI.export([StripLines.self]) }
+public func textminePluginStages() -> UnsafeMutableRawPointer { StagePluginABI.export([CommonLines.self, StripLines.self]) }

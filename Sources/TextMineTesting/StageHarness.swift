@@ -17,7 +17,7 @@ import TextMineCore
 /// ```
 public struct StageHarness: Sendable {
     /// The stage under test.
-    public let stage: any Stage
+    public private(set) var stage: any Stage
     /// The step name the stage runs as (`context.stageName`), recorded as provenance.
     public let stageName: String
     /// Which checks run after each article.
@@ -45,6 +45,14 @@ public struct StageHarness: Sendable {
         self.stage = try descriptor.make(options: validated)
         self.stageName = stageName ?? descriptor.id.rawValue
         self.checks = checks
+    }
+
+    /// Gives a ``CorpusStage`` the corpus statistics it needs before ``run(_:sourceLocation:)``, as
+    /// the runtime does once before the first article; does nothing for other stages.
+    public mutating func prepare(corpus: [Article]) throws {
+        guard var corpusStage = stage as? any CorpusStage else { return }
+        try corpusStage.prepare(corpus: corpus)
+        stage = corpusStage
     }
 
     /// Runs the stage on a new article with this text.

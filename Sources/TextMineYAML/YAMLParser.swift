@@ -2,39 +2,39 @@ import CYAML
 
 /// Parses YAML text into positioned ``YAMLNode`` trees with the system libyaml (event API).
 ///
-/// - Anchors and aliases are resolved by copying the anchored node. The total number of nodes
-///   after expansion is capped (``defaultNodeLimit``), so a "billion laughs" document fails at the
-///   alias that crosses the cap instead of eating memory.
+/// - Anchors and aliases are resolved by copying the anchored node. The number of nodes aliases
+///   copy is capped (``defaultAliasNodeLimit``, whatever the size of the document itself), so a
+///   "billion laughs" document fails at the alias that crosses the cap instead of eating memory.
 /// - Merge keys (`<<: *base` or `<<: [*a, *b]`) copy the entries of the merged mappings that the
 ///   mapping does not set itself.
 /// - A key repeated in one mapping is an error (`duplicate key 'x' (first defined at 3:5)`).
 /// - An empty document (nothing but comments or whitespace) is a null node: a plain empty scalar
 ///   at 1:1.
 public enum YAMLParser {
-    /// The default cap on nodes after alias expansion.
-    public static let defaultNodeLimit = 100_000
+    /// The default cap on the nodes aliases copy, in all.
+    public static let defaultAliasNodeLimit = 100_000
 
     /// Parses a stream that must hold at most one document.
     ///
     /// - Parameters:
     ///   - text: the YAML text.
     ///   - file: the file name used in errors.
-    ///   - nodeLimit: the most nodes the document may hold once aliases are expanded.
-    public static func parse(_ text: String, file: String, nodeLimit: Int = defaultNodeLimit) throws(YAMLError) -> YAMLNode {
-        try parse(bytes: Array(text.utf8), file: file, nodeLimit: nodeLimit)
+    ///   - aliasNodeLimit: the most nodes aliases may copy, in all.
+    public static func parse(_ text: String, file: String, aliasNodeLimit: Int = defaultAliasNodeLimit) throws(YAMLError) -> YAMLNode {
+        try parse(bytes: Array(text.utf8), file: file, aliasNodeLimit: aliasNodeLimit)
     }
 
     /// Parses raw bytes (UTF-8, or UTF-16 with a byte order mark); invalid UTF-8 is reported with
     /// its position.
-    public static func parse(bytes: [UInt8], file: String, nodeLimit: Int = defaultNodeLimit) throws(YAMLError) -> YAMLNode {
-        var reader = EventReader(bytes: bytes, file: file, nodeLimit: nodeLimit)
+    public static func parse(bytes: [UInt8], file: String, aliasNodeLimit: Int = defaultAliasNodeLimit) throws(YAMLError) -> YAMLNode {
+        var reader = EventReader(bytes: bytes, file: file, aliasNodeLimit: aliasNodeLimit)
         let documents = try reader.readDocuments(limit: 1)
         return documents.first ?? YAMLNode(.scalar("", style: .plain, tag: nil))
     }
 
-    /// Parses every document of a stream (`---`-separated); the node limit applies to the stream.
-    public static func parseAll(_ text: String, file: String, nodeLimit: Int = defaultNodeLimit) throws(YAMLError) -> [YAMLNode] {
-        var reader = EventReader(bytes: Array(text.utf8), file: file, nodeLimit: nodeLimit)
+    /// Parses every document of a stream (`---`-separated); the alias limit applies to the whole stream.
+    public static func parseAll(_ text: String, file: String, aliasNodeLimit: Int = defaultAliasNodeLimit) throws(YAMLError) -> [YAMLNode] {
+        var reader = EventReader(bytes: Array(text.utf8), file: file, aliasNodeLimit: aliasNodeLimit)
         return try reader.readDocuments(limit: nil)
     }
 }
@@ -43,27 +43,32 @@ public enum YAMLParser {
 private struct EventReader {
     let bytes: [UInt8]
     let file: String
-    let nodeLimit: Int
+    let aliasNodeLimit: Int
 
-    /// A node being built: its children so far.
-    private enum Frame {
-        case sequence(items: [YAMLNode], mark: YAMLMark, anchor: String?)
-        case mapping(MappingBuilder, anchor: String?)
+    /// A collection being built: its children so far. Frames are changed in place on the stack
+    /// (never copied out and back), so adding a child does not copy the children before it.
+    private struct Frame {
+        var mark: YAMLMark
+        var anchor: String?
+        /// The items of a sequence.
+        var items: [YAMLNode] = []
+        /// The entries of a mapping (nil for a sequence).
+        var mapping: MappingBuilder?
     }
 
     private var stack: [Frame] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var anchorsInProgress: Set<String> = []
     private var documents: [YAMLNode] = []
-    /// Nodes so far, counting each alias as the size of what it copies.
-    private var nodeCount = 0
+    /// Nodes copied by aliases so far.
+    private var aliasNodes = 0
     /// Subtree sizes parallel to the nodes on the stack (index 0 is the document level).
     private var sizes: [Int] = [0]
 
-    init(bytes: [UInt8], file: String, nodeLimit: Int) {
+    init(bytes: [UInt8], file: String, aliasNodeLimit: Int) {
         self.bytes = bytes
         self.file = file
-        self.nodeLimit = nodeLimit
+        self.aliasNodeLimit = aliasNodeLimit
     }
 
     mutating func readDocuments(limit: Int?) throws(YAMLError) -> [YAMLNode] {
@@ -119,66 +124,55 @@ private struct EventReader {
             }
             try add(anchored.node, size: anchored.size, anchor: nil, aliasMark: start)
         case YAML_SEQUENCE_START_EVENT:
-            let anchor = Self.optionalString(event.data.sequence_start.anchor)
-            try begin(.sequence(items: [], mark: start, anchor: anchor), anchor: anchor, mark: start)
+            begin(Frame(mark: start, anchor: Self.optionalString(event.data.sequence_start.anchor)))
         case YAML_MAPPING_START_EVENT:
-            let anchor = Self.optionalString(event.data.mapping_start.anchor)
-            try begin(.mapping(MappingBuilder(mark: start), anchor: anchor), anchor: anchor, mark: start)
+            begin(Frame(mark: start, anchor: Self.optionalString(event.data.mapping_start.anchor),
+                        mapping: MappingBuilder(mark: start)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
             let size = sizes.removeLast()
-            switch frame {
-            case .sequence(let items, let mark, let anchor):
-                try add(YAMLNode(.sequence(items), mark: mark, endMark: end), size: size, anchor: anchor, counted: true)
-            case .mapping(let builder, let anchor):
-                let node = YAMLNode(.mapping(builder.pairs()), mark: builder.mark, endMark: end)
-                try add(node, size: size, anchor: anchor, counted: true)
-            }
+            let kind: YAMLNode.Kind = frame.mapping.map { .mapping($0.pairs()) } ?? .sequence(frame.items)
+            try add(YAMLNode(kind, mark: frame.mark, endMark: end), size: size, anchor: frame.anchor)
         default:
             break
         }
         return false
     }
 
-    private mutating func begin(_ frame: Frame, anchor: String?, mark: YAMLMark) throws(YAMLError) {
-        try count(1, at: mark)
-        if let anchor { anchorsInProgress.insert(anchor) }
+    private mutating func begin(_ frame: Frame) {
+        if let anchor = frame.anchor { anchorsInProgress.insert(anchor) }
         stack.append(frame)
         sizes.append(1)
     }
 
     /// Adds a finished node to its parent (or as a document), registering its anchor.
-    private mutating func add(_ node: YAMLNode, size: Int, anchor: String?, counted: Bool = false,
+    private mutating func add(_ node: YAMLNode, size: Int, anchor: String?,
                               aliasMark: YAMLMark? = nil) throws(YAMLError) {
-        if !counted { try count(size, at: aliasMark ?? node.mark) }
+        if let aliasMark { try countAlias(size, at: aliasMark) }
         if let anchor {
             anchors[anchor] = (node, size)
             anchorsInProgress.remove(anchor)
         }
         sizes[sizes.count - 1] += size
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             documents.append(node)
             sizes = [0]
             return
         }
-        switch top {
-        case .sequence(var items, let mark, let anchor):
-            items.append(node)
-            stack.append(.sequence(items: items, mark: mark, anchor: anchor))
-        case .mapping(var builder, let anchor):
-            if let problem = builder.add(node, isAlias: aliasMark != nil) {
-                throw YAMLError(file: file, mark: problem.mark, message: problem.message, hint: problem.hint)
-            }
-            stack.append(.mapping(builder, anchor: anchor))
+        let top = stack.count - 1
+        if stack[top].mapping == nil {
+            stack[top].items.append(node)
+        } else if let problem = stack[top].mapping!.add(node, isAlias: aliasMark != nil) {
+            throw YAMLError(file: file, mark: problem.mark, message: problem.message, hint: problem.hint)
         }
     }
 
-    private mutating func count(_ size: Int, at mark: YAMLMark) throws(YAMLError) {
-        nodeCount += size
-        if nodeCount > nodeLimit {
+    private mutating func countAlias(_ size: Int, at mark: YAMLMark) throws(YAMLError) {
+        aliasNodes += size
+        if aliasNodes > aliasNodeLimit {
             throw YAMLError(
                 file: file, mark: mark,
-                message: "the document expands to more than \(nodeLimit) nodes through aliases",
+                message: "aliases expand to more than \(aliasNodeLimit) nodes",
                 hint: "aliases that repeat aliases grow exponentially (a 'billion laughs' document); use fewer nested aliases")
         }
     }

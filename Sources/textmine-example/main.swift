@@ -1,6 +1,6 @@
 // An example command line of a package that adds its own stages to TextMine: every `textmine`
-// command, with `strip-lines` registered next to the built-in stages.
+// command, with `common-lines` and `strip-lines` registered next to the built-in stages.
 import TextMineCLI
 import TextMineExampleStages
 
-TextMineCommand.main(registering: [StripLines.self])
+TextMineCommand.main(registering: [CommonLines.self, StripLines.self])

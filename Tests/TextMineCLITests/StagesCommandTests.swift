@@ -76,6 +76,7 @@ struct StagesCommandTests {
         let output = StagesCommand.describe(id: nil, format: .jsonschema, registry: CLITestStages.registry)
         let schema = JSONValue(yaml: try YAMLParser.parse(output.standard, file: "schema.json"))
         #expect(schema.objectValue?["required"] == ["stages"])
+        #expect(schema.objectValue?["patternProperties"] == ["^x-": [:]])
         let steps = try #require(schema.objectValue?["properties"]?.objectValue?["stages"]?.objectValue?["items"]?
             .objectValue?["oneOf"]?.arrayValue)
         #expect(steps.count == 2)

@@ -16,7 +16,7 @@ struct EnvironmentInterpolation {
 
     /// The value with variables replaced, or the first problem.
     func interpolate(_ text: String) -> Result<String, Problem> {
-        guard text.contains("${") else { return .success(text) }
+        guard text.utf8.contains(UInt8(ascii: "$")), text.contains("${") else { return .success(text) }
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: "${") {

@@ -12,8 +12,9 @@ public enum PipelineFileSchema {
         OptionSpec("output", .any, default: .object([:]), doc: "Where results go when the command line does not say."),
         OptionSpec("on-error", .choice(ErrorPolicy.allCases.map(\.rawValue)), default: "skip",
                    doc: "What happens to an article a stage fails on: skip it (and record it) or stop the run."),
-        OptionSpec("plugins", .list(.path), default: [],
-                   doc: "Plugins that provide more stages, loaded before the steps are checked."),
+        OptionSpec("plugins", .list(.any), default: [],
+                   doc: "Plugins that provide more stages, loaded before the steps are checked: paths of dynamic "
+                       + "libraries or stage manifests, or manifests written inline as mappings."),
         OptionSpec("stages", .list(.any), default: nil, doc: "The steps, in the order they run."),
     ]
 
@@ -69,6 +70,7 @@ public enum PipelineFileSchema {
             "title": "TextMine pipeline",
             "type": "object",
             "additionalProperties": false,
+            "patternProperties": ["^x-": [:]],
             "required": ["stages"],
             "properties": .object(properties),
         ]

@@ -38,13 +38,29 @@ public enum StagePluginABI {
     public static let stagesSymbol = "textmine_plugin_stages"
 
     /// Wraps stage types for the `textmine_plugin_stages` function; the host takes ownership.
+    ///
+    /// The library carries its own copy of TextMine's code, so the host cannot cast the library's
+    /// types to its own protocols (`is CorpusStage` would be false). This function runs in the
+    /// library: it answers such questions there and hands the host closures of the library's code.
     public static func export(_ stages: [any Stage.Type]) -> UnsafeMutableRawPointer {
-        Unmanaged.passRetained(StagePluginExports(stages)).toOpaque()
+        let exported = stages.map { type in
+            ExportedStage(type: type, isCorpusStage: type is any CorpusStage.Type) { options in
+                let instance = ExportedStage.Instance(try type.init(options: options))
+                return ExportedStage.Functions(
+                    process: { article, context in try instance.stage.process(&article, context: context) },
+                    prepare: { corpus in
+                        guard var corpusStage = instance.stage as? any CorpusStage else { return }
+                        try corpusStage.prepare(corpus: corpus)
+                        instance.stage = corpusStage
+                    })
+            }
+        }
+        return Unmanaged.passRetained(StagePluginExports(exported)).toOpaque()
     }
 
-    /// Takes the stage types a plugin's `textmine_plugin_stages` returned (host side). Call it only
+    /// Takes the stages a plugin's `textmine_plugin_stages` returned (host side). Call it only
     /// after the ABI strings matched.
-    public static func importStages(_ exports: UnsafeMutableRawPointer) -> [any Stage.Type] {
+    public static func importStages(_ exports: UnsafeMutableRawPointer) -> [ExportedStage] {
         Unmanaged<StagePluginExports>.fromOpaque(exports).takeRetainedValue().stages
     }
 
@@ -63,8 +79,33 @@ public enum StagePluginABI {
     }
 }
 
-/// The stage types a plugin library hands over (see ``StagePluginABI/export(_:)``).
+/// The stages a plugin library hands over (see ``StagePluginABI/export(_:)``).
 final class StagePluginExports {
-    let stages: [any Stage.Type]
-    init(_ stages: [any Stage.Type]) { self.stages = stages }
+    let stages: [ExportedStage]
+    init(_ stages: [ExportedStage]) { self.stages = stages }
+}
+
+/// A stage type exported by a plugin library, with closures of the library's own code to build
+/// and run it (see ``StagePluginABI/export(_:)`` for why).
+public struct ExportedStage: Sendable {
+    /// The stage type, for its static description (id, summary, options, capabilities).
+    public let type: any Stage.Type
+    /// Whether the stage is a ``CorpusStage``, as the library sees it.
+    public let isCorpusStage: Bool
+    /// Builds an instance from validated options.
+    public let make: @Sendable (StageOptions) throws -> Functions
+
+    /// An instance of the stage, as closures.
+    public struct Functions: Sendable {
+        /// ``Stage/process(_:context:)``.
+        public let process: @Sendable (inout Article, StageContext) throws -> Void
+        /// ``CorpusStage/prepare(corpus:)`` (does nothing for other stages).
+        public let prepare: @Sendable ([Article]) throws -> Void
+    }
+
+    /// Holds the instance, which `prepare` replaces once before any article is processed.
+    final class Instance: @unchecked Sendable {
+        var stage: any Stage
+        init(_ stage: any Stage) { self.stage = stage }
+    }
 }

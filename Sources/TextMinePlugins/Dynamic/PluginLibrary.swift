@@ -26,13 +26,12 @@ public enum PluginLibrary {
         cache.lock.lock()
         defer { cache.lock.unlock() }
         if let stages = cache.loaded[resolved] { return stages }
-        let types = try load(resolved, as: path)
-        let stages = types.map { StageDescriptor($0, origin: .library(path: path)) }
+        let stages = try load(resolved, as: path).map { StageDescriptor($0, library: path) }
         cache.loaded[resolved] = stages
         return stages
     }
 
-    private static func load(_ resolved: String, as path: String) throws(LoadError) -> [any Stage.Type] {
+    private static func load(_ resolved: String, as path: String) throws(LoadError) -> [ExportedStage] {
         guard FileManager.default.fileExists(atPath: resolved) else {
             throw LoadError(message: "plugin library '\(path)' does not exist",
                             hint: "build it first (swift build --product <name>) and check the path")

@@ -12,8 +12,8 @@ struct PluginLibraryTests {
     @Test("the example library's stage loads and runs like the compiled-in one")
     func exampleLibraryRuns() throws {
         let stages = try PluginLibrary.stages(at: TestPaths.examplePlugin)
-        let descriptor = try #require(stages.first)
-        #expect(stages.map(\.id) == ["strip-lines"])
+        let descriptor = try #require(stages.last)
+        #expect(stages.map(\.id) == ["common-lines", "strip-lines"])
         #expect(descriptor.origin == .library(path: TestPaths.examplePlugin))
         #expect(descriptor.options["prefix"]?.type == .string)
 
@@ -23,6 +23,24 @@ struct PluginLibraryTests {
         #expect(loaded.removedTexts == ["Photo: AFP\n", "  Photo Reuters\n"])
         #expect(loaded[layer: StripLines.Count.self] == StripLines.Count(lines: 2))
         #expect(loaded == compiled)
+    }
+
+    @Test("a corpus stage from a library is prepared with the whole corpus before it runs")
+    func corpusStageFromLibrary() throws {
+        let pipeline = PipelineHarness(yaml: """
+            plugins: [\(TestPaths.examplePlugin)]
+            stages:
+              - use: common-lines
+                with: {share: 0.6}
+            """)
+        #expect(pipeline.findings == [])
+        #expect(pipeline.result.stages.first is any CorpusStage)
+        let articles = try pipeline.run([
+            "Un.\nPartager cet article\n", "Deux.\nPartager cet article\n", "Trois.\n  Partager cet article\n",
+        ])
+        #expect(articles.map(\.text) == ["Un.\n", "Deux.\n", "Trois.\n"])
+        #expect(articles.map(\.removedTexts) == [["Partager cet article\n"], ["Partager cet article\n"],
+                                                  ["  Partager cet article\n"]])
     }
 
     @Test("a library is loaded once, however many pipelines list it")
