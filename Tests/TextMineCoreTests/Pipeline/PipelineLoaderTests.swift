@@ -222,7 +222,7 @@ struct PipelineLintTests {
                 hint: expected one of lead, news
             p.yaml:6:18: error: option 'lowercase': expected a boolean, got a string
                 hint: expected boolean
-            p.yaml:7:14: error: option 'words': item 2: expected a string, got a list
+            p.yaml:7:18: error: option 'words': item 2: expected a string, got a list
                 hint: expected list of string
             p.yaml:8:7: error: unknown option 'sentense'
                 hint: did you mean 'sentences'?
