@@ -360,6 +360,16 @@ struct PipelineLintTests {
             """)
     }
 
+    @Test("stage construction can be skipped (to lint without loading models)")
+    func withoutBuilding() {
+        var loader = PipelineLoader(registry: TestStages.registry, environment: [:])
+        loader.buildsStages = false
+        let result = loader.load(yaml: "stages:\n  - use: broken\n", file: "p.yaml")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.plan?.steps.map(\.stage) == ["broken"])
+        #expect(result.stages.isEmpty)
+    }
+
     @Test("bad --set overrides are reported on the command line")
     func badOverrides() {
         #expect(report("stages:\n  - use: summarize\n", overrides: [
