@@ -10,7 +10,7 @@ struct StagesCommand: ParsableCommand {
         discussion: """
             Without ID, lists every stage; with ID, shows one stage in detail with an example step. \
             '--format jsonschema' prints the JSON Schema of pipeline files (for editors), or of one \
-            stage's 'with:' options.
+            stage's 'with:' options. '--pipeline FILE' adds the stages of that pipeline's plugins.
             """
     )
 
@@ -24,8 +24,18 @@ struct StagesCommand: ParsableCommand {
     @Option(help: "text, json, or jsonschema.")
     var format: Format = .text
 
+    @Option(help: "Also list the stages of this pipeline's plugins.")
+    var pipeline: String?
+
     func run() throws {
-        try Self.describe(id: id, format: format, registry: CommandContext.registry).emit()
+        var loader = CommandContext.pipelineLoader()
+        loader.buildsStages = false
+        try Self.describe(id: id, format: format, registry: Self.registry(with: pipeline, loader: loader)).emit()
+    }
+
+    /// The loader's stages, plus those of the pipeline's plugins when a pipeline is given.
+    static func registry(with pipeline: String?, loader: PipelineLoader) -> StageRegistry {
+        pipeline.map { loader.load(file: $0).registry } ?? loader.registry
     }
 
     /// The command's output for a registry.
