@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TextMineCore
 import TextMineYAML
 
@@ -24,8 +25,28 @@ struct StagesCommand: ParsableCommand {
     @Option(help: "text, json, or jsonschema.")
     var format: Format = .text
 
+    @Option(name: .customLong("plugin"),
+            help: ArgumentHelp("Also list a plugin's stages: a stage manifest or a dynamic library (repeatable).",
+                               valueName: "PATH"))
+    var plugins: [String] = []
+
     func run() throws {
-        try Self.describe(id: id, format: format, registry: CommandContext.registry).emit()
+        var registry = CommandContext.registry
+        if !plugins.isEmpty, let resolver = CommandContext.pluginResolver {
+            let base = FileManager.default.currentDirectoryPath
+            let references = plugins.map { path in
+                PluginReference(node: .string(path), path: StageOptions(baseDirectory: base).resolve(path),
+                                file: "--plugin", baseDirectory: base, line: 1, column: 1)
+            }
+            let (stages, problems) = resolver.stages(for: references)
+            for problem in problems {
+                FileHandle.standardError.write(Data(("error: \(problem.message)\n"
+                    + (problem.hint.map { "    hint: \($0)\n" } ?? "")).utf8))
+            }
+            guard problems.isEmpty else { throw ExitCode.failure }
+            for stage in stages { registry.register(stage) }
+        }
+        try Self.describe(id: id, format: format, registry: registry).emit()
     }
 
     /// The command's output for a registry.
