@@ -60,7 +60,8 @@ public struct ExternalStageConfiguration: Sendable, Hashable {
         let about = "Version \(version), run out of process by `\(command.display)` (declared in \(declaredIn))."
         return StageDescriptor(
             id: id, summary: summary.isEmpty ? "External program '\(command.display)'." : summary,
-            documentation: documentation.isEmpty ? about : documentation + "\n\n" + about, options: options ?? OptionSchema(), requires: requires, produces: produces,
+            documentation: documentation.isEmpty ? about
+                : documentation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + about, options: options ?? OptionSchema(), requires: requires, produces: produces,
             origin: .process(manifest: declaredIn),
             make: { try ExternalStage(configuration, options: $0.values) })
     }
