@@ -7,9 +7,11 @@ extension StageRegistry {
             CleanStage.self,
             EntitiesStage.self,
             ExtractStage.self,
+            KeywordsStage.self,
             MetadataStage.self,
             PassStage.self,
             SentencesStage.self,
+            SummarizeStage.self,
             TokensStage.self,
         ])
     }

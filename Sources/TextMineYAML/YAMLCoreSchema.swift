@@ -1,9 +1,14 @@
 /// The standard tags of the YAML core schema, as libyaml reports them after resolving `!!` shorthands.
 public enum YAMLTag {
+    /// `!!null`
     public static let null = "tag:yaml.org,2002:null"
+    /// `!!bool`
     public static let bool = "tag:yaml.org,2002:bool"
+    /// `!!int`
     public static let int = "tag:yaml.org,2002:int"
+    /// `!!float`
     public static let float = "tag:yaml.org,2002:float"
+    /// `!!str`
     public static let str = "tag:yaml.org,2002:str"
 }
 

@@ -10,6 +10,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// How to fix it, if there is something to say.
     public var hint: String?
 
+    /// An error at `mark` in `file`.
     public init(file: String, mark: YAMLMark, message: String, hint: String? = nil) {
         self.file = file
         self.mark = mark

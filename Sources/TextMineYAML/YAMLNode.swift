@@ -18,9 +18,12 @@ public struct YAMLNode: Hashable, Sendable {
 
     /// One `key: value` entry of a mapping.
     public struct Pair: Hashable, Sendable {
+        /// The key (a scalar, in pipelines).
         public var key: YAMLNode
+        /// The value.
         public var value: YAMLNode
 
+        /// An entry.
         public init(key: YAMLNode, value: YAMLNode) {
             self.key = key
             self.value = value
@@ -37,12 +40,14 @@ public struct YAMLNode: Hashable, Sendable {
         case mapping([Pair])
     }
 
+    /// What the node holds.
     public var kind: Kind
     /// Where the node starts.
     public var mark: YAMLMark
     /// Where the node ends (just after its last character).
     public var endMark: YAMLMark
 
+    /// A node; nodes built in code (for the emitter) sit at 1:1 unless told otherwise.
     public init(_ kind: Kind, mark: YAMLMark = YAMLMark(line: 1, column: 1), endMark: YAMLMark? = nil) {
         self.kind = kind
         self.mark = mark

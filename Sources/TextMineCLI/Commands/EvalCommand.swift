@@ -8,6 +8,7 @@ struct EvalCommand: ParsableCommand {
         subcommands: [
             EvalExtractCommand.self,
             EvalNERCommand.self,
+            EvalSummarizeCommand.self,
         ]
     )
 }

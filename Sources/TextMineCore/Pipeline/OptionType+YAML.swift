@@ -26,4 +26,19 @@ extension OptionType {
             return JSONValue(yaml: node)
         }
     }
+
+    /// Where in `node` a value of this type goes wrong: the first bad item of a list or entry of a
+    /// mapping (recursively), else the node itself.
+    public func faultyPart(of node: YAMLNode) -> YAMLMark {
+        switch (self, node.kind) {
+        case (.list(let element), .sequence(let items)):
+            let bad = items.first { element.problem(with: element.value(of: $0)) != nil }
+            return bad.map { element.faultyPart(of: $0) } ?? node.mark
+        case (.map(let element), .mapping(let pairs)):
+            let bad = pairs.first { element.problem(with: element.value(of: $0.value)) != nil }
+            return bad.map { element.faultyPart(of: $0.value) } ?? node.mark
+        default:
+            return node.mark
+        }
+    }
 }

@@ -12,6 +12,7 @@ public struct PipelineLoadResult: Sendable {
     /// again.
     public var stages: [any Stage]
 
+    /// A result (the loader builds them; tests and tools may too).
     public init(plan: PipelinePlan?, diagnostics: [Diagnostic], registry: StageRegistry, stages: [any Stage] = []) {
         self.plan = plan
         self.diagnostics = diagnostics

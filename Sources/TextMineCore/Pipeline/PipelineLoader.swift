@@ -26,6 +26,7 @@ public struct PipelineLoader: Sendable {
     /// are returned in ``PipelineLoadResult/stages``.
     public var buildsStages = true
 
+    /// A loader for pipelines using the stages of `registry`, reading `${VAR}` from `environment`.
     public init(registry: StageRegistry, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.registry = registry
         self.environment = environment

@@ -46,7 +46,9 @@ extension PipelineLoading {
                     error(problem.message, at: written?.keyMark ?? step.useMark,
                           hint: problem.hint ?? unknownOptionHint(problem.option, of: descriptor))
                 case .invalid:
-                    report(problem.message, hint: problem.hint, about: written, of: step)
+                    let type = descriptor.options[problem.option]?.type
+                    report(problem.message, hint: problem.hint, about: written, of: step,
+                           at: written?.node.flatMap { node in type.map { $0.faultyPart(of: node) } })
                 case .missing:
                     error("stage '\(descriptor.id)' needs option '\(problem.option)'", at: step.withMark ?? step.useMark,
                           hint: problem.hint)
@@ -57,12 +59,14 @@ extension PipelineLoading {
         }
     }
 
-    /// Reports a problem with an option value where it was written (the file or `--set`).
-    mutating func report(_ message: String, hint: String?, about option: RawOption?, of step: StepDraft) {
+    /// Reports a problem with an option value where it was written (the file or `--set`): at
+    /// `mark` if given, else at the value, else at the step.
+    mutating func report(_ message: String, hint: String?, about option: RawOption?, of step: StepDraft,
+                         at mark: YAMLMark? = nil) {
         if let override = option?.override {
             commandLineError("--set \(override): \(message)", hint: hint)
         } else {
-            error(message, at: option?.valueMark ?? step.withMark ?? step.useMark, hint: hint)
+            error(message, at: mark ?? option?.node?.mark ?? step.withMark ?? step.useMark, hint: hint)
         }
     }
 

@@ -84,7 +84,7 @@ extension PipelineLoading {
         for pair in pairs {
             let key = pair.key.scalar ?? JSONValue(yaml: pair.key).yamlString
             let value = step.descriptor?.options[key]?.type.value(of: pair.value) ?? JSONValue(yaml: pair.value)
-            step.options[key] = RawOption(value: value, keyMark: pair.key.mark, valueMark: pair.value.mark)
+            step.options[key] = RawOption(value: value, keyMark: pair.key.mark, node: pair.value)
         }
     }
 

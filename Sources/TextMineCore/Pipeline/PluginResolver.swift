@@ -11,10 +11,12 @@ public struct PluginReference: Sendable, Hashable {
     public var file: String
     /// The pipeline file's folder, for resolving other relative paths of inline declarations.
     public var baseDirectory: String
-    /// Where the entry is (1-based).
+    /// Where the entry is: 1-based line…
     public var line: Int
+    /// …and column.
     public var column: Int
 
+    /// A reference (the loader makes them from `plugins:`).
     public init(node: YAMLNode, path: String?, file: String, baseDirectory: String, line: Int, column: Int) {
         self.node = node
         self.path = path

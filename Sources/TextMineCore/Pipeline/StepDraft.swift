@@ -26,9 +26,10 @@ struct StepDraft {
 /// An option value as written in the file or on the command line.
 struct RawOption {
     var value: JSONValue
-    /// Where the key and the value are in the pipeline file (nil for a `--set`).
+    /// Where the key is in the pipeline file (nil for a `--set`).
     var keyMark: YAMLMark?
-    var valueMark: YAMLMark?
+    /// The value as written in the pipeline file (nil for a `--set`).
+    var node: YAMLNode?
     /// The `--set` argument that gave the value, if it came from the command line.
     var override: String?
 }

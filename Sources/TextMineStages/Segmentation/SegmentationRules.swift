@@ -34,6 +34,8 @@ public struct SegmentationRules: Sendable {
     var dottedAbbreviations: [(bytes: [UInt8], kind: AbbreviationKind)] = []
     /// Words that elide before a vowel and keep their apostrophe (`l'`, `qu'`), lower-cased.
     var elisions: Set<PackedWord> = []
+    /// The length in bytes of the longest elided word (0 when the language elides none).
+    var longestElision = 0
     /// Pronouns that follow a verb after a hyphen (`il` in `dit-il`, `t-il` in `a-t-il`), longest first.
     var invertedPronouns: [[UInt8]] = []
     /// Hyphenated words that end like an inverted pronoun but are one word (`rendez-vous`), lower-cased.
@@ -49,6 +51,7 @@ public struct SegmentationRules: Sendable {
         addAbbreviations(data.leadingAbbreviations, kind: .leading)
         addAbbreviations(data.trailingAbbreviations, kind: .trailing)
         elisions = Set(data.elisions.compactMap { PackedWord($0, asciiLowercased: true) })
+        longestElision = data.elisions.map(\.utf8.count).max() ?? 0
         invertedPronouns = data.invertedPronouns.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         hyphenatedWords = Set(data.hyphenatedWords.compactMap { PackedWord($0, asciiLowercased: true) })
         splitsEnglishClitics = data.splitsEnglishClitics
@@ -147,7 +150,7 @@ public struct SegmentationRules: Sendable {
     /// Whether `bytes[range]` is an elided word that keeps its apostrophe (`l`, `qu`, `jusqu`).
     @inline(__always)
     func isElision(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard !elisions.isEmpty, let key = PackedWord(bytes, range, asciiLowercased: true) else { return false }
+        guard range.count <= longestElision, let key = PackedWord(bytes, range, asciiLowercased: true) else { return false }
         return elisions.contains(key)
     }
 

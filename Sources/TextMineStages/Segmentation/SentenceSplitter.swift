@@ -57,12 +57,22 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of `text`, or of the part of it inside `span` (scalar offsets).
     public func split(_ text: ScalarText, in span: Span? = nil) -> [Span] {
+        split(text, in: span, skimming: true)
+    }
+
+    /// The sentences of `text`, from all its tokens or (`skimming`, the fast way that gives the same
+    /// result) only from those a boundary can depend on.
+    func split(_ text: ScalarText, in span: Span?, skimming: Bool) -> [Span] {
         let range = span.map { text.byteRange(of: $0) } ?? 0..<text.utf8.count
         var tokens: [RawToken] = []
-        tokens.reserveCapacity(range.count / 5)
+        tokens.reserveCapacity(range.count / (skimming ? 20 : 5))
         var sentences: [Span] = []
         text.utf8.withUnsafeBufferPointer { bytes in
-            TokenScanner.scan(bytes, range, rules: tokenizer.rules, into: &tokens)
+            if skimming {
+                TokenScanner.skim(bytes, range, rules: tokenizer.rules, into: &tokens)
+            } else {
+                TokenScanner.scan(bytes, range, rules: tokenizer.rules, into: &tokens)
+            }
             sentences = group(tokens, bytes: bytes).map(text.span(ofBytes:))
         }
         return sentences

@@ -20,7 +20,7 @@ struct TokenScanner {
 
     /// The class of the scalar starting at byte `index` and its length in bytes.
     @inline(__always)
-    private func characterClass(at index: Int) -> (CharacterClass, Int) {
+    func characterClass(at index: Int) -> (CharacterClass, Int) {
         let byte = bytes[index]
         if byte < 0x80 { return (classes[Int(byte)], 1) }
         let (value, length) = bytes.scalar(at: index)
@@ -28,28 +28,35 @@ struct TokenScanner {
     }
 
     private func scan(from start: Int, into tokens: inout [RawToken]) {
+        var position = start
+        var wordEnd = -1
+        while let token = nextToken(from: position, wordEnd: wordEnd) {
+            tokens.append(token)
+            wordEnd = token.kind == .word ? token.end : -1
+            position = token.end
+        }
+    }
+
+    /// The first token at or after `start` (white space is skipped), or nil at the end.
+    ///
+    /// - Parameter wordEnd: the end of the word token just before `start`, if any (-1 otherwise),
+    ///   so that a suffix glued to it (`-t-il`, `'s`) is recognised.
+    func nextToken(from start: Int, wordEnd: Int) -> RawToken? {
         var i = start
-        var wordEnd = -1  // end of the last word token, to recognise glued suffixes
         while i < end {
             let (cls, length) = characterClass(at: i)
             if cls.intersection(.whitespace) != [] {
                 i += length
                 continue
             }
-            let token: RawToken
-            if cls.intersection([.letter, .mark]) != [] {
-                token = scanWord(at: i, first: cls)
-            } else if cls.contains(.digit) {
-                token = scanNumber(at: i, first: cls)
-            } else if i == wordEnd, let suffix = glued(at: i) {
-                token = RawToken(start: i, end: i + suffix, kind: .word, first: cls)
-            } else {
-                token = scanPunctuation(at: i, first: cls, length: length)
+            if cls.intersection([.letter, .mark]) != [] { return scanWord(at: i, first: cls) }
+            if cls.contains(.digit) { return scanNumber(at: i, first: cls) }
+            if i == wordEnd, let suffix = glued(at: i) {
+                return RawToken(start: i, end: i + suffix, kind: .word, first: cls)
             }
-            tokens.append(token)
-            wordEnd = token.kind == .word ? token.end : -1
-            i = token.end
+            return scanPunctuation(at: i, first: cls, length: length)
         }
+        return nil
     }
 
     /// The length of an inverted pronoun (`-t-il`) or English clitic (`'s`) glued to the word before.

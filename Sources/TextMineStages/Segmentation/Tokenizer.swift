@@ -50,9 +50,6 @@ public struct Tokenizer: Sendable {
         text.utf8.withUnsafeBufferPointer { bytes in
             TokenScanner.scan(bytes, range, rules: rules, into: &raw)
         }
-        return raw.map { token in
-            Token(span: Span(start: text.scalarOffset(ofByte: token.start), end: text.scalarOffset(ofByte: token.end)),
-                  kind: token.kind.rawValue)
-        }
+        return raw.map { token in Token(span: text.span(ofBytes: token.start..<token.end), kind: token.kind.rawValue) }
     }
 }

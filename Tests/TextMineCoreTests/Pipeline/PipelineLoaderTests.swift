@@ -222,7 +222,7 @@ struct PipelineLintTests {
                 hint: expected one of lead, news
             p.yaml:6:18: error: option 'lowercase': expected a boolean, got a string
                 hint: expected boolean
-            p.yaml:7:14: error: option 'words': item 2: expected a string, got a list
+            p.yaml:7:18: error: option 'words': item 2: expected a string, got a list
                 hint: expected list of string
             p.yaml:8:7: error: unknown option 'sentense'
                 hint: did you mean 'sentences'?
@@ -358,6 +358,16 @@ struct PipelineLintTests {
             p.yaml:2:5: error: stage 'broken': the model is corrupt
             p.yaml:4:18: error: option 'file': cannot read '/nonexistent/patterns.txt'
             """)
+    }
+
+    @Test("stage construction can be skipped (to lint without loading models)")
+    func withoutBuilding() {
+        var loader = PipelineLoader(registry: TestStages.registry, environment: [:])
+        loader.buildsStages = false
+        let result = loader.load(yaml: "stages:\n  - use: broken\n", file: "p.yaml")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.plan?.steps.map(\.stage) == ["broken"])
+        #expect(result.stages.isEmpty)
     }
 
     @Test("bad --set overrides are reported on the command line")

@@ -38,7 +38,7 @@ struct PluginPipelineTests {
               - use: redcat
             """)
         #expect(pipeline.findings == [
-            "pipeline.yaml:5:14: error: option 'kinds': item 2: 'phone' is not one of email, url",
+            "pipeline.yaml:5:22: error: option 'kinds': item 2: 'phone' is not one of email, url",
             "pipeline.yaml:6:10: error: unknown stage 'redcat'",
         ])
     }

@@ -1,0 +1,114 @@
+import TextMineCore
+
+/// Key phrases per article from YAKE-like statistics of the article alone (no corpus, no model).
+public struct KeywordsStage: Stage {
+    public static let id: StageID = "keywords"
+    public static let summary = "Key phrases per article (YAKE-like statistics; French and English stopwords; multi-word phrases)."
+    public static let documentation = """
+        Finds candidate phrases (up to `max-words` content words, linked by `de`, `du`, `des`, `l’`, \
+        `of`… as in `garanties de sécurité`, never across punctuation) and scores them with YAKE's \
+        statistics of casing, position, frequency, context diversity and spread over sentences. \
+        Keeps the `count` best, each with its score (higher is better) and every occurrence's span. \
+        Named entities (from an `entities` step, if any) can be kept as any phrase, excluded, or \
+        boosted. Linear in the article's length. See docs/stages/keywords.md.
+        """
+    public static let options: OptionSchema = [
+        OptionSpec("count", .integer(1...1000), default: 10, doc: "How many key phrases to keep."),
+        OptionSpec("max-words", .integer(1...8), default: 3, doc: "The most content words in a phrase (connectors such as 'de' not counted)."),
+        OptionSpec("language", .string, default: "auto",
+                   doc: "Stopword language: fr, en, or auto (the article's language; French and English lists when unknown)."),
+        OptionSpec("entities", .choice(["keep", "exclude", "boost"]), default: "keep",
+                   doc: "What to do with phrases that are named entities: keep them like any phrase, exclude them, or boost them (score × 2)."),
+    ]
+    public static let requires: Set<Capability> = [.sentences]
+    public static let produces: Set<Capability> = [.keywords]
+
+    /// What happens to phrases that overlap named entities.
+    enum EntityPolicy: String {
+        case keep, exclude, boost
+    }
+
+    private let count: Int
+    private let maxWords: Int
+    private let language: String?
+    private let entityPolicy: EntityPolicy
+    private let normalizer = TermNormalizer()
+
+    public init(options: StageOptions) throws {
+        count = options.int("count")
+        maxWords = options.int("max-words")
+        let language = options.string("language")
+        self.language = language == "auto" ? nil : language
+        entityPolicy = EntityPolicy(rawValue: options.string("entities")) ?? .keep
+    }
+
+    public func process(_ article: inout Article, context: StageContext) throws {
+        let text = ScalarText(article.text)
+        let stopwords = StopwordList.forLanguage(language ?? article.language)
+        let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
+                                      normalizer: normalizer)
+        let statistics = WordStatistics(text: keywordText)
+        let candidates = PhraseCandidates(text: keywordText, maxWords: maxWords).candidates
+        let words = keywordText.words
+        let entityBytes = article.entities.map { text.byteRange(of: $0.span) }
+
+        var ranked: [(candidate: Int, score: Double)] = []
+        for (index, candidate) in candidates.enumerated() {
+            let ranges = candidate.occurrences.map { words[$0.lowerBound].bytes.lowerBound..<words[$0.upperBound].bytes.upperBound }
+            var score = Self.yakeScore(candidate, statistics: statistics)
+            switch entityPolicy {
+            case .keep:
+                break
+            case .exclude:
+                if ranges.contains(where: { range in entityBytes.contains { $0.overlaps(range) } }) { continue }
+            case .boost:
+                if ranges.contains(where: { range in entityBytes.contains { $0 == range } }) { score /= 2 }
+            }
+            ranked.append((index, score))
+        }
+        ranked.sort { $0.score != $1.score ? $0.score < $1.score : $0.candidate < $1.candidate }
+
+        var keywords: [Keyword] = []
+        var taken: [Range<Int>] = []
+        for (index, score) in ranked where keywords.count < count {
+            let candidate = candidates[index]
+            let ranges = candidate.occurrences.map { words[$0.lowerBound].bytes.lowerBound..<words[$0.upperBound].bytes.upperBound }
+            // A phrase found only inside better phrases adds nothing (`sécurité` inside `garanties de sécurité`).
+            if ranges.allSatisfy({ range in taken.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound } }) {
+                continue
+            }
+            taken += ranges
+            keywords.append(Keyword(
+                phrase: Self.displayForm(candidate, words: words, text: text), score: 1 / score,
+                spans: ranges.map { text.span(ofBytes: $0) }))
+        }
+        article.keywords = keywords
+    }
+
+    /// YAKE's phrase score (lower is better): the product of the content words' scores over the
+    /// phrase's count times one plus their sum.
+    static func yakeScore(_ candidate: PhraseCandidates.Candidate, statistics: WordStatistics) -> Double {
+        var product = 1.0, sum = 0.0
+        for key in candidate.contentKeys {
+            let score = statistics.score(of: key) ?? 1
+            product *= score
+            sum += score
+        }
+        return product / (Double(candidate.occurrences.count) * (1 + sum))
+    }
+
+    /// The phrase as written at an occurrence that does not start a sentence (else the first),
+    /// with white space collapsed, and its first letter lowered when only a sentence start
+    /// capitalised it.
+    static func displayForm(_ candidate: PhraseCandidates.Candidate, words: [KeywordWord], text: ScalarText) -> String {
+        let occurrence = candidate.occurrences.first { !words[$0.lowerBound].isSentenceStart } ?? candidate.occurrences[0]
+        let first = words[occurrence.lowerBound]
+        let raw = text.string(bytes: first.bytes.lowerBound..<words[occurrence.upperBound].bytes.upperBound)
+        let phrase = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let capitalisedElsewhere = candidate.occurrences.contains {
+            words[$0.lowerBound].startsUpper && !words[$0.lowerBound].isSentenceStart
+        }
+        guard first.isSentenceStart, first.startsUpper, !first.isAcronym, !capitalisedElsewhere else { return phrase }
+        return phrase.prefix(1).lowercased() + phrase.dropFirst()
+    }
+}

@@ -1,0 +1,46 @@
+import TextMineCore
+
+/// Mean ROUGE F1 scores of a summarizer and of the lead-1/2/3 baselines over a reference set.
+///
+/// Feed it each processed article with its reference; lead baselines take the article's first
+/// sentences, so they share the pipeline's sentence splitting and cleaning.
+public struct SummaryEvaluation: Sendable {
+    /// The number of documents added.
+    public private(set) var documents = 0
+    /// The summed scores of the pipeline's summaries.
+    private var system = RougeScore(rouge1: 0, rouge2: 0, rougeL: 0)
+    /// The summed scores of lead-1, lead-2 and lead-3.
+    private var leads = [RougeScore](repeating: RougeScore(rouge1: 0, rouge2: 0, rougeL: 0), count: 3)
+
+    public init() {}
+
+    /// Adds one processed article (its `summary.text` is the candidate; none scores 0).
+    public mutating func add(_ article: Article, reference: String) {
+        documents += 1
+        Self.accumulate(&system, Rouge.score(candidate: article.summary?.text ?? "", reference: reference))
+        let text = ScalarText(article.text)
+        let sentences = article.sentences.map { text.string($0.span) }
+        for k in 1...3 {
+            let lead = sentences.prefix(k).joined(separator: " ")
+            Self.accumulate(&leads[k - 1], Rouge.score(candidate: lead, reference: reference))
+        }
+    }
+
+    /// The pipeline's mean scores.
+    public var mean: RougeScore { Self.divide(system, documents) }
+
+    /// The mean scores of lead-k, k in 1...3.
+    public func lead(_ k: Int) -> RougeScore { Self.divide(leads[k - 1], documents) }
+
+    private static func accumulate(_ total: inout RougeScore, _ score: RougeScore) {
+        total.rouge1 += score.rouge1
+        total.rouge2 += score.rouge2
+        total.rougeL += score.rougeL
+    }
+
+    private static func divide(_ total: RougeScore, _ count: Int) -> RougeScore {
+        guard count > 0 else { return total }
+        let n = Double(count)
+        return RougeScore(rouge1: total.rouge1 / n, rouge2: total.rouge2 / n, rougeL: total.rougeL / n)
+    }
+}

@@ -1,0 +1,58 @@
+/// Picks a summary's sentences from their scores, the same way for every method: greedily by
+/// maximal marginal relevance (MMR, Carbonell & Goldstein 1998), among eligible sentences, within
+/// the length budget, and never two near-duplicates.
+///
+/// Each step takes the sentence maximising `(1 − redundancy) · score − redundancy · maxSim`, where
+/// scores are scaled to [0, 1] over the eligible sentences and `maxSim` is the highest tf-idf
+/// cosine with a sentence already taken. With `redundancy` 0 it is plain best-first selection.
+/// Similarities come from the sparse ``SimilarityIndex``, so a step costs O(sentences).
+struct SentenceSelector {
+    /// The weight of redundancy against score, in [0, 1].
+    var redundancy: Double
+    /// The cosine from which a sentence counts as a repeat of one already taken and is dropped.
+    static let duplicateCosine = 0.8
+
+    /// The selected sentence indexes, in document order.
+    func select(scores: [Double], eligible: [Bool], document: SummaryDocument, length: SummaryLength) -> [Int] {
+        let count = scores.count
+        var available = eligible
+        let candidates = (0..<count).filter { eligible[$0] }
+        guard let low = candidates.map({ scores[$0] }).min(), let high = candidates.map({ scores[$0] }).max() else {
+            return []
+        }
+        let range = high - low
+        let relevance = scores.map { range > 0 ? ($0 - low) / range : 1 }
+        let maxSentences = length.maxSentences(outOf: count)
+        let index = SimilarityIndex(vectors: document.weighted, vocabularySize: document.vocabularySize)
+        var maxSimilarity = [Double](repeating: 0, count: count)
+        var scratch = [Double](repeating: 0, count: count)
+        var touched: [Int32] = []
+        var selected: [Int] = []
+        var words = 0
+        let shortest = candidates.map { document.wordCounts[$0] }.min() ?? 0
+        while selected.count < maxSentences {
+            if let budget = length.maxWords, !selected.isEmpty, budget - words < shortest { break }
+            var best = -1
+            var bestValue = -Double.infinity
+            for i in 0..<count where available[i] {
+                let value = (1 - redundancy) * relevance[i] - redundancy * maxSimilarity[i]
+                if value > bestValue {
+                    bestValue = value
+                    best = i
+                }
+            }
+            guard best >= 0 else { break }
+            available[best] = false
+            if let budget = length.maxWords, !selected.isEmpty, words + document.wordCounts[best] > budget {
+                continue
+            }
+            selected.append(best)
+            words += document.wordCounts[best]
+            index.forEachNeighbour(of: best, scratch: &scratch, touched: &touched) { other, cosine in
+                maxSimilarity[other] = max(maxSimilarity[other], cosine)
+                if cosine >= Self.duplicateCosine { available[other] = false }
+            }
+        }
+        return selected.sorted()
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import TextMineCore
+
+/// What every summarization method scores: the article's sentences as sequences and bags of
+/// normalised content terms, with sentence frequencies and the title's terms. Built once per
+/// article in one pass over the UTF-8 bytes.
+struct SummaryDocument {
+    /// The sentences' spans, in text order.
+    let spans: [Span]
+    /// The number of words (stopwords included) of each sentence.
+    let wordCounts: [Int]
+    /// Each sentence's words in order: a term id, or -1 for a stopword.
+    let wordTerms: [[Int32]]
+    /// Each sentence's content terms with their counts.
+    let termCounts: [TermVector]
+    /// Each sentence's content terms weighted by tf-idf and scaled to unit length.
+    let weighted: [TermVector]
+    /// How many sentences contain each term.
+    let sentenceFrequency: [Int32]
+    /// The title's content terms (empty when the article has no title).
+    let titleTerms: TermVector
+    /// A hash of each sentence's normalised words, for spotting repeated sentences (0 when empty).
+    let contentHashes: [UInt64]
+
+    /// The number of sentences.
+    var count: Int { spans.count }
+
+    /// Builds the document of sentences `spans` of `text`.
+    init(text: ScalarText, spans: [Span], title: String?, stopwords: StopwordList, normalizer: TermNormalizer) {
+        var vocabulary = TermTable(capacity: spans.count * 8)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(64)
+        var wordCounts: [Int] = []
+        var wordTerms: [[Int32]] = []
+        var hashes: [UInt64] = []
+        wordCounts.reserveCapacity(spans.count)
+        wordTerms.reserveCapacity(spans.count)
+        hashes.reserveCapacity(spans.count)
+
+        text.utf8.withUnsafeBufferPointer { bytes in
+            for span in spans {
+                let range = text.byteRange(of: span)
+                var terms: [Int32] = []
+                var words = 0
+                var hash: UInt64 = 0
+                var index = range.lowerBound
+                while let word = WordScanner.nextWord(in: bytes, from: &index, limit: range.upperBound) {
+                    let normalized = normalizer.normalize(bytes, word, into: &buffer)
+                    words += 1
+                    hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key
+                    let isContent = buffer.count > 1 && !(normalized.isNumber && word.count < 2)
+                        && !stopwords.contains(normalized)
+                    terms.append(isContent ? vocabulary.id(for: normalized.key) : -1)
+                }
+                wordTerms.append(terms)
+                wordCounts.append(words)
+                hashes.append(words == 0 ? 0 : hash)
+            }
+        }
+        var titleIDs: [Int32] = []
+        if let title, !title.isEmpty {
+            let titleBytes = Array(title.utf8)
+            titleBytes.withUnsafeBufferPointer { bytes in
+                // Title words that never occur in the body cannot match a sentence: drop them.
+                var index = 0
+                while let word = WordScanner.nextWord(in: bytes, from: &index, limit: bytes.count) {
+                    let normalized = normalizer.normalize(bytes, word, into: &buffer)
+                    if !stopwords.contains(normalized), let id = vocabulary.existingID(for: normalized.key) { titleIDs.append(id) }
+                }
+            }
+        }
+
+        let termCounts = wordTerms.map { TermVector.counting($0.filter { $0 >= 0 }) }
+        var sentenceFrequency = [Int32](repeating: 0, count: vocabulary.count)
+        for vector in termCounts {
+            for id in vector.ids { sentenceFrequency[Int(id)] += 1 }
+        }
+        let sentenceCount = Double(spans.count)
+        let idf = sentenceFrequency.map { log((sentenceCount + 1) / Double($0)) + 1 }
+        weighted = termCounts.map { counts in
+            var vector = counts
+            for k in vector.weights.indices { vector.weights[k] *= idf[Int(vector.ids[k])] }
+            let norm = vector.norm
+            if norm > 0 { for k in vector.weights.indices { vector.weights[k] /= norm } }
+            return vector
+        }
+        self.spans = spans
+        self.wordCounts = wordCounts
+        self.wordTerms = wordTerms
+        self.termCounts = termCounts
+        self.sentenceFrequency = sentenceFrequency
+        self.titleTerms = TermVector.counting(titleIDs)
+        self.contentHashes = hashes
+    }
+
+    /// The number of distinct content terms.
+    var vocabularySize: Int { sentenceFrequency.count }
+}

@@ -1,0 +1,50 @@
+/// A sparse bag of terms: dense term ids (sorted ascending) with weights.
+struct TermVector: Sendable, Equatable {
+    /// Term ids, ascending.
+    var ids: [Int32] = []
+    /// The weight of each id (a count, or a tf-idf weight).
+    var weights: [Double] = []
+
+    /// Whether the vector has no term.
+    var isEmpty: Bool { ids.isEmpty }
+
+    /// The Euclidean norm.
+    var norm: Double { weights.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+
+    /// The dot product with another vector (merge of the two sorted id lists).
+    func dot(_ other: TermVector) -> Double {
+        var i = 0, j = 0, sum = 0.0
+        while i < ids.count && j < other.ids.count {
+            if ids[i] == other.ids[j] {
+                sum += weights[i] * other.weights[j]
+                i += 1
+                j += 1
+            } else if ids[i] < other.ids[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+
+    /// The cosine similarity with another vector (0 when either is empty).
+    func cosine(_ other: TermVector) -> Double {
+        let denominator = norm * other.norm
+        return denominator > 0 ? dot(other) / denominator : 0
+    }
+
+    /// Builds a vector from unsorted ids, counting repeats.
+    static func counting(_ unsortedIDs: [Int32]) -> TermVector {
+        var vector = TermVector()
+        for id in unsortedIDs.sorted() {
+            if vector.ids.last == id {
+                vector.weights[vector.weights.count - 1] += 1
+            } else {
+                vector.ids.append(id)
+                vector.weights.append(1)
+            }
+        }
+        return vector
+    }
+}

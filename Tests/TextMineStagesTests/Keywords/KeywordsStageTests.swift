@@ -1,0 +1,93 @@
+import Testing
+import TextMineCore
+import TextMineStages
+import TextMineTesting
+
+@Suite("keywords stage")
+struct KeywordsStageTests {
+    let sentences = [
+        "La Russie réclame des garanties de sécurité aux États-Unis et à l’OTAN.",
+        "Washington a répondu par écrit aux exigences de Moscou sur les garanties de sécurité.",
+        "Le Kremlin estime que ses préoccupations n’ont pas été prises en compte.",
+        "Les garanties de sécurité restent au cœur des discussions entre la Russie et l’OTAN.",
+        "Des troupes russes sont massées à la frontière de l’Ukraine, selon Washington.",
+    ]
+
+    func run(_ options: [String: JSONValue] = [:], entities: [Entity] = []) throws -> [Keyword] {
+        var article = summarizeArticle(sentences)
+        article.entities = entities
+        return try StageHarness(KeywordsStage.self, options: options).run(article).keywords
+    }
+
+    @Test("multi-word phrases with 'de' inside are found, with every occurrence's span")
+    func frenchPhrases() throws {
+        let keywords = try run()
+        let phrase = try #require(keywords.first { $0.phrase == "garanties de sécurité" })
+        #expect(phrase.spans.count == 3)
+        let text = sentences.joined(separator: " ")
+        for span in phrase.spans {
+            #expect(String(String.UnicodeScalarView(Array(text.unicodeScalars)[span.range])).lowercased() == "garanties de sécurité")
+        }
+        #expect(keywords.prefix(3).contains { $0.phrase == "garanties de sécurité" })
+    }
+
+    @Test("scores are kept and sorted best first; count limits the list")
+    func scoresAndCount() throws {
+        let keywords = try run(["count": 4])
+        #expect(keywords.count == 4)
+        #expect(keywords.map(\.score) == keywords.map(\.score).sorted(by: >))
+        #expect(keywords.allSatisfy { $0.score > 0 })
+    }
+
+    @Test("phrases never start or end with a stopword nor cross punctuation")
+    func phraseBoundaries() throws {
+        let keywords = try run(["count": 100])
+        let stopwords: Set<String> = ["de", "des", "la", "le", "les", "à", "et", "l", "aux", "sur"]
+        for keyword in keywords {
+            let words = keyword.phrase.lowercased().split { $0 == " " || $0 == "’" }
+            #expect(!stopwords.contains(String(words.first!)) && !stopwords.contains(String(words.last!)), "\(keyword.phrase)")
+            #expect(!keyword.phrase.contains(","), "\(keyword.phrase)")
+        }
+        // A phrase found only inside a better one is not listed again.
+        #expect(!keywords.contains { $0.phrase == "garanties" })
+    }
+
+    @Test("named entities can be excluded or boosted")
+    func entities() throws {
+        let text = sentences.joined(separator: " ")
+        let scalars = Array(text.unicodeScalars)
+        var entities: [Entity] = []
+        for name in ["Russie", "Washington"] {
+            let needle = Array(name.unicodeScalars)
+            for start in 0...(scalars.count - needle.count) where Array(scalars[start..<start + needle.count]) == needle {
+                entities.append(Entity(span: Span(start: start, end: start + needle.count), text: name, label: "LOC",
+                                       canonical: name, confidence: 1, stage: "test"))
+            }
+        }
+        let kept = try run(["count": 100])
+        let excluded = try run(["count": 100, "entities": "exclude"], entities: entities)
+        let boosted = try run(["count": 100, "entities": "boost"], entities: entities)
+        #expect(kept.contains { $0.phrase == "Washington" })
+        #expect(!excluded.contains { $0.phrase == "Washington" || $0.phrase == "Russie" })
+        let keptScore = try #require(kept.first { $0.phrase == "Washington" }?.score)
+        let boostedScore = try #require(boosted.first { $0.phrase == "Washington" }?.score)
+        #expect(boostedScore == keptScore * 2)
+    }
+
+    @Test("English stopwords and 'of' phrases")
+    func english() throws {
+        let article = summarizeArticle([
+            "The Department of State said the talks would resume on Monday.",
+            "Officials at the Department of State expect a written answer from Moscow.",
+            "Moscow wants security guarantees before any talks.",
+        ], language: "en")
+        let keywords = try StageHarness(KeywordsStage.self).run(article).keywords
+        #expect(keywords.contains { $0.phrase == "Department of State" })
+        #expect(!keywords.contains { ["the", "of", "would"].contains($0.phrase.lowercased()) })
+    }
+
+    @Test("an empty article has no keywords")
+    func empty() throws {
+        #expect(try StageHarness(KeywordsStage.self).run(Article(id: "e", text: "")).keywords.isEmpty)
+    }
+}
