@@ -4,6 +4,7 @@ extension StageRegistry {
     /// Every stage that ships with TextMine; keep this list sorted by id.
     public static var builtIn: StageRegistry {
         StageRegistry([
+            BoilerplateStage.self,
             CleanStage.self,
             EntitiesStage.self,
             ExtractStage.self,

@@ -52,6 +52,28 @@ struct StagesCommandTests {
             """))
     }
 
+    @Test("--pipeline adds the stages of the pipeline's plugins")
+    func pluginStages() throws {
+        struct Resolver: PluginResolver {
+            func stages(for plugins: [PluginReference]) -> (stages: [StageDescriptor], diagnostics: [Diagnostic]) {
+                let shout = StageDescriptor(id: "shout", summary: "Shouts.", origin: .process(manifest: plugins[0].path!)) { _ in
+                    throw StageError("not built by this test")
+                }
+                return ([shout], [])
+            }
+        }
+        let folder = try PipelineFolder()
+        let file = try folder.write("p.yaml", "plugins: [shout.stage.yaml]\nstages:\n  - use: shout\n")
+        var loader = CLITestStages.loader
+        loader.pluginResolver = Resolver()
+        #expect(StagesCommand.registry(with: nil, loader: loader).ids == ["pick", "split"])
+        let registry = StagesCommand.registry(with: file, loader: loader)
+        #expect(registry.ids == ["pick", "shout", "split"])
+        let manifest = folder.url.standardizedFileURL.path + "/shout.stage.yaml"
+        #expect(StagesCommand.describe(id: "shout", format: .text, registry: registry).standard
+            .hasPrefix("shout — Shouts.\n  origin: external program (\(manifest))\n"))
+    }
+
     @Test("an unknown id is an error with did-you-mean")
     func unknown() {
         let output = StagesCommand.describe(id: "splt", format: .text, registry: CLITestStages.registry)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TextMineCore
 import TextMineYAML
 
@@ -11,7 +10,7 @@ struct StagesCommand: ParsableCommand {
         discussion: """
             Without ID, lists every stage; with ID, shows one stage in detail with an example step. \
             '--format jsonschema' prints the JSON Schema of pipeline files (for editors), or of one \
-            stage's 'with:' options.
+            stage's 'with:' options. '--pipeline FILE' adds the stages of that pipeline's plugins.
             """
     )
 
@@ -25,28 +24,18 @@ struct StagesCommand: ParsableCommand {
     @Option(help: "text, json, or jsonschema.")
     var format: Format = .text
 
-    @Option(name: .customLong("plugin"),
-            help: ArgumentHelp("Also list a plugin's stages: a stage manifest or a dynamic library (repeatable).",
-                               valueName: "PATH"))
-    var plugins: [String] = []
+    @Option(help: "Also list the stages of this pipeline's plugins.")
+    var pipeline: String?
 
     func run() throws {
-        var registry = CommandContext.registry
-        if !plugins.isEmpty, let resolver = CommandContext.pluginResolver {
-            let base = FileManager.default.currentDirectoryPath
-            let references = plugins.map { path in
-                PluginReference(node: .string(path), path: StageOptions(baseDirectory: base).resolve(path),
-                                file: "--plugin", baseDirectory: base, line: 1, column: 1)
-            }
-            let (stages, problems) = resolver.stages(for: references)
-            for problem in problems {
-                FileHandle.standardError.write(Data(("error: \(problem.message)\n"
-                    + (problem.hint.map { "    hint: \($0)\n" } ?? "")).utf8))
-            }
-            guard problems.isEmpty else { throw ExitCode.failure }
-            for stage in stages { registry.register(stage) }
-        }
-        try Self.describe(id: id, format: format, registry: registry).emit()
+        var loader = CommandContext.pipelineLoader()
+        loader.buildsStages = false
+        try Self.describe(id: id, format: format, registry: Self.registry(with: pipeline, loader: loader)).emit()
+    }
+
+    /// The loader's stages, plus those of the pipeline's plugins when a pipeline is given.
+    static func registry(with pipeline: String?, loader: PipelineLoader) -> StageRegistry {
+        pipeline.map { loader.load(file: $0).registry } ?? loader.registry
     }
 
     /// The command's output for a registry.

@@ -21,11 +21,44 @@ public struct Alignment: Codable, Hashable, Sendable {
     /// An alignment with no edits (identity).
     public init() { regions = [] }
 
-    /// Maps a span of the current text to the span of the original text it came from.
+    /// Maps a span of the current text to the span of the original text it came from, including
+    /// text deleted right before or after it; see
+    /// ``exactOriginalSpan(of:)`` for a span without adjacent deletions.
     public func originalSpan(of span: Span) -> Span {
         let start = originalOffset(of: span.start, roundingDown: true)
         let end = originalOffset(of: span.end, roundingDown: false)
         return Span(start: start, end: max(start, end))
+    }
+
+    /// Maps a span of the current text to exactly the original text it came from: text deleted
+    /// right before or after the span (a removed byline, a dropped zero-width space) is not part of
+    /// it, while a replaced character inside or at the edge of the span maps to the whole original
+    /// it replaced (`'` → `’`, `é` → `Ã©`). Removals record their original span this way, so
+    /// removals never overlap.
+    public func exactOriginalSpan(of span: Span) -> Span {
+        guard !regions.isEmpty else { return span }
+        let start = tightOffset(span.start, isEnd: false)
+        let end = span.isEmpty ? start : tightOffset(span.end, isEnd: true)
+        return Span(start: start, end: max(start, end))
+    }
+
+    /// A span start maps past any deletion sitting at it and to the start of a replacement holding
+    /// it; a span end maps before any deletion sitting at it and to the end of a replacement.
+    private func tightOffset(_ offset: Int, isEnd: Bool) -> Int {
+        // The last region starting at or before the offset (strictly before, for an end).
+        var low = 0
+        var high = regions.count
+        while low < high {
+            let mid = (low + high) / 2
+            let start = regions[mid].current.start
+            if start < offset || (!isEnd && start == offset) { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return offset }
+        let region = regions[low - 1]
+        if isEnd ? offset <= region.current.end : offset < region.current.end {
+            return isEnd ? region.original.end : region.original.start
+        }
+        return region.original.end + (offset - region.current.end)
     }
 
     /// Maps one offset of the current text to the original text. Inside an edited region it goes to

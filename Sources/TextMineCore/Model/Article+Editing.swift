@@ -28,7 +28,7 @@ extension Article {
             guard let reason = edit.reason else { continue }
             removals.append(Removal(
                 text: source.string(edit.span),
-                original: currentAlignment.originalSpan(of: edit.span),
+                original: currentAlignment.exactOriginalSpan(of: edit.span),
                 stage: stage,
                 reason: reason))
         }

@@ -6,11 +6,14 @@ struct PhraseCandidates {
     struct Candidate {
         /// The normalised keys of its content words.
         var contentKeys: [UInt64]
+        /// Whether its content words are capitalised at some occurrence not at a sentence start.
+        var isName: Bool
         /// Each occurrence: the indexes of its first and last words in ``KeywordText/words``.
         var occurrences: [ClosedRange<Int>]
     }
 
-    /// The candidates, in order of first occurrence: single words, and phrases that occur at least
+    /// The candidates, in order of first occurrence: single words, names (capitalised content words
+    /// away from a sentence start: `Antony Blinken`), and other phrases that occur at least
     /// ``minPhraseOccurrences`` times (a run of words seen once is rarely a unit: `Kremlin estime`).
     let candidates: [Candidate]
 
@@ -31,11 +34,14 @@ struct PhraseCandidates {
             var end = start
             while true {
                 if connectorRun == 0 {
+                    let isName = !words[start].isSentenceStart
+                        && words[start...end].allSatisfy { !$0.isContent || $0.startsUpper }
                     if let index = byKey[phraseKey] {
                         candidates[index].occurrences.append(start...end)
+                        candidates[index].isName = candidates[index].isName || isName
                     } else {
                         byKey[phraseKey] = candidates.count
-                        candidates.append(Candidate(contentKeys: contentKeys, occurrences: [start...end]))
+                        candidates.append(Candidate(contentKeys: contentKeys, isName: isName, occurrences: [start...end]))
                     }
                 }
                 let next = end + 1
@@ -54,6 +60,8 @@ struct PhraseCandidates {
                 end = next
             }
         }
-        self.candidates = candidates.filter { $0.contentKeys.count == 1 || $0.occurrences.count >= Self.minPhraseOccurrences }
+        self.candidates = candidates.filter {
+            $0.contentKeys.count == 1 || $0.isName || $0.occurrences.count >= Self.minPhraseOccurrences
+        }
     }
 }

@@ -29,7 +29,7 @@ extension BuiltinPacks {
             - "^(email|print) (this|article)$"
           subscribe:
             - "^subscribe( now| today)?"
-            - "by subscribing"
+            - "^by subscribing"
             - "support (our|independent|quality) journalism"
             - "quality journalism is"
             - "^already a subscriber"
@@ -41,17 +41,17 @@ extension BuiltinPacks {
           comments:
             - "^(leave|post|add|write) a (comment|reply)"
             - "^comments?$"
-            - "your email address will not be published"
-            - "required fields are marked"
+            - "^your email address will not be published"
+            - "^required fields are marked"
           related:
             - "^(read|see) (also|more)"
             - "^read"
             - "^(related|related articles|related stories|more stories|more updates|more from|you may also like|recommended|most read|trending)"
             - "^you might also (like|enjoy)"
           cookies:
-            - "(this site|this website|we) uses? cookies"
+            - "^(this site|this website|we) uses? cookies"
             - "^(accept|reject|manage) (all )?cookies"
-            - "by continuing to (use|browse)"
+            - "^by continuing to (use|browse)"
             - "^cookie (settings|policy|preferences)"
           gallery:
             - "^(photo gallery|gallery|slideshow)"

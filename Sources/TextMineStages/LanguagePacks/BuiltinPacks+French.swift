@@ -35,7 +35,7 @@ extension BuiltinPacks {
           subscribe:
             - "^abonnez-vous"
             - "^(s'abonner|je m'abonne|déjà abonné)"
-            - "en vous abonnant"
+            - "^en vous abonnant"
             - "(soutenez|soutenir) (notre|le) journalisme"
             - "journalisme de qualité est"
             - "cet article est réservé aux abonnés"
@@ -47,8 +47,8 @@ extension BuiltinPacks {
           comments:
             - "^(laisser|laissez|ajouter|écrire|rédiger) un commentaire"
             - "^commentaires?$"
-            - "votre adresse (e-mail|email|de messagerie|courriel) ne sera pas publiée"
-            - "les champs obligatoires sont indiqués"
+            - "^votre adresse (e-mail|email|de messagerie|courriel) ne sera pas publiée"
+            - "^les champs obligatoires sont (indiqués|marqués)"
             - "^(réagir|réagissez) *$"
           related:
             - "^(lire|à lire) (aussi|également|la suite)"
@@ -57,9 +57,9 @@ extension BuiltinPacks {
             - "^articles? (liés|similaires|connexes)"
             - "^(plus d'actualités|toute l'actualité) *$"
           cookies:
-            - "(ce site|nous) utilis(e|ons) des cookies"
+            - "^(ce site|ce site web|nous) utilis(e|ons) des cookies"
             - "^(accepter|refuser|gérer) (les|mes) cookies"
-            - "en poursuivant votre navigation"
+            - "^en poursuivant votre navigation"
             - "^(paramétrer|paramètres des) cookies"
           gallery:
             - "^galerie (photo|photos|d'images)"

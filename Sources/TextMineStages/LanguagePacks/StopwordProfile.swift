@@ -27,6 +27,12 @@ struct StopwordProfile {
         }
     }
 
+    /// Scales the counts, for a profile measured on a sample of a longer text.
+    mutating func scale(by factor: Double) {
+        words = Int(Double(words) * factor)
+        hits = hits.map { Int(Double($0) * factor) }
+    }
+
     /// The share of words that are stopwords of the language at `index`.
     func density(_ index: Int) -> Double { words == 0 ? 0 : Double(hits[index]) / Double(words) }
 

@@ -61,7 +61,7 @@ public struct MetadataStage: Stage {
                 source: article.originalSpan(of: text.span(ofBytes: field.source)))
         }
         guard remove else { return }
-        try article.applyEdits(RemovalPlan.tidy(scan.removals, in: text.utf8).map { .remove(text.span(ofBytes: $0.range), reason: $0.reason) },
+        try article.applyEdits(article.removalEdits(RemovalPlan.tidy(scan.removals, in: text.utf8), in: text),
                                stage: context.stageName)
     }
 }

@@ -34,7 +34,8 @@ struct StopwordList: Sendable {
     @inline(__always)
     func contains(_ word: NormalizedWord) -> Bool { keys.existingID(for: word.wordKey) != nil }
 
-    /// French function words, frequent auxiliaries and news fillers (elided forms included).
+    /// French function words, frequent auxiliaries, reporting verbs of news (`a déclaré`) and
+    /// elided forms.
     static let frenchWords: [String] = """
         a à afin ai aie aient aies ait alors as au aucun aucune auprès aura aurai auraient aurais aurait \
         auras aurez auriez aurions aurons auront aussi autre autres aux avaient avais avait avant avec \
@@ -48,10 +49,10 @@ struct StopwordList: Sendable {
         quelles quels qui quoi s sa sans se sera serait seront ses si sien soi soit sommes son sont sous \
         suis sur t ta tandis te tel telle tels tes toi ton tous tout toute toutes très tu un une unes uns \
         vers via voici voilà vos votre vous y déjà ainsi aujourd hui selon contre après doit doivent \
-        cas tant dit
+        cas tant dit déclaré déclare affirmé affirme indiqué ajouté expliqué souligné précisé estimé rapporté
         """.split(separator: " ").map(String.init)
 
-    /// English function words and frequent auxiliaries.
+    /// English function words, frequent auxiliaries and reporting verbs.
     static let englishWords: [String] = """
         a about above after again against all also am an and any are as at be because been before being \
         below between both but by can could did do does doing down during each few for from further had \
@@ -60,6 +61,6 @@ struct StopwordList: Sendable {
         own same she should so some such than that the their theirs them themselves then there these they \
         this those through to too under until up very was we were what when where which while who whom \
         why will with would you your yours yourself yourselves s t said says say would also ll re ve d \
-        m don didn doesn isn wasn weren won
+        m don didn doesn isn wasn weren won told added according
         """.split(separator: " ").map(String.init)
 }

@@ -1,3 +1,5 @@
+import TextMineCore
+
 /// Turns byte ranges that stages want to remove (whole lines with their breaks, prefixes of lines)
 /// into non-overlapping ranges that leave tidy text: no blank lines where a line went, and no
 /// trailing line breaks when the last lines of the text go.
@@ -26,5 +28,25 @@ enum RemovalPlan {
 
     private static func isWhitespace(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         range.allSatisfy { isWhitespace(bytes[$0]) }
+    }
+}
+
+extension Article {
+    /// Removal edits for byte ranges of `text` (the scalar text of the article), each split where an
+    /// earlier stage deleted text inside it, so that every removal is one contiguous piece of the
+    /// original text.
+    func removalEdits(_ removals: [(range: Range<Int>, reason: String)], in text: ScalarText) -> [TextEdit] {
+        let deletions = (alignment?.regions ?? []).filter(\.current.isEmpty).map(\.current.start)
+        var edits: [TextEdit] = []
+        for removal in removals {
+            let span = text.span(ofBytes: removal.range)
+            var start = span.start
+            for point in deletions where point > span.start && point < span.end {
+                edits.append(.remove(Span(start: start, end: point), reason: removal.reason))
+                start = point
+            }
+            edits.append(.remove(Span(start: start, end: span.end), reason: removal.reason))
+        }
+        return edits
     }
 }

@@ -3,21 +3,24 @@
 enum TextLines {
     static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
         var lines: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        while index <= bytes.count {
-            if index == bytes.count || bytes[index] == 0x0A {
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start <= buffer.count {
+                // firstIndex(of:) is the standard library's fast search, even in debug builds.
+                let end = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
                 var lower = start
-                var upper = index
-                while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 || bytes[lower] == 0x0D { lower += 1 }
-                while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 || bytes[upper - 1] == 0x0D { upper -= 1 }
+                var upper = end
+                while lower < upper, isSpace(buffer[lower]) { lower += 1 }
+                while upper > lower, isSpace(buffer[upper - 1]) { upper -= 1 }
                 if upper > lower { lines.append(lower..<upper) }
-                start = index + 1
+                start = end + 1
             }
-            index += 1
         }
         return lines
     }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
     /// The byte range of a whole line with the line breaks after it (or, for the last line, the
     /// breaks before it), so that removing it leaves no blank gap.

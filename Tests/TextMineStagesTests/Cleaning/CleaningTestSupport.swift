@@ -14,9 +14,14 @@ func process(_ text: String, through stages: [any Stage], id: String = "test") t
     return article
 }
 
+/// The clean → metadata chain with default options.
+func metadataChain() throws -> [any Stage] {
+    [try makeStage(CleanStage.self), try makeStage(MetadataStage.self)]
+}
+
 /// The clean → metadata → boilerplate chain with default options.
 func cleaningChain() throws -> [any Stage] {
-    [try makeStage(CleanStage.self), try makeStage(MetadataStage.self)]
+    [try makeStage(CleanStage.self), try makeStage(MetadataStage.self), try makeStage(BoilerplateStage.self)]
 }
 
 extension Article {

@@ -7,7 +7,7 @@ import TextMineCore
 struct MetadataStageTests {
     let chain: [any Stage]
 
-    init() throws { chain = try cleaningChain() }
+    init() throws { chain = try metadataChain() }
 
     @Test("a date header is extracted and removed; the body on the same line stays")
     func dateHeader() throws {

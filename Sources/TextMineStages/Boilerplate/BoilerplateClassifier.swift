@@ -1,0 +1,178 @@
+/// Classifies blocks of text (lines, paragraphs, or the text blocks of a web page) as content or
+/// boilerplate, jusText-style: each block gets features and a score, hard evidence (a boilerplate
+/// phrase, another language, the title repeated) decides at once, and short blocks take the class
+/// of their neighbours.
+///
+/// Reusable outside the `boilerplate` stage (the HTML extractor scores its DOM blocks with it):
+///
+/// ```swift
+/// let classifier = try BoilerplateClassifier(library: PackLibrary(userPacks: []))
+/// let decisions = classifier.classify(["Share Post:", "Le ministre a déclaré…"], language: "fr", title: nil)
+/// ```
+public struct BoilerplateClassifier: Sendable {
+    /// How the classifier decides.
+    public struct Settings: Sendable, Hashable {
+        /// From 0 (keep anything plausible) to 1 (remove anything doubtful); 0.5 is balanced.
+        public var aggressiveness: Double
+        /// Blocks with fewer words are "short": their neighbours decide.
+        public var shortWords: Int
+        /// Remove blocks written in another language than the article's.
+        public var otherLanguage: Bool
+        /// Remove blocks that repeat the title.
+        public var titleRepeat: Bool
+        /// Let neighbours decide short blocks (otherwise their own score does).
+        public var smoothing: Bool
+        /// Pattern categories to use (empty: all).
+        public var categories: [String]
+
+        public init(aggressiveness: Double = 0.5, shortWords: Int = 7, otherLanguage: Bool = true,
+                    titleRepeat: Bool = true, smoothing: Bool = true, categories: [String] = []) {
+            self.aggressiveness = aggressiveness
+            self.shortWords = shortWords
+            self.otherLanguage = otherLanguage
+            self.titleRepeat = titleRepeat
+            self.smoothing = smoothing
+            self.categories = categories
+        }
+    }
+
+    /// Blocks with more words are paragraphs whose edge sentences are tested one by one.
+    static let paragraphWords = 30
+
+    let model: BoilerplateModel
+    public let settings: Settings
+
+    public init(library: PackLibrary, settings: Settings = Settings()) {
+        model = BoilerplateModel(library: library, categories: settings.categories)
+        self.settings = settings
+    }
+
+    /// The language (among those with stopwords) whose stopwords are densest in `text`, if any.
+    public func guessLanguage(of text: String) -> String? {
+        let bytes = Array(text.utf8.prefix(BlockFeatures.sampleBytes * 2))
+        var folded: [UInt8] = []
+        TextFolding.fold(bytes, 0..<bytes.count, into: &folded)
+        let profile = StopwordProfile(folded: folded, library: model.library)
+        return profile.bestLanguage.map { model.library.languages[$0] }
+    }
+
+    /// Classifies text blocks given as strings.
+    public func classify(_ blocks: [String], language: String?, title: String?) -> [BlockDecision] {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for block in blocks {
+            let start = bytes.count
+            bytes.append(contentsOf: block.utf8)
+            ranges.append(start..<bytes.count)
+            bytes.append(0x0A)
+        }
+        return classify(bytes: bytes, blocks: ranges, language: language, title: title)
+    }
+
+    /// Classifies blocks given as byte ranges of UTF-8 text.
+    func classify(bytes: [UInt8], blocks: [Range<Int>], language: String?, title: String?) -> [BlockDecision] {
+        let languageIndex = model.languageIndex(language)
+        let foldedTitle = title.map(TextFolding.fold)
+        var folded: [UInt8] = []
+        var decisions: [BlockDecision] = []
+        decisions.reserveCapacity(blocks.count)
+        for (index, block) in blocks.enumerated() {
+            folded.removeAll(keepingCapacity: true)
+            TextFolding.fold(bytes, BlockFeatures.sample(bytes, block), into: &folded)
+            let position = blocks.count > 1 ? Double(index) / Double(blocks.count - 1) : 0
+            // Pattern matching is for short blocks only; a quick length estimate skips long ones.
+            let looksShort = folded.count < BlockFeatures.strongPatternWords * 16
+            let features = BlockFeatures.measure(bytes, block, folded: folded, model: model, articleLanguage: languageIndex,
+                                                 title: settings.titleRepeat ? foldedTitle : nil, position: position,
+                                                 patterns: looksShort)
+            decisions.append(decide(features, language: language))
+        }
+        if settings.smoothing { smooth(&decisions) }
+        return decisions
+    }
+
+    /// Whether a sentence at the edge of a long paragraph is boilerplate (an appeal to subscribe, a
+    /// caption in capitals, a line in another language), with the reason. A weak pattern (inside a
+    /// longer sentence) counts only next to a boilerplate sentence (`besideBoilerplate`).
+    func sentenceReason(_ bytes: [UInt8], _ range: Range<Int>, language: String?, besideBoilerplate: Bool) -> String? {
+        var folded: [UInt8] = []
+        TextFolding.fold(bytes, range, into: &folded)
+        let features = BlockFeatures.measure(bytes, range, folded: folded, model: model,
+                                             articleLanguage: model.languageIndex(language), title: nil, position: 1,
+                                             patterns: true)
+        if let pattern = features.pattern { return "boilerplate: " + pattern }
+        if besideBoilerplate, let pattern = features.weakPattern { return "boilerplate: " + pattern }
+        if features.words <= 12, features.uppercaseRatio > 0.6, features.words >= 2 { return "boilerplate: capitals" }
+        if settings.otherLanguage, isOtherLanguage(features, language: language) { return "boilerplate: other-language" }
+        return nil
+    }
+
+    // MARK: - Deciding
+
+    private func decide(_ features: BlockFeatures, language: String?) -> BlockDecision {
+        if let pattern = features.pattern {
+            return BlockDecision(isBoilerplate: true, score: 0.05, reason: "boilerplate: " + pattern, features: features)
+        }
+        if features.repeatsTitle {
+            return BlockDecision(isBoilerplate: true, score: 0.05, reason: "boilerplate: title-repeat", features: features)
+        }
+        if settings.otherLanguage, isOtherLanguage(features, language: language) {
+            return BlockDecision(isBoilerplate: true, score: 0.1, reason: "boilerplate: other-language", features: features)
+        }
+        let score = contentScore(features)
+        if features.words < settings.shortWords {
+            return BlockDecision(isBoilerplate: score < threshold, score: score, reason: "short", features: features)
+        }
+        let isBoilerplate = score < threshold
+        return BlockDecision(isBoilerplate: isBoilerplate, score: score,
+                             reason: isBoilerplate ? "boilerplate: low-score" : "content", features: features)
+    }
+
+    /// The score under which a block is boilerplate.
+    private var threshold: Double { 0.3 + 0.3 * settings.aggressiveness }
+
+    /// A block mostly made of another language's stopwords (English noise in a French article).
+    private func isOtherLanguage(_ features: BlockFeatures, language: String?) -> Bool {
+        guard let language, let blockLanguage = features.language, features.words >= 2,
+            model.languageIndex(language) != nil, model.languageIndex(blockLanguage) != model.languageIndex(language)
+        else { return false }
+        return (features.stopwordDensity ?? 0) < 0.1
+    }
+
+    /// How content-like a block is, from its length, stopword density, punctuation and capitals.
+    private func contentScore(_ features: BlockFeatures) -> Double {
+        var score = 0.45
+        score += 0.25 * min(1, Double(features.words) / 30)
+        if features.words < 4 { score -= 0.15 }
+        if let density = features.stopwordDensity {
+            score += 0.3 * max(-1, min(1, (density - 0.15) / 0.2))
+        }
+        score += features.endsLikeSentence ? 0.1 : -0.1
+        if features.uppercaseRatio > 0.5, features.words >= 2 { score -= 0.3 }
+        if features.punctuationRatio > 0.25 { score -= 0.15 }
+        if features.weakPattern != nil { score -= 0.35 }
+        return max(0, min(1, score))
+    }
+
+    /// jusText-style context: a short block between content is content, between boilerplate is
+    /// boilerplate; at the edges of the text the one neighbour decides.
+    private func smooth(_ decisions: inout [BlockDecision]) {
+        let original = decisions
+        func isSettled(_ index: Int) -> Bool { original[index].reason != "short" }
+        for index in decisions.indices where !isSettled(index) {
+            let previous = stride(from: index - 1, through: 0, by: -1).first(where: isSettled)
+            let next = (index + 1..<decisions.count).first(where: isSettled)
+            let before = previous.map { original[$0].isBoilerplate }
+            let after = next.map { original[$0].isBoilerplate }
+            let verdict: Bool
+            switch (before, after) {
+            case (false?, false?): verdict = false
+            case (true?, true?): verdict = true
+            case (nil, let only?), (let only?, nil): verdict = only
+            default: verdict = original[index].isBoilerplate
+            }
+            decisions[index].isBoilerplate = verdict
+            decisions[index].reason = verdict ? "boilerplate: short, among boilerplate" : "short, among content"
+        }
+    }
+}

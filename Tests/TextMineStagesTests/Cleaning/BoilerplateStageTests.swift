@@ -1,0 +1,161 @@
+import Testing
+import TextMineCore
+@testable import TextMineStages
+
+@Suite("boilerplate stage")
+struct BoilerplateStageTests {
+    let chain: [any Stage]
+
+    init() throws { chain = try cleaningChain() }
+
+    static let frenchContent = [
+        "Le ministre des Affaires étrangères a déclaré jeudi que les négociations reprendraient la semaine prochaine à Genève, malgré les tensions.",
+        "Selon lui, les deux parties se sont mises d'accord sur un calendrier et sur la nécessité de poursuivre le dialogue avec les alliés européens.",
+        "Les observateurs restent prudents et estiment qu'il faudra du temps avant que la situation ne s'améliore sur le terrain.",
+    ]
+
+    @Test("French boilerplate that is not in the seeds is removed", arguments: [
+        "Lire aussi : Les dix dates clés de la crise",
+        "Partager sur Facebook",
+        "Abonnez-vous à notre newsletter",
+        "Tous droits réservés",
+        "© 2022 Le Quotidien. Tous droits réservés.",
+        "Ce site utilise des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez leur utilisation.",
+        "Publié le 12/01/2022 à 10h00 Mis à jour le 13/01/2022 à 08h15",
+        "Crédit photo : AFP",
+        "Laissez un commentaire",
+        "GALERIE PHOTO",
+    ])
+    func frenchBoilerplate(line: String) throws {
+        let text = [Self.frenchContent[0], line, Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n")
+        var article = Article(id: "t", text: text, language: "fr")
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        #expect(article.text == [Self.frenchContent[0], Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n"))
+        #expect(article.removals.count == 1)
+    }
+
+    static let englishContent = [
+        "The foreign minister said on Thursday that the negotiations would resume next week in Geneva, despite the tensions.",
+        "According to him, both sides agreed on a timetable and on the need to keep talking with their European allies.",
+        "Observers remain cautious and think it will take time before the situation improves on the ground.",
+    ]
+
+    @Test("English boilerplate is removed", arguments: [
+        "Read more: Ten key dates of the crisis",
+        "Share on Twitter",
+        "Sign up for our newsletter",
+        "Copyright 2022 Reuters. All rights reserved.",
+        "This website uses cookies to improve your experience. By continuing to browse, you accept their use.",
+        "Published January 12, 2022 Updated January 13, 2022",
+        "Photo credit: Reuters",
+        "Leave a comment",
+        "You might also like",
+    ])
+    func englishBoilerplate(line: String) throws {
+        let text = [Self.englishContent[0], line, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
+        var article = Article(id: "t", text: text, language: "en")
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        #expect(article.text == [Self.englishContent[0], Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n"))
+    }
+
+    @Test("content that mentions boilerplate words is kept", arguments: [
+        "Le ministre a reconnu qu'il fallait partager sur Facebook des informations vérifiées, et non des rumeurs.",
+        "Il a invité les lecteurs à lire aussi les rapports officiels publiés par le gouvernement la semaine dernière.",
+        "La société a précisé que tous droits réservés aux auteurs seraient respectés dans le nouveau contrat signé lundi.",
+        "Les autorités ont expliqué que ce site utilise des cookies depuis 2019, ce qui a provoqué une enquête de la CNIL.",
+        "Les abonnés ont été nombreux à laisser un commentaire indigné sous la publication du ministère jeudi soir.",
+    ])
+    func contentMentioningBoilerplateWords(line: String) throws {
+        let text = [Self.frenchContent[0], line, Self.frenchContent[1]].joined(separator: "\n\n")
+        var article = Article(id: "t", text: text, language: "fr")
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        #expect(article.text == text)
+    }
+
+    @Test("a short line between content paragraphs is kept; English noise in a French article is not")
+    func shortLinesAndOtherLanguage() throws {
+        let text = [Self.frenchContent[0], "« pas d'alarme »", Self.frenchContent[1],
+                    "Coffee addict. Lifelong alcohol fanatic. Typical travel expert. Prone to bouts of apathy."].joined(separator: "\n\n")
+        let article = try process(text, through: chain)
+        #expect(article.text == [Self.frenchContent[0], "« pas d'alarme »", Self.frenchContent[1]].joined(separator: "\n\n"))
+        #expect(article.language == "fr")
+        #expect(article.removals.last?.reason == "boilerplate: other-language")
+        #expect(article.blocks.map(\.role) == [.body, .heading, .body])
+    }
+
+    @Test("subscription appeals glued to the last paragraph are trimmed sentence by sentence")
+    func trailingSentences() throws {
+        let paragraph = Self.frenchContent.joined(separator: " ")
+            + " En vous abonnant, vous pouvez nous aider à raconter l'histoire. ABONNEZ-VOUS MAINTENANT"
+        let article = try process(Self.frenchContent[0] + "\n\n" + paragraph, through: chain)
+        #expect(article.text == Self.frenchContent[0] + "\n\n" + Self.frenchContent.joined(separator: " "))
+        #expect(article.removals.map(\.reason) == ["boilerplate: subscribe", "boilerplate: subscribe"])
+    }
+
+    @Test("a repeated title is removed")
+    func titleRepeat() throws {
+        let title = "Les négociations reprendront la semaine prochaine à Genève"
+        let article = try process([title, Self.frenchContent[0], Self.frenchContent[1], title].joined(separator: "\n\n"), through: chain)
+        #expect(article.field("title") == title)
+        #expect(article.text == Self.frenchContent[0] + "\n\n" + Self.frenchContent[1])
+        #expect(article.removals.last?.reason == "boilerplate: title-repeat")
+    }
+
+    @Test("explain: true stores every decision with score, reason and features")
+    func explain() throws {
+        let stage = try makeStage(BoilerplateStage.self, ["explain": true])
+        let article = try process("Share Post:\n\n" + Self.frenchContent[0], through: [stage])
+        let explanation = try #require(article[layer: BoilerplateExplanation.self])
+        #expect(explanation.entries.count == 2)
+        #expect(explanation.entries[0].decision.reason == "boilerplate: share")
+        #expect(explanation.entries[0].original == Span(start: 0, end: 11))
+        #expect(explanation.entries[1].decision.isBoilerplate == false)
+        #expect(explanation.entries[1].decision.features.stopwordDensity ?? 0 > 0.3)
+    }
+
+    @Test("aggressiveness moves the threshold")
+    func aggressiveness() throws {
+        let doubtful = "Voir le programme complet"
+        let text = [doubtful, Self.frenchContent[0]].joined(separator: "\n\n")
+        let gentle = try process(text, through: [try makeStage(BoilerplateStage.self, ["aggressiveness": 0, "smoothing": false])])
+        let harsh = try process(text, through: [try makeStage(BoilerplateStage.self, ["aggressiveness": 1, "smoothing": false])])
+        #expect(gentle.text.hasPrefix(doubtful))
+        #expect(!harsh.text.hasPrefix(doubtful))
+    }
+
+    @Test("an article that is all boilerplate ends empty and flagged")
+    func allBoilerplate() throws {
+        let article = try process("Share Post:\n\nStay Connected\n\nLaisser un commentaire", through: chain)
+        #expect(article.text.isEmpty)
+        #expect(article.metadata["empty-body"]?.value == true)
+        #expect(article.removals.count == 3)
+    }
+
+    @Test("an empty article stays empty and is not flagged")
+    func emptyArticle() throws {
+        let article = try process("", through: chain)
+        #expect(article.text.isEmpty)
+        #expect(article.metadata.isEmpty)
+    }
+
+    @Test("a 10 MB single line is processed in linear time")
+    func hugeSingleLine() throws {
+        let sentence = "Le ministre a déclaré que la réunion de Genève aurait lieu demain matin avec les alliés. "
+        let text = String(repeating: sentence, count: 10_000_000 / sentence.utf8.count) + "ABONNEZ-VOUS MAINTENANT"
+        let article = try process(text, through: [try makeStage(BoilerplateStage.self)])
+        #expect(article.text.utf8.count > 9_900_000)
+        #expect(article.removals.map(\.reason) == ["boilerplate: subscribe"])
+    }
+
+    @Test("the classifier is reusable on plain text blocks")
+    func classifierOnStrings() throws {
+        let classifier = BoilerplateClassifier(library: try PackLibrary(userPacks: []))
+        let decisions = classifier.classify(["Share Post:", Self.frenchContent[0], "You might also enjoy"], language: "fr", title: nil)
+        #expect(decisions.map(\.isBoilerplate) == [true, false, true])
+    }
+
+    @Test("every option is documented")
+    func optionsAreDocumented() {
+        for spec in BoilerplateStage.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }
+    }
+}
