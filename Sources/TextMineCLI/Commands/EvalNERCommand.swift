@@ -25,6 +25,9 @@ struct EvalNERCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Extra gazetteer files used as features.")
     var gazetteer: [String] = []
 
+    @Option(name: .customLong("predictions"), help: "Write 'token<TAB>gold<TAB>predicted' lines (CoNLL style) to this file, for error analysis.")
+    var predictionsFile: String?
+
     @Argument(help: "Gold files (IOB2 TSV).")
     var gold: [String]
 
@@ -33,6 +36,7 @@ struct EvalNERCommand: ParsableCommand {
             let path = try model ?? NERModel.builtInPath(language: language)
             let tagger = try NERModel.load(contentsOf: path, gazetteers: gazetteer)
             print("model \(path)")
+            var conll = ""
             for argument in gold {
                 let selection = try CorpusSelection(parsing: argument)
                 let sentences = selection.select(try IOB2Reader.read(contentsOf: selection.path))
@@ -49,12 +53,17 @@ struct EvalNERCommand: ParsableCommand {
                 for (sentence, predicted) in zip(sentences, predictions) {
                     score.add(gold: sentence.tags, predicted: predicted)
                     tokens += sentence.tokens.count
+                    if predictionsFile != nil {
+                        for (k, token) in sentence.tokens.enumerated() { conll += "\(token)\t\(sentence.tags[k])\t\(predicted[k])\n" }
+                        conll += "\n"
+                    }
                     bytes += sentence.tokens.reduce(sentence.tokens.count) { $0 + $1.utf8.count }
                 }
                 print("\n\(argument): \(sentences.count) sentences, \(tokens) tokens")
                 print(Self.table(score))
                 print(String(format: "speed (one core, CPU time): %.0f tokens/s, %.2f MB/s", Double(tokens) / seconds, Double(bytes) / seconds / 1e6))
             }
+            if let predictionsFile { try conll.write(toFile: predictionsFile, atomically: true, encoding: .utf8) }
         } catch let error as Diagnostic {
             throw ValidationError(error.description)
         } catch let error as CorpusSelectionError {

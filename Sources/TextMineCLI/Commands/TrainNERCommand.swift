@@ -25,7 +25,7 @@ struct TrainNERCommand: ParsableCommand {
     var out: String
 
     @Option(help: "Passes over the training data.")
-    var epochs: Int = 12
+    var epochs: Int = 8
 
     @Option(help: "Seed of the sentence shuffling.")
     var seed: UInt64 = 1
@@ -34,7 +34,7 @@ struct TrainNERCommand: ParsableCommand {
     var language: String = "fr"
 
     @Option(help: "log2 of the number of weight rows (model size grows with it).")
-    var rowBits: Int = 18
+    var rowBits: Int = 17
 
     @Option(parsing: .upToNextOption, help: "Extra gazetteer files (name<TAB>CATEGORY) used as features.")
     var gazetteer: [String] = []

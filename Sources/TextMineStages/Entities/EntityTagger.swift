@@ -6,7 +6,7 @@ import TextMineCore
 /// Steps, in order:
 /// 1. the statistical tagger proposes mentions per sentence;
 /// 2. mentions in noise lines (``NoiseLines``) or `boilerplate` blocks are dropped;
-/// 3. leading titles are cut off person names (`M. Lavrov` → `Lavrov`);
+/// 3. leading titles and lowercase words are cut off person names (`M. Lavrov` → `Lavrov`);
 /// 4. single common words are dropped (`Alors`, `Les`, `UNE`), as are capitalised sentence-initial
 ///    words the model's vocabulary knows in lowercase (`Citant`, `Laisser`);
 /// 5. a mention that is exactly a gazetteer name of one category takes that category; gazetteer
@@ -47,6 +47,9 @@ struct EntityTagger: Sendable {
         let functionWords = Set((CommonWords.french.union(CommonWords.english)).map(EntityLinker.fold))
         self.linker = EntityLinker(functionWords: functionWords, gazetteer: gazetteer)
     }
+
+    /// Lowercase words that may sit inside a person's name (`Charles de Gaulle`).
+    private static let nameParticles: Set<UInt64> = Set(["de", "du", "des", "d'", "von", "van", "der", "den", "la", "le", "al", "el", "ben", "bin", "da", "di", "dos", "y", "ter"].map(NoiseLines.foldedHash))
 
     /// The mentions of an article, in text order.
     func mentions(in article: Article) -> [Found] {
@@ -96,7 +99,7 @@ struct EntityTagger: Sendable {
         func isCommonWord(_ tokens: Range<Int>) -> Bool {
             guard tokens.count == 1, let k = tokens.first else { return false }
             if languageRules.commonWords.contains(attributes[k].folded) { return true }
-            return initial[k] && model.features.lowercaseVocabulary.contains(attributes[k].lower)
+            return initial[k] && model.features.isLowercaseWord(attributes[k].lower)
                 && gazetteer.categories(of: text.string(bytes: ranges[k])).allSatisfy { $0.entityLabel == nil }
         }
 
@@ -105,8 +108,24 @@ struct EntityTagger: Sendable {
         for var mention in found {
             if isNoise(mention.tokens) { continue }
             var tokens = mention.tokens
-            while tokens.count > 1, attributes[tokens.lowerBound].flags.contains(.punctuation)
-                || (mention.label == "PER" && gazetteer.categories(of: text.string(bytes: ranges[tokens.lowerBound])).contains(.personTitle)) {
+            // A person's name is the capitalised words at the end of the mention, particles such as
+            // `de` or `von` allowed inside: titles and functions before it are cut off
+            // (`M. Lavrov`, `secrétaire d'Etat américain Antony Blinken`).
+            if mention.label == "PER" {
+                var start = tokens.upperBound
+                var k = tokens.upperBound - 1
+                while k >= tokens.lowerBound {
+                    let flags = attributes[k].flags
+                    if flags.contains(.capitalized) && !gazetteer.categories(of: text.string(bytes: ranges[k])).contains(.personTitle) {
+                        start = k
+                    } else if !Self.nameParticles.contains(attributes[k].folded) && !flags.contains(.punctuation) {
+                        break
+                    }
+                    k -= 1
+                }
+                if start < tokens.upperBound { tokens = start..<tokens.upperBound }
+            }
+            while tokens.count > 1, attributes[tokens.lowerBound].flags.contains(.punctuation) {
                 tokens = (tokens.lowerBound + 1)..<tokens.upperBound
             }
             while tokens.count > 1, attributes[tokens.upperBound - 1].flags.contains(.punctuation) {
@@ -132,7 +151,7 @@ struct EntityTagger: Sendable {
         kept += MentionPropagation.misspelledSurnames(
             kept, attributes: attributes, excluded: excluded, text: { text.string(bytes: ranges[$0]) },
             isCandidate: { k in
-                !isCommonWord(k..<(k + 1)) && !model.features.lowercaseVocabulary.contains(attributes[k].lower)
+                !isCommonWord(k..<(k + 1)) && !model.features.isLowercaseWord(attributes[k].lower)
                     && gazetteer.categories(of: text.string(bytes: ranges[k])).isEmpty
             })
         kept.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }

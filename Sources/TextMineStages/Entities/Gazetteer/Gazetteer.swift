@@ -58,9 +58,9 @@ public struct Gazetteer: Sendable {
     }
 
     /// The categories of each entry, by the hash of its folded, space-free form.
-    private var entries: [UInt64: UInt8] = [:]
+    private var entries = HashedKeyTable()
     /// Hashes of every prefix of every entry's folded form, to stop matching early.
-    private var prefixes: Set<UInt64> = []
+    private var prefixes = HashedKeyTable()
     /// The longest entry in tokens considered when matching.
     static let maxTokens = 10
 
@@ -115,13 +115,13 @@ public struct Gazetteer: Sendable {
             prefixes.insert(hash)
         }
         guard hash != FeatureHash.empty else { return }
-        entries[hash, default: 0] |= category.bit
+        entries.insert(hash, orBits: category.bit)
     }
 
     /// Adds every entry of another gazetteer.
     public mutating func merge(_ other: Gazetteer) {
-        for (hash, bits) in other.entries { entries[hash, default: 0] |= bits }
-        prefixes.formUnion(other.prefixes)
+        for (hash, bits) in other.entries.entries { entries.insert(hash, orBits: bits) }
+        for (hash, _) in other.prefixes.entries { prefixes.insert(hash) }
     }
 
     /// The categories of a name, as it would be written in a gazetteer file.
@@ -143,7 +143,7 @@ public struct Gazetteer: Sendable {
         let n = ranges.count
         marks.removeAll(keepingCapacity: true)
         for _ in 0..<n { marks.append((begin: 0, inside: 0)) }
-        guard !entries.isEmpty else { return }
+        guard entries.count > 0 else { return }
         let categories = Category.allCases.count
         var coveredUntil = [Int](repeating: 0, count: categories)
         var longestEnd = [Int](repeating: 0, count: categories)
@@ -152,14 +152,12 @@ public struct Gazetteer: Sendable {
             var hash = FeatureHash.empty
             var j = i
             while j < n && j - i < Self.maxTokens {
+                // Every prefix of a name is in `prefixes`, so checking at the token's end is enough.
                 var iterator = UTF8ScalarIterator(bytes, ranges[base + j])
-                var alive = true
                 while let s = iterator.next() {
-                    if Self.isIgnored(s) { continue }
-                    hash = Self.extend(hash, s)
-                    if !prefixes.contains(hash) { alive = false; break }
+                    if !Self.isIgnored(s) { hash = Self.extend(hash, s) }
                 }
-                guard alive else { break }
+                guard prefixes.contains(hash) else { break }
                 if let bits = entries[hash] {
                     for c in 0..<categories where bits & (1 << UInt8(c)) != 0 { longestEnd[c] = j + 1 }
                 }

@@ -15,6 +15,21 @@ struct FeatureSet: Sendable {
     /// Hashes (``TokenAttributes/lower``) of words that are usually written in lowercase: a
     /// capitalised token whose lowercase form is one of them is probably a sentence-initial word.
     let lowercaseVocabulary: Set<UInt64>
+    /// The same, for fast lookups.
+    private let vocabularyTable: HashedKeyTable
+
+    init(rowBits: Int, gazetteer: Gazetteer, lowercaseVocabulary: Set<UInt64>) {
+        self.rowBits = rowBits
+        self.gazetteer = gazetteer
+        self.lowercaseVocabulary = lowercaseVocabulary
+        var table = HashedKeyTable(capacity: lowercaseVocabulary.count)
+        for hash in lowercaseVocabulary { table.insert(hash) }
+        self.vocabularyTable = table
+    }
+
+    /// Whether a word (its ``TokenAttributes/lower`` hash) is usually written in lowercase.
+    @inline(__always)
+    func isLowercaseWord(_ lower: UInt64) -> Bool { vocabularyTable.contains(lower) }
 
     /// Reusable buffers for one sentence's features.
     struct Buffer {
@@ -71,7 +86,7 @@ struct FeatureSet: Sendable {
                     let a = attributes[i]
                     var code = UInt64(a.flags.intersection([.capitalized, .allCaps, .hasDigit, .punctuation, .innerCap, .endsWithPeriod, .elision]).rawValue)
                     if Self.isInitial(i, attributes) { code |= 1 << 10 }
-                    if a.flags.contains(.capitalized) && lowercaseVocabulary.contains(a.lower) { code |= 1 << 11 }
+                    if a.flags.contains(.capitalized) && vocabularyTable.contains(a.lower) { code |= 1 << 11 }
                     return code
                 }
                 for i in 0..<n {

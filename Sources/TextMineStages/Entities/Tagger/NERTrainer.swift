@@ -5,11 +5,11 @@ public struct NERTrainer {
     /// Training settings.
     public struct Settings: Sendable {
         /// Passes over the training data.
-        public var epochs = 12
+        public var epochs = 8
         /// Seeds the shuffling of sentences between epochs.
         public var seed: UInt64 = 1
         /// log2 of the number of weight rows (the model's size grows with it).
-        public var rowBits = 18
+        public var rowBits = 17
         /// The language of the data, which selects the built-in gazetteer.
         public var language = "fr"
         /// The licence the training data imposes, recorded in the model.

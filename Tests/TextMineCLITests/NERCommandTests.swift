@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@Suite("textmine train ner / eval ner", .enabled(if: TextMineProcess.executable != nil, "the textmine executable is built"))
+struct NERCommandTests {
+    private static let corpus = """
+        Le\tO
+        président\tO
+        Jean\tB-PER
+        Dupont\tI-PER
+        est\tO
+        à\tO
+        Paris\tB-LOC
+        .\tO
+
+        La\tO
+        ministre\tO
+        Marie\tB-PER
+        Curie\tI-PER
+        visite\tO
+        Lyon\tB-LOC
+        .\tO
+
+        """
+
+    @Test("train writes a model, reporting dev F1 per epoch; eval scores it per label with its speed")
+    func trainThenEvaluate() throws {
+        let folder = try PipelineFolder()
+        let train = try folder.write("train.tsv", Self.corpus)
+        let model = folder.url.appendingPathComponent("tiny.tmner").path
+        let trained = try TextMineProcess.run(["train", "ner", "--train", train, "--dev", train, "--out", model,
+                                               "--epochs", "3", "--row-bits", "12"])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        #expect(trained.stdout.contains("epoch 3/3: train sentence accuracy"))
+        #expect(trained.stdout.contains("dev F1 1.0000"))
+        let evaluated = try TextMineProcess.run(["eval", "ner", "--model", model, train])
+        #expect(evaluated.status == 0, "\(evaluated.stderr)")
+        let overall = evaluated.stdout.split(separator: "\n").first { $0.hasPrefix("overall") }
+        #expect(overall.map { $0.split(separator: " ").map(String.init) } == ["overall", "1.0000", "1.0000", "1.0000", "4"])
+        #expect(evaluated.stdout.contains("LOC "))
+        #expect(evaluated.stdout.contains("tokens/s"))
+    }
+
+    @Test("a malformed corpus line stops training with the file and line")
+    func malformedCorpus() throws {
+        let folder = try PipelineFolder()
+        let train = try folder.write("bad.tsv", "Jean\tB-PER\nrit O\n")
+        let result = try TextMineProcess.run(["train", "ner", "--train", train, "--out", folder.url.appendingPathComponent("m.tmner").path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(train):2: error: expected 2 tab-separated fields, found 1"))
+    }
+
+    @Test("eval refuses a file that is not a model, naming it")
+    func notAModel() throws {
+        let folder = try PipelineFolder()
+        let gold = try folder.write("gold.tsv", Self.corpus)
+        let result = try TextMineProcess.run(["eval", "ner", "--model", gold, gold])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(gold): error: not a TextMine NER model"))
+    }
+}
