@@ -11,7 +11,7 @@ struct SentenceTrimming: Sendable {
     static let minimumSentences = 3
     /// Only this many bytes at each end of a paragraph are split into sentences: boilerplate glued
     /// to a paragraph is a few sentences long, and the paragraph may be megabytes.
-    static let edgeBytes = 4_096
+    static let edgeBytes = 1_024
 
     /// The byte ranges to remove from a block, with their reasons.
     func trim(_ text: ScalarText, block: Range<Int>, language: String?) -> [(range: Range<Int>, reason: String)] {

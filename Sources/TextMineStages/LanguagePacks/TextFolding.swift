@@ -6,10 +6,17 @@
 enum TextFolding {
     /// Appends the folding of `bytes[range]` to `output` (which is not cleared).
     static func fold(_ bytes: [UInt8], _ range: Range<Int>, into output: inout [UInt8]) {
+        output.reserveCapacity(output.count + range.count)
         var index = range.lowerBound
         var pendingSpace = false
         while index < range.upperBound {
             let byte = bytes[index]
+            // Fast path: lowercase letters, digits and punctuation other than white space.
+            if byte > 0x20 && byte < 0x80 && !(byte >= 0x41 && byte <= 0x5A) && !pendingSpace {
+                output.append(byte)
+                index += 1
+                continue
+            }
             if byte < 0x80 {
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                     pendingSpace = !output.isEmpty

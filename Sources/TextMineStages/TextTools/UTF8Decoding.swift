@@ -41,6 +41,11 @@ enum UTF8Decoding {
     static func isLetter(_ value: UInt32) -> Bool {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
         if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }  // Latin-1 and Extended-A/B
+        if (value >= 0x80 && value < 0xC0 && value != 0xAA && value != 0xB5 && value != 0xBA)
+            || (value >= 0x2000 && value <= 0x206F)
+        {
+            return false  // Latin-1 symbols (« » NBSP) and general punctuation (’ – …)
+        }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isAlphabetic
     }
