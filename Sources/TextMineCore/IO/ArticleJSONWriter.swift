@@ -19,9 +19,18 @@ public struct ArticleJSONWriter {
 
     /// The JSON of one article.
     public static func encode(_ article: Article) throws -> [UInt8] {
-        var writer = ArticleJSONWriter(capacity: article.text.utf8.count + 256)
+        var writer = ArticleJSONWriter(capacity: estimatedSize(of: article))
         try writer.write(article)
         return writer.bytes
+    }
+
+    /// A generous guess of an article's JSON size, so that the buffer is allocated once.
+    private static func estimatedSize(of article: Article) -> Int {
+        let spans = article.tokens.count + article.sentences.count + article.blocks.count
+            + (article.summary?.scores.count ?? 0) + (article.alignment?.regions.count ?? 0) * 2
+        return 256 + article.text.utf8.count + (article.original?.utf8.count ?? 0) + 40 * spans
+            + 160 * (article.entities.count + article.removals.count + article.keywords.count + article.metadata.count)
+            + article.removals.reduce(0) { $0 + $1.text.utf8.count }
     }
 
     /// Appends the JSON of an article (keys in sorted order, empty collections and nil fields left out).
@@ -81,7 +90,7 @@ public struct ArticleJSONWriter {
             beginObject()
             for name in article.metadata.keys.sorted() {
                 let field = article.metadata[name]!
-                key(name)
+                key(dynamic: name)
                 beginObject()
                 key("rule"); string(field.rule)
                 if let source = field.source { key("source"); span(source) }
@@ -171,7 +180,7 @@ public struct ArticleJSONWriter {
         case .object(let members):
             beginObject()
             for name in members.keys.sorted() {
-                key(name)
+                key(dynamic: name)
                 try json(members[name]!)
             }
             endObject()
@@ -186,7 +195,6 @@ public struct ArticleJSONWriter {
                 bytes.append(contentsOf: [0x22, 0x22])
                 return
             }
-            bytes.reserveCapacity(bytes.count + utf8.count + 2)
             bytes.append(0x22)
             var runStart = 0
             while true {
@@ -225,18 +233,12 @@ public struct ArticleJSONWriter {
     public mutating func integer(_ value: Int) {
         if value < 0 { bytes.append(0x2D) }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: magnitude % 10) + 0x30)
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     /// Appends a floating-point number as JSONEncoder does (`1` for 1.0, `1e-07`); NaN and infinity
@@ -275,7 +277,17 @@ public struct ArticleJSONWriter {
     }
 
     /// Writes a member's key (after a comma unless it is the first).
-    mutating func key(_ name: String) {
+    mutating func key(_ name: StaticString) {
+        if needsComma { bytes.append(0x2C) }
+        bytes.append(0x22)
+        ascii(name)
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        needsComma = true
+    }
+
+    /// Writes a key that is data (a metadata field's name), escaped as any string.
+    mutating func key(dynamic name: String) {
         if needsComma { bytes.append(0x2C) }
         string(name)
         bytes.append(0x3A)

@@ -4,8 +4,8 @@ extension RunReport {
     /// `12 articles: 11 ok, 1 failed (0.1 MB in 0.02 s, 5.3 MB/s)`.
     public var summaryLine: String {
         "\(articles) article\(articles == 1 ? "" : "s"): \(succeeded) ok, \(failed) failed "
-            + "(\(Self.format(megabytes, digits: 1)) MB in \(Self.format(seconds, digits: 2)) s, "
-            + "\(Self.format(megabytesPerSecond, digits: 1)) MB/s)"
+            + "(\(Self.format(megabytes)) MB in \(Self.format(seconds, digits: 2)) s, "
+            + "\(Self.format(megabytesPerSecond)) MB/s)"
     }
 
     /// The per-stage timing table of `--stats`: calls, total ms, mean µs, share of the time, failures.
@@ -29,10 +29,13 @@ extension RunReport {
         }
         let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
         return ([line(header), rule] + rows.dropLast().map(line) + [rule, line(rows.last!),
-                "\(Self.format(megabytesPerSecond, digits: 1)) MB/s overall"]).joined(separator: "\n")
+                "\(Self.format(megabytesPerSecond)) MB/s overall"]).joined(separator: "\n")
     }
 
     static func format(_ value: Double, digits: Int) -> String { String(format: "%.\(digits)f", value) }
+
+    /// A volume or rate in MB: one decimal, three below 1 MB so that small runs do not read 0.0.
+    static func format(_ megabytes: Double) -> String { format(megabytes, digits: megabytes < 1 ? 3 : 1) }
 }
 
 extension String {

@@ -6,7 +6,7 @@ import TextMineCore
 public struct ExternalStageConfiguration: Sendable, Hashable {
     /// The stage id (`use:`).
     public var id: StageID
-    /// The stage's own version, shown by `textmine stages`.
+    /// The stage's own version, shown in its documentation (`textmine stages ID`).
     public var version: String
     public var summary: String
     public var documentation: String
@@ -57,9 +57,11 @@ public struct ExternalStageConfiguration: Sendable, Hashable {
     /// The stage as the registry lists it: `use: <id>` builds an ``ExternalStage`` running the program.
     public var descriptor: StageDescriptor {
         let configuration = self
+        let about = "Version \(version), run out of process by `\(command.display)` (declared in \(declaredIn))."
         return StageDescriptor(
             id: id, summary: summary.isEmpty ? "External program '\(command.display)'." : summary,
-            documentation: documentation, options: options ?? OptionSchema(), requires: requires, produces: produces,
+            documentation: documentation.isEmpty ? about
+                : documentation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + about, options: options ?? OptionSchema(), requires: requires, produces: produces,
             origin: .process(manifest: declaredIn),
             make: { try ExternalStage(configuration, options: $0.values) })
     }

@@ -72,8 +72,10 @@ struct ElementHints: OptionSet, Sendable, Hashable {
 /// (`article-body`, `entry_content`) are also matched joined, so `articlebody` covers them.
 struct HintMatcher: Sendable {
     private let patterns: [([UInt8], ElementHints, Bool)]
-    /// Pattern indexes by their first two bytes.
-    private let buckets: [UInt16: [Int]]
+    /// Pattern indexes grouped by their first two bytes: the patterns starting with bytes `k`
+    /// are `order[start[k]..<start[k + 1]]` (a flat table: one array read per byte of input).
+    private let start: [Int32]
+    private let order: [Int32]
     private let words: [UInt64: ElementHints]
 
     init() {
@@ -113,11 +115,13 @@ struct HintMatcher: Sendable {
             ("authorit", .byline),
         ]
         patterns = substrings.map { (Array($0.0.utf8), $0.1, false) } + exceptions.map { (Array($0.0.utf8), $0.1, true) }
-        var buckets: [UInt16: [Int]] = [:]
-        for (index, pattern) in patterns.enumerated() {
-            buckets[UInt16(pattern.0[0]) << 8 | UInt16(pattern.0[1]), default: []].append(index)
-        }
-        self.buckets = buckets
+        let keys = patterns.map { Int($0.0[0]) << 8 | Int($0.0[1]) }
+        let sorted = patterns.indices.sorted { keys[$0] < keys[$1] }
+        var start = [Int32](repeating: 0, count: 65_537)
+        for key in keys { start[key + 1] += 1 }
+        for index in 1..<start.count { start[index] += start[index - 1] }
+        self.start = start
+        self.order = sorted.map(Int32.init)
         var table: [UInt64: ElementHints] = [:]
         for (word, hint) in words { table[Self.packed(Array(word.utf8)[...]), default: []].insert(hint) }
         self.words = table
@@ -141,10 +145,13 @@ struct HintMatcher: Sendable {
             start = end
         }
         if value.contains(UInt8(ascii: "-")) || value.contains(UInt8(ascii: "_")) {
-            var joined: [UInt8] = []
-            joined.reserveCapacity(count)
-            for byte in value where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") { joined.append(byte) }
-            joined.withUnsafeBufferPointer { buffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { joined in
+                var length = 0
+                for byte in value where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+                    joined[length] = byte
+                    length += 1
+                }
+                let buffer = UnsafeBufferPointer(rebasing: joined[..<length])
                 var start = 0
                 while start < buffer.count {
                     while start < buffer.count, !isWordByte(buffer[start]) { start += 1 }
@@ -163,9 +170,12 @@ struct HintMatcher: Sendable {
         var exceptions: ElementHints = []
         guard word.count > 1 else { return found }
         for index in word.lowerBound..<(word.upperBound - 1) {
-            guard let candidates = buckets[UInt16(value[index]) << 8 | UInt16(value[index + 1])] else { continue }
-            for candidate in candidates {
-                let (pattern, hint, isException) = patterns[candidate]
+            let key = Int(value[index]) << 8 | Int(value[index + 1])
+            let first = Int(start[key])
+            let end = Int(start[key + 1])
+            guard first < end else { continue }
+            for slot in first..<end {
+                let (pattern, hint, isException) = patterns[Int(order[slot])]
                 guard index + pattern.count <= word.upperBound else { continue }
                 var matched = 2
                 while matched < pattern.count, value[index + matched] == pattern[matched] { matched += 1 }

@@ -50,10 +50,7 @@ public struct ExtractStage: Stage {
             throw StageError("not an HTML page: the input looks like binary data")
         }
         var html = article.text
-        html.makeContiguousUTF8()
-        let page = html.utf8.withContiguousStorageIfAvailable {
-            PageParser.parse($0, maxBytes: maxBytes, hints: hints)
-        } ?? PageParser.parse(Array(html.utf8).withUnsafeBufferPointer { $0 }, maxBytes: maxBytes, hints: hints)
+        let page = html.withUTF8 { PageParser.parse($0, maxBytes: maxBytes, hints: hints) }
 
         let metadata = PageMetadata(page: page)
         let title = metadata.fields["title"]?.value.stringValue
@@ -79,8 +76,7 @@ public struct ExtractStage: Stage {
             attempts[index].accepted = true
         }
 
-        let source = ScalarText(html)
-        let edits = Self.edits(for: chosen.selection, page: page, source: source, stage: context.stageName)
+        let edits = html.withUTF8 { Self.edits(for: chosen.selection, page: page, html: $0, stage: context.stageName) }
         try article.applyEdits(edits.edits, stage: context.stageName)
         article.blocks = edits.blocks
         for (name, found) in metadata.fields {
@@ -110,36 +106,58 @@ public struct ExtractStage: Stage {
     ///
     /// Each kept paragraph's source bytes are replaced by its text, markup between kept
     /// paragraphs by a blank line, and each dropped paragraph's source is removed with its reason.
-    static func edits(for selection: Selection, page: ParsedPage, source: ScalarText, stage: String)
+    static func edits(for selection: Selection, page: ParsedPage, html: UnsafeBufferPointer<UInt8>, stage: String)
         -> (edits: [TextEdit], blocks: [Block])
     {
         let keep = Set(selection.kept)
         let reasons = Dictionary(selection.dropped.map { ($0.block, $0.reason) }, uniquingKeysWith: { first, _ in first })
-        var edits: [TextEdit] = []
+        // Pieces in byte offsets first; one pass over the HTML then turns them into scalar offsets.
+        var pieces: [(bytes: Range<Int>, replacement: String, reason: String?)] = []
         var blocks: [Block] = []
         var cursor = 0
         var output = 0
-        let end = source.utf8.count
+        let end = html.count
         for (index, paragraph) in page.blocks.enumerated() {
             let start = min(max(paragraph.byteRange.lowerBound, cursor), end)
             let stop = min(max(paragraph.byteRange.upperBound, start), end)
             if keep.contains(index) {
                 let separator = blocks.isEmpty ? "" : "\n\n"
-                edits.append(TextEdit(span: source.span(ofBytes: cursor..<start), replacement: separator))
-                edits.append(TextEdit(span: source.span(ofBytes: start..<stop), replacement: paragraph.text))
+                pieces.append((cursor..<start, separator, nil))
+                pieces.append((start..<stop, paragraph.text, nil))
                 output += separator.unicodeScalars.count
                 let length = paragraph.text.unicodeScalars.count
                 blocks.append(Block(span: Span(start: output, end: output + length), role: role(of: paragraph)))
                 output += length
                 cursor = stop
             } else if stop > start {
-                edits.append(TextEdit(span: source.span(ofBytes: cursor..<start)))
-                edits.append(.remove(source.span(ofBytes: start..<stop), reason: "\(stage): \(reasons[index] ?? "boilerplate")"))
+                pieces.append((cursor..<start, "", nil))
+                pieces.append((start..<stop, "", "\(stage): \(reasons[index] ?? "boilerplate")"))
                 cursor = stop
             }
         }
-        edits.append(TextEdit(span: source.span(ofBytes: cursor..<end)))
-        return (edits.filter { !$0.span.isEmpty || !$0.replacement.isEmpty }, blocks)
+        pieces.append((cursor..<end, "", nil))
+        pieces.removeAll { $0.bytes.isEmpty && $0.replacement.isEmpty }
+        let scalars = scalarOffsets(of: pieces.flatMap { [$0.bytes.lowerBound, $0.bytes.upperBound] }, in: html)
+        let edits = pieces.enumerated().map { index, piece in
+            TextEdit(span: Span(start: scalars[2 * index], end: scalars[2 * index + 1]),
+                     replacement: piece.replacement, reason: piece.reason)
+        }
+        return (edits, blocks)
+    }
+
+    /// The scalar offsets of ascending UTF-8 byte offsets (each on a scalar boundary), in one pass.
+    static func scalarOffsets(of byteOffsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var result = [Int](repeating: 0, count: byteOffsets.count)
+        var scalars = 0
+        var position = 0
+        for (index, offset) in byteOffsets.enumerated() {
+            if offset > position {
+                for byte in UnsafeBufferPointer(rebasing: bytes[position..<offset]) { scalars &+= byte & 0xC0 == 0x80 ? 0 : 1 }
+                position = offset
+            }
+            result[index] = scalars
+        }
+        return result
     }
 
     private static func role(of paragraph: PageBlock) -> BlockRole {

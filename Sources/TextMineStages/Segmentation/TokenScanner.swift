@@ -12,9 +12,23 @@ struct TokenScanner {
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, rules: SegmentationRules,
                      into tokens: inout [RawToken])
     {
+        scan(bytes, range, rules: rules) { tokens.append($0) }
+    }
+
+    /// Calls `emit` with each token of `bytes[range]`, in order.
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, rules: SegmentationRules,
+                     emit: (RawToken) -> Void)
+    {
         CharacterClass.basicPlane.withUnsafeBufferPointer { classes in
             let scanner = TokenScanner(bytes: bytes, rules: rules, end: range.upperBound, classes: classes)
-            scanner.scan(from: range.lowerBound, into: &tokens)
+            var position = range.lowerBound
+            var wordEnd = -1
+            while let token = scanner.nextToken(from: position, wordEnd: wordEnd) {
+                emit(token)
+                wordEnd = token.kind == .word ? token.end : -1
+                position = token.end
+            }
         }
     }
 
@@ -25,16 +39,6 @@ struct TokenScanner {
         if byte < 0x80 { return (classes[Int(byte)], 1) }
         let (value, length) = bytes.scalar(at: index)
         return (value < 0x10000 ? classes[Int(value)] : CharacterClass.classify(value), length)
-    }
-
-    private func scan(from start: Int, into tokens: inout [RawToken]) {
-        var position = start
-        var wordEnd = -1
-        while let token = nextToken(from: position, wordEnd: wordEnd) {
-            tokens.append(token)
-            wordEnd = token.kind == .word ? token.end : -1
-            position = token.end
-        }
     }
 
     /// The first token at or after `start` (white space is skipped), or nil at the end.

@@ -45,11 +45,13 @@ public struct Tokenizer: Sendable {
     /// The tokens of `text`, or of the part of it inside `span` (scalar offsets).
     public func tokenize(_ text: ScalarText, in span: Span? = nil) -> [Token] {
         let range = span.map { text.byteRange(of: $0) } ?? 0..<text.utf8.count
-        var raw: [RawToken] = []
-        raw.reserveCapacity(range.count / 5)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(range.count / 5)
         text.utf8.withUnsafeBufferPointer { bytes in
-            TokenScanner.scan(bytes, range, rules: rules, into: &raw)
+            TokenScanner.scan(bytes, range, rules: rules) { token in
+                tokens.append(Token(span: text.span(ofBytes: token.start..<token.end), kind: token.kind.rawValue))
+            }
         }
-        return raw.map { token in Token(span: text.span(ofBytes: token.start..<token.end), kind: token.kind.rawValue) }
+        return tokens
     }
 }

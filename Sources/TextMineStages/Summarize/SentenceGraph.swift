@@ -7,8 +7,13 @@ struct SentenceGraph {
     /// The most edges a sentence keeps.
     static let maxNeighbours = 64
 
-    /// Each sentence's outgoing edges: (neighbour, weight), weights > 0.
-    let edges: [[(Int32, Double)]]
+    /// Where each sentence's edges start in ``targets`` and ``weights`` (one more entry than
+    /// sentences).
+    let edgeStarts: [Int]
+    /// The neighbour at the end of each edge.
+    let targets: [Int32]
+    /// Each edge's weight (> 0).
+    let weights: [Double]
 
     /// Builds the graph; `weight` turns a sentence pair and the dot product of their vectors into an
     /// edge weight (≤ 0 means no edge).
@@ -16,10 +21,13 @@ struct SentenceGraph {
         let count = index.vectors.count
         var scratch = [Double](repeating: 0, count: count)
         var touched: [Int32] = []
-        var edges: [[(Int32, Double)]] = []
-        edges.reserveCapacity(count)
+        var edgeStarts = [0]
+        var targets: [Int32] = []
+        var weights: [Double] = []
+        edgeStarts.reserveCapacity(count + 1)
+        var row: [(Int32, Double)] = []
         for sentence in 0..<count {
-            var row: [(Int32, Double)] = []
+            row.removeAll(keepingCapacity: true)
             index.forEachNeighbour(of: sentence, scratch: &scratch, touched: &touched) { other, dot in
                 let w = weight(sentence, other, dot)
                 if w > 0 { row.append((Int32(other), w)) }
@@ -28,17 +36,23 @@ struct SentenceGraph {
                 row.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
                 row.removeLast(row.count - Self.maxNeighbours)
             }
-            edges.append(row)
+            for (target, weight) in row {
+                targets.append(target)
+                weights.append(weight)
+            }
+            edgeStarts.append(targets.count)
         }
-        self.edges = edges
+        self.edgeStarts = edgeStarts
+        self.targets = targets
+        self.weights = weights
     }
 
     /// PageRank over the graph: each sentence passes its score to its neighbours in proportion to
     /// edge weights; sentences without edges spread theirs evenly.
     func pageRank(damping: Double = 0.85, iterations: Int = 100, tolerance: Double = 1e-7) -> [Double] {
-        let count = edges.count
+        let count = edgeStarts.count - 1
         guard count > 0 else { return [] }
-        let outWeight = edges.map { $0.reduce(0) { $0 + $1.1 } }
+        let outWeight = (0..<count).map { i in weights[edgeStarts[i]..<edgeStarts[i + 1]].reduce(0, +) }
         var scores = [Double](repeating: 1 / Double(count), count: count)
         var next = scores
         for _ in 0..<iterations {
@@ -48,7 +62,7 @@ struct SentenceGraph {
             for i in 0..<count { next[i] = base }
             for i in 0..<count where outWeight[i] > 0 {
                 let share = damping * scores[i] / outWeight[i]
-                for (j, w) in edges[i] { next[Int(j)] += share * w }
+                for edge in edgeStarts[i]..<edgeStarts[i + 1] { next[Int(targets[edge])] += share * weights[edge] }
             }
             var delta = 0.0
             for i in 0..<count { delta += abs(next[i] - scores[i]) }

@@ -11,20 +11,38 @@ struct SimilarityIndex {
 
     /// The vectors being compared (unit length for cosine).
     let vectors: [TermVector]
-    /// For each term, the sentences containing it and the term's weight there.
-    private let postings: [[(sentence: Int32, weight: Double)]]
+    /// Where each term's postings start in ``postingSentences`` (one more entry than terms); a
+    /// capped term has none. Flat arrays: one allocation per article, not one per term.
+    private let postingStarts: [Int]
+    /// The sentences containing each term, term after term.
+    private let postingSentences: [Int32]
+    /// The term's weight in each of those sentences.
+    private let postingWeights: [Double]
 
     /// Indexes `vectors`, whose ids are below `vocabularySize`.
     init(vectors: [TermVector], vocabularySize: Int) {
-        var postings = [[(sentence: Int32, weight: Double)]](repeating: [], count: vocabularySize)
+        var counts = [Int](repeating: 0, count: vocabularySize)
+        for vector in vectors {
+            for id in vector.ids { counts[Int(id)] += 1 }
+        }
+        var starts = [Int](repeating: 0, count: vocabularySize + 1)
+        for id in 0..<vocabularySize {
+            starts[id + 1] = starts[id] + (counts[id] > Self.postingCap ? 0 : counts[id])
+        }
+        var sentences = [Int32](repeating: 0, count: starts[vocabularySize])
+        var weights = [Double](repeating: 0, count: starts[vocabularySize])
+        var next = starts
         for (sentence, vector) in vectors.enumerated() {
-            for (id, weight) in zip(vector.ids, vector.weights) {
-                postings[Int(id)].append((Int32(sentence), weight))
+            for (id, weight) in zip(vector.ids, vector.weights) where counts[Int(id)] <= Self.postingCap {
+                sentences[next[Int(id)]] = Int32(sentence)
+                weights[next[Int(id)]] = weight
+                next[Int(id)] += 1
             }
         }
-        for id in postings.indices where postings[id].count > Self.postingCap { postings[id] = [] }
         self.vectors = vectors
-        self.postings = postings
+        self.postingStarts = starts
+        self.postingSentences = sentences
+        self.postingWeights = weights
     }
 
     /// Calls `body` with every other sentence that shares a (non-capped) term with `sentence` and
@@ -35,10 +53,11 @@ struct SimilarityIndex {
         let vector = vectors[sentence]
         touched.removeAll(keepingCapacity: true)
         for (id, weight) in zip(vector.ids, vector.weights) {
-            for posting in postings[Int(id)] where Int(posting.sentence) != sentence {
-                let other = Int(posting.sentence)
-                if scratch[other] == 0 { touched.append(posting.sentence) }
-                scratch[other] += weight * posting.weight
+            for posting in postingStarts[Int(id)]..<postingStarts[Int(id) + 1] {
+                let other = Int(postingSentences[posting])
+                if other == sentence { continue }
+                if scratch[other] == 0 { touched.append(Int32(other)) }
+                scratch[other] += weight * postingWeights[posting]
             }
         }
         for other in touched {

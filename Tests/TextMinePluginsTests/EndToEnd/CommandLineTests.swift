@@ -32,6 +32,23 @@ struct CommandLineTests {
         #expect(result.stdout.contains(#""reason":"strip-lines: Crédit""#))
     }
 
+    @Test("textmine stages --pipeline lists and documents the stages of the pipeline's plugins")
+    func stagesOfPlugins() throws {
+        let folder = try TemporaryFolder()
+        let pipeline = try folder.write("plugins.yaml", """
+            plugins: [\(TestPaths.pythonExamples)/redact.stage.yaml, \(TestPaths.examplePlugin)]
+            stages:
+              - use: pass
+            """)
+        let listed = try run("textmine", ["stages", "--pipeline", pipeline])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("redact — Removes e-mail addresses and URLs"))
+        #expect(listed.stdout.contains("common-lines — "))
+        let documented = try run("textmine", ["stages", "redact", "--pipeline", pipeline])
+        #expect(documented.stdout.contains("origin: external program (\(TestPaths.pythonExamples)/redact.stage.yaml)"))
+        #expect(documented.stdout.contains("Version 1.0.0, run out of process by `python3 redact.py`"))
+    }
+
     @Test("textmine runs a dynamic plugin's stage listed under plugins:")
     func dynamicPlugin() throws {
         let folder = try TemporaryFolder()
