@@ -23,31 +23,28 @@ public struct ScalarText: Sendable {
             scalarOffsets = []
             return
         }
-        // Pointer loops: this runs over every byte of every article, in debug builds too.
+        // One pointer loop: this runs over every byte of every article, in debug builds too.
         let count = utf8.count
         var scalars = 0
+        var byteOffsets = [Int32](unsafeUninitializedCapacity: count + 1) { offsets, initialized in initialized = 0 }
         let scalarOffsets = [Int32](unsafeUninitializedCapacity: count + 1) { offsets, initialized in
-            utf8.withUnsafeBufferPointer { bytes in
-                var scalar: Int32 = -1
-                for index in 0..<count {
-                    if bytes[index] & 0xC0 != 0x80 { scalar += 1 }
-                    offsets[index] = scalar
+            byteOffsets = [Int32](unsafeUninitializedCapacity: count + 1) { starts, startsInitialized in
+                utf8.withUnsafeBufferPointer { bytes in
+                    var scalar: Int32 = -1
+                    for index in 0..<count {
+                        if bytes[index] & 0xC0 != 0x80 {
+                            scalar += 1
+                            starts[Int(scalar)] = Int32(index)
+                        }
+                        offsets[index] = scalar
+                    }
+                    scalars = Int(scalar + 1)
+                    offsets[count] = Int32(scalars)
+                    starts[scalars] = Int32(count)
                 }
-                scalars = Int(scalar + 1)
-                offsets[count] = Int32(scalars)
+                startsInitialized = scalars + 1
             }
             initialized = count + 1
-        }
-        let byteOffsets = [Int32](unsafeUninitializedCapacity: scalars + 1) { offsets, initialized in
-            utf8.withUnsafeBufferPointer { bytes in
-                var scalar = 0
-                for index in 0..<count where bytes[index] & 0xC0 != 0x80 {
-                    offsets[scalar] = Int32(index)
-                    scalar += 1
-                }
-                offsets[scalars] = Int32(count)
-            }
-            initialized = scalars + 1
         }
         scalarCount = scalars
         self.byteOffsets = byteOffsets

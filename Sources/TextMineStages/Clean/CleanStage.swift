@@ -68,24 +68,25 @@ public struct CleanStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        try run(encodingSteps, on: &article, stage: context.stageName)
-        if editorial == .flag { flagEditorialInsertions(in: &article) }
-        try run(typographySteps, on: &article, stage: context.stageName)
+        var text = ScalarText(article.text)
+        if try run(encodingSteps, on: text, article: &article, stage: context.stageName) { text = ScalarText(article.text) }
+        if editorial == .flag { flagEditorialInsertions(in: &article, text: text) }
+        _ = try run(typographySteps, on: text, article: &article, stage: context.stageName)
     }
 
-    private func run(_ steps: [any CleaningStep], on article: inout Article, stage: String) throws {
-        guard !steps.isEmpty else { return }
-        let text = ScalarText(article.text)
+    /// Runs one round of steps on `text` (the article's current text); returns whether it edited.
+    private func run(_ steps: [any CleaningStep], on text: ScalarText, article: inout Article, stage: String) throws -> Bool {
         let proposals = steps.map { step in
             var edits: [TextEdit] = []
             step.collectEdits(in: text, into: &edits)
             return edits
         }
-        try article.applyEdits(EditMerger.merge(proposals), stage: stage)
+        let edits = EditMerger.merge(proposals)
+        try article.applyEdits(edits, stage: stage)
+        return !edits.isEmpty
     }
 
-    private func flagEditorialInsertions(in article: inout Article) {
-        let text = ScalarText(article.text)
+    private func flagEditorialInsertions(in article: inout Article, text: ScalarText) {
         let spans = EditorialInsertions().find(in: text.utf8).map { article.originalSpan(of: text.span(ofBytes: $0)) }
         if !spans.isEmpty { article[layer: EditorialInsertionLayer.self] = EditorialInsertionLayer(spans: spans) }
     }

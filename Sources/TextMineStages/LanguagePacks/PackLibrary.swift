@@ -7,8 +7,8 @@ public struct PackLibrary: Sendable {
     public let packs: [LanguagePack]
     /// Languages with stopwords, in pack order.
     public let languages: [String]
-    /// Stopwords by language.
-    let stopwords: [String: WordSet]
+    /// Stopwords of every language, each word with the bits of its languages (bit i: `languages[i]`).
+    let stopwords: WordSet
 
     /// The shipped packs plus the packs read from `paths`.
     /// - Throws: the ``Diagnostic`` of the first pack that does not load.
@@ -28,7 +28,7 @@ public struct PackLibrary: Sendable {
             words[pack.language, default: []].append(contentsOf: pack.stopwords)
         }
         self.languages = languages
-        stopwords = words.mapValues { WordSet($0) }
+        stopwords = WordSet(languages.enumerated().flatMap { bit, language in words[language]!.map { (word: $0, bit: bit) } })
     }
 
     /// All boilerplate patterns, labelled with their category.

@@ -12,10 +12,13 @@ public struct PatternSet: Sendable {
     }
 
     public private(set) var entries: [Entry]
-    /// Indexes of patterns anchored at the start.
-    private var anchored: [Int] = []
-    /// Indexes of unanchored patterns by the byte they start with.
-    private var byFirstByte: [[Int]] = Array(repeating: [], count: 256)
+    /// Patterns anchored at the start, by the byte they start with (anything: ``anchoredAnywhere``).
+    private var anchoredByFirstByte: [[Int]] = Array(repeating: [], count: 256)
+    /// Anchored patterns whose first byte is not fixed.
+    private var anchoredAnywhere: [Int] = []
+    /// Unanchored patterns by the byte they start with, each with the second byte its match needs
+    /// (or nil), checked before the pattern is tried.
+    private var byFirstByte: [[(index: Int, second: UInt8?)]] = Array(repeating: [], count: 256)
     /// Indexes of unanchored patterns that may start with anything.
     private var unindexed: [Int] = []
 
@@ -30,9 +33,13 @@ public struct PatternSet: Sendable {
         let index = entries.count
         entries.append(entry)
         if entry.pattern.anchoredAtStart {
-            anchored.append(index)
-        } else if let bytes = entry.pattern.firstBytes {
-            for byte in bytes { byFirstByte[Int(byte)].append(index) }
+            if let prefixes = entry.pattern.firstTwoBytes {
+                for first in Set(prefixes.map(\.first)) { anchoredByFirstByte[Int(first)].append(index) }
+            } else {
+                anchoredAnywhere.append(index)
+            }
+        } else if let prefixes = entry.pattern.firstTwoBytes {
+            for prefix in prefixes { byFirstByte[Int(prefix.first)].append((index, prefix.second)) }
         } else {
             unindexed.append(index)
         }
@@ -42,17 +49,21 @@ public struct PatternSet: Sendable {
     public func firstMatch(folded text: [UInt8]) -> Entry? {
         guard !text.isEmpty else { return nil }
         let start = TextPattern.contentStart(text)
-        for index in anchored where entries[index].pattern.matches(folded: text, at: start) {
-            return entries[index]
+        if start < text.count {
+            for index in anchoredByFirstByte[Int(text[start])] where entries[index].pattern.matches(folded: text, at: start) {
+                return entries[index]
+            }
         }
+        for index in anchoredAnywhere where entries[index].pattern.matches(folded: text, at: start) { return entries[index] }
         for index in unindexed where entries[index].pattern.matches(folded: text) { return entries[index] }
         var position = 0
         while position < text.count {
             let byte = text[position]
             let candidates = byFirstByte[Int(byte)]
             if !candidates.isEmpty, byte & 0xC0 != 0x80, TextPattern.isWordStart(text, position) {
-                for index in candidates where entries[index].pattern.matches(folded: text, at: position) {
-                    return entries[index]
+                let next: UInt8? = position + 1 < text.count ? text[position + 1] : nil
+                for candidate in candidates where candidate.second == nil || candidate.second == next {
+                    if entries[candidate.index].pattern.matches(folded: text, at: position) { return entries[candidate.index] }
                 }
             }
             position += 1

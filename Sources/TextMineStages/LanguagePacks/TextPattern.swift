@@ -142,17 +142,26 @@ public struct TextPattern: Sendable, Hashable, CustomStringConvertible {
         variants.contains { match(text, $0, token: 0, at: position) }
     }
 
-    /// The bytes a match can start with, or nil when it can start with anything.
-    var firstBytes: Set<UInt8>? {
-        var bytes: Set<UInt8> = []
+    /// The first byte of every variant with its second byte when the variant fixes it, or nil when
+    /// a match can start with anything.
+    var firstTwoBytes: Set<Pair>? {
+        var prefixes: Set<Pair> = []
         for tokens in variants {
             switch tokens.first {
-            case .literal(let literal)?: bytes.insert(literal[0])
-            case .number?: bytes.formUnion(0x30...0x39)
+            case .literal(let literal)?:
+                prefixes.insert(Pair(first: literal[0], second: literal.count > 1 ? literal[1] : nil))
+            case .number?:
+                for digit in UInt8(0x30)...0x39 { prefixes.insert(Pair(first: digit, second: nil)) }
             default: return nil
             }
         }
-        return bytes
+        return prefixes
+    }
+
+    /// The first two bytes a match starts with (the second, when known).
+    struct Pair: Hashable, Sendable {
+        var first: UInt8
+        var second: UInt8?
     }
 
     private func match(_ text: [UInt8], _ tokens: [Token], token: Int, at position: Int) -> Bool {

@@ -40,6 +40,7 @@ enum UTF8Decoding {
     @inline(__always)
     static func isLetter(_ value: UInt32) -> Bool {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }  // Latin-1 and Extended-A/B
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isAlphabetic
     }
@@ -48,6 +49,7 @@ enum UTF8Decoding {
     @inline(__always)
     static func isLowercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+        if value >= 0xDF && value <= 0xFF { return value != 0xF7 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isLowercase
     }
@@ -56,6 +58,7 @@ enum UTF8Decoding {
     @inline(__always)
     static func isUppercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if value >= 0xC0 && value <= 0xDE { return value != 0xD7 }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isUppercase
     }
