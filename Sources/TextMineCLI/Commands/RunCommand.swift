@@ -53,22 +53,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(quiet: quiet)
-        let loaded = CommandContext.pipelineLoader().load(file: pipeline, overrides: overrides)
-        for diagnostic in loaded.diagnostics where diagnostic.severity == .error || !quiet {
-            console.line(diagnostic.description)
-        }
-        guard let plan = loaded.plan, loaded.errors.isEmpty else { throw ExitCode.failure }
-        let pipeline: Pipeline
-        if loaded.stages.count == plan.steps.count {
-            pipeline = Pipeline(plan: plan, stages: loaded.stages)
-        } else {
-            do {
-                pipeline = try Pipeline(plan: plan, registry: loaded.registry)
-            } catch let error as DiagnosticsError {
-                console.line(error.description)
-                throw ExitCode.failure
-            }
-        }
+        let (plan, pipeline, _) = try CommandContext.buildPipeline(file: self.pipeline, overrides: overrides, console: console)
 
         let paths = inputs.isEmpty ? plan.input.paths : inputs
         guard !paths.isEmpty else {
