@@ -40,21 +40,10 @@ extension JSONValue {
         }
     }
 
+    /// Strings are escaped by the runtime's JSON writer, so every JSON TextMine prints escapes alike.
     private static func writeString(_ s: String, to text: inout String) {
-        text += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
+        var writer = ArticleJSONWriter()
+        writer.string(s)
+        text += String(decoding: writer.bytes, as: UTF8.self)
     }
 }
