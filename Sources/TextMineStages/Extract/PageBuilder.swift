@@ -9,6 +9,8 @@ final class PageBuilder {
     @exclusivity(unchecked) var context: htmlParserCtxtPtr?
 
     private let matcher: HintMatcher
+    /// What was cut from the page before parsing: maps parser offsets back to the page.
+    @exclusivity(unchecked) private var input: ParserInput
     @exclusivity(unchecked) private var page = ParsedPage()
 
     /// Open elements, innermost last.
@@ -49,8 +51,9 @@ final class PageBuilder {
     /// A reusable buffer for lowercased attribute values.
     @exclusivity(unchecked) private var scratch: [UInt8] = []
 
-    init(hints: HintMatcher) {
+    init(hints: HintMatcher, input: ParserInput) {
         matcher = hints
+        self.input = input
         text.reserveCapacity(4096)
     }
 
@@ -89,9 +92,10 @@ final class PageBuilder {
             previous = lastRoot
             lastRoot = index
         }
+        let source = input.pageOffset(of: lastPosition)
         page.elements.append(PageElement(
-            tag: tag, parent: parent, previousSibling: previous, ownHints: own,
-            byteOffset: lastPosition, line: Int32(clamping: context?.pointee.input.pointee.line ?? 0)))
+            tag: tag, parent: parent, previousSibling: previous, ownHints: own, byteOffset: source.offset,
+            line: Int32(clamping: context?.pointee.input.pointee.line ?? 0) &+ source.removedLines))
         lastChild.append(-1)
         open.append(index)
 
@@ -211,8 +215,10 @@ final class PageBuilder {
             inWord = isWord
             if byte == UInt8(ascii: ",") { commas += 1 }
         }
+        let start = input.pageOffset(of: textStart).offset
+        let end = input.pageOffset(of: max(textStart, textEnd)).offset
         page.blocks.append(PageBlock(
-            text: string, byteRange: textStart..<max(textStart, textEnd), element: max(owner, 0),
+            text: string, byteRange: start..<end, element: max(owner, 0),
             byteCount: text.count, linkByteCount: min(linkBytes, text.count),
             wordCount: words, commaCount: commas, headingLevel: ownerHeading,
             isListItem: ownerFlags.listItem, isQuote: ownerFlags.quote, isPreformatted: ownerFlags.pre,
@@ -387,7 +393,7 @@ final class PageBuilder {
         return scratch.withUnsafeBufferPointer(body)
     }
 
-    // MARK: - Source positions
+    // MARK: - Source positions (offsets in the bytes parsed; `input` maps them to the page)
 
     private func currentPosition() -> Int {
         guard let input = context?.pointee.input, let base = input.pointee.base, let cur = input.pointee.cur else {
