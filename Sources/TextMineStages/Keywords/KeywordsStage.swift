@@ -43,7 +43,7 @@ public struct KeywordsStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        let text = ScalarText(article.text)
+        let text = article.scalarText
         let stopwords = StopwordList.forLanguage(language ?? article.language)
         let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)
