@@ -67,4 +67,19 @@ struct ArticleEditingTests {
         #expect(text.scalarOffset(ofByte: 4) == 2)
         #expect(text.string(Span(start: 1, end: 3)) == "« ")
     }
+
+    @Test("the shared scalarText follows every change of the text")
+    func sharedScalarTextFollowsText() throws {
+        var article = Article(id: "a", text: "Été « chaud »")
+        #expect(article.scalarText.scalarCount == 13)
+        try article.applyEdits([.remove(Span(start: 0, end: 4), reason: "test")], stage: "t")
+        #expect(article.scalarText.utf8 == Array("« chaud »".utf8))
+        #expect(article.scalarText.string(Span(start: 2, end: 7)) == "chaud")
+        article.text = "abc"
+        #expect(article.scalarText.scalarCount == 3)
+        var fresh = Article(id: "b", text: "abc")
+        let unbuilt = fresh
+        _ = fresh.scalarText
+        #expect(fresh == unbuilt, "the cached view is not part of equality")
+    }
 }

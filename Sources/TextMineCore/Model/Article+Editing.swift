@@ -13,7 +13,7 @@ extension Article {
         let sorted = edits.sorted { $0.span < $1.span }
         // Work on UTF-8 bytes: appending to a byte array is amortised O(1), where appending
         // slices to a String.UnicodeScalarView reallocates and makes many small edits quadratic.
-        let source = ScalarText(text)
+        let source = scalarText
         var previousEnd = 0
         for edit in sorted {
             guard edit.span.end <= source.scalarCount else {
@@ -46,7 +46,7 @@ extension Article {
         let shape = sorted.map { (span: $0.span, replacementLength: $0.replacement.unicodeScalars.count) }
         if original == nil { original = text }
         alignment = currentAlignment.applying(shape)
-        text = String(decoding: output, as: UTF8.self)
+        replaceText(withValidUTF8: output)
         remapSpans(OffsetShift(edits: shape))
     }
 

@@ -13,8 +13,11 @@ public struct ScalarText: Sendable {
     private let scalarOffsets: [Int32]
 
     public init(_ text: String) {
-        var utf8 = Array(text.utf8)
-        if utf8.isEmpty { utf8 = [] }
+        self.init(validUTF8: Array(text.utf8))
+    }
+
+    /// Wraps bytes that are already valid UTF-8 (for example a `String`'s), without copying them.
+    public init(validUTF8 utf8: [UInt8]) {
         self.utf8 = utf8
         let isASCII = utf8.withUnsafeBufferPointer { bytes in !bytes.contains { $0 >= 0x80 } }
         if isASCII {

@@ -29,7 +29,6 @@ extension BlockFeatures {
     /// Blocks with more words are content that may mention boilerplate words: patterns are not tried.
     static let strongPatternWords = 30
 
-    /// Measures a block of raw UTF-8 `bytes[range]` whose folding is `folded`.
     /// Long blocks are measured on their first bytes (counts are scaled up), so that a block of
     /// megabytes costs no more than a page.
     static let sampleBytes = 32_768
@@ -62,58 +61,38 @@ extension BlockFeatures {
         return (punctuated || quoted, punctuated)
     }
 
-    static func measure(_ bytes: [UInt8], _ fullRange: Range<Int>, folded: [UInt8], model: BoilerplateModel,
-                        articleLanguage: Int?, title: [UInt8]?, position: Double, patterns: Bool) -> BlockFeatures {
+    /// Measures a block of UTF-8 `bytes[fullRange]`: one pass counts characters and stopwords;
+    /// the block is folded for pattern and title matching only when it is short enough for them.
+    static func measure(_ bytes: [UInt8], _ fullRange: Range<Int>, model: BoilerplateModel, articleLanguage: Int?,
+                        title: [UInt8]?, position: Double) -> BlockFeatures {
         let range = sample(bytes, fullRange)
-        var letters = 0
-        var capitals = 0
-        var punctuation = 0
-        var visible = 0
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte > 0x20 {
-                    visible += 1
-                    if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
-                        letters += 1
-                        if byte < 0x60 { capitals += 1 }
-                    } else if byte < 0x30 || byte > 0x39 {
-                        punctuation += 1
-                    }
-                }
-                index += 1
-                continue
-            }
-            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-            index += length
-            if UTF8Decoding.isHorizontalSpace(value) { continue }
-            visible += 1
-            if UTF8Decoding.isLetter(value) {
-                letters += 1
-                if UTF8Decoding.isUppercase(value) { capitals += 1 }
-            } else {
-                punctuation += 1
-            }
-        }
-        var profile = StopwordProfile(folded: folded, library: model.library)
+        let counts = BlockCounts(bytes, range, library: model.library)
+        var profile = counts.profile
         if range.count < fullRange.count { profile.scale(by: Double(fullRange.count) / Double(max(1, range.count))) }
-        let ending = Self.ending(bytes, fullRange)
+        // A block that repeats the title folds to at most 24 bytes more than the title, and each
+        // word takes at least two bytes with its separator.
+        let titleCandidate = title.map { !$0.isEmpty && profile.words <= ($0.count + 25) / 2 } ?? false
+        let patternCandidate = profile.words <= strongPatternWords
         var pattern: String?
         var weakPattern: String?
-        if patterns, profile.words <= strongPatternWords, let match = model.patterns.firstMatch(folded: folded) {
-            if match.pattern.anchoredAtStart || profile.words <= 12 { pattern = match.label } else { weakPattern = match.label }
-        }
         var repeatsTitle = false
-        if let title, !title.isEmpty, folded.count <= title.count + 24 {
-            repeatsTitle = folded.starts(with: title) || folded == title
+        if patternCandidate || titleCandidate {
+            var folded: [UInt8] = []
+            TextFolding.fold(bytes, range, into: &folded)
+            if patternCandidate, let match = model.patterns.firstMatch(folded: folded) {
+                if match.pattern.anchoredAtStart || profile.words <= 12 { pattern = match.label } else { weakPattern = match.label }
+            }
+            if titleCandidate, let title, folded.count <= title.count + 24 {
+                repeatsTitle = folded.starts(with: title)
+            }
         }
+        let ending = Self.ending(bytes, fullRange)
         return BlockFeatures(
             words: profile.words,
             stopwordDensity: articleLanguage.map { profile.density($0) },
             language: profile.bestLanguage.map { model.library.languages[$0] },
-            uppercaseRatio: letters == 0 ? 0 : Double(capitals) / Double(letters),
-            punctuationRatio: visible == 0 ? 0 : Double(punctuation) / Double(visible),
+            uppercaseRatio: counts.letters == 0 ? 0 : Double(counts.capitals) / Double(counts.letters),
+            punctuationRatio: counts.visible == 0 ? 0 : Double(counts.punctuation) / Double(counts.visible),
             endsLikeSentence: ending.likeSentence,
             pattern: pattern,
             weakPattern: weakPattern,

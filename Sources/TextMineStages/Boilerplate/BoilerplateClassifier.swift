@@ -49,11 +49,9 @@ public struct BoilerplateClassifier: Sendable {
 
     /// The language (among those with stopwords) whose stopwords are densest in `text`, if any.
     public func guessLanguage(of text: String) -> String? {
-        let bytes = Array(text.utf8.prefix(BlockFeatures.sampleBytes * 2))
-        var folded: [UInt8] = []
-        TextFolding.fold(bytes, 0..<bytes.count, into: &folded)
-        let profile = StopwordProfile(folded: folded, library: model.library)
-        return profile.bestLanguage.map { model.library.languages[$0] }
+        var bytes = Array(text.utf8.prefix(BlockFeatures.sampleBytes * 2))
+        while let last = bytes.last, last >= 0x80 { bytes.removeLast() }  // no cut character
+        return BlockCounts(bytes, 0..<bytes.count, library: model.library).profile.bestLanguage.map { model.library.languages[$0] }
     }
 
     /// Classifies text blocks given as strings.
@@ -73,18 +71,12 @@ public struct BoilerplateClassifier: Sendable {
     func classify(bytes: [UInt8], blocks: [Range<Int>], language: String?, title: String?) -> [BlockDecision] {
         let languageIndex = model.languageIndex(language)
         let foldedTitle = title.map(TextFolding.fold)
-        var folded: [UInt8] = []
         var decisions: [BlockDecision] = []
         decisions.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
-            folded.removeAll(keepingCapacity: true)
-            TextFolding.fold(bytes, BlockFeatures.sample(bytes, block), into: &folded)
             let position = blocks.count > 1 ? Double(index) / Double(blocks.count - 1) : 0
-            // Pattern matching is for short blocks only; a quick length estimate skips long ones.
-            let looksShort = folded.count < BlockFeatures.strongPatternWords * 16
-            let features = BlockFeatures.measure(bytes, block, folded: folded, model: model, articleLanguage: languageIndex,
-                                                 title: settings.titleRepeat ? foldedTitle : nil, position: position,
-                                                 patterns: looksShort)
+            let features = BlockFeatures.measure(bytes, block, model: model, articleLanguage: languageIndex,
+                                                 title: settings.titleRepeat ? foldedTitle : nil, position: position)
             decisions.append(decide(features, language: language))
         }
         if settings.smoothing { smooth(&decisions) }
@@ -95,11 +87,8 @@ public struct BoilerplateClassifier: Sendable {
     /// caption in capitals, a line in another language), with the reason. A weak pattern (inside a
     /// longer sentence) counts only next to a boilerplate sentence (`besideBoilerplate`).
     func sentenceReason(_ bytes: [UInt8], _ range: Range<Int>, language: String?, besideBoilerplate: Bool) -> String? {
-        var folded: [UInt8] = []
-        TextFolding.fold(bytes, range, into: &folded)
-        let features = BlockFeatures.measure(bytes, range, folded: folded, model: model,
-                                             articleLanguage: model.languageIndex(language), title: nil, position: 1,
-                                             patterns: true)
+        let features = BlockFeatures.measure(bytes, range, model: model,
+                                             articleLanguage: model.languageIndex(language), title: nil, position: 1)
         if let pattern = features.pattern { return "boilerplate: " + pattern }
         if besideBoilerplate, let pattern = features.weakPattern { return "boilerplate: " + pattern }
         if features.words <= 12, features.uppercaseRatio > 0.6, features.words >= 2 { return "boilerplate: capitals" }

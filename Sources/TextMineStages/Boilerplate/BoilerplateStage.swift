@@ -68,7 +68,7 @@ public struct BoilerplateStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        let text = ScalarText(article.text)
+        let text = article.scalarText
         let lines = TextLines.ranges(in: text.utf8)
         let language = article.language ?? classifier.guessLanguage(of: article.text)
         let title = article.metadata["title"]?.value.stringValue

@@ -68,8 +68,8 @@ public struct CleanStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        var text = ScalarText(article.text)
-        if try run(encodingSteps, on: text, article: &article, stage: context.stageName) { text = ScalarText(article.text) }
+        var text = article.scalarText
+        if try run(encodingSteps, on: text, article: &article, stage: context.stageName) { text = article.scalarText }
         if editorial == .flag { flagEditorialInsertions(in: &article, text: text) }
         _ = try run(typographySteps, on: text, article: &article, stage: context.stageName)
     }

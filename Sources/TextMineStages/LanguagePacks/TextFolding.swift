@@ -6,25 +6,43 @@
 enum TextFolding {
     /// Appends the folding of `bytes[range]` to `output` (which is not cleared).
     static func fold(_ bytes: [UInt8], _ range: Range<Int>, into output: inout [UInt8]) {
-        output.reserveCapacity(output.count + range.count)
+        let base = output.count
+        // Folding never lengthens text: write into room for the whole range, then cut to size.
+        output.append(contentsOf: repeatElement(0, count: range.count))
+        let written = bytes.withUnsafeBufferPointer { bytes in
+            output.withUnsafeMutableBufferPointer { output in
+                fold(bytes, range, into: UnsafeMutableBufferPointer(rebasing: output[base...]), afterText: base > 0)
+            }
+        }
+        output.removeLast(range.count - written)
+    }
+
+    /// Writes the folding of `bytes[range]` to `output` (at least `range.count` long); returns its
+    /// length. Leading white space folds to a space when the output follows other text.
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                             into output: UnsafeMutableBufferPointer<UInt8>, afterText: Bool) -> Int {
+        var count = 0
+        var hasText = afterText
         var index = range.lowerBound
         var pendingSpace = false
+        @inline(__always) func put(_ byte: UInt8) {
+            hasText = true
+            if pendingSpace {
+                output[count] = 0x20
+                count += 1
+                pendingSpace = false
+            }
+            output[count] = byte
+            count += 1
+        }
         while index < range.upperBound {
             let byte = bytes[index]
-            // Fast path: lowercase letters, digits and punctuation other than white space.
-            if byte > 0x20 && byte < 0x80 && !(byte >= 0x41 && byte <= 0x5A) && !pendingSpace {
-                output.append(byte)
-                index += 1
-                continue
-            }
             if byte < 0x80 {
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    pendingSpace = !output.isEmpty
-                    index += 1
-                    continue
+                    pendingSpace = hasText
+                } else {
+                    put(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 }
-                if pendingSpace { output.append(0x20); pendingSpace = false }
-                output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 index += 1
                 continue
             }
@@ -32,33 +50,28 @@ enum TextFolding {
             let end = min(index + length, range.upperBound)
             if length == 2, end - index == 2 {
                 let second = bytes[index + 1]
-                if byte == 0xC2 && second == 0xA0 { pendingSpace = !output.isEmpty; index = end; continue }
-                if pendingSpace { output.append(0x20); pendingSpace = false }
-                let value = (UInt32(byte & 0x1F) << 6) | UInt32(second & 0x3F)
-                let lower = lowercase(value)
-                output.append(UInt8(0xC0 | (lower >> 6)))
-                output.append(UInt8(0x80 | (lower & 0x3F)))
+                if byte == 0xC2 && second == 0xA0 {
+                    pendingSpace = hasText
+                } else {
+                    let lower = lowercase((UInt32(byte & 0x1F) << 6) | UInt32(second & 0x3F))
+                    put(UInt8(0xC0 | (lower >> 6)))
+                    put(UInt8(0x80 | (lower & 0x3F)))
+                }
                 index = end
                 continue
             }
             if length == 3, end - index == 3, byte == 0xE2, bytes[index + 1] == 0x80 {
-                let third = bytes[index + 2]
-                switch third {
-                case 0x98, 0x99, 0x9B:
-                    if pendingSpace { output.append(0x20); pendingSpace = false }
-                    output.append(0x27); index = end; continue
-                case 0x9C, 0x9D, 0x9E:
-                    if pendingSpace { output.append(0x20); pendingSpace = false }
-                    output.append(0x22); index = end; continue
-                case 0x80...0x8A, 0xAF, 0xA8, 0xA9:
-                    pendingSpace = !output.isEmpty; index = end; continue
+                switch bytes[index + 2] {
+                case 0x98, 0x99, 0x9B: put(0x27); index = end; continue
+                case 0x9C, 0x9D, 0x9E: put(0x22); index = end; continue
+                case 0x80...0x8A, 0xAF, 0xA8, 0xA9: pendingSpace = hasText; index = end; continue
                 default: break
                 }
             }
-            if pendingSpace { output.append(0x20); pendingSpace = false }
-            output.append(contentsOf: bytes[index..<end])
+            for offset in index..<end { put(bytes[offset]) }
             index = end
         }
+        return count
     }
 
     /// The folding of a string.
@@ -71,7 +84,7 @@ enum TextFolding {
 
     /// The lowercase of a two-byte scalar (U+0080–U+07FF), for the alphabets above.
     @inline(__always)
-    private static func lowercase(_ value: UInt32) -> UInt32 {
+    static func lowercase(_ value: UInt32) -> UInt32 {
         switch value {
         case 0xC0...0xDE where value != 0xD7: return value + 0x20
         case 0x100...0x137, 0x14A...0x177: return value | 1

@@ -52,7 +52,7 @@ public struct MetadataStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        let text = ScalarText(article.text)
+        let text = article.scalarText
         var scan = MetadataScan(text: text)
         for rule in rules { rule.apply(to: &scan) }
         for field in scan.fields {

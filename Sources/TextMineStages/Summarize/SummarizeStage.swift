@@ -50,7 +50,7 @@ public struct SummarizeStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        let text = ScalarText(article.text)
+        let text = article.scalarText
         let stopwords = StopwordList.forLanguage(language ?? article.language)
         let document = SummaryDocument(
             text: text, spans: article.sentences.map(\.span), title: article.metadata["title"]?.value.stringValue,

@@ -55,6 +55,8 @@ enum UTF8Decoding {
     static func isLowercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x61 && value <= 0x7A }
         if value >= 0xDF && value <= 0xFF { return value != 0xF7 }
+        if value >= 0x80 && value < 0xDF { return value == 0xAA || value == 0xB5 || value == 0xBA }
+        if value >= 0x2000 && value <= 0x206F { return false }  // general punctuation (’ – …)
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isLowercase
     }
@@ -64,6 +66,8 @@ enum UTF8Decoding {
     static func isUppercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
         if value >= 0xC0 && value <= 0xDE { return value != 0xD7 }
+        if value >= 0x80 && value <= 0xFF { return false }  // Latin-1 symbols and lowercase letters
+        if value >= 0x2000 && value <= 0x206F { return false }  // general punctuation (’ – …)
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isUppercase
     }
