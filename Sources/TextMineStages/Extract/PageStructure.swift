@@ -82,14 +82,24 @@ struct PageStructure: Sendable {
     /// An XPath-like path to an element (`/html/body/div[2]/p[3]`); unknown tags are `*`, and
     /// paths deeper than 1,000 elements start with `…`.
     func path(of element: Int, in page: ParsedPage) -> String {
-        var steps: [String] = []
+        var steps: [Int] = []
         var current = element
         while current >= 0 && steps.count < 1_000 {
-            let node = page.elements[current]
-            steps.append(position[current] > 0 ? "\(node.tag.name)[\(position[current])]" : node.tag.name)
-            current = Int(node.parent)
+            steps.append(current)
+            current = Int(page.elements[current].parent)
         }
-        if current >= 0 { steps.append("…") }
-        return "/" + steps.reversed().joined(separator: "/")
+        var path: [UInt8] = []
+        path.reserveCapacity(steps.count * 8 + 4)
+        if current >= 0 { path.append(contentsOf: "/…".utf8) }
+        for step in steps.reversed() {
+            path.append(UInt8(ascii: "/"))
+            path.append(contentsOf: page.elements[step].tag.name.utf8)
+            if position[step] > 0 {
+                path.append(UInt8(ascii: "["))
+                path.append(contentsOf: String(position[step]).utf8)
+                path.append(UInt8(ascii: "]"))
+            }
+        }
+        return String(decoding: path, as: UTF8.self)
     }
 }
