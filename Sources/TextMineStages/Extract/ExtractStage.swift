@@ -56,6 +56,7 @@ public struct ExtractStage: Stage {
         let metadata = PageMetadata(page: page)
         let title = metadata.fields["title"]?.value.stringValue
         let structure = PageStructure(page: page)
+        var paths = NodePaths(page: page, structure: structure)
         var attempts: [ExtractLayer.Attempt] = []
         var chosen: (strategy: ExtractionStrategy, selection: Selection, length: Int)?
         for strategy in strategies {
@@ -63,7 +64,7 @@ public struct ExtractStage: Stage {
             let length = selection.scalarLength(in: page)
             attempts.append(ExtractLayer.Attempt(
                 strategy: strategy.rawValue, length: length, accepted: false,
-                container: selection.container.map { structure.path(of: $0, in: page) }))
+                container: selection.container.map { paths.path(of: $0) }))
             if chosen == nil || length > chosen!.length { chosen = (strategy, selection, length) }
             if length >= minLength {
                 chosen = (strategy, selection, length)
@@ -89,16 +90,15 @@ public struct ExtractStage: Stage {
             blocks: zip(chosen.selection.kept, edits.blocks).map { index, block in
                 let paragraph = page.blocks[index]
                 return ExtractLayer.SourceBlock(
-                    span: block.span, role: block.role.rawValue, node: structure.path(of: paragraph.element, in: page),
+                    span: block.span, role: block.role.rawValue, node: paths.path(of: paragraph.element),
                     line: Int(page.elements[paragraph.element].line),
                     bytes: [paragraph.byteRange.lowerBound, paragraph.byteRange.upperBound])
             },
             dropped: chosen.selection.dropped.map { index, reason in
                 let paragraph = page.blocks[index]
                 return ExtractLayer.DroppedBlock(
-                    reason: reason, node: structure.path(of: paragraph.element, in: page),
-                    line: Int(page.elements[paragraph.element].line),
-                    text: String(String.UnicodeScalarView(paragraph.text.unicodeScalars.prefix(200))))
+                    reason: reason, node: paths.path(of: paragraph.element),
+                    line: Int(page.elements[paragraph.element].line), text: Self.prefix(paragraph.text, scalars: 200))
             },
             truncated: page.truncated
         ).jsonValue
@@ -143,6 +143,16 @@ public struct ExtractStage: Stage {
             TextEdit(span: html.span(ofBytes: piece.bytes), replacement: piece.replacement, reason: piece.reason)
         }
         return (edits, blocks)
+    }
+
+    /// The first `scalars` Unicode scalars of a text.
+    static func prefix(_ text: String, scalars: Int) -> String {
+        var count = 0
+        for (offset, byte) in text.utf8.enumerated() where byte & 0xC0 != 0x80 {
+            if count == scalars { return String(decoding: text.utf8.prefix(offset), as: UTF8.self) }
+            count += 1
+        }
+        return text
     }
 
     private static func role(of paragraph: PageBlock) -> BlockRole {

@@ -95,10 +95,12 @@ final class PageBuilder {
             previous = lastRoot
             lastRoot = index
         }
-        let source = input.pageOffset(of: lastPosition)
+        // libxml2's line is the line where the start tag ends: add the lines cut before that.
+        let cutLines = input.pageOffset(of: position).removedLines
         page.elements.append(PageElement(
-            tag: tag, parent: parent, previousSibling: previous, ownHints: own, byteOffset: source.offset,
-            line: Int32(clamping: context?.pointee.input.pointee.line ?? 0) &+ source.removedLines))
+            tag: tag, parent: parent, previousSibling: previous, ownHints: own,
+            byteOffset: input.pageOffset(of: lastPosition).offset,
+            line: Int32(clamping: context?.pointee.input.pointee.line ?? 0) &+ cutLines))
         lastChild.append(-1)
         open.append(index)
 

@@ -1,5 +1,5 @@
 /// Tree facts about a parsed page computed in linear passes (no recursion): subtree extents,
-/// credible hints, and node paths.
+/// credible hints, and sibling positions for node paths.
 struct PageStructure: Sendable {
     /// A negative hint on an element holding at least this share of the page's text is not
     /// believed: such an element wraps the article (`<div class="page has-sidebar">`), and the
@@ -15,7 +15,7 @@ struct PageStructure: Sendable {
     let subtreeEnd: [Int]
     /// For each element, its 1-based position among its parent's children with the same tag, or 0
     /// when it is the only one (XPath leaves the index out then).
-    private let position: [Int32]
+    let position: [Int32]
 
     init(page: ParsedPage) {
         let elements = page.elements
@@ -77,29 +77,5 @@ struct PageStructure: Sendable {
     /// Whether `element` lies inside the subtree of `ancestor` (or is it).
     func contains(_ ancestor: Int, _ element: Int) -> Bool {
         element >= ancestor && element < subtreeEnd[ancestor]
-    }
-
-    /// An XPath-like path to an element (`/html/body/div[2]/p[3]`); unknown tags are `*`, and
-    /// paths deeper than 1,000 elements start with `…`.
-    func path(of element: Int, in page: ParsedPage) -> String {
-        var steps: [Int] = []
-        var current = element
-        while current >= 0 && steps.count < 1_000 {
-            steps.append(current)
-            current = Int(page.elements[current].parent)
-        }
-        var path: [UInt8] = []
-        path.reserveCapacity(steps.count * 8 + 4)
-        if current >= 0 { path.append(contentsOf: "/…".utf8) }
-        for step in steps.reversed() {
-            path.append(UInt8(ascii: "/"))
-            path.append(contentsOf: page.elements[step].tag.name.utf8)
-            if position[step] > 0 {
-                path.append(UInt8(ascii: "["))
-                path.append(contentsOf: String(position[step]).utf8)
-                path.append(UInt8(ascii: "]"))
-            }
-        }
-        return String(decoding: path, as: UTF8.self)
     }
 }
