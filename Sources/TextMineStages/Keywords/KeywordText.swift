@@ -37,7 +37,7 @@ struct KeywordText {
                     words.append(KeywordWord(
                         bytes: range, key: word.key, sentence: sentence, isStopword: isStopword,
                         isContent: !isStopword && !word.isNumber && letters >= 2,
-                        isConnector: Self.connectorKeys.contains(word.wordKey),
+                        isConnector: Self.connectorKeys.existingID(for: word.wordKey) != nil,
                         startsUpper: word.startsUpper, isAcronym: Self.isAcronym(bytes, range),
                         isSentenceStart: previousEnd < 0, joinsPrevious: joins))
                     previousEnd = range.upperBound
@@ -50,9 +50,11 @@ struct KeywordText {
 
     /// Words that may link content words inside a phrase: `garanties de sécurité`,
     /// `ministère de l’Intérieur`, `Department of State`.
-    private static let connectorKeys: Set<UInt64> = {
+    private static let connectorKeys: TermTable = {
         let normalizer = TermNormalizer()
-        return Set(["de", "du", "des", "d", "l", "la", "of", "the", "for"].map { normalizer.normalize($0).wordKey })
+        var keys = TermTable(capacity: 16)
+        for word in ["de", "du", "des", "d", "l", "la", "of", "the", "for"] { _ = keys.id(for: normalizer.normalize(word).wordKey) }
+        return keys
     }()
 
     /// Whether the bytes between two words are only spaces, or an apostrophe (`l’`, `d'`).

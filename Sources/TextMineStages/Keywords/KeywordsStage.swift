@@ -48,21 +48,24 @@ public struct KeywordsStage: Stage {
         let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)
         let statistics = WordStatistics(text: keywordText)
-        let candidates = PhraseCandidates(text: keywordText, maxWords: maxWords).candidates
+        let phrases = PhraseCandidates(text: keywordText, maxWords: maxWords)
         let words = keywordText.words
         let entityBytes = article.entities.map { text.byteRange(of: $0.span) }
+        func byteRanges(_ candidate: PhraseCandidates.Candidate) -> [Range<Int>] {
+            phrases.occurrences(of: candidate).map { words[$0.lowerBound].bytes.lowerBound..<words[$0.upperBound].bytes.upperBound }
+        }
 
         var ranked: [(candidate: Int, score: Double)] = []
-        for (index, candidate) in candidates.enumerated() {
-            let ranges = candidate.occurrences.map { words[$0.lowerBound].bytes.lowerBound..<words[$0.upperBound].bytes.upperBound }
-            var score = Self.yakeScore(candidate, statistics: statistics)
+        ranked.reserveCapacity(phrases.candidates.count)
+        for (index, candidate) in phrases.candidates.enumerated() {
+            var score = Self.yakeScore(candidate, in: phrases, words: words, statistics: statistics)
             switch entityPolicy {
             case .keep:
                 break
             case .exclude:
-                if ranges.contains(where: { range in entityBytes.contains { $0.overlaps(range) } }) { continue }
+                if byteRanges(candidate).contains(where: { range in entityBytes.contains { $0.overlaps(range) } }) { continue }
             case .boost:
-                if ranges.contains(where: { range in entityBytes.contains { $0 == range } }) { score /= 2 }
+                if byteRanges(candidate).contains(where: { range in entityBytes.contains { $0 == range } }) { score /= 2 }
             }
             ranked.append((index, score))
         }
@@ -71,15 +74,15 @@ public struct KeywordsStage: Stage {
         var keywords: [Keyword] = []
         var taken: [Range<Int>] = []
         for (index, score) in ranked where keywords.count < count {
-            let candidate = candidates[index]
-            let ranges = candidate.occurrences.map { words[$0.lowerBound].bytes.lowerBound..<words[$0.upperBound].bytes.upperBound }
+            let candidate = phrases.candidates[index]
+            let ranges = byteRanges(candidate)
             // A phrase found only inside better phrases adds nothing (`sécurité` inside `garanties de sécurité`).
             if ranges.allSatisfy({ range in taken.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound } }) {
                 continue
             }
             taken += ranges
             keywords.append(Keyword(
-                phrase: Self.displayForm(candidate, words: words, text: text), score: 1 / score,
+                phrase: Self.displayForm(phrases.occurrences(of: candidate), words: words, text: text), score: 1 / score,
                 spans: ranges.map { text.span(ofBytes: $0) }))
         }
         article.keywords = keywords
@@ -87,25 +90,26 @@ public struct KeywordsStage: Stage {
 
     /// YAKE's phrase score (lower is better): the product of the content words' scores over the
     /// phrase's count times one plus their sum.
-    static func yakeScore(_ candidate: PhraseCandidates.Candidate, statistics: WordStatistics) -> Double {
+    static func yakeScore(_ candidate: PhraseCandidates.Candidate, in phrases: PhraseCandidates, words: [KeywordWord],
+                          statistics: WordStatistics) -> Double {
         var product = 1.0, sum = 0.0
-        for key in candidate.contentKeys {
-            let score = statistics.score(of: key) ?? 1
+        for word in words[phrases.occurrences[candidate.occurrenceIndexes.lowerBound]] where word.isContent {
+            let score = statistics.score(of: word.key) ?? 1
             product *= score
             sum += score
         }
-        return product / (Double(candidate.occurrences.count) * (1 + sum))
+        return product / (Double(candidate.occurrenceIndexes.count) * (1 + sum))
     }
 
     /// The phrase as written at an occurrence that does not start a sentence (else the first),
     /// with white space collapsed, and its first letter lowered when only a sentence start
     /// capitalised it.
-    static func displayForm(_ candidate: PhraseCandidates.Candidate, words: [KeywordWord], text: ScalarText) -> String {
-        let occurrence = candidate.occurrences.first { !words[$0.lowerBound].isSentenceStart } ?? candidate.occurrences[0]
+    static func displayForm(_ occurrences: ArraySlice<ClosedRange<Int>>, words: [KeywordWord], text: ScalarText) -> String {
+        let occurrence = occurrences.first { !words[$0.lowerBound].isSentenceStart } ?? occurrences[occurrences.startIndex]
         let first = words[occurrence.lowerBound]
         let raw = text.string(bytes: first.bytes.lowerBound..<words[occurrence.upperBound].bytes.upperBound)
         let phrase = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        let capitalisedElsewhere = candidate.occurrences.contains {
+        let capitalisedElsewhere = occurrences.contains {
             words[$0.lowerBound].startsUpper && !words[$0.lowerBound].isSentenceStart
         }
         guard first.isSentenceStart, first.startsUpper, !first.isAcronym, !capitalisedElsewhere else { return phrase }

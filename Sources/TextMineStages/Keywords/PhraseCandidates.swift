@@ -1,15 +1,16 @@
 /// The candidate key phrases of an article: runs of up to `maxWords` content words, possibly linked
 /// by connectors (`de`, `du`, `des`, `l’`, `of`…), that start and end with a content word, stay in
 /// one sentence and cross no punctuation. Occurrences of the same normalised phrase are grouped.
+///
+/// Built in one pass without an allocation per phrase: phrases get dense ids from a ``TermTable``
+/// and every occurrence lands in one flat array, grouped by candidate at the end.
 struct PhraseCandidates {
     /// One distinct phrase.
     struct Candidate {
-        /// The normalised keys of its content words.
-        var contentKeys: [UInt64]
         /// Whether its content words are capitalised at some occurrence not at a sentence start.
         var isName: Bool
-        /// Each occurrence: the indexes of its first and last words in ``KeywordText/words``.
-        var occurrences: [ClosedRange<Int>]
+        /// Where its occurrences are in ``PhraseCandidates/occurrences``.
+        var occurrenceIndexes: Range<Int>
     }
 
     /// The candidates, in order of first occurrence: single words, names (capitalised content words
@@ -17,39 +18,55 @@ struct PhraseCandidates {
     /// ``minPhraseOccurrences`` times (a run of words seen once is rarely a unit: `Kremlin estime`).
     let candidates: [Candidate]
 
+    /// Every occurrence of the candidates as the indexes of its first and last words in
+    /// ``KeywordText/words``, grouped by candidate, each group in text order.
+    let occurrences: [ClosedRange<Int>]
+
     /// How often a multi-word phrase must occur to be a candidate.
     static let minPhraseOccurrences = 2
 
     /// The most connector words in a row inside a phrase (`de la`, `of the`).
     static let maxConnectorRun = 2
 
+    /// The occurrences of one candidate, in text order.
+    func occurrences(of candidate: Candidate) -> ArraySlice<ClosedRange<Int>> {
+        occurrences[candidate.occurrenceIndexes]
+    }
+
     init(text: KeywordText, maxWords: Int) {
-        var byKey: [UInt64: Int] = [:]
-        var candidates: [Candidate] = []
+        struct Phrase {
+            var isName: Bool
+            var count: Int
+            var contentWords: Int
+        }
+        var ids = TermTable(capacity: text.words.count * 2)
+        var phrases: [Phrase] = []
+        var found: [(phrase: Int32, words: ClosedRange<Int>)] = []
         let words = text.words
         for start in words.indices where words[start].isContent {
             var phraseKey = words[start].key
-            var contentKeys = [words[start].key]
+            var contentWords = 1
             var connectorRun = 0
             var end = start
             while true {
                 if connectorRun == 0 {
                     let isName = !words[start].isSentenceStart
                         && words[start...end].allSatisfy { !$0.isContent || $0.startsUpper }
-                    if let index = byKey[phraseKey] {
-                        candidates[index].occurrences.append(start...end)
-                        candidates[index].isName = candidates[index].isName || isName
+                    let id = ids.id(for: phraseKey)
+                    if Int(id) == phrases.count {
+                        phrases.append(Phrase(isName: isName, count: 1, contentWords: contentWords))
                     } else {
-                        byKey[phraseKey] = candidates.count
-                        candidates.append(Candidate(contentKeys: contentKeys, isName: isName, occurrences: [start...end]))
+                        phrases[Int(id)].count += 1
+                        phrases[Int(id)].isName = phrases[Int(id)].isName || isName
                     }
+                    found.append((id, start...end))
                 }
                 let next = end + 1
                 guard next < words.count, words[next].joinsPrevious, words[next].sentence == words[start].sentence else { break }
                 let word = words[next]
                 if word.isContent {
-                    guard contentKeys.count < maxWords else { break }
-                    contentKeys.append(word.key)
+                    guard contentWords < maxWords else { break }
+                    contentWords += 1
                     connectorRun = 0
                 } else if word.isConnector && connectorRun < Self.maxConnectorRun {
                     connectorRun += 1
@@ -60,8 +77,26 @@ struct PhraseCandidates {
                 end = next
             }
         }
-        self.candidates = candidates.filter {
-            $0.contentKeys.count == 1 || $0.isName || $0.occurrences.count >= Self.minPhraseOccurrences
+
+        // Kept phrases get consecutive slots in `occurrences`, in order of first occurrence.
+        var candidates: [Candidate] = []
+        var slotOfPhrase = [Int](repeating: -1, count: phrases.count)
+        var total = 0
+        for (id, phrase) in phrases.enumerated()
+        where phrase.contentWords == 1 || phrase.isName || phrase.count >= Self.minPhraseOccurrences {
+            slotOfPhrase[id] = candidates.count
+            candidates.append(Candidate(isName: phrase.isName, occurrenceIndexes: total..<total + phrase.count))
+            total += phrase.count
         }
+        var next = candidates.map(\.occurrenceIndexes.lowerBound)
+        var occurrences = [ClosedRange<Int>](repeating: 0...0, count: total)
+        for (phrase, range) in found {
+            let slot = slotOfPhrase[Int(phrase)]
+            guard slot >= 0 else { continue }
+            occurrences[next[slot]] = range
+            next[slot] += 1
+        }
+        self.candidates = candidates
+        self.occurrences = occurrences
     }
 }

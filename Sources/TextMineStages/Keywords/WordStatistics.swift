@@ -26,33 +26,38 @@ struct WordStatistics {
         struct Counts {
             var count = 0, capitalised = 0, acronyms = 0, sentences = 0, lastSentence = -1
             var leftTotal = 0, leftDistinct = 0, rightTotal = 0, rightDistinct = 0
-            var sentenceIndexes: [Int] = []
+            /// The sentence of the middle occurrence (sentences only grow along the text).
+            var medianSentence = 0
         }
         var ids = TermTable()
         var counts: [Counts] = []
-        var pairs = Set<UInt64>()
+        var pairs = TermTable(capacity: text.words.count * 2)
         let words = text.words
         for (index, word) in words.enumerated() where word.isContent {
             let id = Int(ids.id(for: word.key))
             if id == counts.count { counts.append(Counts()) }
-            var c = counts[id]
-            c.count += 1
-            if word.startsUpper && !word.isSentenceStart { c.capitalised += 1 }
-            if word.isAcronym { c.acronyms += 1 }
-            if c.lastSentence != word.sentence {
-                c.sentences += 1
-                c.lastSentence = word.sentence
+            counts[id].count += 1
+            if word.startsUpper && !word.isSentenceStart { counts[id].capitalised += 1 }
+            if word.isAcronym { counts[id].acronyms += 1 }
+            if counts[id].lastSentence != word.sentence {
+                counts[id].sentences += 1
+                counts[id].lastSentence = word.sentence
             }
-            c.sentenceIndexes.append(word.sentence)
             if index > 0 && words[index - 1].sentence == word.sentence {
-                c.leftTotal += 1
-                if pairs.insert(word.key &* 31 ^ words[index - 1].key).inserted { c.leftDistinct += 1 }
+                counts[id].leftTotal += 1
+                if Self.insert(word.key &* 31 ^ words[index - 1].key, into: &pairs) { counts[id].leftDistinct += 1 }
             }
             if index + 1 < words.count && words[index + 1].sentence == word.sentence {
-                c.rightTotal += 1
-                if pairs.insert(word.key &* 37 ^ words[index + 1].key ^ 0x5555).inserted { c.rightDistinct += 1 }
+                counts[id].rightTotal += 1
+                if Self.insert(word.key &* 37 ^ words[index + 1].key ^ 0x5555, into: &pairs) { counts[id].rightDistinct += 1 }
             }
-            counts[id] = c
+        }
+        // The median occurrence of each word is its (count / 2)-th, counting from 0.
+        var seen = [Int](repeating: 0, count: counts.count)
+        for word in words where word.isContent {
+            let id = Int(ids.existingID(for: word.key)!)
+            if seen[id] == counts[id].count / 2 { counts[id].medianSentence = word.sentence }
+            seen[id] += 1
         }
         // Sums run in first-occurrence order, so scores are the same on every run.
         let frequencies = counts.map { Double($0.count) }
@@ -63,8 +68,7 @@ struct WordStatistics {
         scoreByID = counts.map { c in
             let count = Double(c.count)
             let casing = Double(max(c.capitalised, c.acronyms)) / (1 + log(count))
-            let median = Double(c.sentenceIndexes[c.sentenceIndexes.count / 2])
-            let position = log(log(3 + median))
+            let position = log(log(3 + Double(c.medianSentence)))
             let frequency = count / (mean + variance.squareRoot())
             let left = c.leftTotal > 0 ? Double(c.leftDistinct) / Double(c.leftTotal) : 0
             let right = c.rightTotal > 0 ? Double(c.rightDistinct) / Double(c.rightTotal) : 0
@@ -73,5 +77,13 @@ struct WordStatistics {
             return relatedness * position / (casing + frequency / relatedness + spread / relatedness)
         }
         self.ids = ids
+    }
+
+    /// Adds a neighbour-pair key to `pairs`; true when it was not there yet.
+    @inline(__always)
+    private static func insert(_ key: UInt64, into pairs: inout TermTable) -> Bool {
+        let before = pairs.count
+        _ = pairs.id(for: key)
+        return pairs.count > before
     }
 }
