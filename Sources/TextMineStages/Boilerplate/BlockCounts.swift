@@ -1,7 +1,8 @@
 /// The character and word counts of a block of UTF-8 text, taken in one pass over its bytes: letters,
 /// capitals, punctuation, visible characters, and the words with their stopword hits per language.
 ///
-/// Words are folded (lowercased, see ``TextFolding``) and hashed byte by byte as they are read, so
+/// Words are runs of letters and digits; in Chinese and Japanese, which have no spaces, each
+/// character counts as a word. Words are folded (lowercased, see ``TextFolding``) and hashed byte by byte as they are read, so
 /// a stopword lookup creates no `String` and no folded copy of the block.
 struct BlockCounts {
     var letters = 0
@@ -43,6 +44,20 @@ struct BlockCounts {
                             }
                         } else {
                             let (value, scalarLength) = Self.scalar(bytes, at: index, end: end)
+                            if Self.isLogogram(value) {
+                                // Chinese and Japanese write without spaces: each character counts as a word.
+                                letters &+= 1
+                                visible &+= 1
+                                index &+= scalarLength
+                                if length > 0 {
+                                    profile.count(UnsafeBufferPointer(rebasing: word[..<min(length, longest)]),
+                                                  hash: length <= longest ? hash : nil, in: stopwords)
+                                    length = 0
+                                    hash = WordSet.seed
+                                }
+                                profile.count(UnsafeBufferPointer(rebasing: word[..<0]), hash: nil, in: stopwords)
+                                continue
+                            }
                             if UTF8Decoding.isLetter(value) {
                                 letters &+= 1
                                 visible &+= 1
@@ -104,6 +119,13 @@ struct BlockCounts {
         case 0x21...0x7E: return visible | punctuation
         default: return 0
         }
+    }
+
+    /// Whether a scalar is a Chinese character or Japanese kana.
+    @inline(__always)
+    private static func isLogogram(_ value: UInt32) -> Bool {
+        (value >= 0x3040 && value <= 0x30FF) || (value >= 0x3400 && value <= 0x9FFF)
+            || (value >= 0xF900 && value <= 0xFAFF) || (value >= 0x20000 && value <= 0x2FFFF)
     }
 
     /// The scalar at `index`, not reading past `end` (a cut sequence reads as its lead byte).
