@@ -35,6 +35,7 @@ struct ExplainCommandTests {
             output:
               path: \(folder.url.standardizedFileURL.path)/out.jsonl
               format: jsonl
+              timings: true
             on-error: skip
             steps:
               - name: split
@@ -70,7 +71,7 @@ struct ExplainCommandTests {
         let output = ExplainCommand.explain(ok, overrides: [], format: .json, loader: CLITestStages.loader)
         let plan = JSONValue(yaml: try YAMLParser.parse(output.standard, file: "plan.json"))
         #expect(plan.objectValue?["steps"]?.arrayValue?.first?.objectValue?["options"] == ["max-length": 400, "rules": "r"])
-        #expect(plan.objectValue?["output"] == ["path": .null, "format": "jsonl"])
+        #expect(plan.objectValue?["output"] == ["path": .null, "format": "jsonl", "timings": true])
     }
 
     @Test("lint errors are printed to standard error with exit status 1")

@@ -29,6 +29,23 @@ struct RunCommandTests {
         #expect(try run("1") == run("4"))
     }
 
+    @Test("without timings, two runs give the same bytes and traces keep only the stage names")
+    func reproducibleOutput() throws {
+        let first = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--no-timings", "--quiet"])
+        let second = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--no-timings", "--quiet"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        #expect(!first.stdout.contains(#""seconds""#))
+        #expect(try articles(first.stdout)[0].trace.map(\.stage).prefix(3) == ["clean", "metadata", "boilerplate"])
+
+        let folder = try PipelineFolder()
+        let pipeline = try folder.write("p.yaml", "output:\n  timings: false\nstages:\n  - use: pass\n")
+        let fromFile = try TextMineProcess.run(["run", pipeline, "seeds/000_b0f18a854f7ce6e7.txt", "--quiet"])
+        #expect(try articles(fromFile.stdout)[0].trace == [StageTrace(stage: "pass", seconds: nil)])
+        let timed = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds/000_b0f18a854f7ce6e7.txt", "--quiet"])
+        #expect(try articles(timed.stdout)[0].trace.allSatisfy { $0.seconds != nil })
+    }
+
     @Test("lint errors stop the run with file:line:col")
     func lintErrors() throws {
         let folder = try PipelineFolder()

@@ -58,6 +58,7 @@ struct ExplainCommand: ParsableCommand {
             ("output", .mapping([
                 ("path", plan.output.path.map(YAMLNode.string) ?? .scalar("null")),
                 ("format", .string(plan.output.format.rawValue)),
+                ("timings", .scalar(plan.output.timings ? "true" : "false")),
             ])),
             ("on-error", .string(plan.errorPolicy.rawValue)),
         ]

@@ -41,6 +41,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print a per-stage timing table on standard error.")
     var stats = false
 
+    @Flag(name: .customLong("no-timings"),
+          help: "Leave stage timings out of each article's trace, so the same input gives the same bytes.")
+    var noTimings = false
+
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a step's option (repeatable).", valueName: "STEP.OPTION=VALUE"))
     var overrides: [String] = []
 
@@ -83,7 +87,8 @@ struct RunCommand: ParsableCommand {
         }
 
         let runner = PipelineRunner(pipeline: pipeline, options: .init(
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy))
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy,
+            recordsTimings: plan.output.timings && !noTimings))
         let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console) : nil
         let report: RunReport
         do {

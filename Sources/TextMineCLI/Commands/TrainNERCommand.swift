@@ -36,6 +36,9 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: "log2 of the number of weight rows (model size grows with it).")
     var rowBits: Int = 17
 
+    @Option(help: "Word classes learnt from the training text and used as features (0: none).")
+    var wordClasses: Int = 256
+
     @Option(parsing: .upToNextOption, help: "Extra gazetteer files (name<TAB>CATEGORY) used as features.")
     var gazetteer: [String] = []
 
@@ -45,6 +48,7 @@ struct TrainNERCommand: ParsableCommand {
     func validate() throws {
         guard (1...100).contains(epochs) else { throw ValidationError("--epochs must be between 1 and 100") }
         guard (12...22).contains(rowBits) else { throw ValidationError("--row-bits must be between 12 and 22") }
+        guard (0...4096).contains(wordClasses) else { throw ValidationError("--word-classes must be between 0 and 4096") }
         guard !train.isEmpty else { throw ValidationError("give at least one --train file") }
     }
 
@@ -59,6 +63,7 @@ struct TrainNERCommand: ParsableCommand {
             settings.rowBits = rowBits
             settings.language = language
             settings.license = license
+            settings.wordClasses = wordClasses
             let gazetteer = try Gazetteer.builtIn(language: language, adding: gazetteer)
             let names = try Gazetteer.builtInNames(language: language) + self.gazetteer.map { URL(fileURLWithPath: $0).lastPathComponent }
             let sentences = corpora.reduce(0) { $0 + $1.sentences.count }

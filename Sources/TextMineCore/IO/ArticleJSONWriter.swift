@@ -159,7 +159,7 @@ public struct ArticleJSONWriter {
             key("trace")
             try array(article.trace) { writer, trace in
                 writer.beginObject()
-                writer.key("seconds"); try writer.number(trace.seconds)
+                if let seconds = trace.seconds { writer.key("seconds"); try writer.number(seconds) }
                 writer.key("stage"); writer.string(trace.stage)
                 writer.endObject()
             }

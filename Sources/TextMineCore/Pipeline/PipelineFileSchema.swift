@@ -32,6 +32,8 @@ public enum PipelineFileSchema {
         OptionSpec("path", .path, default: .null, doc: "The output file; standard output when unset."),
         OptionSpec("format", .choice(OutputFormat.allCases.map(\.rawValue)), default: "jsonl",
                    doc: "jsonl (one article per line), json (one array), yaml, or text (clean text and summary)."),
+        OptionSpec("timings", .bool, default: true,
+                   doc: "Record each stage's time in every article's trace; false makes runs byte-for-byte reproducible."),
     ]
 
     /// Keys of a step under `stages:`.

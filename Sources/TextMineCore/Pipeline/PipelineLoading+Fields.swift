@@ -22,6 +22,9 @@ extension PipelineLoading {
             if let format = field(node, "format", in: PipelineFileSchema.output, place: "output")?.stringValue {
                 output.format = OutputFormat(rawValue: format) ?? .jsonl
             }
+            if let timings = field(node, "timings", in: PipelineFileSchema.output, place: "output")?.boolValue {
+                output.timings = timings
+            }
         }
         if let policy = field(root, "on-error", in: PipelineFileSchema.topLevel)?.stringValue {
             errorPolicy = ErrorPolicy(rawValue: policy) ?? .skip

@@ -86,10 +86,13 @@ public struct OutputSpec: Sendable, Hashable {
     /// The output file; nil means standard output.
     public var path: String?
     public var format: OutputFormat
+    /// Whether each article's `trace` records stage timings (false makes output reproducible).
+    public var timings: Bool
 
-    public init(path: String? = nil, format: OutputFormat = .jsonl) {
+    public init(path: String? = nil, format: OutputFormat = .jsonl, timings: Bool = true) {
         self.path = path
         self.format = format
+        self.timings = timings
     }
 }
 

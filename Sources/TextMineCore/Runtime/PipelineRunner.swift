@@ -20,12 +20,16 @@ public struct PipelineRunner: Sendable {
         public var errorPolicy: ErrorPolicy
         /// Input bytes taken per batch (the memory bound of a streaming run, times a small factor).
         public var batchBytes: Int
+        /// Whether each article's `trace` records the time every stage took; without timings, the
+        /// same input gives byte-identical output on every run.
+        public var recordsTimings: Bool
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, errorPolicy: ErrorPolicy = .skip,
-                    batchBytes: Int? = nil) {
+                    batchBytes: Int? = nil, recordsTimings: Bool = true) {
             self.jobs = max(1, jobs)
             self.errorPolicy = errorPolicy
             self.batchBytes = batchBytes ?? max(4 << 20, self.jobs << 20)
+            self.recordsTimings = recordsTimings
         }
     }
 
@@ -185,7 +189,7 @@ public struct PipelineRunner: Sendable {
                 do {
                     try step.stage.process(&article, context: StageContext(stageName: step.name))
                     let seconds = outcome.tally.record(.step(index), since: &clock, failed: false)
-                    article.trace.append(StageTrace(stage: step.name, seconds: seconds))
+                    article.trace.append(StageTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil))
                 } catch {
                     outcome.tally.record(.step(index), since: &clock, failed: true)
                     outcome.results.append(.failure(ArticleFailure(

@@ -1,7 +1,8 @@
 /// The character and word counts of a block of UTF-8 text, taken in one pass over its bytes: letters,
 /// capitals, punctuation, visible characters, and the words with their stopword hits per language.
 ///
-/// Words are folded (lowercased, see ``TextFolding``) and hashed byte by byte as they are read, so
+/// Words are runs of letters and digits; in Chinese and Japanese, which have no spaces, each
+/// character counts as a word. Words are folded (lowercased, see ``TextFolding``) and hashed byte by byte as they are read, so
 /// a stopword lookup creates no `String` and no folded copy of the block.
 struct BlockCounts {
     var letters = 0
@@ -14,72 +15,117 @@ struct BlockCounts {
 
     /// Counts `bytes[range]` against the stopwords of `library`.
     init(_ bytes: [UInt8], _ range: Range<Int>, library: PackLibrary) {
-        profile = StopwordProfile(languages: library.languages.count)
+        var profile = StopwordProfile(languages: library.languages.count)
         let stopwords = library.stopwords
         let longest = stopwords.longestWord
+        // Counters live in locals (registers) in the loop, not in `self`.
+        var letters = 0, capitals = 0, punctuation = 0, visible = 0
         bytes.withUnsafeBufferPointer { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(longest, 1) + 4) { word in
-                var length = 0  // bytes of the current word so far; past `longest` only counted
-                var hash = WordSet.seed
-                @inline(__always) func append(_ byte: UInt8) {
-                    if length < longest { word[length] = byte; hash = WordSet.mix(hash, byte) }
-                    length += 1
-                }
-                @inline(__always) func endWord() {
-                    guard length > 0 else { return }
-                    profile.count(UnsafeBufferPointer(rebasing: word[..<min(length, longest)]),
-                                  hash: length <= longest ? hash : nil, in: stopwords)
-                    length = 0
-                    hash = WordSet.seed
-                }
-                var index = range.lowerBound
-                let end = range.upperBound
-                while index < end {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        let lower = byte | 0x20
-                        if lower >= 0x61 && lower <= 0x7A {
-                            letters += 1
-                            visible += 1
-                            if byte < 0x60 { capitals += 1 }
-                            append(lower)
-                        } else if byte >= 0x30 && byte <= 0x39 {
-                            visible += 1
-                            append(byte)
+            Self.asciiClasses.withUnsafeBufferPointer { classes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 4) { word in
+                    var length = 0  // bytes of the current word so far; past `longest` only counted
+                    var hash = WordSet.seed
+                    var index = range.lowerBound
+                    let end = range.upperBound
+                    while index < end {
+                        let byte = bytes[index]
+                        if byte < 0x80 {
+                            let type = classes[Int(byte)]
+                            letters &+= Int(type & Self.letter)
+                            capitals &+= Int((type & Self.capital) >> 1)
+                            visible &+= Int((type & Self.visible) >> 3)
+                            punctuation &+= Int((type & Self.punctuation) >> 4)
+                            index &+= 1
+                            if type & Self.wordByte != 0 {
+                                let folded = byte | ((type & Self.capital) << 4)  // capital bit 2 → 0x20
+                                if length < longest { word[length] = folded; hash = WordSet.mix(hash, folded) }
+                                length &+= 1
+                                continue
+                            }
                         } else {
-                            endWord()
-                            if byte > 0x20 {
-                                visible += 1
-                                punctuation += 1
+                            let (value, scalarLength) = Self.scalar(bytes, at: index, end: end)
+                            if Self.isLogogram(value) {
+                                // Chinese and Japanese write without spaces: each character counts as a word.
+                                letters &+= 1
+                                visible &+= 1
+                                index &+= scalarLength
+                                if length > 0 {
+                                    profile.count(UnsafeBufferPointer(rebasing: word[..<min(length, longest)]),
+                                                  hash: length <= longest ? hash : nil, in: stopwords)
+                                    length = 0
+                                    hash = WordSet.seed
+                                }
+                                profile.count(UnsafeBufferPointer(rebasing: word[..<0]), hash: nil, in: stopwords)
+                                continue
+                            }
+                            if UTF8Decoding.isLetter(value) {
+                                letters &+= 1
+                                visible &+= 1
+                                if UTF8Decoding.isUppercase(value) { capitals &+= 1 }
+                                if scalarLength == 2 {
+                                    let lower = TextFolding.lowercase(value)
+                                    if length + 1 < longest {
+                                        word[length] = UInt8(0xC0 | (lower >> 6))
+                                        word[length + 1] = UInt8(0x80 | (lower & 0x3F))
+                                        hash = WordSet.mix(WordSet.mix(hash, word[length]), word[length + 1])
+                                    }
+                                    length &+= 2
+                                } else {
+                                    for offset in 0..<scalarLength where length + offset < longest {
+                                        word[length + offset] = bytes[index + offset]
+                                        hash = WordSet.mix(hash, bytes[index + offset])
+                                    }
+                                    length &+= scalarLength
+                                }
+                                index &+= scalarLength
+                                continue
+                            }
+                            index &+= scalarLength
+                            if !UTF8Decoding.isHorizontalSpace(value) && value != 0x2028 && value != 0x2029 {
+                                visible &+= 1
+                                punctuation &+= 1
                             }
                         }
-                        index += 1
-                        continue
-                    }
-                    let (value, scalarLength) = Self.scalar(bytes, at: index, end: end)
-                    if UTF8Decoding.isLetter(value) {
-                        letters += 1
-                        visible += 1
-                        if UTF8Decoding.isUppercase(value) { capitals += 1 }
-                        if scalarLength == 2 {
-                            let lower = TextFolding.lowercase(value)
-                            append(UInt8(0xC0 | (lower >> 6)))
-                            append(UInt8(0x80 | (lower & 0x3F)))
-                        } else {
-                            for offset in 0..<scalarLength { append(bytes[index + offset]) }
-                        }
-                    } else {
-                        endWord()
-                        if !UTF8Decoding.isHorizontalSpace(value) && value != 0x2028 && value != 0x2029 {
-                            visible += 1
-                            punctuation += 1
+                        // A character that is not part of a word ends the current word.
+                        if length > 0 {
+                            profile.count(UnsafeBufferPointer(rebasing: word[..<min(length, longest)]),
+                                          hash: length <= longest ? hash : nil, in: stopwords)
+                            length = 0
+                            hash = WordSet.seed
                         }
                     }
-                    index += scalarLength
+                    if length > 0 {
+                        profile.count(UnsafeBufferPointer(rebasing: word[..<min(length, longest)]),
+                                      hash: length <= longest ? hash : nil, in: stopwords)
+                    }
                 }
-                endWord()
             }
         }
+        self.letters = letters
+        self.capitals = capitals
+        self.punctuation = punctuation
+        self.visible = visible
+        self.profile = profile
+    }
+
+    private static let letter: UInt8 = 1, capital: UInt8 = 2, wordByte: UInt8 = 4, visible: UInt8 = 8, punctuation: UInt8 = 16
+
+    /// The classes of the ASCII bytes, as the bits above.
+    private static let asciiClasses: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch byte {
+        case 0x61...0x7A: return letter | wordByte | visible
+        case 0x41...0x5A: return letter | capital | wordByte | visible
+        case 0x30...0x39: return wordByte | visible
+        case 0x21...0x7E: return visible | punctuation
+        default: return 0
+        }
+    }
+
+    /// Whether a scalar is a Chinese character or Japanese kana.
+    @inline(__always)
+    private static func isLogogram(_ value: UInt32) -> Bool {
+        (value >= 0x3040 && value <= 0x30FF) || (value >= 0x3400 && value <= 0x9FFF)
+            || (value >= 0xF900 && value <= 0xFAFF) || (value >= 0x20000 && value <= 0x2FFFF)
     }
 
     /// The scalar at `index`, not reading past `end` (a cut sequence reads as its lead byte).

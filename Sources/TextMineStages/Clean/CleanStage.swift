@@ -41,9 +41,9 @@ public struct CleanStage: Stage {
     private enum EditorialMode: String { case drop, flag, keep }
 
     /// Steps that repair the encoding; they run first so that typography sees real characters.
-    private let encodingSteps: [any CleaningStep]
+    private let encodingRound: CleaningScan
     /// Steps that normalise typography, in priority order (earlier wins where edits overlap).
-    private let typographySteps: [any CleaningStep]
+    private let typographyRound: CleaningScan
     private let editorial: EditorialMode
 
     public init(options: StageOptions) throws {
@@ -51,7 +51,7 @@ public struct CleanStage: Stage {
         if options.bool("mojibake") { encoding.append(MojibakeRepair()) }
         if options.bool("invisible") { encoding.append(InvisibleCharacterRemoval()) }
         if options.bool("nfc") { encoding.append(CanonicalComposition()) }
-        encodingSteps = encoding
+        encodingRound = CleaningScan(steps: encoding)
 
         editorial = EditorialMode(rawValue: options.string("editorial")) ?? .drop
         var typography: [any CleaningStep] = []
@@ -64,26 +64,18 @@ public struct CleanStage: Stage {
         let quotes = options.bool("quotes")
         if apostrophes || quotes { typography.append(QuoteNormalisation(apostrophes: apostrophes, doubleQuotes: quotes)) }
         if options.bool("split-glued") { typography.append(GluedParagraphSplitting()) }
-        typographySteps = typography
+        typographyRound = CleaningScan(steps: typography)
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         var text = article.scalarText
-        if try run(encodingSteps, on: text, article: &article, stage: context.stageName) { text = article.scalarText }
-        if editorial == .flag { flagEditorialInsertions(in: &article, text: text) }
-        _ = try run(typographySteps, on: text, article: &article, stage: context.stageName)
-    }
-
-    /// Runs one round of steps on `text` (the article's current text); returns whether it edited.
-    private func run(_ steps: [any CleaningStep], on text: ScalarText, article: inout Article, stage: String) throws -> Bool {
-        let proposals = steps.map { step in
-            var edits: [TextEdit] = []
-            step.collectEdits(in: text, into: &edits)
-            return edits
+        let repairs = encodingRound.edits(in: text)
+        if !repairs.isEmpty {
+            try article.applyEdits(repairs, stage: context.stageName)
+            text = article.scalarText
         }
-        let edits = EditMerger.merge(proposals)
-        try article.applyEdits(edits, stage: stage)
-        return !edits.isEmpty
+        if editorial == .flag { flagEditorialInsertions(in: &article, text: text) }
+        try article.applyEdits(typographyRound.edits(in: text), stage: context.stageName)
     }
 
     private func flagEditorialInsertions(in article: inout Article, text: ScalarText) {

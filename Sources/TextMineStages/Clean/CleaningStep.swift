@@ -1,45 +1,102 @@
 import TextMineCore
 
-/// One normalisation of the `clean` stage: it scans the text and proposes edits.
+/// One normalisation of the `clean` stage: at the bytes where it may have work, it looks at the
+/// text and proposes edits.
 ///
-/// Steps read the UTF-8 bytes of a ``ScalarText`` and append ``TextEdit``s in scalar offsets. They
-/// never apply edits themselves: ``CleanStage`` merges the proposals of all steps of a round
-/// (resolving overlaps by step order) and applies them in one ``Article/applyEdits(_:stage:)``.
+/// Steps never scan the text themselves: ``CleaningScan`` walks the UTF-8 bytes once for all the
+/// steps of a round and asks a step only at its trigger bytes, so text without candidates (most
+/// ASCII and accented letters) costs one table lookup per byte.
 protocol CleaningStep: Sendable {
-    /// Appends the edits this step wants on `text`, in any order; they must not overlap each other.
-    func collectEdits(in text: ScalarText, into edits: inout [TextEdit])
+    /// Whether an edit of this step may start at a byte with this value.
+    func isTrigger(_ byte: UInt8) -> Bool
+    /// Whether an edit may start at `byte` when `next` follows it (by default, ``isTrigger(_:)``):
+    /// steps that rarely act on a frequent byte narrow it down here (a space before a letter).
+    func isTrigger(_ byte: UInt8, followedBy next: UInt8) -> Bool
+    /// Looks at the text at `index` (a trigger byte). When the step takes the bytes from `index`
+    /// on, it appends its edits and returns the end of the bytes it took (greater than `index`);
+    /// otherwise it returns nil and appends nothing. Edits are in scalar offsets and text order;
+    /// there may be none (text that is already normal), and they may reach back to `floor`, the
+    /// end of the bytes that earlier steps took (a combining mark edits its base letter).
+    func take(_ text: ScalarText, at index: Int, floor: Int, into edits: inout [TextEdit]) -> Int?
 }
 
-/// Merges the edits proposed by several steps into one non-overlapping set: where two proposals
-/// overlap, the one from the earlier step wins.
-enum EditMerger {
-    static func merge(_ proposals: [[TextEdit]]) -> [TextEdit] {
-        var tagged: [(edit: TextEdit, priority: Int)] = []
-        for (priority, edits) in proposals.enumerated() {
-            for edit in edits { tagged.append((edit, priority)) }
-        }
-        tagged.sort { ($0.edit.span, $0.priority) < ($1.edit.span, $1.priority) }
-        var kept: [(edit: TextEdit, priority: Int)] = []
-        kept.reserveCapacity(tagged.count)
-        for candidate in tagged {
-            var accepted = true
-            while let last = kept.last, conflicts(last.edit.span, candidate.edit.span) {
-                if last.priority <= candidate.priority {
-                    accepted = false
-                    break
-                }
-                kept.removeLast()
+extension CleaningStep {
+    func isTrigger(_ byte: UInt8, followedBy next: UInt8) -> Bool { isTrigger(byte) }
+}
+
+/// Runs the steps of one round of `clean` in a single pass over the bytes: at each byte, the
+/// steps it triggers are asked in priority order, and the first that takes the bytes wins them.
+struct CleaningScan: Sendable {
+    let steps: [any CleaningStep]
+    /// For each byte value, the steps it may trigger, as bits in priority order.
+    private let triggers: [UInt32]
+    /// For byte values whose steps depend on the next byte, the row of `pairTriggers` (else -1).
+    private let pairRows: [Int32]
+    /// Rows of 256 masks, by next byte.
+    private let pairTriggers: [UInt32]
+
+    init(steps: [any CleaningStep]) {
+        precondition(steps.count <= 32, "a cleaning round has at most 32 steps")
+        self.steps = steps
+        var triggers: [UInt32] = []
+        var pairRows: [Int32] = []
+        var pairTriggers: [UInt32] = []
+        for byte in UInt8.min...UInt8.max {
+            let candidates = steps.indices.filter { steps[$0].isTrigger(byte) }
+            let row = (UInt8.min...UInt8.max).map { next in
+                var mask: UInt32 = 0
+                for bit in candidates where steps[bit].isTrigger(byte, followedBy: next) { mask |= 1 << UInt32(bit) }
+                return mask
             }
-            if accepted { kept.append(candidate) }
+            triggers.append(row.reduce(0, |))
+            if candidates.isEmpty || row.allSatisfy({ $0 == row[0] }) {
+                pairRows.append(-1)
+            } else {
+                pairRows.append(Int32(pairTriggers.count / 256))
+                pairTriggers += row
+            }
         }
-        return kept.map(\.edit)
+        self.triggers = triggers
+        self.pairRows = pairRows
+        self.pairTriggers = pairTriggers
     }
 
-    /// Whether two edits cannot both be applied: they share a scalar, or both insert at one point.
-    private static func conflicts(_ a: Span, _ b: Span) -> Bool {
-        if a.isEmpty && b.isEmpty { return a.start == b.start }
-        if a.isEmpty { return b.start < a.start && a.start < b.end }
-        if b.isEmpty { return a.start < b.start && b.start < a.end }
-        return a.overlaps(b)
+    /// The edits of all steps on `text`: sorted and non-overlapping.
+    func edits(in text: ScalarText) -> [TextEdit] {
+        var edits: [TextEdit] = []
+        guard !steps.isEmpty else { return edits }
+        text.utf8.withUnsafeBufferPointer { bytes in
+            triggers.withUnsafeBufferPointer { triggers in
+                var index = 0
+                var floor = 0
+                let count = bytes.count
+                while index < count {
+                    let byte = Int(bytes[index])
+                    var mask = triggers[byte]
+                    if mask == 0 {
+                        index += 1
+                        continue
+                    }
+                    // The first and last bytes keep every step they may trigger (text edges matter).
+                    if index > 0, index + 1 < count, pairRows[byte] >= 0 {
+                        mask = pairTriggers[Int(pairRows[byte]) * 256 + Int(bytes[index + 1])]
+                        if mask == 0 {
+                            index += 1
+                            continue
+                        }
+                    }
+                    while mask != 0 {
+                        let bit = mask.trailingZeroBitCount
+                        mask &= mask - 1
+                        if let end = steps[bit].take(text, at: index, floor: floor, into: &edits) {
+                            floor = max(end, index + 1)
+                            break
+                        }
+                    }
+                    index = max(index + 1, floor)
+                }
+            }
+        }
+        return edits
     }
 }

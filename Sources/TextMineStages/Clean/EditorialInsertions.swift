@@ -14,56 +14,58 @@ struct EditorialInsertions: Sendable {
     func find(in bytes: [UInt8]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var index = 0
-        while index < bytes.count {
-            guard bytes[index] == 0x5B else {
-                index += 1
-                continue
-            }
-            var cursor = index + 1
-            var words = 0
-            var inWord = false
-            var scalars = 0
-            var valid = true
-            while cursor < bytes.count, bytes[cursor] != 0x5D {
-                let (value, length) = UTF8Decoding.scalar(in: bytes, at: cursor)
-                if UTF8Decoding.isLetter(value) {
-                    if !inWord { words += 1 }
-                    inWord = true
-                } else if value == 0x20 {
-                    inWord = false
-                } else if value != 0x27 && value != 0x2D && value != 0x2019 {
-                    valid = false
-                    break
-                }
-                scalars += 1
-                cursor += length
-                if scalars > Self.maximumLength { valid = false; break }
-            }
-            if valid, cursor < bytes.count, words >= 1, words <= Self.maximumWords {
-                found.append(index..<cursor + 1)
-                index = cursor + 1
+        while let open = bytes[index...].firstIndex(of: 0x5B) {
+            if let insertion = match(in: bytes, at: open) {
+                found.append(insertion)
+                index = insertion.upperBound
             } else {
-                index = max(cursor, index + 1)
+                index = open + 1
             }
         }
         return found
+    }
+
+    /// The insertion that starts with the `[` at `index`, brackets included, if it is one.
+    func match(in bytes: [UInt8], at index: Int) -> Range<Int>? {
+        var cursor = index + 1
+        var words = 0
+        var inWord = false
+        var scalars = 0
+        while cursor < bytes.count, bytes[cursor] != 0x5D {
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: cursor)
+            if UTF8Decoding.isLetter(value) {
+                if !inWord { words += 1 }
+                inWord = true
+            } else if value == 0x20 {
+                inWord = false
+            } else if value != 0x27 && value != 0x2D && value != 0x2019 {
+                return nil
+            }
+            scalars += 1
+            cursor += length
+            if scalars > Self.maximumLength { return nil }
+        }
+        guard cursor < bytes.count, words >= 1, words <= Self.maximumWords else { return nil }
+        return index..<cursor + 1
     }
 }
 
 /// Removes editorial insertions (see ``EditorialInsertions``) with one adjacent space, recorded as
 /// removals with the reason `clean: editorial-insertion`.
 struct EditorialInsertionRemoval: CleaningStep {
-    func collectEdits(in text: ScalarText, into edits: inout [TextEdit]) {
+    func isTrigger(_ byte: UInt8) -> Bool { byte == 0x5B }
+
+    func take(_ text: ScalarText, at index: Int, floor: Int, into edits: inout [TextEdit]) -> Int? {
         let bytes = text.utf8
-        for range in EditorialInsertions().find(in: bytes) {
-            var lower = range.lowerBound
-            var upper = range.upperBound
-            if upper < bytes.count, bytes[upper] == 0x20, lower == 0 || bytes[lower - 1] == 0x20 || bytes[lower - 1] == 0x0A {
-                upper += 1
-            } else if lower > 0, bytes[lower - 1] == 0x20 {
-                lower -= 1
-            }
-            edits.append(.remove(text.span(ofBytes: lower..<upper), reason: "clean: editorial-insertion"))
+        guard let range = EditorialInsertions().match(in: bytes, at: index) else { return nil }
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        if upper < bytes.count, bytes[upper] == 0x20, lower == 0 || bytes[lower - 1] == 0x20 || bytes[lower - 1] == 0x0A {
+            upper += 1
+        } else if lower > floor, bytes[lower - 1] == 0x20 {
+            lower -= 1
         }
+        edits.append(.remove(text.span(ofBytes: lower..<upper), reason: "clean: editorial-insertion"))
+        return upper
     }
 }

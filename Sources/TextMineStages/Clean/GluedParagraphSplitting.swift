@@ -7,20 +7,12 @@ import TextMineCore
 /// capitalised word after it, so abbreviations (`M.Lavrov`), acronyms (`U.S.`), file names and
 /// web addresses (`site.com`, `www.Site.fr`) are left alone.
 struct GluedParagraphSplitting: CleaningStep {
-    func collectEdits(in text: ScalarText, into edits: inout [TextEdit]) {
-        let bytes = text.utf8
-        var index = 2
-        while index < bytes.count - 2 {
-            let byte = bytes[index]
-            guard byte == 0x2E || byte == 0x21 || byte == 0x3F else {
-                index += 1
-                continue
-            }
-            if isGlued(bytes, at: index) {
-                edits.append(TextEdit(span: text.span(ofBytes: index + 1..<index + 1), replacement: "\n"))
-            }
-            index += 1
-        }
+    func isTrigger(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
+
+    func take(_ text: ScalarText, at index: Int, floor: Int, into edits: inout [TextEdit]) -> Int? {
+        guard index >= 2, index + 2 < text.utf8.count, isGlued(text.utf8, at: index) else { return nil }
+        edits.append(TextEdit(span: text.span(ofBytes: index + 1..<index + 1), replacement: "\n"))
+        return index + 1
     }
 
     private func isGlued(_ bytes: [UInt8], at index: Int) -> Bool {

@@ -5,26 +5,22 @@ import TextMineCore
 ///
 /// Zero-width joiners (U+200C, U+200D) are kept: scripts such as Persian and emoji sequences need them.
 struct InvisibleCharacterRemoval: CleaningStep {
-    func collectEdits(in text: ScalarText, into edits: inout [TextEdit]) {
+    func isTrigger(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+            || byte == 0xC2 || byte == 0xE2 || byte == 0xEF
+    }
+
+    func take(_ text: ScalarText, at index: Int, floor: Int, into edits: inout [TextEdit]) -> Int? {
         let bytes = text.utf8
-        var index = 0
-        var runStart = -1
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte >= 0x20 && byte < 0x7F && runStart < 0 {  // printable ASCII
-                index += 1
-                continue
-            }
-            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-            if Self.isInvisible(value) {
-                if runStart < 0 { runStart = index }
-            } else if runStart >= 0 {
-                edits.append(TextEdit(span: text.span(ofBytes: runStart..<index)))
-                runStart = -1
-            }
-            index += length
+        var end = index
+        while end < bytes.count {
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: end)
+            guard Self.isInvisible(value) else { break }
+            end += length
         }
-        if runStart >= 0 { edits.append(TextEdit(span: text.span(ofBytes: runStart..<bytes.count))) }
+        guard end > index else { return nil }
+        edits.append(TextEdit(span: text.span(ofBytes: index..<end)))
+        return end
     }
 
     @inline(__always)

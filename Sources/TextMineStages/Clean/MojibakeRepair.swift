@@ -8,45 +8,35 @@ import TextMineCore
 /// English text practically never contains such runs; the one common exception, an accented
 /// letter before a no-break space and a guillemet (`é\u{A0}»`), is excluded.
 struct MojibakeRepair: CleaningStep {
-    func collectEdits(in text: ScalarText, into edits: inout [TextEdit]) {
+    func isTrigger(_ byte: UInt8) -> Bool { byte == 0xC3 }
+
+    func take(_ text: ScalarText, at index: Int, floor: Int, into edits: inout [TextEdit]) -> Int? {
         let bytes = text.utf8
-        var index = 0
-        while index < bytes.count {
-            // Leads Â (U+00C2) to ô (U+00F4) are encoded C3 82…C3 B4 in UTF-8.
-            guard bytes[index] == 0xC3, index + 1 < bytes.count else {
-                index += 1
-                continue
-            }
-            let lead = 0xC0 | (bytes[index + 1] & 0x3F)
-            let continuations: Int
-            switch lead {
-            case 0xC2...0xDF: continuations = 1
-            case 0xE0...0xEF: continuations = 2
-            case 0xF0...0xF4: continuations = 3
-            default:
-                index += 2
-                continue
-            }
-            var cursor = index + 2
-            var decoded = UInt32(lead) & (continuations == 1 ? 0x1F : continuations == 2 ? 0x0F : 0x07)
-            var valid = true
-            for _ in 0..<continuations {
-                guard cursor < bytes.count else { valid = false; break }
-                let (value, length) = UTF8Decoding.scalar(in: bytes, at: cursor)
-                guard let byte = Self.windows1252Byte(of: value), byte & 0xC0 == 0x80,
-                    continuations == 1 || !Self.isFrenchPunctuation(value)
-                else { valid = false; break }
-                decoded = (decoded << 6) | UInt32(byte & 0x3F)
-                cursor += length
-            }
-            let minimum: UInt32 = continuations == 1 ? 0x80 : continuations == 2 ? 0x800 : 0x10000
-            if valid, decoded >= minimum, let scalar = Unicode.Scalar(decoded) {
-                edits.append(TextEdit(span: text.span(ofBytes: index..<cursor), replacement: String(scalar)))
-                index = cursor
-            } else {
-                index += 2
-            }
+        // Leads Â (U+00C2) to ô (U+00F4) are encoded C3 82…C3 B4 in UTF-8.
+        guard index + 1 < bytes.count else { return nil }
+        let lead = 0xC0 | (bytes[index + 1] & 0x3F)
+        let continuations: Int
+        switch lead {
+        case 0xC2...0xDF: continuations = 1
+        case 0xE0...0xEF: continuations = 2
+        case 0xF0...0xF4: continuations = 3
+        default: return nil
         }
+        var cursor = index + 2
+        var decoded = UInt32(lead) & (continuations == 1 ? 0x1F : continuations == 2 ? 0x0F : 0x07)
+        for _ in 0..<continuations {
+            guard cursor < bytes.count else { return nil }
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: cursor)
+            guard let byte = Self.windows1252Byte(of: value), byte & 0xC0 == 0x80,
+                continuations == 1 || !Self.isFrenchPunctuation(value)
+            else { return nil }
+            decoded = (decoded << 6) | UInt32(byte & 0x3F)
+            cursor += length
+        }
+        let minimum: UInt32 = continuations == 1 ? 0x80 : continuations == 2 ? 0x800 : 0x10000
+        guard decoded >= minimum, let scalar = Unicode.Scalar(decoded) else { return nil }
+        edits.append(TextEdit(span: text.span(ofBytes: index..<cursor), replacement: String(scalar)))
+        return cursor
     }
 
     /// No-break spaces and guillemets follow accented letters in correct French (`possibilité »`),

@@ -10,63 +10,55 @@ import TextMineCore
 struct WhitespaceNormalisation: CleaningStep {
     var keepFrenchSpaces: Bool
 
-    func collectEdits(in text: ScalarText, into edits: inout [TextEdit]) {
+    func isTrigger(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
+    }
+
+    /// A single space between two words needs no edit (unless it starts the text).
+    func isTrigger(_ byte: UInt8, followedBy next: UInt8) -> Bool {
+        isTrigger(byte) && !(byte == 0x20 && Self.isPlainCharacterLead(next))
+    }
+
+    func take(_ text: ScalarText, at start: Int, floor: Int, into edits: inout [TextEdit]) -> Int? {
         let bytes = text.utf8
-        var index = 0
+        if bytes[start] == 0x20, start > 0, start + 1 < bytes.count, Self.isPlainCharacterLead(bytes[start + 1]) { return nil }
+        var index = start
+        var newlines = 0
+        var previousWasCR = false
+        var noBreak: UInt32 = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            // Fast path: ordinary characters, and single spaces between non-space characters.
-            if byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D && byte != 0xC2 && byte != 0xE1
-                && byte != 0xE2 && byte != 0xE3
-            {
-                index += 1
-                continue
-            }
-            // A single space between two words needs no edit.
-            if byte == 0x20, index > 0, index + 1 < bytes.count, Self.isPlainCharacterLead(bytes[index + 1]) {
-                index += 1
-                continue
-            }
-            let start = index
-            var newlines = 0
-            var previousWasCR = false
-            var noBreak: UInt32 = 0
-            while index < bytes.count {
-                let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
-                if value == 0x0A {
-                    if !previousWasCR { newlines += 1 }
-                    previousWasCR = false
-                } else if value == 0x0D || value == 0x2028 || value == 0x2029 {
-                    newlines += 1
-                    previousWasCR = value == 0x0D
-                } else if UTF8Decoding.isHorizontalSpace(value) {
-                    if noBreak == 0 && (value == 0xA0 || value == 0x202F) { noBreak = value }
-                    previousWasCR = false
-                } else {
-                    break
-                }
-                index += length
-            }
-            if index == start {  // a non-space character starting with one of the lead bytes above
-                index += UTF8Decoding.scalar(in: bytes, at: index).length
-                continue
-            }
-            let replacement: String
-            if start == 0 || index == bytes.count {
-                replacement = ""
-            } else if newlines >= 2 {
-                replacement = "\n\n"
-            } else if newlines == 1 {
-                replacement = "\n"
-            } else if keepFrenchSpaces, noBreak != 0, isFrenchSpacePosition(bytes, start: start, end: index) {
-                replacement = String(Unicode.Scalar(noBreak)!)
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: index)
+            if value == 0x0A {
+                if !previousWasCR { newlines += 1 }
+                previousWasCR = false
+            } else if value == 0x0D || value == 0x2028 || value == 0x2029 {
+                newlines += 1
+                previousWasCR = value == 0x0D
+            } else if UTF8Decoding.isHorizontalSpace(value) {
+                if noBreak == 0 && (value == 0xA0 || value == 0x202F) { noBreak = value }
+                previousWasCR = false
             } else {
-                replacement = " "
+                break
             }
-            if !bytes[start..<index].elementsEqual(replacement.utf8) {
-                edits.append(TextEdit(span: text.span(ofBytes: start..<index), replacement: replacement))
-            }
+            index += length
         }
+        guard index > start else { return nil }  // a character that is not white space
+        let replacement: String
+        if start == 0 || index == bytes.count {
+            replacement = ""
+        } else if newlines >= 2 {
+            replacement = "\n\n"
+        } else if newlines == 1 {
+            replacement = "\n"
+        } else if keepFrenchSpaces, noBreak != 0, isFrenchSpacePosition(bytes, start: start, end: index) {
+            replacement = String(Unicode.Scalar(noBreak)!)
+        } else {
+            replacement = " "
+        }
+        if !bytes[start..<index].elementsEqual(replacement.utf8) {
+            edits.append(TextEdit(span: text.span(ofBytes: start..<index), replacement: replacement))
+        }
+        return index
     }
 
     /// Whether a byte starts a character that is surely not white space.

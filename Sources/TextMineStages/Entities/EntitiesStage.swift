@@ -56,7 +56,8 @@ public struct EntitiesStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        let found = tagger.mentions(in: article).filter { $0.confidence >= minConfidence }
+        let text = article.scalarText
+        let found = tagger.mentions(in: article, text: text).filter { $0.confidence >= minConfidence }
         let links: [EntityLinker.Link]
         if linking {
             links = tagger.linker.link(found.map { EntityLinker.Mention(text: $0.text, label: $0.label, confidence: $0.confidence) })

@@ -31,7 +31,7 @@ struct EntityTagger: Sendable {
     /// The rules that depend on the article's language.
     private struct LanguageRules: Sendable {
         let noise: NoiseLines
-        let commonWords: Set<UInt64>
+        let commonWords: HashedKeySet
     }
 
     init(model: NERModel, defaultLanguage: String) {
@@ -40,7 +40,7 @@ struct EntityTagger: Sendable {
         var rules: [String: LanguageRules] = [:]
         for language in Set(["fr", "en", defaultLanguage]) {
             rules[language] = LanguageRules(noise: NoiseLines(language: language),
-                                            commonWords: Set(CommonWords.words(of: language).map(NoiseLines.foldedHash)))
+                                            commonWords: HashedKeySet(CommonWords.words(of: language).map(NoiseLines.foldedHash)))
         }
         self.rules = rules
         let gazetteer = model.features.gazetteer
@@ -49,12 +49,11 @@ struct EntityTagger: Sendable {
     }
 
     /// Lowercase words that may sit inside a person's name (`Charles de Gaulle`).
-    private static let nameParticles: Set<UInt64> = Set(["de", "du", "des", "d'", "von", "van", "der", "den", "la", "le", "al", "el", "ben", "bin", "da", "di", "dos", "y", "ter"].map(NoiseLines.foldedHash))
+    private static let nameParticles = HashedKeySet(["de", "du", "des", "d'", "von", "van", "der", "den", "la", "le", "al", "el", "ben", "bin", "da", "di", "dos", "y", "ter"].map(NoiseLines.foldedHash))
 
-    /// The mentions of an article, in text order.
-    func mentions(in article: Article) -> [Found] {
+    /// The mentions of an article, in text order; `text` is the article's ``Article/scalarText``.
+    func mentions(in article: Article, text: ScalarText) -> [Found] {
         guard !article.tokens.isEmpty else { return [] }
-        let text = ScalarText(article.text)
         let ranges = article.tokens.map { text.byteRange(of: $0.span) }
         let language = article.language.flatMap { rules[$0] != nil ? $0 : nil } ?? defaultLanguage
         let languageRules = rules[language] ?? rules[defaultLanguage]!
@@ -80,14 +79,13 @@ struct EntityTagger: Sendable {
                 attributes.withUnsafeBufferPointer { a in
                     for k in segment { initial[k] = FeatureSet.isInitial(k - segment.lowerBound, UnsafeBufferPointer(rebasing: a[segment])) }
                 }
-                for mention in model.tag(bytes: bytes, ranges: ranges[segment], scratch: &scratch) {
+                gazetteer.annotate(bytes: bytes, ranges: ranges[segment], into: &marks)
+                for mention in model.tag(bytes: bytes, ranges: ranges[segment], attributes: attributes[segment], marks: marks, scratch: &scratch) {
                     let tokens = (mention.tokens.lowerBound + segment.lowerBound)..<(mention.tokens.upperBound + segment.lowerBound)
                     found.append(Found(span: Span(start: 0, end: 0), text: "", label: mention.type, confidence: mention.confidence, tokens: tokens))
                 }
-                gazetteer.annotate(bytes: bytes, ranges: ranges[segment], into: &marks)
                 for (offset, mark) in marks.enumerated() where mark.begin != 0 {
-                    let names = Gazetteer.Category.allCases.filter { $0.entityLabel != nil && mark.begin & $0.bit != 0 }
-                    guard names.count == 1, let category = names.first else { continue }
+                    guard let category = Self.singleEntityCategory(mark.begin) else { continue }
                     var end = offset + 1
                     while end < marks.count && marks[end].inside & category.bit != 0 && marks[end].begin & category.bit == 0 { end += 1 }
                     gazetteerMatches.append(((segment.lowerBound + offset)..<(segment.lowerBound + end), category))
@@ -96,11 +94,24 @@ struct EntityTagger: Sendable {
         }
 
         func isNoise(_ tokens: Range<Int>) -> Bool { tokens.contains { excluded[$0] } }
+        func gazetteerBits(_ k: Int) -> UInt8 {
+            text.utf8.withUnsafeBufferPointer { gazetteer.bits(bytes: $0, range: ranges[k]) }
+        }
         func isCommonWord(_ tokens: Range<Int>) -> Bool {
             guard tokens.count == 1, let k = tokens.first else { return false }
             if languageRules.commonWords.contains(attributes[k].folded) { return true }
-            return initial[k] && model.features.isLowercaseWord(attributes[k].lower)
-                && gazetteer.categories(of: text.string(bytes: ranges[k])).allSatisfy { $0.entityLabel == nil }
+            return initial[k] && model.features.isLowercaseWord(attributes[k].lower) && !Gazetteer.hasEntityLabel(gazetteerBits(k))
+        }
+
+        // A capitalised word usually written in lowercase (and no gazetteer word such as `Union`,
+        // `Banque`) followed only by lowercase words (`la Réponse américaine`): a common noun phrase
+        // with a stray capital, not a name.
+        func isCommonPhrase(_ tokens: Range<Int>) -> Bool {
+            let first = tokens.lowerBound
+            guard tokens.count > 1, model.features.isLowercaseWord(attributes[first].lower), gazetteerBits(first) == 0 else {
+                return false
+            }
+            return tokens.dropFirst().allSatisfy { attributes[$0].flags.contains(.hasLetter) && !attributes[$0].flags.contains(.capitalized) }
         }
 
         // Rules on the tagger's mentions.
@@ -116,7 +127,7 @@ struct EntityTagger: Sendable {
                 var k = tokens.upperBound - 1
                 while k >= tokens.lowerBound {
                     let flags = attributes[k].flags
-                    if flags.contains(.capitalized) && !gazetteer.categories(of: text.string(bytes: ranges[k])).contains(.personTitle) {
+                    if flags.contains(.capitalized) && gazetteerBits(k) & Gazetteer.Category.personTitle.bit == 0 {
                         start = k
                     } else if !Self.nameParticles.contains(attributes[k].folded) && !flags.contains(.punctuation) {
                         break
@@ -132,7 +143,9 @@ struct EntityTagger: Sendable {
                 tokens = tokens.lowerBound..<(tokens.upperBound - 1)
             }
             if attributes[tokens.lowerBound].flags.contains(.punctuation) || isCommonWord(tokens) { continue }
-            if let match = gazetteerMatches.first(where: { $0.tokens == tokens }), let label = match.category.entityLabel {
+            let match = gazetteerMatches.first(where: { $0.tokens == tokens })
+            if match == nil && isCommonPhrase(tokens) { continue }
+            if let match, let label = match.category.entityLabel {
                 mention.label = label
                 mention.confidence = max(mention.confidence, 0.9)
             }
@@ -149,10 +162,9 @@ struct EntityTagger: Sendable {
         // Other occurrences of the names found, written the same way.
         kept = MentionPropagation.propagate(kept, attributes: attributes, excluded: excluded)
         kept += MentionPropagation.misspelledSurnames(
-            kept, attributes: attributes, excluded: excluded, text: { text.string(bytes: ranges[$0]) },
+            kept, attributes: attributes, excluded: excluded, bytes: text.utf8, ranges: ranges,
             isCandidate: { k in
-                !isCommonWord(k..<(k + 1)) && !model.features.isLowercaseWord(attributes[k].lower)
-                    && gazetteer.categories(of: text.string(bytes: ranges[k])).isEmpty
+                !isCommonWord(k..<(k + 1)) && !model.features.isLowercaseWord(attributes[k].lower) && gazetteerBits(k) == 0
             })
         kept.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         for k in kept.indices {
@@ -162,6 +174,16 @@ struct EntityTagger: Sendable {
             kept[k].text = text.string(span)
         }
         return kept
+    }
+
+    /// The category of a gazetteer match when exactly one entity category (PER, LOC, ORG, MISC) starts there.
+    private static func singleEntityCategory(_ bits: UInt8) -> Gazetteer.Category? {
+        var single: Gazetteer.Category?
+        for category in Gazetteer.Category.allCases where category.entityLabel != nil && bits & category.bit != 0 {
+            guard single == nil else { return nil }
+            single = category
+        }
+        return single
     }
 
     /// Token index ranges of the article's sentences; tokens outside every sentence form their own

@@ -21,6 +21,10 @@ public struct PatternSet: Sendable {
     private var byFirstByte: [[(index: Int, second: UInt8?)]] = Array(repeating: [], count: 256)
     /// Indexes of unanchored patterns that may start with anything.
     private var unindexed: [Int] = []
+    /// For each byte value, the second bytes (bit `b & 63`; all bits when any byte may follow)
+    /// with which some unanchored pattern starts: positions that fail this test are skipped
+    /// without looking at the patterns.
+    private var secondBytesAfter: [UInt64] = Array(repeating: 0, count: 256)
 
     public init(_ entries: [Entry] = []) {
         self.entries = []
@@ -39,7 +43,10 @@ public struct PatternSet: Sendable {
                 anchoredAnywhere.append(index)
             }
         } else if let prefixes = entry.pattern.firstTwoBytes {
-            for prefix in prefixes { byFirstByte[Int(prefix.first)].append((index, prefix.second)) }
+            for prefix in prefixes {
+                byFirstByte[Int(prefix.first)].append((index, prefix.second))
+                secondBytesAfter[Int(prefix.first)] |= prefix.second.map { 1 << UInt64($0 & 63) } ?? ~0
+            }
         } else {
             unindexed.append(index)
         }
@@ -56,19 +63,24 @@ public struct PatternSet: Sendable {
         }
         for index in anchoredAnywhere where entries[index].pattern.matches(folded: text, at: start) { return entries[index] }
         for index in unindexed where entries[index].pattern.matches(folded: text) { return entries[index] }
-        var position = 0
-        while position < text.count {
-            let byte = text[position]
-            let candidates = byFirstByte[Int(byte)]
-            if !candidates.isEmpty, byte & 0xC0 != 0x80, TextPattern.isWordStart(text, position) {
-                let next: UInt8? = position + 1 < text.count ? text[position + 1] : nil
-                for candidate in candidates where candidate.second == nil || candidate.second == next {
-                    if entries[candidate.index].pattern.matches(folded: text, at: position) { return entries[candidate.index] }
+        let found: Int? = text.withUnsafeBufferPointer { bytes in
+            secondBytesAfter.withUnsafeBufferPointer { secondBytesAfter in
+                let count = bytes.count
+                var position = 0
+                while position < count {
+                    let seconds = secondBytesAfter[Int(bytes[position])]
+                    let next: UInt8? = position + 1 < count ? bytes[position + 1] : nil
+                    if seconds != 0, seconds & (1 << UInt64((next ?? 0) & 63)) != 0, TextPattern.isWordStart(text, position) {
+                        for candidate in byFirstByte[Int(bytes[position])] where candidate.second == nil || candidate.second == next {
+                            if entries[candidate.index].pattern.matches(folded: text, at: position) { return candidate.index }
+                        }
+                    }
+                    position += 1
                 }
+                return nil
             }
-            position += 1
         }
-        return nil
+        return found.map { entries[$0] }
     }
 
     /// Every label whose pattern matches (each once, in entry order).

@@ -33,9 +33,10 @@ struct StopwordProfile {
     /// The share of words that are stopwords of the language at `index`.
     func density(_ index: Int) -> Double { words == 0 ? 0 : Double(hits[index]) / Double(words) }
 
-    /// The language with the highest stopword density, if any word is a stopword.
+    /// The language with the most stopwords in the text, if at least two of its stopwords occur
+    /// (one short word such as `s` in `Pakistan's` is no evidence of French).
     var bestLanguage: Int? {
-        guard let best = hits.indices.max(by: { hits[$0] < hits[$1] }), hits[best] > 0 else { return nil }
+        guard let best = hits.indices.max(by: { hits[$0] < hits[$1] }), hits[best] >= 2 else { return nil }
         return best
     }
 }

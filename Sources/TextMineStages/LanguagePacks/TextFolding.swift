@@ -21,57 +21,66 @@ enum TextFolding {
     /// length. Leading white space folds to a space when the output follows other text.
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
                              into output: UnsafeMutableBufferPointer<UInt8>, afterText: Bool) -> Int {
-        var count = 0
-        var hasText = afterText
-        var index = range.lowerBound
-        var pendingSpace = false
-        @inline(__always) func put(_ byte: UInt8) {
-            hasText = true
-            if pendingSpace {
-                output[count] = 0x20
-                count += 1
-                pendingSpace = false
-            }
-            output[count] = byte
-            count += 1
-        }
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    pendingSpace = hasText
-                } else {
-                    put(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        asciiFolding.withUnsafeBufferPointer { ascii in
+            var count = 0
+            var index = range.lowerBound
+            var pendingSpace = false
+            @inline(__always) func put(_ byte: UInt8) {
+                if pendingSpace {
+                    output[count] = 0x20
+                    count &+= 1
+                    pendingSpace = false
                 }
-                index += 1
-                continue
+                output[count] = byte
+                count &+= 1
             }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            let end = min(index + length, range.upperBound)
-            if length == 2, end - index == 2 {
-                let second = bytes[index + 1]
-                if byte == 0xC2 && second == 0xA0 {
-                    pendingSpace = hasText
-                } else {
-                    let lower = lowercase((UInt32(byte & 0x1F) << 6) | UInt32(second & 0x3F))
-                    put(UInt8(0xC0 | (lower >> 6)))
-                    put(UInt8(0x80 | (lower & 0x3F)))
+            while index < range.upperBound {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let folded = ascii[Int(byte)]
+                    if folded == Self.whiteSpace { pendingSpace = count > 0 || afterText } else { put(folded) }
+                    index &+= 1
+                    continue
                 }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                let end = min(index + length, range.upperBound)
+                if length == 2, end - index == 2 {
+                    let second = bytes[index + 1]
+                    if byte == 0xC2 && second == 0xA0 {
+                        pendingSpace = count > 0 || afterText
+                    } else {
+                        let lower = lowercase((UInt32(byte & 0x1F) << 6) | UInt32(second & 0x3F))
+                        put(UInt8(0xC0 | (lower >> 6)))
+                        put(UInt8(0x80 | (lower & 0x3F)))
+                    }
+                    index = end
+                    continue
+                }
+                if length == 3, end - index == 3, byte == 0xE2, bytes[index + 1] == 0x80 {
+                    switch bytes[index + 2] {
+                    case 0x98, 0x99, 0x9B: put(0x27); index = end; continue
+                    case 0x9C, 0x9D, 0x9E: put(0x22); index = end; continue
+                    case 0x80...0x8A, 0xAF, 0xA8, 0xA9: pendingSpace = count > 0 || afterText; index = end; continue
+                    default: break
+                    }
+                }
+                for offset in index..<end { put(bytes[offset]) }
                 index = end
-                continue
             }
-            if length == 3, end - index == 3, byte == 0xE2, bytes[index + 1] == 0x80 {
-                switch bytes[index + 2] {
-                case 0x98, 0x99, 0x9B: put(0x27); index = end; continue
-                case 0x9C, 0x9D, 0x9E: put(0x22); index = end; continue
-                case 0x80...0x8A, 0xAF, 0xA8, 0xA9: pendingSpace = hasText; index = end; continue
-                default: break
-                }
-            }
-            for offset in index..<end { put(bytes[offset]) }
-            index = end
+            return count
         }
-        return count
+    }
+
+    /// Marks white space in ``asciiFolding``.
+    private static let whiteSpace: UInt8 = 0xFF
+
+    /// The folding of each ASCII byte: its lowercase, or ``whiteSpace``.
+    private static let asciiFolding: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch byte {
+        case 0x20, 0x0A, 0x09, 0x0D: return whiteSpace
+        case 0x41...0x5A: return UInt8(byte | 0x20)
+        default: return UInt8(byte)
+        }
     }
 
     /// The folding of a string.

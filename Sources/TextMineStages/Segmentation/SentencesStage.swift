@@ -32,6 +32,6 @@ public struct SentencesStage: Stage {
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let splitter = SentenceSplitter(rules: rules.rules(for: article.language), lineBreaks: lineBreaks)
-        article.sentences = splitter.split(ScalarText(article.text)).map(Sentence.init(span:))
+        article.sentences = splitter.split(article.scalarText).map(Sentence.init(span:))
     }
 }

@@ -24,6 +24,6 @@ public struct TokensStage: Stage {
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let tokenizer = Tokenizer(rules: rules.rules(for: article.language))
-        article.tokens = tokenizer.tokenize(ScalarText(article.text))
+        article.tokens = tokenizer.tokenize(article.scalarText)
     }
 }

@@ -38,6 +38,13 @@ struct EntitiesStageTests {
         #expect(article.entities.map(\.text) == ["Emmanuel Macron", "Berlin"])
     }
 
+    @Test("a common noun with a stray capital and its adjective is not a name; institutions are")
+    func commonPhrases() throws {
+        let article = try run("Il faut attendre la Réponse américaine à la proposition de la Banque mondiale et de l’Union européenne.")
+        #expect(!article.entities.contains { $0.text.contains("Réponse") })
+        #expect(article.entities.contains { $0.text == "Union européenne" && $0.label == "ORG" })
+    }
+
     @Test("an article without text or tokens gets no entities")
     func emptyArticle() throws {
         #expect(try run("").entities.isEmpty)

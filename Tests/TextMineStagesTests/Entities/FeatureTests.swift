@@ -40,7 +40,7 @@ struct FeatureTests {
 
     @Test("each token gets its features, and the same sentence always the same ones")
     func featureRows() {
-        let features = FeatureSet(rowBits: 16, gazetteer: Gazetteer(), lowercaseVocabulary: [])
+        let features = FeatureSet(rowBits: 16, gazetteer: Gazetteer(), lowercaseVocabulary: [], clusters: .empty)
         let sentence = TaggedSentence(tokens: ["Le", "président", "Macron"], tags: ["O", "O", "B-PER"])
         let (bytes, ranges) = sentence.utf8WithRanges
         var first = FeatureSet.Buffer(), second = FeatureSet.Buffer()
@@ -49,5 +49,52 @@ struct FeatureTests {
         #expect(first.count == 3)
         #expect(first.rows == second.rows)
         #expect(first.rows.allSatisfy { $0 >= 0 && $0 < 1 << 16 })
+    }
+}
+
+@Suite("gazetteer lookups and decoding")
+struct GazetteerLookupTests {
+    @Test("a token's categories are looked up from its bytes, ignoring case and accents")
+    func bytesLookup() {
+        var gazetteer = Gazetteer()
+        gazetteer.add("Kremlin", .organization)
+        gazetteer.add("Washington", .location)
+        gazetteer.add("Washington", .person)
+        gazetteer.add("président", .personTitle)
+        let text = Array("le KREMLIN, Washington et le President".utf8)
+        func bits(_ word: String) -> UInt8 {
+            let start = text.firstRange(of: Array(word.utf8))!.lowerBound
+            return text.withUnsafeBufferPointer { gazetteer.bits(bytes: $0, range: start..<(start + word.utf8.count)) }
+        }
+        #expect(bits("KREMLIN") == Gazetteer.Category.organization.bit)
+        #expect(bits("Washington") == Gazetteer.Category.location.bit | Gazetteer.Category.person.bit)
+        #expect(bits("President") == Gazetteer.Category.personTitle.bit)
+        #expect(bits("le") == 0)
+        #expect(Gazetteer.hasEntityLabel(bits("Washington")) && !Gazetteer.hasEntityLabel(bits("President")))
+    }
+
+    @Test("decoding never starts an entity with I- nor continues another type")
+    func viterbiConstraints() {
+        let labels = BIOLabels(types: ["LOC", "PER"])
+        let L = labels.count
+        // Emissions prefer I-PER everywhere, then I-LOC: only B-PER I-PER I-PER is allowed.
+        var emissions = [Double](repeating: 0, count: 3 * L)
+        let bPER = labels.index(of: "B-PER")!, iPER = labels.index(of: "I-PER")!, iLOC = labels.index(of: "I-LOC")!
+        for i in 0..<3 {
+            emissions[i * L + iPER] = 10
+            emissions[i * L + iLOC] = 9
+            emissions[i * L + bPER] = 1
+        }
+        var path: [Int] = [], back: [UInt8] = []
+        emissions.withUnsafeBufferPointer {
+            Viterbi.decode(n: 3, emissions: $0, transitions: [Double](repeating: 0, count: L * L), start: [Double](repeating: 0, count: L),
+                           labels: labels, into: &path, back: &back)
+        }
+        #expect(path.map { labels.tags[$0] } == ["B-PER", "I-PER", "I-PER"])
+        emissions.withUnsafeBufferPointer {
+            Viterbi.decode(n: 1, emissions: $0, transitions: [Double](repeating: 0, count: L * L), start: [Double](repeating: 0, count: L),
+                           labels: labels, into: &path, back: &back)
+        }
+        #expect(path.map { labels.tags[$0] } == ["B-PER"])
     }
 }

@@ -58,9 +58,9 @@ public struct Gazetteer: Sendable {
     }
 
     /// The categories of each entry, by the hash of its folded, space-free form.
-    private var entries = HashedKeyTable()
+    private var entries = HashedKeyTable<UInt8>()
     /// Hashes of every prefix of every entry's folded form, to stop matching early.
-    private var prefixes = HashedKeyTable()
+    private var prefixes = HashedKeyTable<UInt8>()
     /// The longest entry in tokens considered when matching.
     static let maxTokens = 10
 
@@ -133,6 +133,23 @@ public struct Gazetteer: Sendable {
         let bits = entries[hash] ?? 0
         return Category.allCases.filter { bits & $0.bit != 0 }
     }
+
+    /// The category bits (``Category/bit``) of the name written at `range` of `bytes`, 0 when it is
+    /// not a name: the lookup of ``categories(of:)`` without building a `String`.
+    @inline(__always)
+    func bits(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> UInt8 {
+        var hash = FeatureHash.empty
+        var iterator = UTF8ScalarIterator(bytes, range)
+        while let s = iterator.next() {
+            if !Self.isIgnored(s) { hash = Self.extend(hash, s) }
+        }
+        return entries[hash] ?? 0
+    }
+
+    /// Whether a name has an entity category (PER, LOC, ORG or MISC), not only FIRST, TITLE or a key word.
+    static func hasEntityLabel(_ bits: UInt8) -> Bool { bits & entityBits != 0 }
+
+    private static let entityBits: UInt8 = Category.allCases.reduce(0) { $1.entityLabel == nil ? $0 : $0 | $1.bit }
 
     /// Marks the tokens of `ranges` (byte ranges of `bytes`) that longest matches cover: for each
     /// token, `begin` has the bits of the categories of a match starting there, `inside` those of a

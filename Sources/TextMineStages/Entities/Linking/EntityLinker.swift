@@ -35,6 +35,8 @@ struct EntityLinker: Sendable {
     private final class Group {
         let key: String
         let words: [String]
+        /// The scalars of `key`, for edit distances.
+        lazy var scalars = Array(key.unicodeScalars)
         var members: [Int] = []
         var parent: Group?
         var label = ""
@@ -113,19 +115,22 @@ struct EntityLinker: Sendable {
 
     /// A stronger name within a small edit distance of this group (or of its last word).
     private func typoTarget(_ group: Group, _ stronger: ArraySlice<Group>, _ mentions: [Mention]) -> Group? {
-        let scalars = Array(group.key.unicodeScalars)
+        let scalars = group.scalars
         guard scalars.count >= 5, !gazetteer.categories(of: group.canonical).contains(where: { $0.entityLabel != nil }) else { return nil }
         let limit = scalars.count >= 9 ? 2 : 1
         for candidate in stronger where candidate.members.count >= group.members.count || candidate.words.count > group.words.count {
-            var forms = [candidate.key]
-            if candidate.words.count > group.words.count { forms.append(candidate.words.suffix(group.words.count).joined(separator: " ")) }
-            for form in forms {
-                let other = Array(form.unicodeScalars)
-                guard abs(other.count - scalars.count) <= limit, other != scalars else { continue }
-                if EditDistance.levenshtein(scalars, other) <= limit { return candidate }
+            if Self.isTypo(scalars, of: candidate.scalars, limit: limit) { return candidate }
+            if candidate.words.count > group.words.count,
+               Self.isTypo(scalars, of: Array(candidate.words.suffix(group.words.count).joined(separator: " ").unicodeScalars), limit: limit) {
+                return candidate
             }
         }
         return nil
+    }
+
+    /// Whether `scalars` differ from `other` and are within `limit` edits of it.
+    private static func isTypo(_ scalars: [Unicode.Scalar], of other: [Unicode.Scalar], limit: Int) -> Bool {
+        abs(other.count - scalars.count) <= limit && other != scalars && EditDistance.levenshtein(scalars, other) <= limit
     }
 
     /// The best written form of a group: with diacritics if some mention has them, then the most
@@ -142,12 +147,18 @@ struct EntityLinker: Sendable {
 
     private static func nonASCII(_ s: String) -> Int { s.unicodeScalars.filter { !$0.isASCII }.count }
 
+    /// Whether a scalar is white space (ASCII first, the Unicode property only beyond).
+    @inline(__always)
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value == 0x20 || (0x09...0x0D).contains(s.value)) : s.properties.isWhitespace
+    }
+
     /// Lowercase, without diacritics, straight apostrophes, single spaces.
     static func fold(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for s in text.unicodeScalars {
-            if s.properties.isWhitespace {
+            if Self.isSpace(s) {
                 pendingSpace = !scalars.isEmpty
                 continue
             }

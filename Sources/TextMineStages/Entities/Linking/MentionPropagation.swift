@@ -41,30 +41,50 @@ enum MentionPropagation {
 
     /// Capitalised words one edit away from the surname of a person found in the article
     /// (`Bliken` after `Antony Blinken`): translation and scraping typos the tagger cannot know.
-    /// `text` gives a token's text, `isCandidate` whether it may be a misspelt name (not a common
-    /// or known word).
+    /// `bytes` and `ranges` give the tokens' text, `isCandidate` whether a token may be a misspelt
+    /// name (not a common or known word).
     static func misspelledSurnames(_ mentions: [EntityTagger.Found], attributes: [TokenAttributes], excluded: [Bool],
-                                   text: (Int) -> String, isCandidate: (Int) -> Bool) -> [EntityTagger.Found] {
-        var surnames: [(folded: [Unicode.Scalar], confidence: Double)] = []
-        for m in mentions where m.label == "PER" && m.confidence >= 0.5 {
-            let last = m.tokens.upperBound - 1
-            guard attributes[last].length >= 5 else { continue }
-            surnames.append((Array(EntityLinker.fold(text(last)).unicodeScalars), m.confidence))
-        }
-        guard !surnames.isEmpty else { return [] }
-        var covered = [Bool](repeating: false, count: attributes.count)
-        for m in mentions { for k in m.tokens { covered[k] = true } }
-        var found: [EntityTagger.Found] = []
-        for k in attributes.indices where !covered[k] && !excluded[k] && attributes[k].length >= 5
-            && attributes[k].flags.contains(.capitalized) && !attributes[k].flags.contains(.allCaps) {
-            guard isCandidate(k) else { continue }
-            let folded = Array(EntityLinker.fold(text(k)).unicodeScalars)
-            if let match = surnames.first(where: { abs($0.folded.count - folded.count) <= 1 && $0.folded != folded
-                && EditDistance.levenshtein($0.folded, folded) == 1 }) {
-                found.append(EntityTagger.Found(span: Span(start: 0, end: 0), text: "", label: "PER",
-                                                confidence: match.confidence * 0.6, tokens: k..<(k + 1)))
+                                   bytes: [UInt8], ranges: [Range<Int>], isCandidate: (Int) -> Bool) -> [EntityTagger.Found] {
+        bytes.withUnsafeBufferPointer { bytes in
+            var surnames: [(folded: [UInt32], confidence: Double)] = []
+            for m in mentions where m.label == "PER" && m.confidence >= 0.5 {
+                let last = m.tokens.upperBound - 1
+                guard attributes[last].length >= 5 else { continue }
+                var folded: [UInt32] = []
+                fold(bytes, ranges[last], into: &folded)
+                surnames.append((folded, m.confidence))
             }
+            guard !surnames.isEmpty else { return [] }
+            var lengths = Set<Int>()
+            for surname in surnames { lengths.formUnion([surname.folded.count - 1, surname.folded.count, surname.folded.count + 1]) }
+            var covered = [Bool](repeating: false, count: attributes.count)
+            for m in mentions { for k in m.tokens { covered[k] = true } }
+            var found: [EntityTagger.Found] = []
+            var folded: [UInt32] = []
+            for k in attributes.indices where !covered[k] && !excluded[k] && attributes[k].length >= 5
+                && attributes[k].flags.contains(.capitalized) && !attributes[k].flags.contains(.allCaps) {
+                // Words of no surname's length (give or take one) cannot be one edit away.
+                guard lengths.contains(attributes[k].length) || lengths.contains(attributes[k].length + 1), isCandidate(k) else { continue }
+                fold(bytes, ranges[k], into: &folded)
+                if let match = surnames.first(where: { abs($0.folded.count - folded.count) <= 1 && $0.folded != folded
+                    && EditDistance.levenshtein($0.folded, folded) == 1 }) {
+                    found.append(EntityTagger.Found(span: Span(start: 0, end: 0), text: "", label: "PER",
+                                                    confidence: match.confidence * 0.6, tokens: k..<(k + 1)))
+                }
+            }
+            return found
         }
-        return found
+    }
+
+    /// The scalars of a token as ``EntityLinker/fold(_:)`` folds them (lowercase, no diacritics,
+    /// `œ` as `oe`), written into `folded`.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into folded: inout [UInt32]) {
+        folded.removeAll(keepingCapacity: true)
+        var iterator = UTF8ScalarIterator(bytes, range)
+        while let s = iterator.next() {
+            let f = ScalarFolding.fold(s)
+            folded.append(f)
+            if f == 0x6F && ScalarFolding.lower(s) == 0x153 { folded.append(0x65) }
+        }
     }
 }

@@ -14,15 +14,15 @@ struct NoiseLines {
         case credits = "contributor credits"
     }
 
-    private let ownWords: Set<UInt64>
-    private let otherWords: Set<UInt64>
-    private let linkMarkers: Set<UInt64>
-    private let creditMarkers: Set<UInt64>
-    private let creditObjects: Set<UInt64>
+    private let ownWords: HashedKeySet
+    private let otherWords: HashedKeySet
+    private let linkMarkers: HashedKeySet
+    private let creditMarkers: HashedKeySet
+    private let creditObjects: HashedKeySet
 
     /// Rules for articles in `language`; `others` are the languages whose lines are noise in it.
     init(language: String) {
-        func hashes(_ words: some Sequence<String>) -> Set<UInt64> { Set(words.map(Self.foldedHash)) }
+        func hashes(_ words: some Sequence<String>) -> HashedKeySet { HashedKeySet(words.map(Self.foldedHash)) }
         ownWords = hashes(CommonWords.words(of: language))
         let others = ["fr", "en"].filter { $0 != language }
         otherWords = hashes(others.flatMap { CommonWords.words(of: $0) }.filter { !CommonWords.words(of: language).contains($0) })

@@ -6,7 +6,7 @@
 /// templates is refused at load time instead of giving silently wrong tags.
 struct FeatureSet: Sendable {
     /// Names the templates and the hashing; bump the version whenever either changes.
-    static let signature = "tmner-features/1: bias word lower fold ctx±2 bigrams shapes affixes1-4 flags gazetteer±1 titles lowercase-vocabulary"
+    static let signature = "tmner-features/2: bias word lower fold norm ctx±2 bigrams shapes affixes1-4 trigrams flags gazetteer±1 titles lowercase-vocabulary word-classes±2"
 
     /// log2 of the number of weight rows.
     let rowBits: Int
@@ -15,14 +15,17 @@ struct FeatureSet: Sendable {
     /// Hashes (``TokenAttributes/lower``) of words that are usually written in lowercase: a
     /// capitalised token whose lowercase form is one of them is probably a sentence-initial word.
     let lowercaseVocabulary: Set<UInt64>
+    /// Distributional word classes of ``TokenAttributes/norm`` forms.
+    let clusters: WordClusters
     /// The same, for fast lookups.
-    private let vocabularyTable: HashedKeyTable
+    private let vocabularyTable: HashedKeyTable<UInt8>
 
-    init(rowBits: Int, gazetteer: Gazetteer, lowercaseVocabulary: Set<UInt64>) {
+    init(rowBits: Int, gazetteer: Gazetteer, lowercaseVocabulary: Set<UInt64>, clusters: WordClusters) {
         self.rowBits = rowBits
         self.gazetteer = gazetteer
         self.lowercaseVocabulary = lowercaseVocabulary
-        var table = HashedKeyTable(capacity: lowercaseVocabulary.count)
+        self.clusters = clusters
+        var table = HashedKeyTable<UInt8>(capacity: lowercaseVocabulary.count)
         for hash in lowercaseVocabulary { table.insert(hash) }
         self.vocabularyTable = table
     }
@@ -33,17 +36,39 @@ struct FeatureSet: Sendable {
 
     /// Reusable buffers for one sentence's features.
     struct Buffer {
-        /// Row indices of every token's features, token after token.
-        var rows: [Int32] = []
+        /// Row indices of every token's features, token after token: the first `starts.last`
+        /// entries of `storage`.
+        var rows: ArraySlice<Int32> { storage[0..<starts[starts.count - 1]] }
         /// Where each token's features start in `rows`; one more entry than tokens.
         var starts: [Int] = [0]
-        fileprivate var attributes: [TokenAttributes] = []
-        fileprivate var marks: [(begin: UInt8, inside: UInt8)] = []
+        /// Room for the rows; it only grows.
+        fileprivate var storage: [Int32] = []
+        /// Each token's attributes; ``FeatureSet/extract(bytes:ranges:into:)`` fills them, callers that
+        /// already have them fill them and call ``FeatureSet/extractAnnotated(bytes:ranges:into:)``.
+        var attributes: [TokenAttributes] = []
+        /// Each token's gazetteer marks (see ``Gazetteer/annotate(bytes:ranges:into:)``), filled likewise.
+        var marks: [(begin: UInt8, inside: UInt8)] = []
+        /// Each token's fine and coarse word class.
+        fileprivate var classes: [(fine: UInt16, coarse: UInt16)] = []
+        /// Each token's capitalisation code, see ``FeatureSet/casing(_:_:)``.
+        fileprivate var casings: [UInt64] = []
 
         init() {}
 
         /// The number of tokens.
         var count: Int { starts.count - 1 }
+
+        /// Calls `body` with the per-token arrays.
+        fileprivate func withViews<R>(_ body: (UnsafeBufferPointer<TokenAttributes>, UnsafeBufferPointer<(begin: UInt8, inside: UInt8)>,
+                                               UnsafeBufferPointer<(fine: UInt16, coarse: UInt16)>, UnsafeBufferPointer<UInt64>) -> R) -> R {
+            attributes.withUnsafeBufferPointer { a in
+                marks.withUnsafeBufferPointer { m in
+                    classes.withUnsafeBufferPointer { c in
+                        casings.withUnsafeBufferPointer { k in body(a, m, c, k) }
+                    }
+                }
+            }
+        }
     }
 
     private enum Template: UInt64 {
@@ -52,6 +77,8 @@ struct FeatureSet: Sendable {
         case prefix1, prefix2, prefix3, prefix4, suffix1, suffix2, suffix3, suffix4
         case casing, gazetteerHere, gazetteerPrev, gazetteerNext, gazetteerCased, lengthCased, rawPrev
         case lowerPrevShape, lowerNextShape, casingPrev, casingNext, suffix3Prev, gazetteerPrev2
+        case norm, fineClass, coarseClass, fineClassPrev, fineClassNext, coarseClassPrev2, coarseClassNext2
+        case fineClassCased, coarseClassPrevCur, coarseClassCurNext, trigram
     }
 
     private static let before = TokenAttributes.boundary(0x5E5E)
@@ -59,39 +86,58 @@ struct FeatureSet: Sendable {
     private static let after = TokenAttributes.boundary(0x2424)
     private static let after2 = TokenAttributes.boundary(0x242424)
 
+    /// The most rows one token can have: every template once, every gazetteer category in its
+    /// own and its neighbours' marks, every character trigram.
+    private static let maxRowsPerToken = 128
+
     /// Computes the features of the tokens at `ranges` (byte ranges of `bytes`), one sentence.
     func extract(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, into buffer: inout Buffer) {
-        let n = ranges.count
         buffer.attributes.removeAll(keepingCapacity: true)
         for range in ranges { buffer.attributes.append(TokenAttributes(bytes: bytes, range: range)) }
         gazetteer.annotate(bytes: bytes, ranges: ranges, into: &buffer.marks)
-        var rows = buffer.rows, starts = buffer.starts
-        buffer.rows = []
-        buffer.starts = []
-        defer {
-            buffer.rows = rows
-            buffer.starts = starts
+        extractAnnotated(bytes: bytes, ranges: ranges, into: &buffer)
+    }
+
+    /// Computes the features of one sentence whose `buffer.attributes` and `buffer.marks` are
+    /// already filled for `ranges`.
+    func extractAnnotated(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, into buffer: inout Buffer) {
+        let n = ranges.count
+        precondition(buffer.attributes.count == n && buffer.marks.count == n, "attributes and marks of every token")
+        buffer.classes.removeAll(keepingCapacity: true)
+        for a in buffer.attributes {
+            let fine = clusters.fine(a.norm)
+            buffer.classes.append((fine, clusters.coarse(of: fine)))
         }
-        rows.removeAll(keepingCapacity: true)
+        buffer.casings.removeAll(keepingCapacity: true)
+        buffer.attributes.withUnsafeBufferPointer { attributes in
+            for i in 0..<n { buffer.casings.append(casing(i, attributes)) }
+        }
+        if buffer.storage.count < n * Self.maxRowsPerToken {
+            buffer.storage = [Int32](repeating: 0, count: n * Self.maxRowsPerToken * 2)
+        }
+        var starts = buffer.starts, storage = buffer.storage
+        buffer.starts = []
+        buffer.storage = []
+        defer {
+            buffer.starts = starts
+            buffer.storage = storage
+        }
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
+        var used = 0
         let shift = UInt64(64 - rowBits)
-        buffer.attributes.withUnsafeBufferPointer { attributes in
-            buffer.marks.withUnsafeBufferPointer { marks in
+        storage.withUnsafeMutableBufferPointer { storage in
+            buffer.withViews { attributes, marks, classes, casings in
                 func at(_ i: Int) -> TokenAttributes {
                     i < 0 ? (i == -1 ? Self.before : Self.before2) : i >= n ? (i == n ? Self.after : Self.after2) : attributes[i]
                 }
-                func casing(_ i: Int) -> UInt64 {
-                    guard i >= 0 && i < n else { return 0xB0 }
-                    let a = attributes[i]
-                    var code = UInt64(a.flags.intersection([.capitalized, .allCaps, .hasDigit, .punctuation, .innerCap, .endsWithPeriod, .elision]).rawValue)
-                    if Self.isInitial(i, attributes) { code |= 1 << 10 }
-                    if a.flags.contains(.capitalized) && vocabularyTable.contains(a.lower) { code |= 1 << 11 }
-                    return code
-                }
+                func casing(_ i: Int) -> UInt64 { i >= 0 && i < n ? casings[i] : 0xB0 }
                 for i in 0..<n {
                     let cur = attributes[i], prev = at(i - 1), next = at(i + 1), prev2 = at(i - 2), next2 = at(i + 2)
-                    @inline(__always) func add(_ hash: UInt64) { rows.append(Int32(truncatingIfNeeded: hash >> shift)) }
+                    @inline(__always) func add(_ hash: UInt64) {
+                        storage[used] = Int32(truncatingIfNeeded: hash >> shift)
+                        used += 1
+                    }
                     @inline(__always) func add(_ t: Template, _ v: UInt64) { add(FeatureHash.feature(t.rawValue, v)) }
                     @inline(__always) func add(_ t: Template, _ a: UInt64, _ b: UInt64) { add(FeatureHash.feature(t.rawValue, a, b)) }
                     let cased = casing(i)
@@ -124,6 +170,20 @@ struct FeatureSet: Sendable {
                         add(.prefix4, cur.prefixes.3)
                         add(.suffix4, cur.suffixes.3)
                     }
+                    if cur.length >= 4 && cur.flags.contains(.hasLetter) {
+                        // Folded character trigrams, the first one anchored at the word's start: OCR
+                        // damage (`Rousselol`, `Pétersbourq`) leaves most of them intact.
+                        var iterator = UTF8ScalarIterator(bytes, ranges[ranges.startIndex + i])
+                        var a: UInt32 = 0x5E, b: UInt32 = 0x5E
+                        var k = 0
+                        while k < Self.trigramScalars, let s = iterator.next() {
+                            let f = ScalarFolding.fold(s)
+                            if k >= 1 { add(.trigram, FeatureHash.extend(FeatureHash.extend(FeatureHash.extend(FeatureHash.empty, a), b), f)) }
+                            a = b
+                            b = f
+                            k += 1
+                        }
+                    }
                     add(.casing, cased)
                     add(.casingPrev, casing(i - 1), cased)
                     add(.casingNext, cased, casing(i + 1))
@@ -148,11 +208,42 @@ struct FeatureSet: Sendable {
                     if i > 0 { addNeighbourMarks(marks[i - 1], .gazetteerPrev, cased, add) }
                     if i > 1 { addNeighbourMarks(marks[i - 2], .gazetteerPrev2, cased, add) }
                     if i + 1 < n { addNeighbourMarks(marks[i + 1], .gazetteerNext, cased, add) }
-                    starts.append(rows.count)
+                    let wordClass = classes[i]
+                    let prevClass = i > 0 ? classes[i - 1] : Self.boundaryClass
+                    let nextClass = i + 1 < n ? classes[i + 1] : Self.boundaryClass
+                    add(.norm, cur.norm)
+                    add(.fineClass, UInt64(wordClass.fine))
+                    add(.coarseClass, UInt64(wordClass.coarse))
+                    add(.fineClassCased, UInt64(wordClass.fine), cased)
+                    add(.fineClassPrev, UInt64(prevClass.fine))
+                    add(.fineClassNext, UInt64(nextClass.fine))
+                    add(.coarseClassPrev2, UInt64(i > 1 ? classes[i - 2].coarse : Self.boundaryClass.coarse))
+                    add(.coarseClassNext2, UInt64(i + 2 < n ? classes[i + 2].coarse : Self.boundaryClass.coarse))
+                    add(.coarseClassPrevCur, UInt64(prevClass.coarse), UInt64(wordClass.coarse))
+                    add(.coarseClassCurNext, UInt64(wordClass.coarse), UInt64(nextClass.coarse))
+                    assert(used - starts[starts.count - 1] <= Self.maxRowsPerToken)
+                    starts.append(used)
                 }
             }
         }
     }
+
+    /// How many scalars of a word its character trigrams cover.
+    private static let trigramScalars = 14
+
+    /// The capitalisation code of token `i`: its case flags, whether it starts a sentence, whether
+    /// it is a capitalised word usually written in lowercase.
+    @inline(__always)
+    private func casing(_ i: Int, _ attributes: UnsafeBufferPointer<TokenAttributes>) -> UInt64 {
+        let a = attributes[i]
+        var code = UInt64(a.flags.intersection([.capitalized, .allCaps, .hasDigit, .punctuation, .innerCap, .endsWithPeriod, .elision]).rawValue)
+        if Self.isInitial(i, attributes) { code |= 1 << 10 }
+        if a.flags.contains(.capitalized) && vocabularyTable.contains(a.lower) { code |= 1 << 11 }
+        return code
+    }
+
+    /// The word class of the virtual tokens around a sentence.
+    private static let boundaryClass: (fine: UInt16, coarse: UInt16) = (0xFFFE, 0xFFFE)
 
     @inline(__always)
     private func addNeighbourMarks(_ mark: (begin: UInt8, inside: UInt8), _ template: Template, _ cased: UInt64,
@@ -165,11 +256,6 @@ struct FeatureSet: Sendable {
     /// Whether token `i` starts a sentence or a quotation, where a capital says little.
     @inline(__always)
     static func isInitial(_ i: Int, _ attributes: UnsafeBufferPointer<TokenAttributes>) -> Bool {
-        i == 0 || Self.openers.contains(attributes[i - 1].raw)
+        i == 0 || attributes[i - 1].flags.contains(.opener)
     }
-
-    /// Punctuation after which a capital is expected: sentence ends, quotes, dashes, colons.
-    private static let openers: Set<UInt64> = Set([".", "!", "?", ":", "«", "\"", "“", "—", "–", "-", "…", "(", "•", "*", "‹", ";"].map {
-        FeatureHash.of($0.unicodeScalars.map(\.value))
-    })
 }

@@ -1,22 +1,22 @@
-/// An open-addressing table from 64-bit hashes to small values, for the lookups of the tagging hot
-/// path (gazetteer names and prefixes, the lowercase vocabulary): keys are already well-mixed
-/// hashes, so they index the table directly, without `Hasher`.
-struct HashedKeyTable: Sendable {
+/// An open-addressing table from 64-bit hashes to small integer values, for the lookups of the
+/// tagging hot path (gazetteer names and prefixes, the lowercase vocabulary, word clusters): keys are
+/// already well-mixed hashes, so they index the table directly, without `Hasher`.
+struct HashedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
     private var keys: [UInt64]
-    private var values: [UInt8]
+    private var values: [Value]
     private var mask: Int
     /// The number of keys.
     private(set) var count = 0
 
     /// The marker of an empty slot; a real key equal to it is stored as ``substitute``.
-    private static let empty: UInt64 = 0
-    private static let substitute: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private static var empty: UInt64 { 0 }
+    private static var substitute: UInt64 { 0x9E37_79B9_7F4A_7C15 }
 
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         keys = [UInt64](repeating: Self.empty, count: size)
-        values = [UInt8](repeating: 0, count: size)
+        values = [Value](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -32,7 +32,7 @@ struct HashedKeyTable: Sendable {
 
     /// The value of a key, or nil.
     @inline(__always)
-    subscript(key: UInt64) -> UInt8? {
+    subscript(key: UInt64) -> Value? {
         let k = Self.stored(key)
         let index = slot(of: k)
         return keys[index] == k ? values[index] : nil
@@ -43,7 +43,7 @@ struct HashedKeyTable: Sendable {
     func contains(_ key: UInt64) -> Bool { self[key] != nil }
 
     /// Sets the bits of `value` on the key's value (inserting the key with `value` when absent).
-    mutating func insert(_ key: UInt64, orBits value: UInt8 = 0) {
+    mutating func insert(_ key: UInt64, orBits value: Value = 0) {
         if (count + 1) * 2 > keys.count { grow() }
         let k = Self.stored(key)
         let index = slot(of: k)
@@ -55,7 +55,7 @@ struct HashedKeyTable: Sendable {
     }
 
     /// Every key with its value.
-    var entries: [(key: UInt64, value: UInt8)] {
+    var entries: [(key: UInt64, value: Value)] {
         keys.indices.compactMap { keys[$0] == Self.empty ? nil : (keys[$0], values[$0]) }
     }
 
@@ -64,4 +64,18 @@ struct HashedKeyTable: Sendable {
         self = HashedKeyTable(capacity: keys.count)
         for (key, value) in old { insert(key, orBits: value) }
     }
+}
+
+/// A set of 64-bit hashes (folded words and the like) with the table's fast lookups.
+struct HashedKeySet: Sendable {
+    private var table: HashedKeyTable<UInt8>
+
+    init(_ hashes: some Sequence<UInt64>) {
+        table = HashedKeyTable()
+        for hash in hashes { table.insert(hash) }
+    }
+
+    /// Whether the set has the hash.
+    @inline(__always)
+    func contains(_ hash: UInt64) -> Bool { table.contains(hash) }
 }

@@ -78,7 +78,8 @@ public struct NERModel: Sendable {
     /// The same model computing gazetteer features with another gazetteer (built-ins plus a user's).
     public func using(gazetteer: Gazetteer) -> NERModel {
         NERModel(header: header, weights: weights,
-                 features: FeatureSet(rowBits: features.rowBits, gazetteer: gazetteer, lowercaseVocabulary: features.lowercaseVocabulary))
+                 features: FeatureSet(rowBits: features.rowBits, gazetteer: gazetteer, lowercaseVocabulary: features.lowercaseVocabulary,
+                                      clusters: features.clusters))
     }
 
     /// Reusable buffers for tagging; keep one per thread to tag many sentences without allocating.
@@ -86,6 +87,7 @@ public struct NERModel: Sendable {
         var features = FeatureSet.Buffer()
         var path: [Int] = []
         var confidences: [Double] = []
+        var workspace = TaggerWeights.Workspace()
         public init() {}
     }
 
@@ -100,7 +102,24 @@ public struct NERModel: Sendable {
     public func tag(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, scratch: inout Scratch) -> [Mention] {
         guard !ranges.isEmpty else { return [] }
         tagIndices(bytes: bytes, ranges: ranges, scratch: &scratch)
-        var mentions: [Mention] = []
+        return mentions(scratch)
+    }
+
+    /// Tags one sentence like ``tag(bytes:ranges:scratch:)``, given its tokens' attributes and
+    /// gazetteer marks, which the caller has computed anyway.
+    func tag(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, attributes: ArraySlice<TokenAttributes>,
+             marks: [(begin: UInt8, inside: UInt8)], scratch: inout Scratch) -> [Mention] {
+        guard !ranges.isEmpty else { return [] }
+        scratch.features.attributes.removeAll(keepingCapacity: true)
+        scratch.features.attributes.append(contentsOf: attributes)
+        scratch.features.marks.removeAll(keepingCapacity: true)
+        scratch.features.marks.append(contentsOf: marks)
+        features.extractAnnotated(bytes: bytes, ranges: ranges, into: &scratch.features)
+        weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
+        return mentions(scratch)
+    }
+
+    private func mentions(_ scratch: Scratch) -> [Mention] {        var mentions: [Mention] = []
         var i = 0
         let path = scratch.path
         while i < path.count {
@@ -129,6 +148,6 @@ public struct NERModel: Sendable {
 
     private func tagIndices(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, scratch: inout Scratch) {
         features.extract(bytes: bytes, ranges: ranges, into: &scratch.features)
-        weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences)
+        weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
     }
 }

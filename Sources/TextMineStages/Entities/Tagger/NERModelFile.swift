@@ -11,6 +11,8 @@ import TextMineCore
 /// | *h* | header: ``NERModel/Header`` as JSON (tags, language, feature signature, provenance) |
 /// | 4 + 4·L·L + 4·L | tag count L, transition weights, start weights (`Int32`) |
 /// | 4 + 8·v | lowercase vocabulary: count, sorted word hashes |
+/// | 4 + K | word classes: fine class count K, the coarse class of each (`UInt8`) |
+/// | 4 + 10·w | classed words: count, ascending word hashes (`UInt64`), then their fine classes (`UInt16`) |
 /// | 2^rowBits / 8 | bitmap of the non-zero weight rows |
 /// | 2·L per set bit | the non-zero rows' emission weights (`Int16`) |
 /// | 8 | FNV-1a checksum of everything before |
@@ -21,7 +23,7 @@ public enum NERModelFile {
     /// The first bytes of every model file.
     static let magic: [UInt8] = Array("TMNER".utf8) + [0, 0x0D, 0x0A]
     /// The format version this build reads and writes.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     /// Serialises a model.
     public static func data(of model: NERModel) throws -> Data {
@@ -41,6 +43,12 @@ public enum NERModelFile {
         let vocabulary = model.features.lowercaseVocabulary.sorted()
         out.u32(UInt32(vocabulary.count))
         for h in vocabulary { out.u64(h) }
+        let clusters = model.features.clusters
+        out.u32(UInt32(clusters.fineCount))
+        out.bytes(clusters.coarse)
+        out.u32(UInt32(clusters.words.count))
+        for h in clusters.words { out.u64(h) }
+        for c in clusters.classes { out.u16(c) }
         let rows = 1 << weights.rowBits
         var bitmap = [UInt8](repeating: 0, count: rows / 8)
         for row in 0..<rows where (0..<L).contains(where: { weights.emission[row * L + $0] != 0 }) {
@@ -115,6 +123,7 @@ public enum NERModelFile {
         guard vocabularyCount <= bytes.count / 8 else { throw input.truncated("vocabulary") }
         var vocabulary = Set<UInt64>(minimumCapacity: vocabularyCount)
         for _ in 0..<vocabularyCount { vocabulary.insert(try input.u64("vocabulary")) }
+        let clusters = try readClusters(&input)
         let rows = 1 << header.rowBits
         let bitmap = Array(try input.bytes(rows / 8, "row bitmap"))
         var setRows = 0
@@ -140,8 +149,32 @@ public enum NERModelFile {
         }
         let weights = TaggerWeights(labels: labels, rowBits: header.rowBits, emission: emission,
                                     transitions: transitions, start: start, scale: header.scale)
-        let features = FeatureSet(rowBits: header.rowBits, gazetteer: try gazetteer(header.language), lowercaseVocabulary: vocabulary)
+        let features = FeatureSet(rowBits: header.rowBits, gazetteer: try gazetteer(header.language), lowercaseVocabulary: vocabulary,
+                                  clusters: clusters)
         return NERModel(header: header, weights: weights, features: features)
+    }
+
+    private static func readClusters(_ input: inout ByteReader) throws -> WordClusters {
+        let fineCount = Int(try input.u32("word class count"))
+        guard fineCount <= Int(WordClusters.unknown) else {
+            throw Diagnostic(file: input.file, message: "model has \(fineCount) word classes; at most \(WordClusters.unknown) are possible")
+        }
+        let coarse = Array(try input.bytes(fineCount, "word classes"))
+        let wordCount = Int(try input.u32("classed word count"))
+        guard wordCount <= input.bytes.count / 10 else { throw input.truncated("classed words") }
+        var words: [UInt64] = []
+        words.reserveCapacity(wordCount)
+        for _ in 0..<wordCount { words.append(try input.u64("classed words")) }
+        var classes: [UInt16] = []
+        classes.reserveCapacity(wordCount)
+        for _ in 0..<wordCount {
+            let fine = try input.u16("classed words")
+            guard Int(fine) < fineCount else {
+                throw Diagnostic(file: input.file, message: "model has a word in class \(fine) of \(fineCount): the file is corrupt")
+            }
+            classes.append(fine)
+        }
+        return WordClusters(coarse: coarse, words: words, classes: classes)
     }
 
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
@@ -175,6 +208,11 @@ private struct ByteReader {
         guard count >= 0, offset + count <= bytes.count else { throw truncated(what) }
         defer { offset += count }
         return bytes[offset..<(offset + count)]
+    }
+
+    mutating func u16(_ what: String) throws -> UInt16 {
+        let b = try bytes(2, what)
+        return UInt16(b[b.startIndex]) | UInt16(b[b.startIndex + 1]) << 8
     }
 
     mutating func u32(_ what: String) throws -> UInt32 {

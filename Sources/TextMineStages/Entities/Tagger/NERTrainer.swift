@@ -14,6 +14,8 @@ public struct NERTrainer {
         public var language = "fr"
         /// The licence the training data imposes, recorded in the model.
         public var license: String?
+        /// The number of fine word classes learnt from the training text (0: none).
+        public var wordClasses = 256
 
         public init() {}
     }
@@ -62,7 +64,8 @@ public struct NERTrainer {
         let types = Set(sentences.flatMap { $0.tags.compactMap { $0 == "O" ? nil : String($0.dropFirst(2)) } })
         let labels = BIOLabels(types: types)
         let vocabulary = Self.lowercaseVocabulary(sentences)
-        let features = FeatureSet(rowBits: settings.rowBits, gazetteer: gazetteer, lowercaseVocabulary: vocabulary)
+        let features = FeatureSet(rowBits: settings.rowBits, gazetteer: gazetteer, lowercaseVocabulary: vocabulary,
+                                  clusters: wordClusters(train))
 
         // Features do not depend on the weights: extract them once.
         var extracted: [(rows: [Int32], starts: [Int], gold: [Int])] = []
@@ -72,7 +75,7 @@ public struct NERTrainer {
             let (bytes, ranges) = sentence.utf8WithRanges
             bytes.withUnsafeBufferPointer { features.extract(bytes: $0, ranges: ranges[...], into: &buffer) }
             let gold = Self.repaired(sentence.tags.map { labels.index(of: $0) ?? 0 })
-            extracted.append((buffer.rows, buffer.starts, gold))
+            extracted.append((Array(buffer.rows), buffer.starts, gold))
         }
 
         var trainer = PerceptronTrainer(labels: labels, rowBits: settings.rowBits)
@@ -90,9 +93,8 @@ public struct NERTrainer {
             order.shuffle(using: &generator)
             var correct = 0
             for index in order {
-                buffer.rows = extracted[index].rows
-                buffer.starts = extracted[index].starts
-                if trainer.learn(buffer, gold: extracted[index].gold, scratch: &path) { correct += 1 }
+                let sentence = extracted[index]
+                if trainer.learn(rows: sentence.rows, starts: sentence.starts, gold: sentence.gold, scratch: &path) { correct += 1 }
             }
             let weights = trainer.averaged()
             header.scale = weights.scale
@@ -103,6 +105,24 @@ public struct NERTrainer {
             header.provenance.devF1 = devScore.map { ($0.overall.f1 * 10000).rounded() / 10000 }
         }
         return NERModel(header: header, weights: model.weights, features: features)
+    }
+
+    /// Word classes learnt from the text of the training files, each file counted once however
+    /// often it is given.
+    func wordClusters(_ train: [Corpus]) -> WordClusters {
+        guard settings.wordClasses > 0 else { return .empty }
+        var seen = Set<String>()
+        var text: [[UInt64]] = []
+        for corpus in train where seen.insert(corpus.name + "#" + corpus.selection).inserted {
+            for sentence in corpus.sentences {
+                let (bytes, ranges) = sentence.utf8WithRanges
+                text.append(bytes.withUnsafeBufferPointer { b in ranges.map { TokenAttributes(bytes: b, range: $0).norm } })
+            }
+        }
+        var clusterSettings = WordClusters.Settings()
+        clusterSettings.fine = settings.wordClasses
+        clusterSettings.coarse = max(1, settings.wordClasses / 8)
+        return WordClusters.learn(from: text, settings: clusterSettings)
     }
 
     /// Scores a model on gold sentences.

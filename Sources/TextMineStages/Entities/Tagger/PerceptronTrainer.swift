@@ -16,6 +16,8 @@ struct PerceptronTrainer {
     private var startSum: [Double]
     /// The number of sentences seen so far, plus one.
     private var step = 1.0
+    /// Decoding storage.
+    private var back: [UInt8] = []
 
     init(labels: BIOLabels, rowBits: Int) {
         self.labels = labels
@@ -31,24 +33,24 @@ struct PerceptronTrainer {
 
     /// Learns from one sentence; returns whether the current weights already tagged it right.
     @discardableResult
-    mutating func learn(_ features: FeatureSet.Buffer, gold: [Int], scratch path: inout [Int]) -> Bool {
-        let n = features.count
+    mutating func learn(rows: [Int32], starts: [Int], gold: [Int], scratch path: inout [Int]) -> Bool {
+        let n = starts.count - 1
         let L = labels.count
         var scores = [Double](repeating: 0, count: n * L)
         for i in 0..<n {
-            for f in features.starts[i]..<features.starts[i + 1] {
-                let row = Int(features.rows[f]) * L
+            for f in starts[i]..<starts[i + 1] {
+                let row = Int(rows[f]) * L
                 for t in 0..<L { scores[i * L + t] += emission[row + t] }
             }
         }
         scores.withUnsafeBufferPointer { scores in
-            Viterbi.decode(n: n, emissions: scores, transitions: transitions, start: start, labels: labels, into: &path)
+            Viterbi.decode(n: n, emissions: scores, transitions: transitions, start: start, labels: labels, into: &path, back: &back)
         }
         defer { step += 1 }
         guard path != gold else { return true }
         for i in 0..<n where path[i] != gold[i] {
-            for f in features.starts[i]..<features.starts[i + 1] {
-                let row = Int(features.rows[f]) * L
+            for f in starts[i]..<starts[i + 1] {
+                let row = Int(rows[f]) * L
                 Self.update(&emission, &emissionSum, row + gold[i], 1, step)
                 Self.update(&emission, &emissionSum, row + path[i], -1, step)
             }

@@ -39,18 +39,25 @@ struct TaggerWeights: Sendable {
         self.scale = scale
     }
 
+    /// Reusable buffers of ``tag(_:path:confidences:workspace:)``.
+    struct Workspace {
+        var scores: [Int32] = []
+        var back: [UInt8] = []
+    }
+
     /// Tags one sentence whose features are in `features`; writes tag indices to `path` and, per
     /// token, the probability the tagger gives its tag (a softmax over the token's tag scores).
-    func tag(_ features: FeatureSet.Buffer, path: inout [Int], confidences: inout [Double]) {
+    func tag(_ features: FeatureSet.Buffer, path: inout [Int], confidences: inout [Double], workspace: inout Workspace) {
         let n = features.count
         let L = labels.count
-        var scores = [Int32](repeating: 0, count: n * L)
-        scores.withUnsafeMutableBufferPointer { scores in
+        if workspace.scores.count < n * L { workspace.scores = [Int32](repeating: 0, count: n * L * 2) }
+        workspace.scores.withUnsafeMutableBufferPointer { scores in
             emission.withUnsafeBufferPointer { weights in
                 features.rows.withUnsafeBufferPointer { rows in
                     features.starts.withUnsafeBufferPointer { starts in
                         for i in 0..<n {
                             let out = scores.baseAddress! + i * L
+                            for t in 0..<L { out[t] = 0 }
                             for f in starts[i]..<starts[i + 1] {
                                 let row = weights.baseAddress! + Int(rows[f]) * L
                                 for t in 0..<L { out[t] &+= Int32(row[t]) }
@@ -60,22 +67,23 @@ struct TaggerWeights: Sendable {
                 }
             }
         }
-        scores.withUnsafeBufferPointer { scores in
-            Viterbi.decode(n: n, emissions: scores, transitions: transitions, start: start, labels: labels, into: &path)
-        }
-        // Confidences only matter inside entities; outside them they are not computed.
-        confidences.removeAll(keepingCapacity: true)
-        let temperature = Double(scale) * Self.temperature
-        for i in 0..<n {
-            guard path[i] != 0 else {
-                confidences.append(1)
-                continue
+        workspace.scores.withUnsafeBufferPointer { scores in
+            Viterbi.decode(n: n, emissions: scores, transitions: transitions, start: start, labels: labels,
+                           into: &path, back: &workspace.back)
+            // Confidences only matter inside entities; outside them they are not computed.
+            confidences.removeAll(keepingCapacity: true)
+            let temperature = Double(scale) * Self.temperature
+            for i in 0..<n {
+                guard path[i] != 0 else {
+                    confidences.append(1)
+                    continue
+                }
+                let base = i * L
+                let chosen = Double(scores[base + path[i]])
+                var total = 0.0
+                for t in 0..<L { total += exp((Double(scores[base + t]) - chosen) / temperature) }
+                confidences.append(1 / total)
             }
-            let base = i * L
-            let chosen = Double(scores[base + path[i]])
-            var total = 0.0
-            for t in 0..<L { total += exp((Double(scores[base + t]) - chosen) / temperature) }
-            confidences.append(1 / total)
         }
     }
 

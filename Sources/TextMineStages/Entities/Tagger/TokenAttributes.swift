@@ -9,6 +9,8 @@ struct TokenAttributes {
     var lower: UInt64 = FeatureHash.empty
     /// Hash of the lowercased token without diacritics, curly apostrophes made straight.
     var folded: UInt64 = FeatureHash.empty
+    /// Hash of the folded token with every digit made `0`: the form word classes are learnt on.
+    var norm: UInt64 = FeatureHash.empty
     /// Hash of the word shape: `Xxxxx`, `XX`, `dd.dd`, capped at ``shapeLimit`` scalars.
     var shape: UInt64 = FeatureHash.empty
     /// Hash of the shape with repeated classes collapsed: `Xx`, `X`, `d.d`.
@@ -43,6 +45,9 @@ struct TokenAttributes {
         static let elision = Flag(rawValue: 1 << 7)
         /// Has at least one letter.
         static let hasLetter = Flag(rawValue: 1 << 8)
+        /// Is one punctuation mark after which a capital is expected: a sentence end, a quote, a
+        /// dash, a colon (`.`, `«`, `—`, `:`).
+        static let opener = Flag(rawValue: 1 << 9)
     }
 
     /// How many scalars of a word the shape describes.
@@ -52,7 +57,7 @@ struct TokenAttributes {
 
     /// Analyses the token at `range` of `bytes`.
     init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
-        var raw = FeatureHash.empty, lower = FeatureHash.empty, folded = FeatureHash.empty
+        var raw = FeatureHash.empty, lower = FeatureHash.empty, folded = FeatureHash.empty, norm = FeatureHash.empty
         var shape = FeatureHash.empty, shortShape = FeatureHash.empty
         var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         // The last four lowercase scalars, most recent in `last0`.
@@ -69,7 +74,11 @@ struct TokenAttributes {
             lower = FeatureHash.extend(lower, l)
             let f = ScalarFolding.fold(s)
             folded = FeatureHash.extend(folded, f)
-            if f == 0x6F && l == 0x153 { folded = FeatureHash.extend(folded, 0x65) }  // œ → oe
+            norm = FeatureHash.extend(norm, ScalarFolding.isDigit(f) ? 0x30 : f)
+            if f == 0x6F && l == 0x153 {  // œ → oe
+                folded = FeatureHash.extend(folded, 0x65)
+                norm = FeatureHash.extend(norm, 0x65)
+            }
             let shapeClass: UInt32
             if ScalarFolding.isLetter(s) {
                 letters += 1
@@ -111,6 +120,7 @@ struct TokenAttributes {
         if letters >= 2 && uppers == letters { flags.insert(.allCaps) }
         if lastScalar == 0x2E && count > 1 { flags.insert(.endsWithPeriod) }
         if lastScalar == 0x27 && count > 1 { flags.insert(.elision) }
+        if count == 1 && Self.isOpener(lastScalar) { flags.insert(.opener) }
         var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         if count >= 1 { suffixes.0 = FeatureHash.extend(FeatureHash.empty, last0) }
         if count >= 2 { suffixes.1 = FeatureHash.extend(FeatureHash.extend(FeatureHash.empty, last1), last0) }
@@ -122,6 +132,7 @@ struct TokenAttributes {
         self.raw = raw
         self.lower = lower
         self.folded = folded
+        self.norm = norm
         self.shape = shape
         self.shortShape = shortShape
         self.prefixes = prefixes
@@ -132,12 +143,22 @@ struct TokenAttributes {
 
     init() {}
 
+    /// `. ! ? : « " “ — – - … ( • * ‹ ;`
+    @inline(__always)
+    private static func isOpener(_ s: UInt32) -> Bool {
+        switch s {
+        case 0x2E, 0x21, 0x3F, 0x3A, 0x22, 0x2D, 0x28, 0x2A, 0x3B, 0xAB, 0x201C, 0x2014, 0x2013, 0x2026, 0x2022, 0x2039: true
+        default: false
+        }
+    }
+
     /// The attributes of the virtual token before the first and after the last one of a sentence.
     static func boundary(_ marker: UInt64) -> TokenAttributes {
         var a = TokenAttributes()
         a.raw = marker
         a.lower = marker
         a.folded = marker
+        a.norm = marker
         a.shape = marker
         a.shortShape = marker
         return a
