@@ -49,12 +49,14 @@ public struct ExtractStage: Stage {
         if BinarySniffer.looksBinary(article.text) {
             throw StageError("not an HTML page: the input looks like binary data")
         }
-        var html = article.text
-        let page = html.withUTF8 { PageParser.parse($0, maxBytes: maxBytes, hints: hints) }
+        // The article's shared UTF-8 view: parsed here, and reused by `applyEdits`.
+        let html = article.scalarText
+        let page = html.utf8.withUnsafeBufferPointer { PageParser.parse($0, maxBytes: maxBytes, hints: hints) }
 
         let metadata = PageMetadata(page: page)
         let title = metadata.fields["title"]?.value.stringValue
         let structure = PageStructure(page: page)
+        var paths = NodePaths(page: page, structure: structure)
         var attempts: [ExtractLayer.Attempt] = []
         var chosen: (strategy: ExtractionStrategy, selection: Selection, length: Int)?
         for strategy in strategies {
@@ -62,7 +64,7 @@ public struct ExtractStage: Stage {
             let length = selection.scalarLength(in: page)
             attempts.append(ExtractLayer.Attempt(
                 strategy: strategy.rawValue, length: length, accepted: false,
-                container: selection.container.map { structure.path(of: $0, in: page) }))
+                container: selection.container.map { paths.path(of: $0) }))
             if chosen == nil || length > chosen!.length { chosen = (strategy, selection, length) }
             if length >= minLength {
                 chosen = (strategy, selection, length)
@@ -76,7 +78,7 @@ public struct ExtractStage: Stage {
             attempts[index].accepted = true
         }
 
-        let edits = html.withUTF8 { Self.edits(for: chosen.selection, page: page, html: $0, stage: context.stageName) }
+        let edits = Self.edits(for: chosen.selection, page: page, html: html, stage: context.stageName)
         try article.applyEdits(edits.edits, stage: context.stageName)
         article.blocks = edits.blocks
         for (name, found) in metadata.fields {
@@ -88,15 +90,15 @@ public struct ExtractStage: Stage {
             blocks: zip(chosen.selection.kept, edits.blocks).map { index, block in
                 let paragraph = page.blocks[index]
                 return ExtractLayer.SourceBlock(
-                    span: block.span, role: block.role.rawValue, node: structure.path(of: paragraph.element, in: page),
+                    span: block.span, role: block.role.rawValue, node: paths.path(of: paragraph.element),
                     line: Int(page.elements[paragraph.element].line),
                     bytes: [paragraph.byteRange.lowerBound, paragraph.byteRange.upperBound])
             },
             dropped: chosen.selection.dropped.map { index, reason in
                 let paragraph = page.blocks[index]
                 return ExtractLayer.DroppedBlock(
-                    reason: reason, node: structure.path(of: paragraph.element, in: page),
-                    line: Int(page.elements[paragraph.element].line), text: String(paragraph.text.prefix(200)))
+                    reason: reason, node: paths.path(of: paragraph.element),
+                    line: Int(page.elements[paragraph.element].line), text: Self.prefix(paragraph.text, scalars: 200))
             },
             truncated: page.truncated
         ).jsonValue
@@ -106,7 +108,7 @@ public struct ExtractStage: Stage {
     ///
     /// Each kept paragraph's source bytes are replaced by its text, markup between kept
     /// paragraphs by a blank line, and each dropped paragraph's source is removed with its reason.
-    static func edits(for selection: Selection, page: ParsedPage, html: UnsafeBufferPointer<UInt8>, stage: String)
+    static func edits(for selection: Selection, page: ParsedPage, html: ScalarText, stage: String)
         -> (edits: [TextEdit], blocks: [Block])
     {
         let keep = Set(selection.kept)
@@ -116,7 +118,7 @@ public struct ExtractStage: Stage {
         var blocks: [Block] = []
         var cursor = 0
         var output = 0
-        let end = html.count
+        let end = html.utf8.count
         for (index, paragraph) in page.blocks.enumerated() {
             let start = min(max(paragraph.byteRange.lowerBound, cursor), end)
             let stop = min(max(paragraph.byteRange.upperBound, start), end)
@@ -137,27 +139,20 @@ public struct ExtractStage: Stage {
         }
         pieces.append((cursor..<end, "", nil))
         pieces.removeAll { $0.bytes.isEmpty && $0.replacement.isEmpty }
-        let scalars = scalarOffsets(of: pieces.flatMap { [$0.bytes.lowerBound, $0.bytes.upperBound] }, in: html)
-        let edits = pieces.enumerated().map { index, piece in
-            TextEdit(span: Span(start: scalars[2 * index], end: scalars[2 * index + 1]),
-                     replacement: piece.replacement, reason: piece.reason)
+        let edits = pieces.map { piece in
+            TextEdit(span: html.span(ofBytes: piece.bytes), replacement: piece.replacement, reason: piece.reason)
         }
         return (edits, blocks)
     }
 
-    /// The scalar offsets of ascending UTF-8 byte offsets (each on a scalar boundary), in one pass.
-    static func scalarOffsets(of byteOffsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var result = [Int](repeating: 0, count: byteOffsets.count)
-        var scalars = 0
-        var position = 0
-        for (index, offset) in byteOffsets.enumerated() {
-            if offset > position {
-                for byte in UnsafeBufferPointer(rebasing: bytes[position..<offset]) { scalars &+= byte & 0xC0 == 0x80 ? 0 : 1 }
-                position = offset
-            }
-            result[index] = scalars
+    /// The first `scalars` Unicode scalars of a text.
+    static func prefix(_ text: String, scalars: Int) -> String {
+        var count = 0
+        for (offset, byte) in text.utf8.enumerated() where byte & 0xC0 != 0x80 {
+            if count == scalars { return String(decoding: text.utf8.prefix(offset), as: UTF8.self) }
+            count += 1
         }
-        return result
+        return text
     }
 
     private static func role(of paragraph: PageBlock) -> BlockRole {
