@@ -27,6 +27,8 @@ public struct ExtractStage: Stage {
                    doc: "The fewest characters a strategy must extract to be accepted."),
         OptionSpec("max-bytes", .integer(1024...Int(Int32.max)), default: .int(64 << 20),
                    doc: "Pages larger than this many bytes are cut before parsing (best effort, bounded memory)."),
+        OptionSpec("packs", .list(.path), default: [],
+                   doc: "Extra language pack files (YAML) whose stopwords add to the built-in French and English ones (as for `boilerplate`)."),
     ]
     public static let produces: Set<Capability> = [.metadata, .blocks, .boilerplateRemoved]
 
@@ -34,12 +36,14 @@ public struct ExtractStage: Stage {
     private let minLength: Int
     private let maxBytes: Int
     private let hints = HintMatcher()
+    private let library: PackLibrary
 
     public init(options: StageOptions) throws {
         strategies = options.strings("strategies").compactMap(ExtractionStrategy.init(rawValue:))
         guard !strategies.isEmpty else { throw StageError("'strategies' lists no strategy", option: "strategies") }
         minLength = options.int("min-length")
         maxBytes = options.int("max-bytes")
+        library = try options.packLibrary()
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
@@ -51,16 +55,19 @@ public struct ExtractStage: Stage {
         }
         // The article's shared UTF-8 view: parsed here, and reused by `applyEdits`.
         let html = article.scalarText
-        let page = html.utf8.withUnsafeBufferPointer { PageParser.parse($0, maxBytes: maxBytes, hints: hints) }
+        let page = html.utf8.withUnsafeBufferPointer {
+            PageParser.parse($0, maxBytes: maxBytes, hints: hints, library: library)
+        }
 
         let metadata = PageMetadata(page: page)
         let title = metadata.fields["title"]?.value.stringValue
         let structure = PageStructure(page: page)
         var paths = NodePaths(page: page, structure: structure)
+        let language = stopwordLanguage(of: page, declared: article.language)
         var attempts: [ExtractLayer.Attempt] = []
         var chosen: (strategy: ExtractionStrategy, selection: Selection, length: Int)?
         for strategy in strategies {
-            let selection = strategy.select(from: page, structure: structure, title: title)
+            let selection = strategy.select(from: page, structure: structure, title: title, language: language)
             let length = selection.scalarLength(in: page)
             attempts.append(ExtractLayer.Attempt(
                 strategy: strategy.rawValue, length: length, accepted: false,
@@ -102,6 +109,20 @@ public struct ExtractStage: Stage {
             },
             truncated: page.truncated
         ).jsonValue
+    }
+
+    /// The language whose stopwords measure the page's paragraphs: the article's language when a
+    /// pack has its stopwords, else the language whose stopwords are densest in the page's text
+    /// (at least 15% of its words); nil when no pack fits (the paragraphs are then judged without).
+    func stopwordLanguage(of page: ParsedPage, declared: String?) -> Int? {
+        if let declared, let index = library.languages.firstIndex(of: declared) { return index }
+        var total = StopwordProfile(languages: library.languages.count)
+        for block in page.blocks {
+            total.words += block.stopwords.words
+            for index in total.hits.indices { total.hits[index] += block.stopwords.hits[index] }
+        }
+        guard let best = total.bestLanguage, total.density(best) >= 0.15 else { return nil }
+        return best
     }
 
     /// The edits that turn the HTML into the extracted text, and the blocks of that text.

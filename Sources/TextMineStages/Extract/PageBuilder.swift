@@ -9,6 +9,8 @@ final class PageBuilder {
     @exclusivity(unchecked) var context: htmlParserCtxtPtr?
 
     private let matcher: HintMatcher
+    /// The language packs whose stopwords each paragraph is counted against.
+    private let library: PackLibrary
     /// What was cut from the page before parsing: maps parser offsets back to the page.
     @exclusivity(unchecked) private var input: ParserInput
     @exclusivity(unchecked) private var page = ParsedPage()
@@ -54,8 +56,9 @@ final class PageBuilder {
     /// thousands of times.
     @exclusivity(unchecked) private var hintCache = HintCache()
 
-    init(hints: HintMatcher, input: ParserInput) {
+    init(hints: HintMatcher, library: PackLibrary, input: ParserInput) {
         matcher = hints
+        self.library = library
         self.input = input
         text.reserveCapacity(4096)
     }
@@ -227,7 +230,7 @@ final class PageBuilder {
             byteCount: text.count, linkByteCount: min(linkBytes, text.count),
             wordCount: words, commaCount: commas, headingLevel: ownerHeading,
             isListItem: ownerFlags.listItem, isQuote: ownerFlags.quote, isPreformatted: ownerFlags.pre,
-            isTableCell: ownerFlags.cell))
+            isTableCell: ownerFlags.cell, stopwords: BlockCounts(text, 0..<text.count, library: library).profile))
     }
 
     /// Captured text, whitespace collapsed.

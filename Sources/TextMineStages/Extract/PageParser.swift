@@ -22,7 +22,7 @@ enum PageParser {
     }()
 
     /// Parses UTF-8 HTML; inputs longer than `maxBytes` are cut at the last `<` before the limit.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int, hints: HintMatcher) -> ParsedPage {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int, hints: HintMatcher, library: PackLibrary) -> ParsedPage {
         _ = initialized
         var length = bytes.count
         var truncated = false
@@ -34,7 +34,7 @@ enum PageParser {
         }
         let page = UnsafeBufferPointer(rebasing: bytes[..<length])
         let input = ParserInput(page)
-        let builder = PageBuilder(hints: hints, input: input)
+        let builder = PageBuilder(hints: hints, library: library, input: input)
         input.withBytes(of: page) { parse($0, into: builder) }
         return builder.finish(truncated: truncated)
     }
