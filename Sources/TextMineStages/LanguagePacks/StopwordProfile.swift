@@ -6,6 +6,11 @@ struct StopwordProfile {
     /// Stopword hits per language, in ``PackLibrary/languages`` order.
     var hits: [Int]
 
+    /// An empty profile for `languages` languages.
+    init(languages: Int) {
+        self.init(words: 0, hits: Array(repeating: 0, count: languages))
+    }
+
     /// A profile of `words` words with `hits` stopwords per language.
     init(words: Int, hits: [Int]) {
         self.words = words
