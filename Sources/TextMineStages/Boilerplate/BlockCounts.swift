@@ -15,97 +15,124 @@ struct BlockCounts {
 
     /// Counts `bytes[range]` against the stopwords of `library`.
     init(_ bytes: [UInt8], _ range: Range<Int>, library: PackLibrary) {
-        var profile = StopwordProfile(languages: library.languages.count)
         let stopwords = library.stopwords
-        let longest = stopwords.longestWord
-        // Counters live in locals (registers) in the loop, not in `self`.
-        var letters = 0, capitals = 0, punctuation = 0, visible = 0
+        var hits = [Int](repeating: 0, count: library.languages.count)
+        var totals = Totals()
         bytes.withUnsafeBufferPointer { bytes in
             Self.asciiClasses.withUnsafeBufferPointer { classes in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 4) { word in
-                    var length = 0  // bytes of the current word so far; past `longest` only counted
-                    var hash = WordSet.seed
-                    var index = range.lowerBound
-                    let end = range.upperBound
-                    while index < end {
-                        let byte = bytes[index]
-                        if byte < 0x80 {
-                            let type = classes[Int(byte)]
-                            letters &+= Int(type & Self.letter)
-                            capitals &+= Int((type & Self.capital) >> 1)
-                            visible &+= Int((type & Self.visible) >> 3)
-                            punctuation &+= Int((type & Self.punctuation) >> 4)
-                            index &+= 1
-                            if type & Self.wordByte != 0 {
-                                let folded = byte | ((type & Self.capital) << 4)  // capital bit 2 → 0x20
-                                if length < longest { word[length] = folded; hash = WordSet.mix(hash, folded) }
-                                length &+= 1
-                                continue
-                            }
-                        } else {
-                            let (value, scalarLength) = Self.scalar(bytes, at: index, end: end)
-                            if Self.isLogogram(value) {
-                                // Chinese and Japanese write without spaces: each character counts as a word.
-                                letters &+= 1
-                                visible &+= 1
-                                index &+= scalarLength
-                                if length > 0 {
-                                    profile.count(UnsafeBufferPointer(rebasing: word[..<min(length, longest)]),
-                                                  hash: length <= longest ? hash : nil, in: stopwords)
-                                    length = 0
-                                    hash = WordSet.seed
-                                }
-                                profile.count(UnsafeBufferPointer(rebasing: word[..<0]), hash: nil, in: stopwords)
-                                continue
-                            }
-                            if UTF8Decoding.isLetter(value) {
-                                letters &+= 1
-                                visible &+= 1
-                                if UTF8Decoding.isUppercase(value) { capitals &+= 1 }
-                                if scalarLength == 2 {
-                                    let lower = TextFolding.lowercase(value)
-                                    if length + 1 < longest {
-                                        word[length] = UInt8(0xC0 | (lower >> 6))
-                                        word[length + 1] = UInt8(0x80 | (lower & 0x3F))
-                                        hash = WordSet.mix(WordSet.mix(hash, word[length]), word[length + 1])
-                                    }
-                                    length &+= 2
-                                } else {
-                                    for offset in 0..<scalarLength where length + offset < longest {
-                                        word[length + offset] = bytes[index + offset]
-                                        hash = WordSet.mix(hash, bytes[index + offset])
-                                    }
-                                    length &+= scalarLength
-                                }
-                                index &+= scalarLength
-                                continue
-                            }
-                            index &+= scalarLength
-                            if !UTF8Decoding.isHorizontalSpace(value) && value != 0x2028 && value != 0x2029 {
-                                visible &+= 1
-                                punctuation &+= 1
-                            }
-                        }
-                        // A character that is not part of a word ends the current word.
-                        if length > 0 {
-                            profile.count(UnsafeBufferPointer(rebasing: word[..<min(length, longest)]),
-                                          hash: length <= longest ? hash : nil, in: stopwords)
-                            length = 0
-                            hash = WordSet.seed
-                        }
-                    }
-                    if length > 0 {
-                        profile.count(UnsafeBufferPointer(rebasing: word[..<min(length, longest)]),
-                                      hash: length <= longest ? hash : nil, in: stopwords)
+                hits.withUnsafeMutableBufferPointer { hits in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stopwords.longestWord + 4) { word in
+                        totals = Self.count(bytes, range, classes: classes, word: word, stopwords: stopwords, hits: hits)
                     }
                 }
             }
         }
-        self.letters = letters
-        self.capitals = capitals
-        self.punctuation = punctuation
-        self.visible = visible
-        self.profile = profile
+        letters = totals.letters
+        capitals = totals.capitals
+        punctuation = totals.punctuation
+        visible = totals.visible
+        profile = StopwordProfile(words: totals.words, hits: hits)
+    }
+
+    private struct Totals {
+        var letters = 0, capitals = 0, punctuation = 0, visible = 0, words = 0
+    }
+
+    /// The counting loop, on raw pointers and locals only, so that its state stays in registers.
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, classes: UnsafeBufferPointer<UInt8>,
+                              word: UnsafeMutableBufferPointer<UInt8>, stopwords: WordSet,
+                              hits: UnsafeMutableBufferPointer<Int>) -> Totals {
+        let longest = stopwords.longestWord
+        var letters = 0, capitals = 0, punctuation = 0, visible = 0, words = 0
+        var length = 0  // bytes of the current word so far; past `longest` only counted
+        var hash = WordSet.seed
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                let type = classes[Int(byte)]
+                letters &+= Int(type & letter)
+                capitals &+= Int((type & capital) >> 1)
+                visible &+= Int((type & Self.visible) >> 3)
+                punctuation &+= Int((type & Self.punctuation) >> 4)
+                index &+= 1
+                if type & wordByte != 0 {
+                    let folded = byte | ((type & capital) << 4)  // capital bit 2 → 0x20
+                    if length < longest {
+                        word[length] = folded
+                        hash = WordSet.mix(hash, folded)
+                    }
+                    length &+= 1
+                    continue
+                }
+            } else {
+                let (value, scalarLength) = scalar(bytes, at: index, end: end)
+                index &+= scalarLength
+                if isLogogram(value) {
+                    // Chinese and Japanese write without spaces: each character counts as a word.
+                    letters &+= 1
+                    visible &+= 1
+                    if length > 0 {
+                        words &+= 1
+                        if length <= longest { lookUp(word, length, hash, stopwords, hits) }
+                        length = 0
+                        hash = WordSet.seed
+                    }
+                    words &+= 1
+                    continue
+                }
+                if UTF8Decoding.isLetter(value) {
+                    letters &+= 1
+                    visible &+= 1
+                    if UTF8Decoding.isUppercase(value) { capitals &+= 1 }
+                    if scalarLength == 2 {
+                        let lower = TextFolding.lowercase(value)
+                        if length + 1 < longest {
+                            word[length] = UInt8(0xC0 | (lower >> 6))
+                            word[length + 1] = UInt8(0x80 | (lower & 0x3F))
+                            hash = WordSet.mix(WordSet.mix(hash, word[length]), word[length + 1])
+                        }
+                        length &+= 2
+                    } else {
+                        let start = index - scalarLength
+                        for offset in 0..<scalarLength where length + offset < longest {
+                            word[length + offset] = bytes[start + offset]
+                            hash = WordSet.mix(hash, bytes[start + offset])
+                        }
+                        length &+= scalarLength
+                    }
+                    continue
+                }
+                if !UTF8Decoding.isHorizontalSpace(value) && value != 0x2028 && value != 0x2029 {
+                    visible &+= 1
+                    punctuation &+= 1
+                }
+            }
+            // A character that is not part of a word ends the current word.
+            if length > 0 {
+                words &+= 1
+                if length <= longest { lookUp(word, length, hash, stopwords, hits) }
+                length = 0
+                hash = WordSet.seed
+            }
+        }
+        if length > 0 {
+            words &+= 1
+            if length <= longest { lookUp(word, length, hash, stopwords, hits) }
+        }
+        return Totals(letters: letters, capitals: capitals, punctuation: punctuation, visible: visible, words: words)
+    }
+
+    /// Adds a word's stopword hits (one per language whose list has it).
+    @inline(__always)
+    private static func lookUp(_ word: UnsafeMutableBufferPointer<UInt8>, _ length: Int, _ hash: UInt64, _ stopwords: WordSet,
+                               _ hits: UnsafeMutableBufferPointer<Int>) {
+        var bits = stopwords.bits(hash: hash, UnsafeBufferPointer(rebasing: word[..<length]))
+        while bits != 0 {
+            hits[bits.trailingZeroBitCount] &+= 1
+            bits &= bits - 1
+        }
     }
 
     private static let letter: UInt8 = 1, capital: UInt8 = 2, wordByte: UInt8 = 4, visible: UInt8 = 8, punctuation: UInt8 = 16

@@ -8,20 +8,13 @@ struct StopwordProfile {
 
     /// An empty profile for `languages` languages.
     init(languages: Int) {
-        hits = Array(repeating: 0, count: languages)
+        self.init(words: 0, hits: Array(repeating: 0, count: languages))
     }
 
-    /// Counts one word, given as its folded bytes and their ``WordSet`` hash (nil when the word is
-    /// longer than any stopword).
-    @inline(__always)
-    mutating func count(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64?, in stopwords: WordSet) {
-        words += 1
-        guard let hash else { return }
-        var bits = stopwords.bits(hash: hash, word)
-        while bits != 0 {
-            hits[bits.trailingZeroBitCount] += 1
-            bits &= bits - 1
-        }
+    /// A profile of `words` words with `hits` stopwords per language.
+    init(words: Int, hits: [Int]) {
+        self.words = words
+        self.hits = hits
     }
 
     /// Scales the counts, for a profile measured on a sample of a longer text.
