@@ -9,7 +9,8 @@ import Foundation
 /// reads every byte through its character decoder; finding their ends with `memchr` and a small
 /// tag scanner is several times cheaper. Tags themselves stay, so every element is still there.
 /// `class` and `id` values (a fifth of what remains) are read here too: their hints are kept by
-/// the offset where the start tag ends, which is where libxml2 reports the element.
+/// the offset where the start tag ends, which is where libxml2 reports the element. Runs of white
+/// space between tags and in text are cut to their first byte (the extractor collapses them).
 ///
 /// The scanner follows libxml2's own tokenizing rules (2.9: a start tag is `<` and an ASCII
 /// letter; names of at most 100 bytes; a bogus attribute runs to the next blank; a quoted value
@@ -119,8 +120,12 @@ private struct Scanner {
         let count = page.count
         var index = 0
         while index < count {
-            guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { return }
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else {
+                collapseBlanks(in: index..<count)
+                return
+            }
             let open = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            collapseBlanks(in: index..<open)
             guard open + 1 < count else { return }
             let next = page[open + 1]
             if next == UInt8(ascii: "!") {
@@ -230,11 +235,31 @@ private struct Scanner {
         if page[index] == UInt8(ascii: "/") { return index + 2 }  // `<x … />`: no content
         let contentStart = index + 1
         guard let raw else { return contentStart }
-        if raw == .script, contains("ld+json", in: open..<index) { return contentStart }  // JSON-LD is metadata
-        return rawContentEnd(raw, from: contentStart).map { end in
-            cut(contentStart..<end)
-            return end
-        } ?? contentStart
+        guard let end = rawContentEnd(raw, from: contentStart) else {
+            // An unclosed script or style runs to the end of the page for libxml2; an `svg` is
+            // parsed as markup.
+            return raw == .svg ? contentStart : count
+        }
+        // JSON-LD is metadata: kept as it is.
+        if !(raw == .script && contains("ld+json", in: open..<index)) { cut(contentStart..<end) }
+        return end
+    }
+
+    /// Cuts each run of white space in text down to its first byte: the extractor collapses
+    /// white space anyway, and pages indent their markup with as many bytes as they have text.
+    private mutating func collapseBlanks(in range: Range<Int>) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            guard isBlank(page[index]) else {
+                index += 1
+                continue
+            }
+            let start = index + 1
+            index = start
+            while index < end && isBlank(page[index]) { index += 1 }
+            cut(start..<index)
+        }
     }
 
     /// Where the content of a raw element ends: a script or style at the first `</script` or
