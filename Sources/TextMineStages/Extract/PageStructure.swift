@@ -1,9 +1,10 @@
 /// Tree facts about a parsed page computed in linear passes (no recursion): subtree extents,
 /// credible hints, and sibling positions for node paths.
 struct PageStructure: Sendable {
-    /// A negative hint on an element holding at least this share of the page's text is not
-    /// believed: such an element wraps the article (`<div class="page has-sidebar">`), and the
-    /// boilerplate inside it carries hints of its own.
+    /// A negative class or id hint on an element holding at least this share of the page's text is
+    /// not believed: such an element wraps the article (`<div class="page has-sidebar">`), and the
+    /// boilerplate inside it carries hints of its own. Hints from the tag (`<aside>`, `<nav>`) are
+    /// believed unless the element contains the article body.
     static let wrapperShare = 0.35
 
     /// Each element's own hints, without the negative ones when the element is a wrapper.
@@ -48,8 +49,12 @@ struct PageStructure: Sendable {
         for (index, element) in elements.enumerated() {
             var hints = element.ownHints
             let isWrapper = textBytes[index] > wrapperBytes && textBytes[index] > 500
-            if isWrapper || containsArticleBody[index] {
+            if containsArticleBody[index] {
                 hints.subtract(ElementHints.negative.subtracting(.hidden))
+            } else if isWrapper {
+                // Class words of a wrapper describe the layout around the article; a `<nav>`,
+                // `<aside>` or `<footer>` tag still says what the element is.
+                hints.subtract(ElementHints.negative.subtracting(.hidden).subtracting(ElementHints(tag: element.tag)))
             }
             credible[index] = hints
             let parent = Int(element.parent)
