@@ -1,7 +1,8 @@
 /// The character and word counts of a block of UTF-8 text, taken in one pass over its bytes: letters,
 /// capitals, punctuation, visible characters, and the words with their stopword hits per language.
 ///
-/// Words are folded (lowercased, see ``TextFolding``) and hashed byte by byte as they are read, so
+/// Words are runs of letters and digits; in Chinese and Japanese, which have no spaces, each
+/// character counts as a word. Words are folded (lowercased, see ``TextFolding``) and hashed byte by byte as they are read, so
 /// a stopword lookup creates no `String` and no folded copy of the block.
 struct BlockCounts {
     var letters = 0
@@ -14,86 +15,144 @@ struct BlockCounts {
 
     /// Counts `bytes[range]` against the stopwords of `library`.
     init(_ bytes: [UInt8], _ range: Range<Int>, library: PackLibrary) {
-        var profile = StopwordProfile(languages: library.languages.count)
         let stopwords = library.stopwords
-        let longest = stopwords.longestWord
-        // Counters live in locals (registers) in the loop, not in `self`.
-        var letters = 0, capitals = 0, punctuation = 0, visible = 0
+        var hits = [Int](repeating: 0, count: library.languages.count)
+        var totals = Totals()
         bytes.withUnsafeBufferPointer { bytes in
             Self.asciiClasses.withUnsafeBufferPointer { classes in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 4) { word in
-                    var length = 0  // bytes of the current word so far; past `longest` only counted
-                    var hash = WordSet.seed
-                    var index = range.lowerBound
-                    let end = range.upperBound
-                    while index < end {
-                        let byte = bytes[index]
-                        if byte < 0x80 {
-                            let type = classes[Int(byte)]
-                            letters &+= Int(type & Self.letter)
-                            capitals &+= Int((type & Self.capital) >> 1)
-                            visible &+= Int((type & Self.visible) >> 3)
-                            punctuation &+= Int((type & Self.punctuation) >> 4)
-                            index &+= 1
-                            if type & Self.wordByte != 0 {
-                                let folded = byte | ((type & Self.capital) << 4)  // capital bit 2 → 0x20
-                                if length < longest { word[length] = folded; hash = WordSet.mix(hash, folded) }
-                                length &+= 1
-                                continue
-                            }
-                        } else {
-                            let (value, scalarLength) = Self.scalar(bytes, at: index, end: end)
-                            if UTF8Decoding.isLetter(value) {
-                                letters &+= 1
-                                visible &+= 1
-                                if UTF8Decoding.isUppercase(value) { capitals &+= 1 }
-                                if scalarLength == 2 {
-                                    let lower = TextFolding.lowercase(value)
-                                    if length + 1 < longest {
-                                        word[length] = UInt8(0xC0 | (lower >> 6))
-                                        word[length + 1] = UInt8(0x80 | (lower & 0x3F))
-                                        hash = WordSet.mix(WordSet.mix(hash, word[length]), word[length + 1])
-                                    }
-                                    length &+= 2
-                                } else {
-                                    for offset in 0..<scalarLength where length + offset < longest {
-                                        word[length + offset] = bytes[index + offset]
-                                        hash = WordSet.mix(hash, bytes[index + offset])
-                                    }
-                                    length &+= scalarLength
-                                }
-                                index &+= scalarLength
-                                continue
-                            }
-                            index &+= scalarLength
-                            if !UTF8Decoding.isHorizontalSpace(value) && value != 0x2028 && value != 0x2029 {
-                                visible &+= 1
-                                punctuation &+= 1
-                            }
+                Self.asciiLanes.withUnsafeBufferPointer { lanes in
+                    hits.withUnsafeMutableBufferPointer { hits in
+                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stopwords.longestWord + 4) { word in
+                            totals = Self.count(bytes, range, classes: classes, lanes: lanes, word: word, stopwords: stopwords, hits: hits)
                         }
-                        // A character that is not part of a word ends the current word.
-                        if length > 0 {
-                            profile.count(UnsafeBufferPointer(rebasing: word[..<min(length, longest)]),
-                                          hash: length <= longest ? hash : nil, in: stopwords)
-                            length = 0
-                            hash = WordSet.seed
-                        }
-                    }
-                    if length > 0 {
-                        profile.count(UnsafeBufferPointer(rebasing: word[..<min(length, longest)]),
-                                      hash: length <= longest ? hash : nil, in: stopwords)
                     }
                 }
             }
         }
-        self.letters = letters
-        self.capitals = capitals
-        self.punctuation = punctuation
-        self.visible = visible
-        self.profile = profile
+        letters = totals.letters
+        capitals = totals.capitals
+        punctuation = totals.punctuation
+        visible = totals.visible
+        profile = StopwordProfile(words: totals.words, hits: hits)
+    }
+
+    private struct Totals {
+        var letters = 0, capitals = 0, punctuation = 0, visible = 0, words = 0
+    }
+
+    /// The counting loop, on raw pointers and locals only, so that its state stays in registers.
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, classes: UnsafeBufferPointer<UInt8>,
+                              lanes: UnsafeBufferPointer<UInt64>,
+                              word: UnsafeMutableBufferPointer<UInt8>, stopwords: WordSet,
+                              hits: UnsafeMutableBufferPointer<Int>) -> Totals {
+        let longest = stopwords.longestWord
+        var letters = 0, capitals = 0, punctuation = 0, visible = 0, words = 0
+        // ASCII bytes add to four 16-bit counters at once, emptied every 65,535 bytes before a lane overflows.
+        var asciiCounts: UInt64 = 0
+        var length = 0  // bytes of the current word so far; past `longest` only counted
+        var hash = WordSet.seed
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let chunkEnd = min(end, index &+ 0xFFFF)
+            while index < chunkEnd {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let type = classes[Int(byte)]
+                    asciiCounts &+= lanes[Int(byte)]
+                    index &+= 1
+                    if type & wordByte != 0 {
+                        let folded = byte | ((type & capital) << 4)  // capital bit 2 → 0x20
+                        if length < longest {
+                            word[length] = folded
+                            hash = WordSet.mix(hash, folded)
+                        }
+                        length &+= 1
+                        continue
+                    }
+                } else {
+                    let (value, scalarLength) = scalar(bytes, at: index, end: end)
+                    index &+= scalarLength
+                    if isLogogram(value) {
+                        // Chinese and Japanese write without spaces: each character counts as a word.
+                        letters &+= 1
+                        visible &+= 1
+                        if length > 0 {
+                            words &+= 1
+                            if length <= longest { lookUp(word, length, hash, stopwords, hits) }
+                            length = 0
+                            hash = WordSet.seed
+                        }
+                        words &+= 1
+                        continue
+                    }
+                    if UTF8Decoding.isLetter(value) {
+                        letters &+= 1
+                        visible &+= 1
+                        if UTF8Decoding.isUppercase(value) { capitals &+= 1 }
+                        if scalarLength == 2 {
+                            let lower = TextFolding.lowercase(value)
+                            if length + 1 < longest {
+                                word[length] = UInt8(0xC0 | (lower >> 6))
+                                word[length + 1] = UInt8(0x80 | (lower & 0x3F))
+                                hash = WordSet.mix(WordSet.mix(hash, word[length]), word[length + 1])
+                            }
+                            length &+= 2
+                        } else {
+                            let start = index - scalarLength
+                            for offset in 0..<scalarLength where length + offset < longest {
+                                word[length + offset] = bytes[start + offset]
+                                hash = WordSet.mix(hash, bytes[start + offset])
+                            }
+                            length &+= scalarLength
+                        }
+                        continue
+                    }
+                    if !UTF8Decoding.isHorizontalSpace(value) && value != 0x2028 && value != 0x2029 {
+                        visible &+= 1
+                        punctuation &+= 1
+                    }
+                }
+                // A character that is not part of a word ends the current word.
+                if length > 0 {
+                    words &+= 1
+                    if length <= longest { lookUp(word, length, hash, stopwords, hits) }
+                    length = 0
+                    hash = WordSet.seed
+                }
+            }
+            letters &+= Int(asciiCounts & 0xFFFF)
+            capitals &+= Int((asciiCounts >> 16) & 0xFFFF)
+            visible &+= Int((asciiCounts >> 32) & 0xFFFF)
+            punctuation &+= Int(asciiCounts >> 48)
+            asciiCounts = 0
+        }
+        if length > 0 {
+            words &+= 1
+            if length <= longest { lookUp(word, length, hash, stopwords, hits) }
+        }
+        return Totals(letters: letters, capitals: capitals, punctuation: punctuation, visible: visible, words: words)
+    }
+
+    /// Adds a word's stopword hits (one per language whose list has it).
+    @inline(__always)
+    private static func lookUp(_ word: UnsafeMutableBufferPointer<UInt8>, _ length: Int, _ hash: UInt64, _ stopwords: WordSet,
+                               _ hits: UnsafeMutableBufferPointer<Int>) {
+        var bits = stopwords.bits(hash: hash, UnsafeBufferPointer(rebasing: word[..<length]))
+        while bits != 0 {
+            hits[bits.trailingZeroBitCount] &+= 1
+            bits &= bits - 1
+        }
     }
 
     private static let letter: UInt8 = 1, capital: UInt8 = 2, wordByte: UInt8 = 4, visible: UInt8 = 8, punctuation: UInt8 = 16
+
+    /// What each ASCII byte adds to the letter, capital, visible and punctuation counters, as
+    /// 16-bit lanes of one word.
+    private static let asciiLanes: [UInt64] = asciiClasses.map { type in
+        UInt64(type & letter) | UInt64((type & capital) >> 1) << 16 | UInt64((type & visible) >> 3) << 32
+            | UInt64((type & punctuation) >> 4) << 48
+    }
 
     /// The classes of the ASCII bytes, as the bits above.
     private static let asciiClasses: [UInt8] = (0..<128).map { byte -> UInt8 in
@@ -104,6 +163,13 @@ struct BlockCounts {
         case 0x21...0x7E: return visible | punctuation
         default: return 0
         }
+    }
+
+    /// Whether a scalar is a Chinese character or Japanese kana.
+    @inline(__always)
+    private static func isLogogram(_ value: UInt32) -> Bool {
+        (value >= 0x3040 && value <= 0x30FF) || (value >= 0x3400 && value <= 0x9FFF)
+            || (value >= 0xF900 && value <= 0xFAFF) || (value >= 0x20000 && value <= 0x2FFFF)
     }
 
     /// The scalar at `index`, not reading past `end` (a cut sequence reads as its lead byte).

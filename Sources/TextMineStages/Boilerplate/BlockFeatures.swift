@@ -4,7 +4,7 @@ public struct BlockFeatures: Codable, Hashable, Sendable {
     public var words: Int
     /// Share of words that are stopwords of the article's language (nil when it has no stopword list).
     public var stopwordDensity: Double?
-    /// The language whose stopwords are densest in the block, if any stopword occurs.
+    /// The language whose stopwords are densest in the block, if at least two of them occur.
     public var language: String?
     /// Share of letters that are capitals.
     public var uppercaseRatio: Double

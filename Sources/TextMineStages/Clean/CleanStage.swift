@@ -44,6 +44,9 @@ public struct CleanStage: Stage {
     private let encodingRound: CleaningScan
     /// Steps that normalise typography, in priority order (earlier wins where edits overlap).
     private let typographyRound: CleaningScan
+    /// Both rounds in one pass, for the usual text that needs no encoding repair: its result
+    /// stands when no encoding step took anything.
+    private let bothRounds: CleaningScan
     private let editorial: EditorialMode
 
     public init(options: StageOptions) throws {
@@ -65,17 +68,31 @@ public struct CleanStage: Stage {
         if apostrophes || quotes { typography.append(QuoteNormalisation(apostrophes: apostrophes, doubleQuotes: quotes)) }
         if options.bool("split-glued") { typography.append(GluedParagraphSplitting()) }
         typographyRound = CleaningScan(steps: typography)
+        bothRounds = CleaningScan(steps: encoding + typography)
     }
+
+    /// Encoding repairs run again on their own result this many times at most (mojibake of mojibake).
+    static let encodingPasses = 3
 
     public func process(_ article: inout Article, context: StageContext) throws {
         var text = article.scalarText
-        let repairs = encodingRound.edits(in: text)
-        if !repairs.isEmpty {
+        let single = bothRounds.edits(in: text)
+        let encodingSteps: UInt32 = (1 << UInt32(encodingRound.steps.count)) - 1
+        if single.takers & encodingSteps == 0 {
+            // Nothing to repair: the typography edits were made on the text they apply to.
+            if editorial == .flag { flagEditorialInsertions(in: &article, text: text) }
+            try article.applyEdits(single.edits, stage: context.stageName)
+            return
+        }
+        // Text garbled twice (`ÃƒÂ©`) needs a second repair (`Ã©`, then `é`).
+        for _ in 0..<Self.encodingPasses {
+            let repairs = encodingRound.edits(in: text).edits
+            guard !repairs.isEmpty else { break }
             try article.applyEdits(repairs, stage: context.stageName)
             text = article.scalarText
         }
         if editorial == .flag { flagEditorialInsertions(in: &article, text: text) }
-        try article.applyEdits(typographyRound.edits(in: text), stage: context.stageName)
+        try article.applyEdits(typographyRound.edits(in: text).edits, stage: context.stageName)
     }
 
     private func flagEditorialInsertions(in article: inout Article, text: ScalarText) {

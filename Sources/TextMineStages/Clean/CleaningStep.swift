@@ -61,42 +61,55 @@ struct CleaningScan: Sendable {
         self.pairTriggers = pairTriggers
     }
 
-    /// The edits of all steps on `text`: sorted and non-overlapping.
-    func edits(in text: ScalarText) -> [TextEdit] {
+    /// The edits of all steps on `text` (sorted and non-overlapping), and the steps that took
+    /// bytes (bit i: `steps[i]`).
+    func edits(in text: ScalarText) -> (edits: [TextEdit], takers: UInt32) {
         var edits: [TextEdit] = []
-        guard !steps.isEmpty else { return edits }
-        text.utf8.withUnsafeBufferPointer { bytes in
-            triggers.withUnsafeBufferPointer { triggers in
-                var index = 0
-                var floor = 0
-                let count = bytes.count
-                while index < count {
-                    let byte = Int(bytes[index])
-                    var mask = triggers[byte]
-                    if mask == 0 {
-                        index += 1
-                        continue
-                    }
-                    // The first and last bytes keep every step they may trigger (text edges matter).
-                    if index > 0, index + 1 < count, pairRows[byte] >= 0 {
-                        mask = pairTriggers[Int(pairRows[byte]) * 256 + Int(bytes[index + 1])]
-                        if mask == 0 {
-                            index += 1
-                            continue
-                        }
-                    }
-                    while mask != 0 {
-                        let bit = mask.trailingZeroBitCount
-                        mask &= mask - 1
-                        if let end = steps[bit].take(text, at: index, floor: floor, into: &edits) {
-                            floor = max(end, index + 1)
-                            break
-                        }
-                    }
-                    index = max(index + 1, floor)
+        var takers: UInt32 = 0
+        guard !steps.isEmpty else { return (edits, takers) }
+        let count = text.utf8.count
+        var index = 0
+        var floor = 0
+        while true {
+            var mask: UInt32 = 0
+            index = nextTrigger(in: text.utf8, from: index, mask: &mask)
+            guard index < count else { break }
+            while mask != 0 {
+                let bit = mask.trailingZeroBitCount
+                mask &= mask - 1
+                if let end = steps[bit].take(text, at: index, floor: floor, into: &edits) {
+                    floor = max(end, index + 1)
+                    takers |= 1 << UInt32(bit)
+                    break
                 }
             }
+            index = max(index + 1, floor)
         }
-        return edits
+        return (edits, takers)
+    }
+
+    /// The first byte at or after `start` that triggers a step (or the end of the text), with the
+    /// steps it triggers in `mask`.
+    private func nextTrigger(in bytes: [UInt8], from start: Int, mask: inout UInt32) -> Int {
+        bytes.withUnsafeBufferPointer { bytes in
+            triggers.withUnsafeBufferPointer { triggers in
+                let count = bytes.count
+                var index = start
+                while index < count {
+                    let byte = Int(bytes[index])
+                    var found = triggers[byte]
+                    // The first and last bytes keep every step they may trigger (text edges matter).
+                    if found != 0, index > 0, index + 1 < count, pairRows[byte] >= 0 {
+                        found = pairTriggers[Int(pairRows[byte]) &* 256 &+ Int(bytes[index + 1])]
+                    }
+                    if found != 0 {
+                        mask = found
+                        return index
+                    }
+                    index &+= 1
+                }
+                return count
+            }
+        }
     }
 }

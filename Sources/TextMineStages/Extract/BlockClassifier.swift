@@ -1,15 +1,25 @@
 /// Classifies the paragraphs of a container as content or boilerplate, jusText-style: a first
-/// pass from each paragraph's own features (hints, link density, length), then neighbour
-/// smoothing for short paragraphs and headings.
+/// pass from each paragraph's own features (hints, link density, length, stopword density), then
+/// neighbour smoothing for short paragraphs and headings.
+///
+/// Stopwords tell prose from lists: a paragraph whose words are at least 20% stopwords of the
+/// page's language is a sentence, even when many of its words are links (an encyclopedia's
+/// paragraphs link every other noun); a run of link texts is not. Pages in a language without a
+/// pack are judged by length and link density alone.
 struct BlockClassifier: Sendable {
+    /// The index of the page's stopword language in the pack library, if any.
+    var language: Int?
     /// Paragraphs at least this long (UTF-8 bytes) with little link text are content on their own.
     var goodBytes = 70
     /// Paragraphs shorter than this are "short" and take their neighbours' class.
     var nearGoodBytes = 30
-    /// Above this link-text share a paragraph is boilerplate.
-    var maxLinkDensity = 0.5
+    /// Above this link-text share a paragraph is boilerplate, unless it is prose.
+    var maxLinkDensity = 0.7
     /// Up to this link-text share a long paragraph is good.
     var goodLinkDensity = 0.25
+    /// A long paragraph with at least this stopword density is prose: good up to `proseLinkDensity`.
+    var proseStopwordDensity = 0.2
+    var proseLinkDensity = 0.8
 
     /// A paragraph's class.
     enum Verdict: Equatable, Sendable {
@@ -72,14 +82,16 @@ struct BlockClassifier: Sendable {
     private func initialClass(of block: PageBlock, hints: ElementHints, title: String?) -> Initial {
         if !hints.isDisjoint(with: .negative) { return .bad(hints.intersection(.negative).reason) }
         if hints.contains(.caption) { return .bad("caption") }
-        if block.linkDensity > maxLinkDensity { return .bad("links") }
+        let isProse = language.map { block.stopwords.density($0) >= proseStopwordDensity } ?? false
+            && block.byteCount >= goodBytes && block.linkDensity <= proseLinkDensity
+        if block.linkDensity > maxLinkDensity && !isProse { return .bad("links") }
         if block.headingLevel != nil {
             if let title, block.text == title || (block.headingLevel == 1 && title.hasPrefix(block.text)) {
                 return .bad("title")
             }
             return .heading
         }
-        if block.byteCount >= goodBytes && block.linkDensity <= goodLinkDensity { return .good }
+        if block.byteCount >= goodBytes && block.linkDensity <= goodLinkDensity || isProse { return .good }
         if block.byteCount >= nearGoodBytes { return .nearGood }
         return .short
     }

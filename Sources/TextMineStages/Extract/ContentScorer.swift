@@ -12,6 +12,11 @@ struct ContentScorer: Sendable {
     var maxLinkDensity = 0.5
     /// The bonus factor for elements hinted as the article body (`itemprop=articleBody`…).
     var articleBodyBonus = 0.15
+    /// An element inside the best container that is hinted as the article (`<article>`,
+    /// `itemprop=articleBody`…) and holds at least this share of its score is the container
+    /// instead: what the wrapper adds around it (a paywall notice, teasers written as sentences)
+    /// is less likely article text than what the page marks as the article.
+    var articleShare = 0.65
 
     /// The best container, or nil when no paragraph looks like content.
     func bestContainer(in page: ParsedPage, structure: PageStructure) -> Int? {
@@ -44,7 +49,16 @@ struct ContentScorer: Sendable {
                 bestValue = value
             }
         }
-        return best >= 0 ? best : nil
+        guard best >= 0 else { return nil }
+        var article = best
+        for index in (best + 1)..<structure.subtreeEnd[best]
+        where !elements[index].ownHints.isDisjoint(with: [.articleBody, .articleTag])
+            && structure.credibleHints[index].isDisjoint(with: .negative)
+            && score[index] >= articleShare * score[best] && (article == best || score[index] > score[article])
+        {
+            article = index
+        }
+        return article
     }
 
     /// The weight of a paragraph: positive for content, negative for boilerplate.

@@ -27,6 +27,8 @@ public struct ExtractStage: Stage {
                    doc: "The fewest characters a strategy must extract to be accepted."),
         OptionSpec("max-bytes", .integer(1024...Int(Int32.max)), default: .int(64 << 20),
                    doc: "Pages larger than this many bytes are cut before parsing (best effort, bounded memory)."),
+        OptionSpec("packs", .list(.path), default: [],
+                   doc: "Extra language pack files (YAML) whose stopwords add to the built-in French and English ones (as for `boilerplate`)."),
     ]
     public static let produces: Set<Capability> = [.metadata, .blocks, .boilerplateRemoved]
 
@@ -34,12 +36,14 @@ public struct ExtractStage: Stage {
     private let minLength: Int
     private let maxBytes: Int
     private let hints = HintMatcher()
+    private let library: PackLibrary
 
     public init(options: StageOptions) throws {
         strategies = options.strings("strategies").compactMap(ExtractionStrategy.init(rawValue:))
         guard !strategies.isEmpty else { throw StageError("'strategies' lists no strategy", option: "strategies") }
         minLength = options.int("min-length")
         maxBytes = options.int("max-bytes")
+        library = try options.packLibrary()
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
@@ -49,20 +53,25 @@ public struct ExtractStage: Stage {
         if BinarySniffer.looksBinary(article.text) {
             throw StageError("not an HTML page: the input looks like binary data")
         }
-        var html = article.text
-        let page = html.withUTF8 { PageParser.parse($0, maxBytes: maxBytes, hints: hints) }
+        // The article's shared UTF-8 view: parsed here, and reused by `applyEdits`.
+        let html = article.scalarText
+        let page = html.utf8.withUnsafeBufferPointer {
+            PageParser.parse($0, maxBytes: maxBytes, hints: hints, library: library)
+        }
 
         let metadata = PageMetadata(page: page)
         let title = metadata.fields["title"]?.value.stringValue
         let structure = PageStructure(page: page)
+        var paths = NodePaths(page: page, structure: structure)
+        let language = stopwordLanguage(of: page, declared: article.language)
         var attempts: [ExtractLayer.Attempt] = []
         var chosen: (strategy: ExtractionStrategy, selection: Selection, length: Int)?
         for strategy in strategies {
-            let selection = strategy.select(from: page, structure: structure, title: title)
+            let selection = strategy.select(from: page, structure: structure, title: title, language: language)
             let length = selection.scalarLength(in: page)
             attempts.append(ExtractLayer.Attempt(
                 strategy: strategy.rawValue, length: length, accepted: false,
-                container: selection.container.map { structure.path(of: $0, in: page) }))
+                container: selection.container.map { paths.path(of: $0) }))
             if chosen == nil || length > chosen!.length { chosen = (strategy, selection, length) }
             if length >= minLength {
                 chosen = (strategy, selection, length)
@@ -76,7 +85,7 @@ public struct ExtractStage: Stage {
             attempts[index].accepted = true
         }
 
-        let edits = html.withUTF8 { Self.edits(for: chosen.selection, page: page, html: $0, stage: context.stageName) }
+        let edits = Self.edits(for: chosen.selection, page: page, html: html, stage: context.stageName)
         try article.applyEdits(edits.edits, stage: context.stageName)
         article.blocks = edits.blocks
         for (name, found) in metadata.fields {
@@ -88,25 +97,39 @@ public struct ExtractStage: Stage {
             blocks: zip(chosen.selection.kept, edits.blocks).map { index, block in
                 let paragraph = page.blocks[index]
                 return ExtractLayer.SourceBlock(
-                    span: block.span, role: block.role.rawValue, node: structure.path(of: paragraph.element, in: page),
+                    span: block.span, role: block.role.rawValue, node: paths.path(of: paragraph.element),
                     line: Int(page.elements[paragraph.element].line),
                     bytes: [paragraph.byteRange.lowerBound, paragraph.byteRange.upperBound])
             },
             dropped: chosen.selection.dropped.map { index, reason in
                 let paragraph = page.blocks[index]
                 return ExtractLayer.DroppedBlock(
-                    reason: reason, node: structure.path(of: paragraph.element, in: page),
-                    line: Int(page.elements[paragraph.element].line), text: String(paragraph.text.prefix(200)))
+                    reason: reason, node: paths.path(of: paragraph.element),
+                    line: Int(page.elements[paragraph.element].line), text: Self.prefix(paragraph.text, scalars: 200))
             },
             truncated: page.truncated
         ).jsonValue
+    }
+
+    /// The language whose stopwords measure the page's paragraphs: the article's language when a
+    /// pack has its stopwords, else the language whose stopwords are densest in the page's text
+    /// (at least 15% of its words); nil when no pack fits (the paragraphs are then judged without).
+    func stopwordLanguage(of page: ParsedPage, declared: String?) -> Int? {
+        if let declared, let index = library.languages.firstIndex(of: declared) { return index }
+        var total = StopwordProfile(languages: library.languages.count)
+        for block in page.blocks {
+            total.words += block.stopwords.words
+            for index in total.hits.indices { total.hits[index] += block.stopwords.hits[index] }
+        }
+        guard let best = total.bestLanguage, total.density(best) >= 0.15 else { return nil }
+        return best
     }
 
     /// The edits that turn the HTML into the extracted text, and the blocks of that text.
     ///
     /// Each kept paragraph's source bytes are replaced by its text, markup between kept
     /// paragraphs by a blank line, and each dropped paragraph's source is removed with its reason.
-    static func edits(for selection: Selection, page: ParsedPage, html: UnsafeBufferPointer<UInt8>, stage: String)
+    static func edits(for selection: Selection, page: ParsedPage, html: ScalarText, stage: String)
         -> (edits: [TextEdit], blocks: [Block])
     {
         let keep = Set(selection.kept)
@@ -116,7 +139,7 @@ public struct ExtractStage: Stage {
         var blocks: [Block] = []
         var cursor = 0
         var output = 0
-        let end = html.count
+        let end = html.utf8.count
         for (index, paragraph) in page.blocks.enumerated() {
             let start = min(max(paragraph.byteRange.lowerBound, cursor), end)
             let stop = min(max(paragraph.byteRange.upperBound, start), end)
@@ -137,27 +160,20 @@ public struct ExtractStage: Stage {
         }
         pieces.append((cursor..<end, "", nil))
         pieces.removeAll { $0.bytes.isEmpty && $0.replacement.isEmpty }
-        let scalars = scalarOffsets(of: pieces.flatMap { [$0.bytes.lowerBound, $0.bytes.upperBound] }, in: html)
-        let edits = pieces.enumerated().map { index, piece in
-            TextEdit(span: Span(start: scalars[2 * index], end: scalars[2 * index + 1]),
-                     replacement: piece.replacement, reason: piece.reason)
+        let edits = pieces.map { piece in
+            TextEdit(span: html.span(ofBytes: piece.bytes), replacement: piece.replacement, reason: piece.reason)
         }
         return (edits, blocks)
     }
 
-    /// The scalar offsets of ascending UTF-8 byte offsets (each on a scalar boundary), in one pass.
-    static func scalarOffsets(of byteOffsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var result = [Int](repeating: 0, count: byteOffsets.count)
-        var scalars = 0
-        var position = 0
-        for (index, offset) in byteOffsets.enumerated() {
-            if offset > position {
-                for byte in UnsafeBufferPointer(rebasing: bytes[position..<offset]) { scalars &+= byte & 0xC0 == 0x80 ? 0 : 1 }
-                position = offset
-            }
-            result[index] = scalars
+    /// The first `scalars` Unicode scalars of a text.
+    static func prefix(_ text: String, scalars: Int) -> String {
+        var count = 0
+        for (offset, byte) in text.utf8.enumerated() where byte & 0xC0 != 0x80 {
+            if count == scalars { return String(decoding: text.utf8.prefix(offset), as: UTF8.self) }
+            count += 1
         }
-        return result
+        return text
     }
 
     private static func role(of paragraph: PageBlock) -> BlockRole {

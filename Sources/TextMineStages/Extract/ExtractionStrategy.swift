@@ -8,8 +8,9 @@ enum ExtractionStrategy: String, CaseIterable, Sendable {
     /// All visible text of the page that is not hinted as boilerplate.
     case bodyText = "body-text"
 
-    /// The paragraphs this strategy keeps and the ones it drops, with why.
-    func select(from page: ParsedPage, structure: PageStructure, title: String?) -> Selection {
+    /// The paragraphs this strategy keeps and the ones it drops, with why; `language` is the
+    /// index of the stopword language of the page (see ``BlockClassifier``).
+    func select(from page: ParsedPage, structure: PageStructure, title: String?, language: Int?) -> Selection {
         switch self {
         case .domScoring:
             let container = ContentScorer().bestContainer(in: page, structure: structure)
@@ -23,7 +24,8 @@ enum ExtractionStrategy: String, CaseIterable, Sendable {
                     inside.append(index)
                 }
             }
-            let verdicts = BlockClassifier().classify(inside, in: page, structure: structure, container: container, title: title)
+            let verdicts = BlockClassifier(language: language)
+                .classify(inside, in: page, structure: structure, container: container, title: title)
             var kept: [Int] = []
             for (block, verdict) in zip(inside, verdicts) {
                 switch verdict {

@@ -92,6 +92,11 @@ enum HTMLTag: UInt8, Sendable {
     /// The tag's name (`*` for unknown tags), for node paths.
     var name: String { HTMLTag.nameTable[Int(rawValue)] }
 
+    /// The tag's name as UTF-8 bytes.
+    var nameBytes: [UInt8] { HTMLTag.nameBytesTable[Int(rawValue)] }
+
+    private static let nameBytesTable: [[UInt8]] = nameTable.map { Array($0.utf8) }
+
     private static let nameTable: [String] = {
         var table = [String](repeating: "*", count: Int(HTMLTag.label.rawValue) + 1)
         for (name, tag) in names { table[Int(tag.rawValue)] = name }

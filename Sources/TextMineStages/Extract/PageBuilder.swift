@@ -9,6 +9,10 @@ final class PageBuilder {
     @exclusivity(unchecked) var context: htmlParserCtxtPtr?
 
     private let matcher: HintMatcher
+    /// The language packs whose stopwords each paragraph is counted against.
+    private let library: PackLibrary
+    /// What was cut from the page before parsing: maps parser offsets back to the page.
+    @exclusivity(unchecked) private var input: ParserInput
     @exclusivity(unchecked) private var page = ParsedPage()
 
     /// Open elements, innermost last.
@@ -48,9 +52,14 @@ final class PageBuilder {
 
     /// A reusable buffer for lowercased attribute values.
     @exclusivity(unchecked) private var scratch: [UInt8] = []
+    /// The hints of the `class` and `id` values seen so far: pages repeat a few hundred values
+    /// thousands of times.
+    @exclusivity(unchecked) private var hintCache = HintCache()
 
-    init(hints: HintMatcher) {
+    init(hints: HintMatcher, library: PackLibrary, input: ParserInput) {
         matcher = hints
+        self.library = library
+        self.input = input
         text.reserveCapacity(4096)
     }
 
@@ -89,9 +98,12 @@ final class PageBuilder {
             previous = lastRoot
             lastRoot = index
         }
+        // libxml2's line is the line where the start tag ends: add the lines cut before that.
+        let cutLines = input.pageOffset(of: position).removedLines
         page.elements.append(PageElement(
             tag: tag, parent: parent, previousSibling: previous, ownHints: own,
-            byteOffset: lastPosition, line: Int32(clamping: context?.pointee.input.pointee.line ?? 0)))
+            byteOffset: input.pageOffset(of: lastPosition).offset,
+            line: Int32(clamping: context?.pointee.input.pointee.line ?? 0) &+ cutLines))
         lastChild.append(-1)
         open.append(index)
 
@@ -211,12 +223,14 @@ final class PageBuilder {
             inWord = isWord
             if byte == UInt8(ascii: ",") { commas += 1 }
         }
+        let start = input.pageOffset(of: textStart).offset
+        let end = input.pageOffset(of: max(textStart, textEnd)).offset
         page.blocks.append(PageBlock(
-            text: string, byteRange: textStart..<max(textStart, textEnd), element: max(owner, 0),
+            text: string, byteRange: start..<end, element: max(owner, 0),
             byteCount: text.count, linkByteCount: min(linkBytes, text.count),
             wordCount: words, commaCount: commas, headingLevel: ownerHeading,
             isListItem: ownerFlags.listItem, isQuote: ownerFlags.quote, isPreformatted: ownerFlags.pre,
-            isTableCell: ownerFlags.cell))
+            isTableCell: ownerFlags.cell, stopwords: BlockCounts(text, 0..<text.count, library: library).profile))
     }
 
     /// Captured text, whitespace collapsed.
@@ -266,13 +280,13 @@ final class PageBuilder {
             switch name[0] {
             case UInt8(ascii: "c"):
                 if equals(name, "class"), tag != .html, tag != .body {
-                    hints.formUnion(withLowercased(value) { matcher.hints(in: $0) })
+                    hints.formUnion(classHints(value))
                 } else if equals(name, "content") {
                     metaContent = String(cString: value)
                 }
             case UInt8(ascii: "i"):
                 if equals(name, "id"), tag != .html, tag != .body {
-                    hints.formUnion(withLowercased(value) { matcher.hints(in: $0) })
+                    hints.formUnion(classHints(value))
                 } else if equals(name, "itemprop") {
                     let prop = String(cString: value).lowercased()
                     if prop == "articlebody" { hints.insert(.articleBody) }
@@ -341,6 +355,15 @@ final class PageBuilder {
         }
     }
 
+    /// The hints of a `class` or `id` value, from the cache or the matcher.
+    private func classHints(_ value: UnsafePointer<UInt8>) -> ElementHints {
+        let key = HintCache.key(value)
+        if let hints = hintCache[key] { return hints }
+        let hints = withLowercased(value) { matcher.hints(in: $0) }
+        hintCache[key] = hints
+        return hints
+    }
+
     /// Whether a lowercase `style` value hides the element.
     private func hidesElement(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
         var compact: [UInt8] = []
@@ -387,7 +410,7 @@ final class PageBuilder {
         return scratch.withUnsafeBufferPointer(body)
     }
 
-    // MARK: - Source positions
+    // MARK: - Source positions (offsets in the bytes parsed; `input` maps them to the page)
 
     private func currentPosition() -> Int {
         guard let input = context?.pointee.input, let base = input.pointee.base, let cur = input.pointee.cur else {
@@ -405,5 +428,46 @@ final class PageBuilder {
 
     private func currentByte() -> UInt8 {
         context?.pointee.input.pointee.cur.pointee ?? 0
+    }
+}
+
+/// A small open-addressing table from attribute values (by a 64-bit hash of their lowercase bytes)
+/// to their hints; it stops adding entries when half full.
+struct HintCache {
+    private var keys = [UInt64](repeating: 0, count: 2048)
+    private var values = [ElementHints](repeating: [], count: 2048)
+    private var count = 0
+
+    /// The FNV-1a hash of the lowercase bytes of a NUL-terminated value (at most 512 of them, as
+    /// matched); never 0, which marks an empty slot.
+    static func key(_ value: UnsafePointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = 0
+        while value[index] != 0 && index < 512 {
+            var byte = value[index]
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            index += 1
+        }
+        return hash == 0 ? 1 : hash
+    }
+
+    subscript(key: UInt64) -> ElementHints? {
+        get {
+            var slot = Int(truncatingIfNeeded: key) & (keys.count - 1)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return values[slot] }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+            return nil
+        }
+        set {
+            guard let newValue, count < keys.count / 2 else { return }
+            var slot = Int(truncatingIfNeeded: key) & (keys.count - 1)
+            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+            if keys[slot] == 0 { count += 1 }
+            keys[slot] = key
+            values[slot] = newValue
+        }
     }
 }

@@ -19,7 +19,7 @@ struct PageMetadata: Sendable {
         let jsonLD = JSONLDReader().read(page.jsonLD)
         var metas: [String: (content: String, rule: String)] = [:]
         for meta in page.metas where metas[meta.key] == nil {
-            let content = meta.content.trimmingCharacters(in: .whitespacesAndNewlines)
+            let content = Self.trimmed(meta.content)
             if !content.isEmpty { metas[meta.key] = (content, "meta[\(meta.attribute)=\(meta.key)]") }
         }
         func meta(_ keys: String...) -> Value? {
@@ -57,6 +57,14 @@ struct PageMetadata: Sendable {
         for (name, found) in fields where found.rule.hasPrefix("meta[property=og:") {
             fields[name]?.rule = String(found.rule.dropFirst("meta[property=".count).dropLast())
         }
+    }
+
+    /// The value without surrounding white space (most values have none: no copy then).
+    static func trimmed(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return value }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return value }
+        return value.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A BCP-47 language code reduced to its primary subtag (`fr-FR` → `fr`), or nil if empty.

@@ -35,6 +35,8 @@ struct PageBlock: Sendable {
     var isQuote: Bool
     var isPreformatted: Bool
     var isTableCell: Bool
+    /// Words and stopword hits per language of the language packs (jusText's stopword density).
+    var stopwords: StopwordProfile
 
     /// The share of the text that is link text.
     var linkDensity: Double { byteCount == 0 ? 0 : Double(linkByteCount) / Double(byteCount) }

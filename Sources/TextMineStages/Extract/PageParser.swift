@@ -22,7 +22,7 @@ enum PageParser {
     }()
 
     /// Parses UTF-8 HTML; inputs longer than `maxBytes` are cut at the last `<` before the limit.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int, hints: HintMatcher) -> ParsedPage {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int, hints: HintMatcher, library: PackLibrary) -> ParsedPage {
         _ = initialized
         var length = bytes.count
         var truncated = false
@@ -32,12 +32,18 @@ enum PageParser {
             while length > 0, bytes[length - 1] != UInt8(ascii: "<") { length -= 1 }
             if length > 0 { length -= 1 }
         }
-        let builder = PageBuilder(hints: hints)
-        guard length > 0, let base = bytes.baseAddress else { return builder.finish(truncated: truncated) }
+        let page = UnsafeBufferPointer(rebasing: bytes[..<length])
+        let input = ParserInput(page)
+        let builder = PageBuilder(hints: hints, library: library, input: input)
+        input.withBytes(of: page) { parse($0, into: builder) }
+        return builder.finish(truncated: truncated)
+    }
+
+    /// Runs libxml2 over the bytes, with the builder's callbacks.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into builder: PageBuilder) {
+        guard bytes.count > 0, let base = bytes.baseAddress else { return }
         let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-        guard let context = htmlCreateMemoryParserCtxt(pointer, Int32(length)) else {
-            return builder.finish(truncated: truncated)
-        }
+        guard let context = htmlCreateMemoryParserCtxt(pointer, Int32(bytes.count)) else { return }
         defer { htmlFreeParserCtxt(context) }
         var handler = htmlSAXHandler()
         handler.startElement = onStartElement
@@ -53,7 +59,6 @@ enum PageParser {
         builder.context = context
         withExtendedLifetime(builder) { _ = htmlParseDocument(context) }
         builder.context = nil
-        return builder.finish(truncated: truncated)
     }
 }
 

@@ -1,9 +1,10 @@
 /// Tree facts about a parsed page computed in linear passes (no recursion): subtree extents,
-/// credible hints, and node paths.
+/// credible hints, and sibling positions for node paths.
 struct PageStructure: Sendable {
-    /// A negative hint on an element holding at least this share of the page's text is not
-    /// believed: such an element wraps the article (`<div class="page has-sidebar">`), and the
-    /// boilerplate inside it carries hints of its own.
+    /// A negative class or id hint on an element holding at least this share of the page's text is
+    /// not believed: such an element wraps the article (`<div class="page has-sidebar">`), and the
+    /// boilerplate inside it carries hints of its own. Hints from the tag (`<aside>`, `<nav>`) are
+    /// believed unless the element contains the article body.
     static let wrapperShare = 0.35
 
     /// Each element's own hints, without the negative ones when the element is a wrapper.
@@ -15,7 +16,7 @@ struct PageStructure: Sendable {
     let subtreeEnd: [Int]
     /// For each element, its 1-based position among its parent's children with the same tag, or 0
     /// when it is the only one (XPath leaves the index out then).
-    private let position: [Int32]
+    let position: [Int32]
 
     init(page: ParsedPage) {
         let elements = page.elements
@@ -48,8 +49,12 @@ struct PageStructure: Sendable {
         for (index, element) in elements.enumerated() {
             var hints = element.ownHints
             let isWrapper = textBytes[index] > wrapperBytes && textBytes[index] > 500
-            if isWrapper || containsArticleBody[index] {
+            if containsArticleBody[index] {
                 hints.subtract(ElementHints.negative.subtracting(.hidden))
+            } else if isWrapper {
+                // Class words of a wrapper describe the layout around the article; a `<nav>`,
+                // `<aside>` or `<footer>` tag still says what the element is.
+                hints.subtract(ElementHints.negative.subtracting(.hidden).subtracting(ElementHints(tag: element.tag)))
             }
             credible[index] = hints
             let parent = Int(element.parent)
@@ -77,19 +82,5 @@ struct PageStructure: Sendable {
     /// Whether `element` lies inside the subtree of `ancestor` (or is it).
     func contains(_ ancestor: Int, _ element: Int) -> Bool {
         element >= ancestor && element < subtreeEnd[ancestor]
-    }
-
-    /// An XPath-like path to an element (`/html/body/div[2]/p[3]`); unknown tags are `*`, and
-    /// paths deeper than 1,000 elements start with `…`.
-    func path(of element: Int, in page: ParsedPage) -> String {
-        var steps: [String] = []
-        var current = element
-        while current >= 0 && steps.count < 1_000 {
-            let node = page.elements[current]
-            steps.append(position[current] > 0 ? "\(node.tag.name)[\(position[current])]" : node.tag.name)
-            current = Int(node.parent)
-        }
-        if current >= 0 { steps.append("…") }
-        return "/" + steps.reversed().joined(separator: "/")
     }
 }

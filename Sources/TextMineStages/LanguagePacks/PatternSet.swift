@@ -25,6 +25,10 @@ public struct PatternSet: Sendable {
     /// with which some unanchored pattern starts: positions that fail this test are skipped
     /// without looking at the patterns.
     private var secondBytesAfter: [UInt64] = Array(repeating: 0, count: 256)
+    /// When every unanchored pattern is anchored at the end with a bounded length (credit lines
+    /// such as `* ont contribué au reportage$`), the longest: matches are looked for only in the
+    /// last bytes of the text. Nil when some pattern may match anywhere.
+    private var endReach: Int? = 0
 
     public init(_ entries: [Entry] = []) {
         self.entries = []
@@ -43,6 +47,7 @@ public struct PatternSet: Sendable {
                 anchoredAnywhere.append(index)
             }
         } else if let prefixes = entry.pattern.firstTwoBytes {
+            endReach = entry.pattern.longestEndMatch.flatMap { reach in endReach.map { max($0, reach) } }
             for prefix in prefixes {
                 byFirstByte[Int(prefix.first)].append((index, prefix.second))
                 secondBytesAfter[Int(prefix.first)] |= prefix.second.map { 1 << UInt64($0 & 63) } ?? ~0
@@ -67,6 +72,7 @@ public struct PatternSet: Sendable {
             secondBytesAfter.withUnsafeBufferPointer { secondBytesAfter in
                 let count = bytes.count
                 var position = 0
+                if let endReach { position = max(0, count - TextPattern.trailingPunctuationCount(bytes) - endReach) }
                 while position < count {
                     let seconds = secondBytesAfter[Int(bytes[position])]
                     let next: UInt8? = position + 1 < count ? bytes[position + 1] : nil

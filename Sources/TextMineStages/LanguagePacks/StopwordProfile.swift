@@ -8,20 +8,13 @@ struct StopwordProfile {
 
     /// An empty profile for `languages` languages.
     init(languages: Int) {
-        hits = Array(repeating: 0, count: languages)
+        self.init(words: 0, hits: Array(repeating: 0, count: languages))
     }
 
-    /// Counts one word, given as its folded bytes and their ``WordSet`` hash (nil when the word is
-    /// longer than any stopword).
-    @inline(__always)
-    mutating func count(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64?, in stopwords: WordSet) {
-        words += 1
-        guard let hash else { return }
-        var bits = stopwords.bits(hash: hash, word)
-        while bits != 0 {
-            hits[bits.trailingZeroBitCount] += 1
-            bits &= bits - 1
-        }
+    /// A profile of `words` words with `hits` stopwords per language.
+    init(words: Int, hits: [Int]) {
+        self.words = words
+        self.hits = hits
     }
 
     /// Scales the counts, for a profile measured on a sample of a longer text.
@@ -33,9 +26,10 @@ struct StopwordProfile {
     /// The share of words that are stopwords of the language at `index`.
     func density(_ index: Int) -> Double { words == 0 ? 0 : Double(hits[index]) / Double(words) }
 
-    /// The language with the highest stopword density, if any word is a stopword.
+    /// The language with the most stopwords in the text, if at least two of its stopwords occur
+    /// (one short word such as `s` in `Pakistan's` is no evidence of French).
     var bestLanguage: Int? {
-        guard let best = hits.indices.max(by: { hits[$0] < hits[$1] }), hits[best] > 0 else { return nil }
+        guard let best = hits.indices.max(by: { hits[$0] < hits[$1] }), hits[best] >= 2 else { return nil }
         return best
     }
 }

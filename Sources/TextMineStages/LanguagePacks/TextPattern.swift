@@ -142,6 +142,31 @@ public struct TextPattern: Sendable, Hashable, CustomStringConvertible {
         variants.contains { match(text, $0, token: 0, at: position) }
     }
 
+    /// The most bytes a match can span when the pattern is anchored at the end and has no
+    /// wildcard or number (`* contributed to this report$`): such a match can only start that
+    /// far from the end of the text (before trailing punctuation). Nil otherwise.
+    var longestEndMatch: Int? {
+        guard anchoredAtEnd else { return nil }
+        var longest = 0
+        for tokens in variants {
+            var length = 0
+            for token in tokens {
+                guard case .literal(let bytes) = token else { return nil }
+                length += bytes.count
+            }
+            longest = max(longest, length)
+        }
+        return longest
+    }
+
+    /// The number of bytes at the end of `text` that an end-anchored match may leave after it
+    /// (spaces and closing punctuation).
+    static func trailingPunctuationCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        while count < text.count, isTrailingPunctuation(text[text.count - 1 - count]) { count += 1 }
+        return count
+    }
+
     /// The first byte of every variant with its second byte when the variant fixes it, or nil when
     /// a match can start with anything.
     var firstTwoBytes: Set<Pair>? {
@@ -233,7 +258,7 @@ public struct TextPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// Spaces and punctuation that may close a block after an anchored match (`Share Post:`).
     @inline(__always)
-    private static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
+    static func isTrailingPunctuation(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x20, 0x2E, 0x3A, 0x21, 0x3F, 0x2C, 0x3B, 0x22, 0x27, 0x29, 0x2D, 0x2A, 0x7C, 0xC2, 0xBB, 0xAB, 0xE2, 0x80, 0xA6, 0x94, 0x93:
             return true

@@ -154,6 +154,58 @@ struct BoilerplateStageTests {
         #expect(decisions.map(\.isBoilerplate) == [true, false, true])
     }
 
+    @Test("a subheading before content is kept; one before boilerplate is not")
+    func subheadings() throws {
+        let heading = "Pakistan says it shot down five Indian fighter jets"
+        let text = [Self.englishContent[0], heading, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
+        var article = Article(id: "t", text: text, language: "en")
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        #expect(article.text == text)
+        let decisions = try BoilerplateClassifier(library: PackLibrary(userPacks: []))
+            .classify([Self.englishContent[0], heading, "Share on Twitter"], language: "en", title: nil)
+        #expect(decisions.map(\.isBoilerplate) == [false, true, true])
+    }
+
+    @Test("one stopword of another language does not make a line foreign")
+    func singleForeignStopword() throws {
+        // `s` (of Pakistan's) is a French stopword.
+        let line = "Pakistan's Sharif convenes national security committee"
+        let text = [Self.englishContent[0], line, Self.englishContent[1]].joined(separator: "\n\n")
+        var article = Article(id: "t", text: text, language: "en")
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        #expect(!article.removals.contains { $0.reason == "boilerplate: other-language" })
+    }
+
+    @Test("a Japanese paragraph is long content, not a one-word line")
+    func japaneseWords() throws {
+        let paragraph = "停戦に向けた交渉が大詰めを迎える中、バイデン米大統領は13日、カタールの首長と電話で協議した。"
+        let decisions = try BoilerplateClassifier(library: PackLibrary(userPacks: []))
+            .classify([paragraph], language: "ja", title: nil)
+        #expect(decisions[0].features.words > 30)
+        #expect(!decisions[0].isBoilerplate)
+    }
+
+    @Test("the language is guessed only from enough stopwords")
+    func languageGuess() throws {
+        let classifier = try BoilerplateClassifier(library: PackLibrary(userPacks: []))
+        #expect(classifier.guessLanguage(of: Self.frenchContent.joined(separator: "\n")) == "fr")
+        #expect(classifier.guessLanguage(of: Self.englishContent.joined(separator: "\n")) == "en")
+        let filler = "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua."
+        #expect(classifier.guessLanguage(of: filler) == nil)
+    }
+
+    @Test("block counts stay exact past 65,535 characters")
+    func longBlockCounts() throws {
+        let text = Array(String(repeating: "Le Dé, ", count: 12_000).utf8)
+        let counts = BlockCounts(text, 0..<text.count, library: try PackLibrary(userPacks: []))
+        #expect(counts.letters == 48_000)
+        #expect(counts.capitals == 24_000)
+        #expect(counts.punctuation == 12_000)
+        #expect(counts.visible == 60_000)
+        #expect(counts.profile.words == 24_000)
+        #expect(counts.profile.hits[try #require(PackLibrary(userPacks: []).languages.firstIndex(of: "fr"))] == 12_000)
+    }
+
     @Test("every option is documented")
     func optionsAreDocumented() {
         for spec in BoilerplateStage.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }

@@ -12,4 +12,17 @@ struct LanguagePackTests {
         #expect(pack.months.count == 12)
         #expect(!pack.boilerplate.isEmpty)
     }
+
+    @Test("an end-anchored pattern matches only at the end of a long line, before closing punctuation")
+    func endAnchoredPatterns() throws {
+        let set = PatternSet([
+            .init(pattern: try TextPattern("* contributed (to this|to the)? (report|story)$"), label: "credits"),
+            .init(pattern: try TextPattern("^photo ?:"), label: "credits"),
+        ])
+        let long = String(repeating: "The minister said the talks would resume next week. ", count: 20)
+        #expect(set.firstMatch(folded: TextFolding.fold(long + "Jane Doe contributed to this report.)"))?.label == "credits")
+        #expect(set.firstMatch(folded: TextFolding.fold("Jane Doe contributed to this report from Kyiv, " + long)) == nil)
+        #expect(set.firstMatch(folded: TextFolding.fold("Photo : AFP " + long))?.label == "credits")
+        #expect(set.firstMatch(folded: TextFolding.fold(long)) == nil)
+    }
 }

@@ -53,6 +53,43 @@ struct MetadataStageTests {
         #expect(article.text == "Les États-Unis ont répondu.")
     }
 
+    @Test("a byline that shares its line with a date: both are found, each with its own removal")
+    func bylineBeforeDate() throws {
+        let article = try process("Par Jean Dupont et Marie Curie | Publié le 28 janvier 2022 à 10h30\nLe ministre a parlé.", through: chain)
+        #expect(article.metadata["authors"]?.value == ["Jean Dupont", "Marie Curie"])
+        #expect(article.field("date") == "2022-01-28")
+        #expect(article.text == "Le ministre a parlé.")
+        #expect(article.removals.map(\.reason).sorted() == ["metadata: byline", "metadata: date"])
+        let english = try process("By Jane Doe – Published January 28, 2022\nThe talks ended.", through: chain)
+        #expect(english.metadata["authors"]?.value == ["Jane Doe"])
+        #expect(english.field("date") == "2022-01-28")
+        let sentence = try process("Par Vladimir Poutine, la Russie a été mise en garde.\nSuite.", through: chain)
+        #expect(sentence.metadata["authors"] == nil)
+    }
+
+    @Test("a dateline without agency at the start of the first paragraph, before an en or em dash")
+    func datelineWithoutAgency() throws {
+        let article = try process("MOSCOU – Le président russe a déclaré vendredi qu'il était prêt.\n\nSuite.", through: chain)
+        #expect(article.field("dateline") == "MOSCOU")
+        #expect(article.metadata["dateline"]?.rule == "dateline-place")
+        #expect(article.field("agency") == nil)
+        #expect(article.text == "Le président russe a déclaré vendredi qu'il était prêt.\n\nSuite.")
+        let english = try process("NEW YORK — Stocks fell on Monday as investors weighed the talks.", through: chain)
+        #expect(english.field("dateline") == "NEW YORK")
+    }
+
+    @Test("capitals and a dash elsewhere are not a dateline: a hyphen, a later paragraph, a heading")
+    func notDatelines() throws {
+        for text in [
+            "MOSCOU - Le président russe a déclaré vendredi qu'il était prêt.",
+            "Le ministre a parlé jeudi devant la presse.\n\nMOSCOU – Le président russe a déclaré vendredi qu'il était prêt.",
+            "UKRAINE – les négociations\n\nLe président russe a déclaré vendredi qu'il était prêt.",
+        ] {
+            let article = try process(text, through: chain)
+            #expect(article.field("dateline") == nil, "\(text)")
+        }
+    }
+
     @Test("a first line that reads as a headline is the title")
     func title() throws {
         let article = try process("Le haut représentant russe dit que les États-Unis répondront\n\nLe ministre a parlé.", through: chain)

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TextMineCore
+import TextMineStages
+import TextMineTesting
+
+/// A page whose scripts, styles, icons, comments and unread attributes hold markup-like text
+/// (cut before parsing), with a multi-line start tag before the paragraph.
+let pageWithNoise = """
+    <html><head><title>Noise</title>
+    <style>
+    p::before { content: "<p>not text</p>"; }
+    </style>
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Headline from JSON-LD"}</script>
+    <script>
+    var html = "<p>Not a paragraph</p>"; if (a < b) { document.write('</div>'); }
+    </script>
+    </head>
+    <body><!-- <p>A commented-out paragraph that is not text either.</p>
+    --><article><svg viewBox="0 0 10 10"><text>icon</text><path d="M0 0"/></svg>
+    <p data-json='{"x": "<b>", "y": ">"}' title="a > b"
+       class="lead" src=unquoted/value>The first paragraph of the article, long enough to be kept as content.</p>
+    <p>The second <a href="/x" data-track="a
+    b">paragraph</a> of the article, also long enough to be kept as content.</p>
+    <SCRIPT SRC="x.js"></SCRIPT><script/><p>A third paragraph after an empty script, kept as article content too.</p>
+    </article></body></html>
+    """
+
+@Suite("extract stage: what is cut before parsing")
+struct ExtractParserInputTests {
+    @Test("script, style, svg and comment contents and unread attributes give no text; JSON-LD still gives metadata")
+    func noiseIsCut() throws {
+        let article = try StageHarness(ExtractStage.self).run(pageWithNoise)
+        #expect(article.text == """
+            The first paragraph of the article, long enough to be kept as content.
+
+            The second paragraph of the article, also long enough to be kept as content.
+
+            A third paragraph after an empty script, kept as article content too.
+            """)
+        #expect(article.metadata["title"]?.value.stringValue == "Headline from JSON-LD")
+    }
+
+    @Test("byte ranges, lines and the alignment still point into the page as it was")
+    func offsetsSurviveCuts() throws {
+        let article = try StageHarness(ExtractStage.self).run(pageWithNoise)
+        let layer = try #require(article[layer: ExtractLayer.self])
+        let html = Array(pageWithNoise.utf8)
+        let lines = pageWithNoise.split(separator: "\n", omittingEmptySubsequences: false)
+        for block in layer.blocks {
+            let source = String(decoding: html[block.bytes[0]..<block.bytes[1]], as: UTF8.self)
+            #expect(source.hasSuffix("kept as content.") || source.hasSuffix("content too."))
+            // libxml2 reports the line where the start tag ends.
+            #expect(lines[block.line - 1].contains(">"))
+        }
+        #expect(layer.blocks.map(\.line) == [13, 14, 16])
+        let second = article.alignment!.originalSpan(of: article.blocks[1].span)
+        #expect(String(pageWithNoise.unicodeScalars[scalarRange(second, in: pageWithNoise)]).hasPrefix("The second <a href"))
+    }
+}
