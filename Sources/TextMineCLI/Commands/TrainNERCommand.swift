@@ -36,6 +36,9 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: "log2 of the number of weight rows (model size grows with it).")
     var rowBits: Int = 17
 
+    @Option(help: "Perceptrons trained on differently shuffled data (seeds --seed, --seed + 1, …) and averaged.")
+    var runs: Int = 1
+
     @Option(help: "Word classes learnt from the training text and used as features (0: none).")
     var wordClasses: Int = 256
 
@@ -48,6 +51,7 @@ struct TrainNERCommand: ParsableCommand {
     func validate() throws {
         guard (1...100).contains(epochs) else { throw ValidationError("--epochs must be between 1 and 100") }
         guard (12...22).contains(rowBits) else { throw ValidationError("--row-bits must be between 12 and 22") }
+        guard (1...20).contains(runs) else { throw ValidationError("--runs must be between 1 and 20") }
         guard (0...4096).contains(wordClasses) else { throw ValidationError("--word-classes must be between 0 and 4096") }
         guard !train.isEmpty else { throw ValidationError("give at least one --train file") }
     }
@@ -64,19 +68,22 @@ struct TrainNERCommand: ParsableCommand {
             settings.language = language
             settings.license = license
             settings.wordClasses = wordClasses
+            settings.runs = runs
             let gazetteer = try Gazetteer.builtIn(language: language, adding: gazetteer)
             let names = try Gazetteer.builtInNames(language: language) + self.gazetteer.map { URL(fileURLWithPath: $0).lastPathComponent }
             let sentences = corpora.reduce(0) { $0 + $1.sentences.count }
-            print("training on \(sentences) sentences from \(corpora.count) file(s), \(epochs) epochs, seed \(seed)")
+            print("training on \(sentences) sentences from \(corpora.count) file(s), \(epochs) epochs, seed \(seed)"
+                  + (runs > 1 ? ", \(runs) runs averaged" : ""))
             fflush(nil)
             let trainer = NERTrainer(settings: settings, gazetteer: gazetteer, gazetteerNames: names)
             let model = trainer.train(corpora, dev: devCorpus) { report in
-                var line = "epoch \(report.epoch)/\(epochs): train sentence accuracy \(Self.format(report.trainAccuracy))"
+                var line = (runs > 1 ? "run \(report.run)/\(runs), " : "") + "epoch \(report.epoch)/\(epochs): train sentence accuracy \(Self.format(report.trainAccuracy))"
                 if let score = report.devScore { line += ", dev F1 \(Self.format(score.overall.f1))" }
                 line += String(format: " (%.1fs)", report.seconds)
                 print(line)
                 fflush(nil)
             }
+            if runs > 1, let f1 = model.header.provenance.devF1 { print("averaged model: dev F1 \(Self.format(f1))") }
             try NERModelFile.write(model, to: out)
             let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
             print("wrote \(out) (\(size / 1024) KB)")

@@ -20,9 +20,11 @@ struct BlockCounts {
         var totals = Totals()
         bytes.withUnsafeBufferPointer { bytes in
             Self.asciiClasses.withUnsafeBufferPointer { classes in
-                hits.withUnsafeMutableBufferPointer { hits in
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stopwords.longestWord + 4) { word in
-                        totals = Self.count(bytes, range, classes: classes, word: word, stopwords: stopwords, hits: hits)
+                Self.asciiLanes.withUnsafeBufferPointer { lanes in
+                    hits.withUnsafeMutableBufferPointer { hits in
+                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stopwords.longestWord + 4) { word in
+                            totals = Self.count(bytes, range, classes: classes, lanes: lanes, word: word, stopwords: stopwords, hits: hits)
+                        }
                     }
                 }
             }
@@ -40,82 +42,90 @@ struct BlockCounts {
 
     /// The counting loop, on raw pointers and locals only, so that its state stays in registers.
     private static func count(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, classes: UnsafeBufferPointer<UInt8>,
+                              lanes: UnsafeBufferPointer<UInt64>,
                               word: UnsafeMutableBufferPointer<UInt8>, stopwords: WordSet,
                               hits: UnsafeMutableBufferPointer<Int>) -> Totals {
         let longest = stopwords.longestWord
         var letters = 0, capitals = 0, punctuation = 0, visible = 0, words = 0
+        // ASCII bytes add to four 16-bit counters at once, emptied every 65,535 bytes before a lane overflows.
+        var asciiCounts: UInt64 = 0
         var length = 0  // bytes of the current word so far; past `longest` only counted
         var hash = WordSet.seed
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                let type = classes[Int(byte)]
-                letters &+= Int(type & letter)
-                capitals &+= Int((type & capital) >> 1)
-                visible &+= Int((type & Self.visible) >> 3)
-                punctuation &+= Int((type & Self.punctuation) >> 4)
-                index &+= 1
-                if type & wordByte != 0 {
-                    let folded = byte | ((type & capital) << 4)  // capital bit 2 → 0x20
-                    if length < longest {
-                        word[length] = folded
-                        hash = WordSet.mix(hash, folded)
+            let chunkEnd = min(end, index &+ 0xFFFF)
+            while index < chunkEnd {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let type = classes[Int(byte)]
+                    asciiCounts &+= lanes[Int(byte)]
+                    index &+= 1
+                    if type & wordByte != 0 {
+                        let folded = byte | ((type & capital) << 4)  // capital bit 2 → 0x20
+                        if length < longest {
+                            word[length] = folded
+                            hash = WordSet.mix(hash, folded)
+                        }
+                        length &+= 1
+                        continue
                     }
-                    length &+= 1
-                    continue
-                }
-            } else {
-                let (value, scalarLength) = scalar(bytes, at: index, end: end)
-                index &+= scalarLength
-                if isLogogram(value) {
-                    // Chinese and Japanese write without spaces: each character counts as a word.
-                    letters &+= 1
-                    visible &+= 1
-                    if length > 0 {
+                } else {
+                    let (value, scalarLength) = scalar(bytes, at: index, end: end)
+                    index &+= scalarLength
+                    if isLogogram(value) {
+                        // Chinese and Japanese write without spaces: each character counts as a word.
+                        letters &+= 1
+                        visible &+= 1
+                        if length > 0 {
+                            words &+= 1
+                            if length <= longest { lookUp(word, length, hash, stopwords, hits) }
+                            length = 0
+                            hash = WordSet.seed
+                        }
                         words &+= 1
-                        if length <= longest { lookUp(word, length, hash, stopwords, hits) }
-                        length = 0
-                        hash = WordSet.seed
+                        continue
                     }
+                    if UTF8Decoding.isLetter(value) {
+                        letters &+= 1
+                        visible &+= 1
+                        if UTF8Decoding.isUppercase(value) { capitals &+= 1 }
+                        if scalarLength == 2 {
+                            let lower = TextFolding.lowercase(value)
+                            if length + 1 < longest {
+                                word[length] = UInt8(0xC0 | (lower >> 6))
+                                word[length + 1] = UInt8(0x80 | (lower & 0x3F))
+                                hash = WordSet.mix(WordSet.mix(hash, word[length]), word[length + 1])
+                            }
+                            length &+= 2
+                        } else {
+                            let start = index - scalarLength
+                            for offset in 0..<scalarLength where length + offset < longest {
+                                word[length + offset] = bytes[start + offset]
+                                hash = WordSet.mix(hash, bytes[start + offset])
+                            }
+                            length &+= scalarLength
+                        }
+                        continue
+                    }
+                    if !UTF8Decoding.isHorizontalSpace(value) && value != 0x2028 && value != 0x2029 {
+                        visible &+= 1
+                        punctuation &+= 1
+                    }
+                }
+                // A character that is not part of a word ends the current word.
+                if length > 0 {
                     words &+= 1
-                    continue
-                }
-                if UTF8Decoding.isLetter(value) {
-                    letters &+= 1
-                    visible &+= 1
-                    if UTF8Decoding.isUppercase(value) { capitals &+= 1 }
-                    if scalarLength == 2 {
-                        let lower = TextFolding.lowercase(value)
-                        if length + 1 < longest {
-                            word[length] = UInt8(0xC0 | (lower >> 6))
-                            word[length + 1] = UInt8(0x80 | (lower & 0x3F))
-                            hash = WordSet.mix(WordSet.mix(hash, word[length]), word[length + 1])
-                        }
-                        length &+= 2
-                    } else {
-                        let start = index - scalarLength
-                        for offset in 0..<scalarLength where length + offset < longest {
-                            word[length + offset] = bytes[start + offset]
-                            hash = WordSet.mix(hash, bytes[start + offset])
-                        }
-                        length &+= scalarLength
-                    }
-                    continue
-                }
-                if !UTF8Decoding.isHorizontalSpace(value) && value != 0x2028 && value != 0x2029 {
-                    visible &+= 1
-                    punctuation &+= 1
+                    if length <= longest { lookUp(word, length, hash, stopwords, hits) }
+                    length = 0
+                    hash = WordSet.seed
                 }
             }
-            // A character that is not part of a word ends the current word.
-            if length > 0 {
-                words &+= 1
-                if length <= longest { lookUp(word, length, hash, stopwords, hits) }
-                length = 0
-                hash = WordSet.seed
-            }
+            letters &+= Int(asciiCounts & 0xFFFF)
+            capitals &+= Int((asciiCounts >> 16) & 0xFFFF)
+            visible &+= Int((asciiCounts >> 32) & 0xFFFF)
+            punctuation &+= Int(asciiCounts >> 48)
+            asciiCounts = 0
         }
         if length > 0 {
             words &+= 1
@@ -136,6 +146,13 @@ struct BlockCounts {
     }
 
     private static let letter: UInt8 = 1, capital: UInt8 = 2, wordByte: UInt8 = 4, visible: UInt8 = 8, punctuation: UInt8 = 16
+
+    /// What each ASCII byte adds to the letter, capital, visible and punctuation counters, as
+    /// 16-bit lanes of one word.
+    private static let asciiLanes: [UInt64] = asciiClasses.map { type in
+        UInt64(type & letter) | UInt64((type & capital) >> 1) << 16 | UInt64((type & visible) >> 3) << 32
+            | UInt64((type & punctuation) >> 4) << 48
+    }
 
     /// The classes of the ASCII bytes, as the bits above.
     private static let asciiClasses: [UInt8] = (0..<128).map { byte -> UInt8 in

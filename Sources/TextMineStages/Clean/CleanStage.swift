@@ -71,6 +71,9 @@ public struct CleanStage: Stage {
         bothRounds = CleaningScan(steps: encoding + typography)
     }
 
+    /// Encoding repairs run again on their own result this many times at most (mojibake of mojibake).
+    static let encodingPasses = 3
+
     public func process(_ article: inout Article, context: StageContext) throws {
         var text = article.scalarText
         let single = bothRounds.edits(in: text)
@@ -81,8 +84,13 @@ public struct CleanStage: Stage {
             try article.applyEdits(single.edits, stage: context.stageName)
             return
         }
-        try article.applyEdits(encodingRound.edits(in: text).edits, stage: context.stageName)
-        text = article.scalarText
+        // Text garbled twice (`ÃƒÂ©`) needs a second repair (`Ã©`, then `é`).
+        for _ in 0..<Self.encodingPasses {
+            let repairs = encodingRound.edits(in: text).edits
+            guard !repairs.isEmpty else { break }
+            try article.applyEdits(repairs, stage: context.stageName)
+            text = article.scalarText
+        }
         if editorial == .flag { flagEditorialInsertions(in: &article, text: text) }
         try article.applyEdits(typographyRound.edits(in: text).edits, stage: context.stageName)
     }

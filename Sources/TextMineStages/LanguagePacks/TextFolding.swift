@@ -38,7 +38,17 @@ enum TextFolding {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     let folded = ascii[Int(byte)]
-                    if folded == Self.whiteSpace { pendingSpace = count > 0 || afterText } else { put(folded) }
+                    if folded == Self.whiteSpace {
+                        pendingSpace = count > 0 || afterText
+                    } else {
+                        if pendingSpace {
+                            output[count] = 0x20
+                            count &+= 1
+                            pendingSpace = false
+                        }
+                        output[count] = folded
+                        count &+= 1
+                    }
                     index &+= 1
                     continue
                 }

@@ -1,11 +1,15 @@
 import TextMineCore
 
 /// Finds a byline among the first lines (or the last two): `Par Vladimir Soldatkin et Alexander
-/// Marrow`, `By Jane Doe, John Smith and Ann Lee`. The whole line must be the byline word and
-/// capitalised names joined by commas, `et`/`and` or `&`.
+/// Marrow`, `By Jane Doe, John Smith and Ann Lee`: the byline word and capitalised names joined by
+/// commas, `et`/`and` or `&`. The names fill the line, or end at a separator (`|`, `-`, `–`, `—`,
+/// `•`, `·`) or a date label (`Par Jean Dupont | Publié le 28 janvier 2022`): then only the byline
+/// and the separator leave the line, and the rest (a date) is left for the date rule.
 struct BylineRule: MetadataRule {
     let bylineWords: [[UInt8]]
     let joiners: [[UInt8]]
+    /// Date labels (folded), which end a byline.
+    let dateLabels: [[UInt8]]
     let headerLines: Int
     /// Lowercase particles allowed inside a name (`Charles de Gaulle`, `Ursula von der Leyen`).
     static let particles: [[UInt8]] = ["de", "du", "des", "da", "di", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ben"]
@@ -14,6 +18,7 @@ struct BylineRule: MetadataRule {
     init(library: PackLibrary, headerLines: Int) {
         bylineWords = library.metadataWords(\.bylineWords).map(TextFolding.fold)
         joiners = library.metadataWords(\.nameJoiners).map(TextFolding.fold) + [[0x26]]
+        dateLabels = library.metadataWords(\.dateLabels).map(TextFolding.fold)
         self.headerLines = headerLines
     }
 
@@ -23,15 +28,16 @@ struct BylineRule: MetadataRule {
         let candidates = Array(untaken.prefix(headerLines)) + Array(untaken.suffix(2))
         for index in candidates {
             let line = scan.lines[index]
-            guard line.count <= 200, let authors = parse(scan.bytes, line) else { continue }
-            scan.fields.append(("authors", .array(authors.map(JSONValue.string)), "byline", line))
-            scan.takeLine(index, reason: "metadata: byline")
+            guard line.count <= 200, let byline = parse(scan.bytes, line) else { continue }
+            scan.fields.append(("authors", .array(byline.authors.map(JSONValue.string)), "byline", line.lowerBound..<byline.end))
+            scan.takePrefix(ofLine: index, upTo: byline.end, reason: "metadata: byline")
             return
         }
     }
 
-    /// The author names of a byline line, or nil when the line is not one.
-    func parse(_ bytes: [UInt8], _ line: Range<Int>) -> [String]? {
+    /// The author names of a byline at the start of a line and where the byline ends (after its
+    /// separator), or nil when the line does not start with one.
+    func parse(_ bytes: [UInt8], _ line: Range<Int>) -> (authors: [String], end: Int)? {
         let words = Self.words(bytes, line)
         guard words.count >= 2 else { return nil }
         var folded: [UInt8] = []
@@ -46,7 +52,18 @@ struct BylineRule: MetadataRule {
             current = []
             return true
         }
+        var end = line.upperBound
         for word in words.dropFirst() {
+            if Self.isSeparator(bytes, word) {
+                guard close() else { return nil }
+                end = word.upperBound
+                break
+            }
+            if startsWithDateLabel(bytes, word.lowerBound..<line.upperBound) {
+                guard close() else { return nil }
+                end = word.lowerBound
+                break
+            }
             var token = word
             var endsWithComma = false
             if bytes[token.upperBound - 1] == 0x2C {
@@ -68,8 +85,25 @@ struct BylineRule: MetadataRule {
             }
             if endsWithComma { guard close() else { return nil } }
         }
-        guard close(), authors.count <= 6 else { return nil }
-        return authors
+        if end == line.upperBound { guard close() else { return nil } }
+        guard !authors.isEmpty, authors.count <= 6 else { return nil }
+        return (authors, end)
+    }
+
+    /// A word that is one separator character: `|`, `-`, `–`, `—`, `•`, `·`.
+    private static func isSeparator(_ bytes: [UInt8], _ word: Range<Int>) -> Bool {
+        let (value, length) = UTF8Decoding.scalar(in: bytes, at: word.lowerBound)
+        guard length == word.count else { return false }
+        return value == 0x7C || value == 0x2D || value == 0x2013 || value == 0x2014 || value == 0x2022 || value == 0xB7
+    }
+
+    /// Whether the text starts with a date label followed by a non-letter (`Publié le 28…`).
+    private func startsWithDateLabel(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var folded: [UInt8] = []
+        TextFolding.fold(bytes, range.lowerBound..<min(range.upperBound, range.lowerBound + 24), into: &folded)
+        return dateLabels.contains { label in
+            folded.starts(with: label) && (folded.count == label.count || !TextPattern.isWordScalar(folded, at: label.count))
+        }
     }
 
     /// A capitalised name word: an uppercase letter, then letters, hyphens, apostrophes or dots.

@@ -99,7 +99,10 @@ struct DateParsing: Sendable {
     }
 
     private func monthName(_ bytes: [UInt8], at start: Int, limit: Int) -> (Int, Int)? {
-        for month in months where hasFoldedPrefix(bytes, month.name, at: start, limit: limit) {
+        // One folding of the start serves as a quick test for every month name.
+        var window: [UInt8] = []
+        TextFolding.fold(bytes, start..<min(limit, start + (months.first?.name.count ?? 0)), into: &window)
+        for month in months where window.starts(with: month.name) && hasFoldedPrefix(bytes, month.name, at: start, limit: limit) {
             let end = start + month.name.count
             if end == limit || !TextPattern.isWordScalar(bytes, at: end) { return (month.number, end) }
         }

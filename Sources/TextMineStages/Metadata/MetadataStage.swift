@@ -42,8 +42,9 @@ public struct MetadataStage: Stage {
         let library = try options.packLibrary()
         let headerLines = options.int("header-lines")
         var rules: [any MetadataRule] = []
-        if options.bool("date") { rules.append(DateHeaderRule(library: library, headerLines: headerLines)) }
+        // The byline first: a date after it on its line (`Par X | Publié le …`) is then a line start.
         if options.bool("byline") { rules.append(BylineRule(library: library, headerLines: headerLines)) }
+        if options.bool("date") { rules.append(DateHeaderRule(library: library, headerLines: headerLines)) }
         if options.bool("dateline") { rules.append(DatelineRule(headerLines: headerLines)) }
         if options.bool("title") { rules.append(TitleRule()) }
         if options.bool("credits") { rules.append(CreditLineRule(patterns: library.creditPatterns)) }

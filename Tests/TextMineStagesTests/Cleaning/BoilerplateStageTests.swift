@@ -194,6 +194,18 @@ struct BoilerplateStageTests {
         #expect(classifier.guessLanguage(of: filler) == nil)
     }
 
+    @Test("block counts stay exact past 65,535 characters")
+    func longBlockCounts() throws {
+        let text = Array(String(repeating: "Le Dé, ", count: 12_000).utf8)
+        let counts = BlockCounts(text, 0..<text.count, library: try PackLibrary(userPacks: []))
+        #expect(counts.letters == 48_000)
+        #expect(counts.capitals == 24_000)
+        #expect(counts.punctuation == 12_000)
+        #expect(counts.visible == 60_000)
+        #expect(counts.profile.words == 24_000)
+        #expect(counts.profile.hits[try #require(PackLibrary(userPacks: []).languages.firstIndex(of: "fr"))] == 12_000)
+    }
+
     @Test("every option is documented")
     func optionsAreDocumented() {
         for spec in BoilerplateStage.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }

@@ -14,6 +14,16 @@ struct CleanStageTests {
         #expect(article.text == "Le président déclare « non » l'été")
     }
 
+    @Test("text garbled twice is repaired completely, and the original stays mapped")
+    func repairsDoubleMojibake() throws {
+        // UTF-8 read as Windows-1252, twice: `é` → `Ã©` → `ÃƒÂ©`.
+        let article = try process("Le prÃƒÂ©sident a dÃƒÂ©clarÃƒÂ© lÃ¢â‚¬â„¢ÃƒÂ©tÃƒÂ©", through: [clean])
+        #expect(article.text == "Le président a déclaré l'été")
+        let span = try #require(article.text.unicodeScalars.firstIndex(of: "é").map { article.text.unicodeScalars.distance(from: article.text.unicodeScalars.startIndex, to: $0) })
+        let original = article.originalSpan(of: Span(start: span, end: span + 1))
+        #expect(Array(article.originalText.unicodeScalars)[original.range].map(String.init).joined() == "ÃƒÂ©")
+    }
+
     @Test("an accented letter before a no-break space and a guillemet is not mojibake")
     func frenchTypographyIsNotMojibake() throws {
         let article = try process("une « possibilité\u{A0}» réelle", through: [clean])

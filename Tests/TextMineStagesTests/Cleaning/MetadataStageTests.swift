@@ -53,6 +53,20 @@ struct MetadataStageTests {
         #expect(article.text == "Les États-Unis ont répondu.")
     }
 
+    @Test("a byline that shares its line with a date: both are found, each with its own removal")
+    func bylineBeforeDate() throws {
+        let article = try process("Par Jean Dupont et Marie Curie | Publié le 28 janvier 2022 à 10h30\nLe ministre a parlé.", through: chain)
+        #expect(article.metadata["authors"]?.value == ["Jean Dupont", "Marie Curie"])
+        #expect(article.field("date") == "2022-01-28")
+        #expect(article.text == "Le ministre a parlé.")
+        #expect(article.removals.map(\.reason).sorted() == ["metadata: byline", "metadata: date"])
+        let english = try process("By Jane Doe – Published January 28, 2022\nThe talks ended.", through: chain)
+        #expect(english.metadata["authors"]?.value == ["Jane Doe"])
+        #expect(english.field("date") == "2022-01-28")
+        let sentence = try process("Par Vladimir Poutine, la Russie a été mise en garde.\nSuite.", through: chain)
+        #expect(sentence.metadata["authors"] == nil)
+    }
+
     @Test("a dateline without agency at the start of the first paragraph, before an en or em dash")
     func datelineWithoutAgency() throws {
         let article = try process("MOSCOU – Le président russe a déclaré vendredi qu'il était prêt.\n\nSuite.", through: chain)

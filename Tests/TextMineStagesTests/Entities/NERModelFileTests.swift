@@ -27,6 +27,17 @@ struct NERModelFileTests {
         #expect(try NERModelFile.data(of: TinyCorpus.model(seed: 3)) == NERModelFile.data(of: TinyCorpus.model(seed: 3)))
     }
 
+    @Test("averaging several runs keeps training deterministic and is recorded in the model")
+    func averagedRuns() throws {
+        let model = TinyCorpus.model(seed: 3, runs: 3)
+        #expect(model.header.provenance.runs == 3)
+        #expect(try NERModelFile.data(of: model) == NERModelFile.data(of: TinyCorpus.model(seed: 3, runs: 3)))
+        #expect(try NERModelFile.data(of: model) != NERModelFile.data(of: TinyCorpus.model(seed: 3, runs: 1)))
+        var scratch = NERModel.Scratch()
+        #expect(model.tags(for: ["Le", "président", "Jean", "Dupont", "est", "à", "Paris", "."], scratch: &scratch)
+            == ["O", "O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"])
+    }
+
     @Test("a truncated file is an error that says so, wherever it is cut")
     func truncated() throws {
         let bytes = Array(try NERModelFile.data(of: TinyCorpus.model()))

@@ -38,10 +38,11 @@ enum TinyCorpus {
     static var sentences: [TaggedSentence] { try! IOB2Reader.parse(text, file: "tiny.tsv") }
 
     /// A model trained on the corpus (no gazetteer), deterministic.
-    static func model(seed: UInt64 = 7, epochs: Int = 5) -> NERModel {
+    static func model(seed: UInt64 = 7, epochs: Int = 5, runs: Int = 1) -> NERModel {
         var settings = NERTrainer.Settings()
         settings.epochs = epochs
         settings.seed = seed
+        settings.runs = runs
         settings.rowBits = 12
         let trainer = NERTrainer(settings: settings, gazetteer: Gazetteer(), gazetteerNames: [])
         return trainer.train([NERTrainer.Corpus(name: "tiny.tsv", selection: "all sentences", sentences: sentences)], dev: nil) { _ in }

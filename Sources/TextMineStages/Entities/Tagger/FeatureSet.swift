@@ -6,7 +6,7 @@
 /// templates is refused at load time instead of giving silently wrong tags.
 struct FeatureSet: Sendable {
     /// Names the templates and the hashing; bump the version whenever either changes.
-    static let signature = "tmner-features/2: bias word lower fold norm ctx±2 bigrams shapes affixes1-4 trigrams flags gazetteer±1 titles lowercase-vocabulary word-classes±2"
+    static let signature = "tmner-features/3: bias word lower fold norm ctx±2 bigrams shapes affixes1-4 trigrams flags gazetteer±1 titles lowercase-vocabulary word-classes±2 sentence-capitals"
 
     /// log2 of the number of weight rows.
     let rowBits: Int
@@ -78,7 +78,7 @@ struct FeatureSet: Sendable {
         case casing, gazetteerHere, gazetteerPrev, gazetteerNext, gazetteerCased, lengthCased, rawPrev
         case lowerPrevShape, lowerNextShape, casingPrev, casingNext, suffix3Prev, gazetteerPrev2
         case norm, fineClass, coarseClass, fineClassPrev, fineClassNext, coarseClassPrev2, coarseClassNext2
-        case fineClassCased, coarseClassPrevCur, coarseClassCurNext, trigram
+        case fineClassCased, coarseClassPrevCur, coarseClassCurNext, trigram, sentenceCapitals
     }
 
     private static let before = TokenAttributes.boundary(0x5E5E)
@@ -126,6 +126,14 @@ struct FeatureSet: Sendable {
         starts.append(0)
         var used = 0
         let shift = UInt64(64 - rowBits)
+        // The share of capitalised words in the sentence, in quarters: headlines and listings of
+        // names (theatres, shares, towns) read differently from prose.
+        var words = 0, capitalised = 0
+        for a in buffer.attributes where a.flags.contains(.hasLetter) {
+            words += 1
+            if a.flags.contains(.capitalized) { capitalised += 1 }
+        }
+        let capitals = UInt64(words == 0 ? 0 : capitalised * 4 / words)
         storage.withUnsafeMutableBufferPointer { storage in
             buffer.withViews { attributes, marks, classes, casings in
                 func at(_ i: Int) -> TokenAttributes {
@@ -221,6 +229,7 @@ struct FeatureSet: Sendable {
                     add(.coarseClassNext2, UInt64(i + 2 < n ? classes[i + 2].coarse : Self.boundaryClass.coarse))
                     add(.coarseClassPrevCur, UInt64(prevClass.coarse), UInt64(wordClass.coarse))
                     add(.coarseClassCurNext, UInt64(wordClass.coarse), UInt64(nextClass.coarse))
+                    add(.sentenceCapitals, capitals, cased & 0b11)
                     assert(used - starts[starts.count - 1] <= Self.maxRowsPerToken)
                     starts.append(used)
                 }

@@ -49,9 +49,11 @@ public struct NERModel: Sendable {
         public var gazetteers: [String]
         /// The licence the model's data imposes (`CC BY-NC-SA 4.0`), as the trainer declared it.
         public var license: String?
+        /// How many perceptrons (seeds `seed`, `seed + 1`, …) were averaged.
+        public var runs: Int?
 
         public init(trainedOn: [Corpus], dev: Corpus?, epochs: Int, seed: UInt64, devF1: Double?,
-                    gazetteers: [String], license: String?) {
+                    gazetteers: [String], license: String?, runs: Int? = nil) {
             self.trainedOn = trainedOn
             self.dev = dev
             self.epochs = epochs
@@ -59,6 +61,7 @@ public struct NERModel: Sendable {
             self.devF1 = devF1
             self.gazetteers = gazetteers
             self.license = license
+            self.runs = runs
         }
     }
 

@@ -16,12 +16,17 @@ public struct NERTrainer {
         public var license: String?
         /// The number of fine word classes learnt from the training text (0: none).
         public var wordClasses = 256
+        /// Perceptrons trained on differently shuffled data (seeds `seed`, `seed + 1`, …) whose
+        /// weights are averaged: steadier and usually better than one.
+        public var runs = 1
 
         public init() {}
     }
 
     /// What one epoch achieved.
     public struct EpochReport: Sendable {
+        /// The perceptron (1...``Settings/runs``).
+        public var run: Int
         public var epoch: Int
         /// The share of training sentences the weights tagged right before learning from them.
         public var trainAccuracy: Double
@@ -78,34 +83,50 @@ public struct NERTrainer {
             extracted.append((Array(buffer.rows), buffer.starts, gold))
         }
 
-        var trainer = PerceptronTrainer(labels: labels, rowBits: settings.rowBits)
-        var generator = SplitMix64(seed: settings.seed)
-        var order = Array(extracted.indices)
         var path: [Int] = []
         var header = NERModel.Header(
             tags: labels.tags, language: settings.language, featureSignature: FeatureSet.signature,
             rowBits: settings.rowBits, scale: 1,
             provenance: .init(trainedOn: train.map(\.provenance), dev: dev?.provenance, epochs: settings.epochs,
-                              seed: settings.seed, devF1: nil, gazetteers: gazetteerNames, license: settings.license))
-        var model = NERModel(header: header, weights: trainer.averaged(), features: features)
-        for epoch in 1...max(1, settings.epochs) {
-            let started = Date()
-            order.shuffle(using: &generator)
-            var correct = 0
-            for index in order {
-                let sentence = extracted[index]
-                if trainer.learn(rows: sentence.rows, starts: sentence.starts, gold: sentence.gold, scratch: &path) { correct += 1 }
+                              seed: settings.seed, devF1: nil, gazetteers: gazetteerNames, license: settings.license,
+                              runs: settings.runs))
+        let runs = max(1, settings.runs)
+        var mean: PerceptronTrainer.RawWeights?
+        for run in 1...runs {
+            var trainer = PerceptronTrainer(labels: labels, rowBits: settings.rowBits)
+            var generator = SplitMix64(seed: settings.seed &+ UInt64(run - 1))
+            var order = Array(extracted.indices)
+            for epoch in 1...max(1, settings.epochs) {
+                let started = Date()
+                order.shuffle(using: &generator)
+                var correct = 0
+                for index in order {
+                    let sentence = extracted[index]
+                    if trainer.learn(rows: sentence.rows, starts: sentence.starts, gold: sentence.gold, scratch: &path) { correct += 1 }
+                }
+                let devScore = dev.map { Self.score(NERModel(header: header, weights: trainer.averaged(), features: features), on: $0.sentences) }
+                progress(EpochReport(run: run, epoch: epoch, trainAccuracy: Double(correct) / Double(max(1, order.count)),
+                                     devScore: devScore, seconds: Date().timeIntervalSince(started)))
+                if runs == 1 { header.provenance.devF1 = devScore.map(Self.rounded) }
             }
-            let weights = trainer.averaged()
-            header.scale = weights.scale
-            model = NERModel(header: header, weights: weights, features: features)
-            let devScore = dev.map { Self.score(model, on: $0.sentences) }
-            progress(EpochReport(epoch: epoch, trainAccuracy: Double(correct) / Double(max(1, order.count)),
-                                 devScore: devScore, seconds: Date().timeIntervalSince(started)))
-            header.provenance.devF1 = devScore.map { ($0.overall.f1 * 10000).rounded() / 10000 }
+            let weights = trainer.averagedWeights()
+            if mean == nil {
+                mean = weights
+                for k in mean!.emission.indices { mean!.emission[k] = 0 }
+                for k in mean!.transitions.indices { mean!.transitions[k] = 0 }
+                for k in mean!.start.indices { mean!.start[k] = 0 }
+            }
+            mean!.add(weights, times: 1 / Double(runs))
         }
-        return NERModel(header: header, weights: model.weights, features: features)
+        let weights = mean!.quantised(labels: labels, rowBits: settings.rowBits)
+        header.scale = weights.scale
+        if runs > 1, let dev {
+            header.provenance.devF1 = Self.rounded(Self.score(NERModel(header: header, weights: weights, features: features), on: dev.sentences))
+        }
+        return NERModel(header: header, weights: weights, features: features)
     }
+
+    private static func rounded(_ score: NERScore) -> Double { (score.overall.f1 * 10000).rounded() / 10000 }
 
     /// Word classes learnt from the text of the training files, each file counted once however
     /// often it is given.

@@ -72,14 +72,37 @@ struct PerceptronTrainer {
         sums[index] += step * delta
     }
 
-    /// The averaged weights, quantised for tagging.
-    func averaged() -> TaggerWeights {
+    /// The averaged weights, before quantisation.
+    func averagedWeights() -> RawWeights {
         func average(_ w: [Double], _ s: [Double]) -> [Double] {
             var result = w
             for k in result.indices { result[k] = w[k] - s[k] / step }
             return result
         }
-        return TaggerWeights(labels: labels, rowBits: rowBits, emission: average(emission, emissionSum),
-                             transitions: average(transitions, transitionSum), start: average(start, startSum))
+        return RawWeights(emission: average(emission, emissionSum), transitions: average(transitions, transitionSum),
+                          start: average(start, startSum))
+    }
+
+    /// The averaged weights, quantised for tagging.
+    func averaged() -> TaggerWeights {
+        averagedWeights().quantised(labels: labels, rowBits: rowBits)
+    }
+
+    /// Weights in full precision: one perceptron's averages, or the mean of several.
+    struct RawWeights {
+        var emission: [Double]
+        var transitions: [Double]
+        var start: [Double]
+
+        /// Adds `other` times `factor` to these weights.
+        mutating func add(_ other: RawWeights, times factor: Double) {
+            for k in emission.indices { emission[k] += other.emission[k] * factor }
+            for k in transitions.indices { transitions[k] += other.transitions[k] * factor }
+            for k in start.indices { start[k] += other.start[k] * factor }
+        }
+
+        func quantised(labels: BIOLabels, rowBits: Int) -> TaggerWeights {
+            TaggerWeights(labels: labels, rowBits: rowBits, emission: emission, transitions: transitions, start: start)
+        }
     }
 }
