@@ -95,11 +95,14 @@ struct CleaningScan: Sendable {
             triggers.withUnsafeBufferPointer { triggers in
                 let count = bytes.count
                 var index = start
-                while index < count {
+                while true {
+                    // The tight loop: bytes that trigger nothing at all.
+                    while index < count, triggers[Int(bytes[index])] == 0 { index &+= 1 }
+                    guard index < count else { return count }
                     let byte = Int(bytes[index])
                     var found = triggers[byte]
                     // The first and last bytes keep every step they may trigger (text edges matter).
-                    if found != 0, index > 0, index + 1 < count, pairRows[byte] >= 0 {
+                    if index > 0, index + 1 < count, pairRows[byte] >= 0 {
                         found = pairTriggers[Int(pairRows[byte]) &* 256 &+ Int(bytes[index + 1])]
                     }
                     if found != 0 {
@@ -108,7 +111,6 @@ struct CleaningScan: Sendable {
                     }
                     index &+= 1
                 }
-                return count
             }
         }
     }

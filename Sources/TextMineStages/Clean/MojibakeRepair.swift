@@ -12,8 +12,9 @@ struct MojibakeRepair: CleaningStep {
 
     func take(_ text: ScalarText, at index: Int, floor: Int, into edits: inout [TextEdit]) -> Int? {
         let bytes = text.utf8
-        // Leads Â (U+00C2) to ô (U+00F4) are encoded C3 82…C3 B4 in UTF-8.
-        guard index + 1 < bytes.count else { return nil }
+        // Leads Â (U+00C2) to ô (U+00F4) are encoded C3 82…C3 B4 in UTF-8, and a continuation
+        // (a character of Windows-1252's upper half) follows: an accented letter before ASCII is no lead.
+        guard index + 2 < bytes.count, bytes[index + 2] >= 0x80 else { return nil }
         let lead = 0xC0 | (bytes[index + 1] & 0x3F)
         let continuations: Int
         switch lead {

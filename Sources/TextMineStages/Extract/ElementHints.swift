@@ -71,12 +71,18 @@ struct ElementHints: OptionSet, Sendable, Hashable {
 /// as whole words (`ad` in `ad-slot`, not in `header`). Compound names written with separators
 /// (`article-body`, `entry_content`) are also matched joined, so `articlebody` covers them.
 struct HintMatcher: Sendable {
-    private let patterns: [([UInt8], ElementHints, Bool)]
-    /// Pattern indexes grouped by their first two bytes: the patterns starting with bytes `k`
-    /// are `order[start[k]..<start[k + 1]]` (a flat table: one array read per byte of input).
+    /// The patterns' bytes, one after the other, in `order`; pattern `i` of that order is
+    /// `bytes[offsets[i]..<offsets[i + 1]]`, gives `kinds[i]`, and is an exception when
+    /// `isException[i]` (flat arrays: no reference counting in the matching loop).
+    private let bytes: [UInt8]
+    private let offsets: [Int32]
+    private let kinds: [ElementHints]
+    private let isException: [Bool]
+    /// Patterns grouped by their first two bytes: the patterns starting with bytes `k` are
+    /// `start[k]..<start[k + 1]` (a flat table: one array read per byte of input).
     private let start: [Int32]
-    private let order: [Int32]
-    private let words: [UInt64: ElementHints]
+    /// Whole-word patterns, packed into 64 bits (at most eight bytes).
+    private let words: [(word: UInt64, hints: ElementHints)]
 
     init() {
         let substrings: [(String, ElementHints)] = [
@@ -114,17 +120,20 @@ struct HintMatcher: Sendable {
             ("postal", .content), ("poster", .content), ("domain", .content), ("navigator", .navigation),
             ("authorit", .byline),
         ]
-        patterns = substrings.map { (Array($0.0.utf8), $0.1, false) } + exceptions.map { (Array($0.0.utf8), $0.1, true) }
+        let patterns = substrings.map { (Array($0.0.utf8), $0.1, false) } + exceptions.map { (Array($0.0.utf8), $0.1, true) }
         let keys = patterns.map { Int($0.0[0]) << 8 | Int($0.0[1]) }
         let sorted = patterns.indices.sorted { keys[$0] < keys[$1] }
         var start = [Int32](repeating: 0, count: 65_537)
         for key in keys { start[key + 1] += 1 }
         for index in 1..<start.count { start[index] += start[index - 1] }
         self.start = start
-        self.order = sorted.map(Int32.init)
+        bytes = sorted.flatMap { patterns[$0].0 }
+        offsets = sorted.reduce(into: [0]) { offsets, index in offsets.append(offsets.last! + Int32(patterns[index].0.count)) }
+        kinds = sorted.map { patterns[$0].1 }
+        isException = sorted.map { patterns[$0].2 }
         var table: [UInt64: ElementHints] = [:]
         for (word, hint) in words { table[Self.packed(Array(word.utf8)[...]), default: []].insert(hint) }
-        self.words = table
+        self.words = table.map { ($0.key, $0.value) }
     }
 
     /// The hints of one lowercase attribute value, word by word (words split at anything but
@@ -140,7 +149,10 @@ struct HintMatcher: Sendable {
             while end < count, isWordByte(value[end]) { end += 1 }
             if end > start {
                 result.formUnion(substringHints(in: value, start..<end))
-                if end - start <= 8, let hint = words[Self.packed(value[start..<end])] { result.formUnion(hint) }
+                if end - start <= 8 {
+                    let packed = Self.packed(value[start..<end])
+                    for entry in words where entry.word == packed { result.formUnion(entry.hints) }
+                }
             }
             start = end
         }
@@ -169,18 +181,23 @@ struct HintMatcher: Sendable {
         var found: ElementHints = []
         var exceptions: ElementHints = []
         guard word.count > 1 else { return found }
-        for index in word.lowerBound..<(word.upperBound - 1) {
-            let key = Int(value[index]) << 8 | Int(value[index + 1])
-            let first = Int(start[key])
-            let end = Int(start[key + 1])
-            guard first < end else { continue }
-            for slot in first..<end {
-                let (pattern, hint, isException) = patterns[Int(order[slot])]
-                guard index + pattern.count <= word.upperBound else { continue }
-                var matched = 2
-                while matched < pattern.count, value[index + matched] == pattern[matched] { matched += 1 }
-                if matched == pattern.count {
-                    if isException { exceptions.formUnion(hint) } else { found.formUnion(hint) }
+        start.withUnsafeBufferPointer { start in
+            bytes.withUnsafeBufferPointer { bytes in
+                for index in word.lowerBound..<(word.upperBound - 1) {
+                    let key = Int(value[index]) << 8 | Int(value[index + 1])
+                    let first = Int(start[key])
+                    let end = Int(start[key + 1])
+                    guard first < end else { continue }
+                    for slot in first..<end {
+                        let patternStart = Int(offsets[slot])
+                        let length = Int(offsets[slot + 1]) - patternStart
+                        guard index + length <= word.upperBound else { continue }
+                        var matched = 2
+                        while matched < length, value[index + matched] == bytes[patternStart + matched] { matched += 1 }
+                        if matched == length {
+                            if isException[slot] { exceptions.formUnion(kinds[slot]) } else { found.formUnion(kinds[slot]) }
+                        }
+                    }
                 }
             }
         }

@@ -132,9 +132,10 @@ public struct ExtractStage: Stage {
     static func edits(for selection: Selection, page: ParsedPage, html: ScalarText, stage: String)
         -> (edits: [TextEdit], blocks: [Block])
     {
-        let keep = Set(selection.kept)
-        let reasons = Dictionary(selection.dropped.map { ($0.block, $0.reason) }, uniquingKeysWith: { first, _ in first })
-        // Pieces in byte offsets first; one pass over the HTML then turns them into scalar offsets.
+        var keep = [Bool](repeating: false, count: page.blocks.count)
+        for index in selection.kept { keep[index] = true }
+        var reasons = [String?](repeating: nil, count: page.blocks.count)
+        for (index, reason) in selection.dropped where reasons[index] == nil { reasons[index] = reason }
         var pieces: [(bytes: Range<Int>, replacement: String, reason: String?)] = []
         var blocks: [Block] = []
         var cursor = 0
@@ -143,7 +144,7 @@ public struct ExtractStage: Stage {
         for (index, paragraph) in page.blocks.enumerated() {
             let start = min(max(paragraph.byteRange.lowerBound, cursor), end)
             let stop = min(max(paragraph.byteRange.upperBound, start), end)
-            if keep.contains(index) {
+            if keep[index] {
                 let separator = blocks.isEmpty ? "" : "\n\n"
                 pieces.append((cursor..<start, separator, nil))
                 pieces.append((start..<stop, paragraph.text, nil))

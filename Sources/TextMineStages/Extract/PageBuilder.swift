@@ -85,7 +85,7 @@ final class PageBuilder {
         if tag.isBlock || tag == .img { flushParagraph() }
 
         let parent = open.last ?? -1
-        var own = ElementHints(tag: tag)
+        var own = ElementHints(tag: tag).union(input.hints(ofTagEndingAt: position))
         var isHidden = false
         if let attributes { scanAttributes(tag: tag, attributes, hints: &own, hidden: &isHidden) }
         if isHidden { own.insert(.hidden) }
@@ -357,11 +357,9 @@ final class PageBuilder {
 
     /// The hints of a `class` or `id` value, from the cache or the matcher.
     private func classHints(_ value: UnsafePointer<UInt8>) -> ElementHints {
-        let key = HintCache.key(value)
-        if let hints = hintCache[key] { return hints }
-        let hints = withLowercased(value) { matcher.hints(in: $0) }
-        hintCache[key] = hints
-        return hints
+        var length = 0
+        while value[length] != 0 { length += 1 }
+        return hintCache.hints(of: UnsafeBufferPointer(start: value, count: length), matcher: matcher)
     }
 
     /// Whether a lowercase `style` value hides the element.
@@ -428,46 +426,5 @@ final class PageBuilder {
 
     private func currentByte() -> UInt8 {
         context?.pointee.input.pointee.cur.pointee ?? 0
-    }
-}
-
-/// A small open-addressing table from attribute values (by a 64-bit hash of their lowercase bytes)
-/// to their hints; it stops adding entries when half full.
-struct HintCache {
-    private var keys = [UInt64](repeating: 0, count: 2048)
-    private var values = [ElementHints](repeating: [], count: 2048)
-    private var count = 0
-
-    /// The FNV-1a hash of the lowercase bytes of a NUL-terminated value (at most 512 of them, as
-    /// matched); never 0, which marks an empty slot.
-    static func key(_ value: UnsafePointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var index = 0
-        while value[index] != 0 && index < 512 {
-            var byte = value[index]
-            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            index += 1
-        }
-        return hash == 0 ? 1 : hash
-    }
-
-    subscript(key: UInt64) -> ElementHints? {
-        get {
-            var slot = Int(truncatingIfNeeded: key) & (keys.count - 1)
-            while keys[slot] != 0 {
-                if keys[slot] == key { return values[slot] }
-                slot = (slot + 1) & (keys.count - 1)
-            }
-            return nil
-        }
-        set {
-            guard let newValue, count < keys.count / 2 else { return }
-            var slot = Int(truncatingIfNeeded: key) & (keys.count - 1)
-            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
-            if keys[slot] == 0 { count += 1 }
-            keys[slot] = key
-            values[slot] = newValue
-        }
     }
 }

@@ -33,7 +33,7 @@ enum PageParser {
             if length > 0 { length -= 1 }
         }
         let page = UnsafeBufferPointer(rebasing: bytes[..<length])
-        let input = ParserInput(page)
+        let input = ParserInput(page, matcher: hints)
         let builder = PageBuilder(hints: hints, library: library, input: input)
         input.withBytes(of: page) { parse($0, into: builder) }
         return builder.finish(truncated: truncated)

@@ -63,18 +63,30 @@ struct PageStructure: Sendable {
         }
         credibleHints = credible
         inheritedHints = inherited
-        // Children come in document order: count them per (parent, tag).
-        var counts: [Int: Int32] = [:]
+        // Positions among same-tag siblings: walk each parent's children (linked backwards by
+        // `previousSibling`) with one counter per tag, reset after each parent.
         var position = [Int32](repeating: 0, count: elements.count)
-        for (index, element) in elements.enumerated() {
-            let key = (Int(element.parent) + 1) << 8 | Int(element.tag.rawValue)
-            let count = (counts[key] ?? 0) + 1
-            counts[key] = count
-            position[index] = count
-        }
-        for (index, element) in elements.enumerated() where position[index] == 1 {
-            let key = (Int(element.parent) + 1) << 8 | Int(element.tag.rawValue)
-            if counts[key] == 1 { position[index] = 0 }
+        var lastChild = [Int32](repeating: -1, count: elements.count + 1)  // by parent + 1
+        for index in elements.indices { lastChild[Int(elements[index].parent) + 1] = Int32(index) }
+        var counts = [Int32](repeating: 0, count: 256)
+        var children: [Int32] = []
+        for parent in lastChild.indices where lastChild[parent] >= 0 {
+            children.removeAll(keepingCapacity: true)
+            var child = lastChild[parent]
+            while child >= 0 {
+                children.append(child)
+                child = elements[Int(child)].previousSibling
+            }
+            for child in children.reversed() {
+                let tag = Int(elements[Int(child)].tag.rawValue)
+                counts[tag] += 1
+                position[Int(child)] = counts[tag]
+            }
+            for child in children {
+                let tag = Int(elements[Int(child)].tag.rawValue)
+                if counts[tag] == 1 { position[Int(child)] = 0 }
+            }
+            for child in children { counts[Int(elements[Int(child)].tag.rawValue)] = 0 }
         }
         self.position = position
     }

@@ -8,6 +8,9 @@ import Foundation
 /// outside `<link>`…). They are about three quarters of the bytes of a news page, and libxml2
 /// reads every byte through its character decoder; finding their ends with `memchr` and a small
 /// tag scanner is several times cheaper. Tags themselves stay, so every element is still there.
+/// `class` and `id` values (a fifth of what remains) are read here too: their hints are kept by
+/// the offset where the start tag ends, which is where libxml2 reports the element. Runs of white
+/// space between tags and in text are cut to their first byte (the extractor collapses them).
 ///
 /// The scanner follows libxml2's own tokenizing rules (2.9: a start tag is `<` and an ASCII
 /// letter; names of at most 100 bytes; a bogus attribute runs to the next blank; a quoted value
@@ -28,11 +31,16 @@ struct ParserInput {
     private(set) var cuts: [Cut] = []
     /// The cut before which the last mapped offset lies (offsets are mapped in ascending order).
     private var cursor = 0
+    /// The hints of the `class` and `id` values cut, by the condensed offset where their start
+    /// tag ends (`>` or `/>`), ascending.
+    private var elementHints: [(offset: Int, hints: ElementHints)] = []
+    private var hintCursor = 0
 
-    /// Condenses a page.
-    init(_ page: UnsafeBufferPointer<UInt8>) {
-        var scanner = Scanner(page: page)
+    /// Condenses a page; `matcher` reads the `class` and `id` values it cuts.
+    init(_ page: UnsafeBufferPointer<UInt8>, matcher: HintMatcher) {
+        var scanner = Scanner(page: page, matcher: matcher)
         scanner.run()
+        elementHints = scanner.elementHints
         guard !scanner.ranges.isEmpty else { return }
         condensed.reserveCapacity(page.count - scanner.ranges.reduce(0) { $0 + $1.count } + 1)
         var copied = 0
@@ -65,6 +73,14 @@ struct ParserInput {
         return (offset + cut.removedBytes, cut.removedLines)
     }
 
+    /// The hints of the cut `class` and `id` values of the element whose start tag ends at a
+    /// condensed offset (empty when none were cut). Offsets must be asked in ascending order.
+    mutating func hints(ofTagEndingAt offset: Int) -> ElementHints {
+        while hintCursor < elementHints.count && elementHints[hintCursor].offset < offset { hintCursor += 1 }
+        guard hintCursor < elementHints.count, elementHints[hintCursor].offset == offset else { return [] }
+        return elementHints[hintCursor].hints
+    }
+
     private static func newlines(in bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard var pointer = bytes.baseAddress else { return 0 }
         let end = pointer + bytes.count
@@ -80,13 +96,19 @@ struct ParserInput {
 /// Finds the byte ranges of a page to cut (ascending, not overlapping, adjacent ones merged).
 private struct Scanner {
     let page: UnsafeBufferPointer<UInt8>
+    let matcher: HintMatcher
     private(set) var ranges: [Range<Int>] = []
+    /// Bytes in `ranges`.
+    private var removed = 0
+    private(set) var elementHints: [(offset: Int, hints: ElementHints)] = []
+    private var hintCache = HintCache()
     /// Whether unneeded attributes are cut (not when the page holds NUL bytes, which libxml2
     /// reads as ends of input in places).
     private var cutsAttributes: Bool
 
-    init(page: UnsafeBufferPointer<UInt8>) {
+    init(page: UnsafeBufferPointer<UInt8>, matcher: HintMatcher) {
         self.page = page
+        self.matcher = matcher
         cutsAttributes = page.baseAddress.map { memchr($0, 0, page.count) == nil } ?? false
     }
 
@@ -98,8 +120,12 @@ private struct Scanner {
         let count = page.count
         var index = 0
         while index < count {
-            guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { return }
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else {
+                collapseBlanks(in: index..<count)
+                return
+            }
             let open = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            collapseBlanks(in: index..<open)
             guard open + 1 < count else { return }
             let next = page[open + 1]
             if next == UInt8(ascii: "!") {
@@ -146,6 +172,11 @@ private struct Scanner {
         let raw: RawElement? = matches("script", name) ? .script : matches("style", name) ? .style
             : matches("svg", name) ? .svg : nil
         let isLink = matches("link", name)
+        // libxml2 keeps the first of repeated attributes; `<html>` and `<body>` classes say nothing.
+        var seenClass = false
+        var seenID = false
+        let readsClasses = !matches("html", name) && !matches("body", name)
+        var hints: ElementHints = []
         // Attributes: (S Attribute)* S? up to `>` or `/>`.
         index = skipBlanks(index)
         while index < count, page[index] != UInt8(ascii: ">"),
@@ -168,28 +199,67 @@ private struct Scanner {
             index = skipBlanks(index + 1)
             guard index < count else { return nil }
             let quote = page[index]
+            let value: Range<Int>
             if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                 guard let close = find(quote, from: index + 1) else { return nil }  // the value runs to the end
+                value = (index + 1)..<close
                 index = close + 1
             } else {
+                let start = index
                 while index < count, !isBlank(page[index]), page[index] != UInt8(ascii: ">") { index += 1 }
+                value = start..<index
             }
             let valueEnd = index
             index = skipBlanks(index)
-            if cutsAttributes && !isNeeded(attributeName, onLink: isLink) {
+            var isRead = false
+            let isClass = matches("class", attributeName)
+            if isClass || matches("id", attributeName) {
+                let isFirst = isClass ? !seenClass : !seenID
+                if isClass { seenClass = true } else { seenID = true }
+                // Values with character references are left to libxml2, which decodes them.
+                if isFirst && cutsAttributes && find(UInt8(ascii: "&"), in: value) == nil {
+                    if readsClasses {
+                        hints.formUnion(hintCache.hints(of: UnsafeBufferPointer(rebasing: page[value]), matcher: matcher))
+                    }
+                    isRead = true
+                }
+            }
+            if cutsAttributes && (isRead || !isNeeded(attributeName, onLink: isLink)) {
                 // The attribute and the blanks after it: the blank before it separates what follows.
                 cut(attributeStart..<(index < count && page[index] == UInt8(ascii: ">") ? valueEnd : index))
             }
         }
         guard index < count else { return nil }
+        // libxml2 reports the element with its input at the tag's end (all cuts so far are before it).
+        if !hints.isEmpty { elementHints.append((index - removed, hints)) }
         if page[index] == UInt8(ascii: "/") { return index + 2 }  // `<x … />`: no content
         let contentStart = index + 1
         guard let raw else { return contentStart }
-        if raw == .script, contains("ld+json", in: open..<index) { return contentStart }  // JSON-LD is metadata
-        return rawContentEnd(raw, from: contentStart).map { end in
-            cut(contentStart..<end)
-            return end
-        } ?? contentStart
+        guard let end = rawContentEnd(raw, from: contentStart) else {
+            // An unclosed script or style runs to the end of the page for libxml2; an `svg` is
+            // parsed as markup.
+            return raw == .svg ? contentStart : count
+        }
+        // JSON-LD is metadata: kept as it is.
+        if !(raw == .script && contains("ld+json", in: open..<index)) { cut(contentStart..<end) }
+        return end
+    }
+
+    /// Cuts each run of white space in text down to its first byte: the extractor collapses
+    /// white space anyway, and pages indent their markup with as many bytes as they have text.
+    private mutating func collapseBlanks(in range: Range<Int>) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            guard isBlank(page[index]) else {
+                index += 1
+                continue
+            }
+            let start = index + 1
+            index = start
+            while index < end && isBlank(page[index]) { index += 1 }
+            cut(start..<index)
+        }
     }
 
     /// Where the content of a raw element ends: a script or style at the first `</script` or
@@ -233,6 +303,7 @@ private struct Scanner {
 
     private mutating func cut(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
+        removed += range.count
         if let last = ranges.last, last.upperBound == range.lowerBound {
             ranges[ranges.count - 1] = last.lowerBound..<range.upperBound
         } else {
@@ -287,6 +358,14 @@ private struct Scanner {
         guard range.count >= length else { return false }
         for index in range.lowerBound...(range.upperBound - length) where matches(literal, at: index) { return true }
         return false
+    }
+
+    /// The offset of the first `byte` in `range`.
+    private func find(_ byte: UInt8, in range: Range<Int>) -> Int? {
+        guard let base = page.baseAddress, !range.isEmpty,
+            let found = memchr(base + range.lowerBound, Int32(byte), range.count)
+        else { return nil }
+        return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
     }
 
     /// The offset of the first `byte` at or after `start`.

@@ -22,7 +22,8 @@ let pageWithNoise = """
        class="lead" src=unquoted/value>The first paragraph of the article, long enough to be kept as content.</p>
     <p>The second <a href="/x" data-track="a
     b">paragraph</a> of the article, also long enough to be kept as content.</p>
-    <SCRIPT SRC="x.js"></SCRIPT><script/><p>A third paragraph after an empty script, kept as article content too.</p>
+    <SCRIPT SRC="x.js"></SCRIPT><script/><p>A third    paragraph after an empty script,
+         kept as article content too.</p>
     </article></body></html>
     """
 
@@ -54,6 +55,9 @@ struct ExtractParserInputTests {
             #expect(lines[block.line - 1].contains(">"))
         }
         #expect(layer.blocks.map(\.line) == [13, 14, 16])
+        // White space cut before parsing is back in the source range.
+        #expect(String(decoding: html[layer.blocks[2].bytes[0]..<layer.blocks[2].bytes[1]], as: UTF8.self)
+            == "A third    paragraph after an empty script,\n     kept as article content too.")
         let second = article.alignment!.originalSpan(of: article.blocks[1].span)
         #expect(String(pageWithNoise.unicodeScalars[scalarRange(second, in: pageWithNoise)]).hasPrefix("The second <a href"))
     }
