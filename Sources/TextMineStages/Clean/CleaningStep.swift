@@ -12,6 +12,8 @@ protocol CleaningStep: Sendable {
     /// Whether an edit may start at `byte` when `next` follows it (by default, ``isTrigger(_:)``):
     /// steps that rarely act on a frequent byte narrow it down here (a space before a letter).
     func isTrigger(_ byte: UInt8, followedBy next: UInt8) -> Bool
+    /// Whether ``isTrigger(_:followedBy:)`` looks at the next byte (false by default).
+    var looksAtNextByte: Bool { get }
     /// Looks at the text at `index` (a trigger byte). When the step takes the bytes from `index`
     /// on, it appends its edits and returns the end of the bytes it took (greater than `index`);
     /// otherwise it returns nil and appends nothing. Edits are in scalar offsets and text order;
@@ -22,6 +24,7 @@ protocol CleaningStep: Sendable {
 
 extension CleaningStep {
     func isTrigger(_ byte: UInt8, followedBy next: UInt8) -> Bool { isTrigger(byte) }
+    var looksAtNextByte: Bool { false }
 }
 
 /// Runs the steps of one round of `clean` in a single pass over the bytes: at each byte, the
@@ -43,13 +46,18 @@ struct CleaningScan: Sendable {
         var pairTriggers: [UInt32] = []
         for byte in UInt8.min...UInt8.max {
             let candidates = steps.indices.filter { steps[$0].isTrigger(byte) }
+            guard candidates.contains(where: { steps[$0].looksAtNextByte }) else {
+                triggers.append(candidates.reduce(0) { $0 | 1 << UInt32($1) })
+                pairRows.append(-1)
+                continue
+            }
             let row = (UInt8.min...UInt8.max).map { next in
                 var mask: UInt32 = 0
                 for bit in candidates where steps[bit].isTrigger(byte, followedBy: next) { mask |= 1 << UInt32(bit) }
                 return mask
             }
             triggers.append(row.reduce(0, |))
-            if candidates.isEmpty || row.allSatisfy({ $0 == row[0] }) {
+            if row.allSatisfy({ $0 == row[0] }) {
                 pairRows.append(-1)
             } else {
                 pairRows.append(Int32(pairTriggers.count / 256))

@@ -14,6 +14,8 @@ struct WhitespaceNormalisation: CleaningStep {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
     }
 
+    var looksAtNextByte: Bool { true }
+
     /// A single space between two words needs no edit (unless it starts the text).
     func isTrigger(_ byte: UInt8, followedBy next: UInt8) -> Bool {
         isTrigger(byte) && !(byte == 0x20 && Self.isPlainCharacterLead(next))

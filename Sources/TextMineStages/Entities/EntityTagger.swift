@@ -79,7 +79,7 @@ struct EntityTagger: Sendable {
                 attributes.withUnsafeBufferPointer { a in
                     for k in segment { initial[k] = FeatureSet.isInitial(k - segment.lowerBound, UnsafeBufferPointer(rebasing: a[segment])) }
                 }
-                gazetteer.annotate(bytes: bytes, ranges: ranges[segment], into: &marks)
+                gazetteer.annotate(bytes: bytes, ranges: ranges[segment], attributes: attributes[segment], into: &marks)
                 for mention in model.tag(bytes: bytes, ranges: ranges[segment], attributes: attributes[segment], marks: marks, scratch: &scratch) {
                     let tokens = (mention.tokens.lowerBound + segment.lowerBound)..<(mention.tokens.upperBound + segment.lowerBound)
                     found.append(Found(span: Span(start: 0, end: 0), text: "", label: mention.type, confidence: mention.confidence, tokens: tokens))

@@ -35,6 +35,11 @@ struct FeatureTests {
             bytes.withUnsafeBufferPointer { gazetteer.annotate(bytes: $0, ranges: ranges[...], into: &marks) }
             #expect(marks[0].begin == 0 && marks[1].begin == Gazetteer.Category.location.bit, "\(tokens)")
             #expect(marks.dropFirst(2).allSatisfy { $0.inside == Gazetteer.Category.location.bit }, "\(tokens)")
+            // The tokens' own folded hashes start names the same way.
+            let attributes = bytes.withUnsafeBufferPointer { b in ranges.map { TokenAttributes(bytes: b, range: $0) } }
+            var shared: [(begin: UInt8, inside: UInt8)] = []
+            bytes.withUnsafeBufferPointer { gazetteer.annotate(bytes: $0, ranges: ranges[...], attributes: attributes[...], into: &shared) }
+            #expect(shared.map(\.begin) == marks.map(\.begin) && shared.map(\.inside) == marks.map(\.inside), "\(tokens)")
         }
     }
 

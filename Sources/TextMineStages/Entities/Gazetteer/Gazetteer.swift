@@ -154,38 +154,47 @@ public struct Gazetteer: Sendable {
     /// Marks the tokens of `ranges` (byte ranges of `bytes`) that longest matches cover: for each
     /// token, `begin` has the bits of the categories of a match starting there, `inside` those of a
     /// match continuing there. Matches of one category do not overlap; different categories may.
+    /// `attributes`, when given (one per range), save hashing each token again: a token's
+    /// ``TokenAttributes/folded`` hash is how a name starts.
     func annotate(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>,
+                  attributes: ArraySlice<TokenAttributes>? = nil,
                   into marks: inout [(begin: UInt8, inside: UInt8)]) {
         let base = ranges.startIndex
         let n = ranges.count
         marks.removeAll(keepingCapacity: true)
-        for _ in 0..<n { marks.append((begin: 0, inside: 0)) }
+        marks.append(contentsOf: repeatElement((begin: 0, inside: 0), count: n))
         guard entries.count > 0 else { return }
         let categories = Category.allCases.count
-        var coveredUntil = [Int](repeating: 0, count: categories)
-        var longestEnd = [Int](repeating: 0, count: categories)
-        for i in 0..<n {
-            for c in 0..<categories { longestEnd[c] = 0 }
-            var hash = FeatureHash.empty
-            var j = i
-            while j < n && j - i < Self.maxTokens {
-                // Every prefix of a name is in `prefixes`, so checking at the token's end is enough.
-                var iterator = UTF8ScalarIterator(bytes, ranges[base + j])
-                while let s = iterator.next() {
-                    if !Self.isIgnored(s) { hash = Self.extend(hash, s) }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * categories) { storage in
+            let coveredUntil = storage.baseAddress!, longestEnd = storage.baseAddress! + categories
+            for c in 0..<categories { coveredUntil[c] = 0 }
+            for i in 0..<n {
+                for c in 0..<categories { longestEnd[c] = 0 }
+                var hash = FeatureHash.empty
+                var j = i
+                while j < n && j - i < Self.maxTokens {
+                    if j == i, let attributes, !attributes[attributes.startIndex + i].flags.contains(.hasSpace) {
+                        hash = attributes[attributes.startIndex + i].folded
+                    } else {
+                        var iterator = UTF8ScalarIterator(bytes, ranges[base + j])
+                        while let s = iterator.next() {
+                            if !Self.isIgnored(s) { hash = Self.extend(hash, s) }
+                        }
+                    }
+                    // Every prefix of a name is in `prefixes`, so checking at the token's end is enough.
+                    guard prefixes.contains(hash) else { break }
+                    if let bits = entries[hash] {
+                        for c in 0..<categories where bits & (1 << UInt8(c)) != 0 { longestEnd[c] = j + 1 }
+                    }
+                    j += 1
                 }
-                guard prefixes.contains(hash) else { break }
-                if let bits = entries[hash] {
-                    for c in 0..<categories where bits & (1 << UInt8(c)) != 0 { longestEnd[c] = j + 1 }
+                // The longest match per category, left to right, without overlap within a category.
+                for c in 0..<categories where longestEnd[c] > 0 && coveredUntil[c] <= i {
+                    let bit: UInt8 = 1 << UInt8(c)
+                    coveredUntil[c] = longestEnd[c]
+                    marks[i].begin |= bit
+                    for k in (i + 1)..<longestEnd[c] { marks[k].inside |= bit }
                 }
-                j += 1
-            }
-            // The longest match per category, left to right, without overlap within a category.
-            for c in 0..<categories where longestEnd[c] > 0 && coveredUntil[c] <= i {
-                let bit: UInt8 = 1 << UInt8(c)
-                coveredUntil[c] = longestEnd[c]
-                marks[i].begin |= bit
-                for k in (i + 1)..<longestEnd[c] { marks[k].inside |= bit }
             }
         }
     }

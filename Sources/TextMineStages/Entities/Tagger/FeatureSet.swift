@@ -94,7 +94,7 @@ struct FeatureSet: Sendable {
     func extract(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, into buffer: inout Buffer) {
         buffer.attributes.removeAll(keepingCapacity: true)
         for range in ranges { buffer.attributes.append(TokenAttributes(bytes: bytes, range: range)) }
-        gazetteer.annotate(bytes: bytes, ranges: ranges, into: &buffer.marks)
+        gazetteer.annotate(bytes: bytes, ranges: ranges, attributes: buffer.attributes[...], into: &buffer.marks)
         extractAnnotated(bytes: bytes, ranges: ranges, into: &buffer)
     }
 

@@ -58,10 +58,22 @@ struct TaggerWeights: Sendable {
                         for i in 0..<n {
                             let out = scores.baseAddress! + i * L
                             for t in 0..<L { out[t] = 0 }
+                            // The first eight tags of a row are added as one vector, the rest one by one.
+                            var first = SIMD8<Int32>()
+                            let vectorised = L >= 8
                             for f in starts[i]..<starts[i + 1] {
                                 let row = weights.baseAddress! + Int(rows[f]) * L
-                                for t in 0..<L { out[t] &+= Int32(row[t]) }
+                                var t = 0
+                                if vectorised {
+                                    first &+= SIMD8<Int32>(truncatingIfNeeded: UnsafeRawPointer(row).loadUnaligned(as: SIMD8<Int16>.self))
+                                    t = 8
+                                }
+                                while t < L {
+                                    out[t] &+= Int32(row[t])
+                                    t += 1
+                                }
                             }
+                            if vectorised { for t in 0..<8 { out[t] = first[t] } }
                         }
                     }
                 }

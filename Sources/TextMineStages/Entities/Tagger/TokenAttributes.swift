@@ -48,6 +48,8 @@ struct TokenAttributes {
         /// Is one punctuation mark after which a capital is expected: a sentence end, a quote, a
         /// dash, a colon (`.`, `«`, `—`, `:`).
         static let opener = Flag(rawValue: 1 << 9)
+        /// Contains a space (`100 000` with a no-break space), which gazetteer matching ignores.
+        static let hasSpace = Flag(rawValue: 1 << 10)
     }
 
     /// How many scalars of a word the shape describes.
@@ -99,6 +101,7 @@ struct TokenAttributes {
                 previousWasLower = false
             } else {
                 if s == 0x2D || s == 0x2010 || s == 0x2011 { flags.insert(.hasHyphen) }
+                if s == 0x20 || s == 0x09 || s == 0xA0 || s == 0x202F { flags.insert(.hasSpace) }
                 shapeClass = f < 0x80 ? f : 0x2A
                 previousWasLower = false
             }
