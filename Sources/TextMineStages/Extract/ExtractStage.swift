@@ -169,6 +169,7 @@ public struct ExtractStage: Stage {
 
     /// The first `scalars` Unicode scalars of a text.
     static func prefix(_ text: String, scalars: Int) -> String {
+        if text.utf8.count <= scalars { return text }  // fewer bytes than scalars wanted
         var count = 0
         for (offset, byte) in text.utf8.enumerated() where byte & 0xC0 != 0x80 {
             if count == scalars { return String(decoding: text.utf8.prefix(offset), as: UTF8.self) }
