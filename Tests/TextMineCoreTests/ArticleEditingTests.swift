@@ -68,6 +68,21 @@ struct ArticleEditingTests {
         #expect(text.string(Span(start: 1, end: 3)) == "« ")
     }
 
+    @Test("ScalarText maps every byte of long mixed text, across runs of ASCII of any length and alignment")
+    func scalarTextLongMixedText() {
+        let text = "Une journée « à Genève » — 12 km, puis 3 h de marche; 日本語のテキスト and plain ASCII again é"
+        let scalars = ScalarText(text)
+        #expect(scalars.scalarCount == text.unicodeScalars.count)
+        var byte = 0
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            #expect(scalars.byteOffset(ofScalar: offset) == byte)
+            for inner in 0..<scalar.utf8.count { #expect(scalars.scalarOffset(ofByte: byte + inner) == offset) }
+            byte += scalar.utf8.count
+        }
+        #expect(scalars.byteOffset(ofScalar: scalars.scalarCount) == byte)
+        #expect(scalars.scalarOffset(ofByte: byte) == scalars.scalarCount)
+    }
+
     @Test("the shared scalarText follows every change of the text")
     func sharedScalarTextFollowsText() throws {
         var article = Article(id: "a", text: "Été « chaud »")

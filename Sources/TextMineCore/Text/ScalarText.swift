@@ -34,12 +34,27 @@ public struct ScalarText: Sendable {
             byteOffsets = [Int32](unsafeUninitializedCapacity: count + 1) { starts, startsInitialized in
                 utf8.withUnsafeBufferPointer { bytes in
                     var scalar: Int32 = -1
-                    for index in 0..<count {
+                    let raw = UnsafeRawPointer(bytes.baseAddress!)  // not empty: the text is not ASCII
+                    var index = 0
+                    while index < count {
+                        // Eight ASCII bytes at once: each is a scalar (web pages are mostly ASCII).
+                        if index &+ 8 <= count,
+                            raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                        {
+                            for offset in 0..<8 {
+                                scalar &+= 1
+                                starts[Int(scalar)] = Int32(truncatingIfNeeded: index &+ offset)
+                                offsets[index &+ offset] = scalar
+                            }
+                            index &+= 8
+                            continue
+                        }
                         if bytes[index] & 0xC0 != 0x80 {
                             scalar += 1
                             starts[Int(scalar)] = Int32(index)
                         }
                         offsets[index] = scalar
+                        index &+= 1
                     }
                     scalars = Int(scalar + 1)
                     offsets[count] = Int32(scalars)

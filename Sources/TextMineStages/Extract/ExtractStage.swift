@@ -149,7 +149,7 @@ public struct ExtractStage: Stage {
                 pieces.append((cursor..<start, separator, nil))
                 pieces.append((start..<stop, paragraph.text, nil))
                 output += separator.unicodeScalars.count
-                let length = paragraph.text.unicodeScalars.count
+                let length = paragraph.scalarCount
                 blocks.append(Block(span: Span(start: output, end: output + length), role: role(of: paragraph)))
                 output += length
                 cursor = stop

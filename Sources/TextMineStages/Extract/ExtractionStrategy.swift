@@ -72,6 +72,6 @@ struct Selection: Sendable {
 
     /// The length in Unicode scalars of the text the kept paragraphs make.
     func scalarLength(in page: ParsedPage) -> Int {
-        kept.reduce(0) { $0 + page.blocks[$1].text.unicodeScalars.count }
+        kept.reduce(0) { $0 + page.blocks[$1].scalarCount }
     }
 }

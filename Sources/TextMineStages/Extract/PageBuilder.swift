@@ -217,7 +217,9 @@ final class PageBuilder {
         var words = 0
         var commas = 0
         var inWord = false
+        var scalars = 0
         for byte in text {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
             let isWord = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte >= 0x80
             if isWord && !inWord { words += 1 }
             inWord = isWord
@@ -226,7 +228,7 @@ final class PageBuilder {
         let start = input.pageOffset(of: textStart).offset
         let end = input.pageOffset(of: max(textStart, textEnd)).offset
         page.blocks.append(PageBlock(
-            text: string, byteRange: start..<end, element: max(owner, 0),
+            text: string, scalarCount: scalars, byteRange: start..<end, element: max(owner, 0),
             byteCount: text.count, linkByteCount: min(linkBytes, text.count),
             wordCount: words, commaCount: commas, headingLevel: ownerHeading,
             isListItem: ownerFlags.listItem, isQuote: ownerFlags.quote, isPreformatted: ownerFlags.pre,

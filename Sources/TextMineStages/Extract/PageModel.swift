@@ -18,6 +18,8 @@ struct PageElement: Sendable {
 struct PageBlock: Sendable {
     /// The text, whitespace collapsed and trimmed.
     var text: String
+    /// Its length in Unicode scalars.
+    var scalarCount: Int
     /// The UTF-8 byte range in the HTML that the text came from (from its first to its last text node).
     var byteRange: Range<Int>
     /// The innermost block-level element holding the text.
