@@ -25,15 +25,6 @@ enum TextFolding {
             var count = 0
             var index = range.lowerBound
             var pendingSpace = false
-            @inline(__always) func put(_ byte: UInt8) {
-                if pendingSpace {
-                    output[count] = 0x20
-                    count &+= 1
-                    pendingSpace = false
-                }
-                output[count] = byte
-                count &+= 1
-            }
             while index < range.upperBound {
                 let byte = bytes[index]
                 if byte < 0x80 {
@@ -60,25 +51,37 @@ enum TextFolding {
                         pendingSpace = count > 0 || afterText
                     } else {
                         let lower = lowercase((UInt32(byte & 0x1F) << 6) | UInt32(second & 0x3F))
-                        put(UInt8(0xC0 | (lower >> 6)))
-                        put(UInt8(0x80 | (lower & 0x3F)))
+                        put(UInt8(0xC0 | (lower >> 6)), output, &count, &pendingSpace)
+                        put(UInt8(0x80 | (lower & 0x3F)), output, &count, &pendingSpace)
                     }
                     index = end
                     continue
                 }
                 if length == 3, end - index == 3, byte == 0xE2, bytes[index + 1] == 0x80 {
                     switch bytes[index + 2] {
-                    case 0x98, 0x99, 0x9B: put(0x27); index = end; continue
-                    case 0x9C, 0x9D, 0x9E: put(0x22); index = end; continue
+                    case 0x98, 0x99, 0x9B: put(0x27, output, &count, &pendingSpace); index = end; continue
+                    case 0x9C, 0x9D, 0x9E: put(0x22, output, &count, &pendingSpace); index = end; continue
                     case 0x80...0x8A, 0xAF, 0xA8, 0xA9: pendingSpace = count > 0 || afterText; index = end; continue
                     default: break
                     }
                 }
-                for offset in index..<end { put(bytes[offset]) }
+                for offset in index..<end { put(bytes[offset], output, &count, &pendingSpace) }
                 index = end
             }
             return count
         }
+    }
+
+    /// Writes a folded byte, after the space that white space before it folded to.
+    @inline(__always)
+    private static func put(_ byte: UInt8, _ output: UnsafeMutableBufferPointer<UInt8>, _ count: inout Int, _ pendingSpace: inout Bool) {
+        if pendingSpace {
+            output[count] = 0x20
+            count &+= 1
+            pendingSpace = false
+        }
+        output[count] = byte
+        count &+= 1
     }
 
     /// Marks white space in ``asciiFolding``.
