@@ -42,6 +42,17 @@ struct ExtractParserInputTests {
         #expect(article.metadata["title"]?.value.stringValue == "Headline from JSON-LD")
     }
 
+    @Test("a page with a NUL byte keeps its attributes for libxml2, and class hints still apply")
+    func nulByte() throws {
+        let page = "<html><body><article><p>The article paragraph is long enough to be kept as content\u{0} here.</p>"
+            + "<div class=\"share-bar\"><p>Share this article with your friends on every network you use.</p></div>"
+            + "<p>A second article paragraph, also long enough to be kept as content of the page.</p></article></body></html>"
+        let article = try StageHarness(ExtractStage.self).run(page)
+        #expect(article.text.contains("A second article paragraph"))
+        #expect(!article.text.contains("Share this article"))
+        #expect(article.removals.contains { $0.reason == "extract: share" })
+    }
+
     @Test("byte ranges, lines and the alignment still point into the page as it was")
     func offsetsSurviveCuts() throws {
         let article = try StageHarness(ExtractStage.self).run(pageWithNoise)
