@@ -8,9 +8,17 @@ public struct ScalarText: Sendable {
     /// The number of Unicode scalars.
     public let scalarCount: Int
     /// UTF-8 offset of each scalar, plus the end; empty when the text is ASCII.
-    private let byteOffsets: [Int32]
+    let byteOffsets: [Int32]
     /// Scalar offset of the scalar containing each byte, plus the end; empty when the text is ASCII.
-    private let scalarOffsets: [Int32]
+    let scalarOffsets: [Int32]
+
+    /// A text whose tables are already known (empty tables: ASCII).
+    init(utf8: [UInt8], scalarCount: Int, byteOffsets: [Int32], scalarOffsets: [Int32]) {
+        self.utf8 = utf8
+        self.scalarCount = scalarCount
+        self.byteOffsets = byteOffsets
+        self.scalarOffsets = scalarOffsets
+    }
 
     public init(_ text: String) {
         self.init(validUTF8: Array(text.utf8))
