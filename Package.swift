@@ -8,7 +8,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "TextMine",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "TextMineYAML", targets: ["TextMineYAML"]),
         .library(name: "TextMineCore", targets: ["TextMineCore"]),

@@ -92,9 +92,56 @@ struct ArticleEditingTests {
         #expect(article.scalarText.string(Span(start: 2, end: 7)) == "chaud")
         article.text = "abc"
         #expect(article.scalarText.scalarCount == 3)
-        var fresh = Article(id: "b", text: "abc")
+        let fresh = Article(id: "b", text: "abc")
         let unbuilt = fresh
         _ = fresh.scalarText
         #expect(fresh == unbuilt, "the cached view is not part of equality")
+    }
+
+    @Test("the view of an edited text maps every offset as a fresh view of the same text would", arguments: [
+        "plain ASCII text with no accents at all, long enough for several edits",
+        "Le président a déclaré « ça suffit » à l’équipe de l’ONU, à Genève.",
+        "e\u{301}cole, 😀 emoji, 中文, ﬁ ligature and \u{200B}zero-width",
+    ])
+    func editedViewMatchesFreshView(text: String) throws {
+        var random = SplitMix(seed: UInt64(text.utf8.count))
+        let replacements = ["", "'", "’", " ", "«\u{202F}", "é", "😀", "ab"]
+        for _ in 0..<40 {
+            var article = Article(id: "a", text: text)
+            for _ in 0..<3 {  // successive edits reuse the previous edited view
+                let length = article.scalarText.scalarCount
+                var edits: [TextEdit] = []
+                var start = 0
+                while start < length {
+                    start += Int(random.next() % 9)
+                    let end = min(length, start + Int(random.next() % 4))
+                    guard start <= end, start <= length else { break }
+                    edits.append(TextEdit(span: Span(start: start, end: end),
+                                          replacement: replacements[Int(random.next() % UInt64(replacements.count))]))
+                    start = end + 1
+                }
+                try article.applyEdits(edits, stage: "t")
+                let edited = article.scalarText
+                let fresh = ScalarText(String(decoding: edited.utf8, as: UTF8.self))
+                #expect(edited.utf8 == fresh.utf8)
+                #expect(edited.scalarCount == fresh.scalarCount)
+                #expect((0...fresh.utf8.count).allSatisfy { edited.scalarOffset(ofByte: $0) == fresh.scalarOffset(ofByte: $0) })
+                #expect((0...fresh.scalarCount).allSatisfy { edited.byteOffset(ofScalar: $0) == fresh.byteOffset(ofScalar: $0) })
+                #expect(article.text.unicodeScalars.count == fresh.scalarCount)
+            }
+        }
+    }
+}
+
+/// A small deterministic random number generator, so that failures reproduce.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -11,8 +11,8 @@ extension Article {
     public mutating func applyEdits(_ edits: [TextEdit], stage: String) throws {
         guard !edits.isEmpty else { return }
         let sorted = edits.sorted { $0.span < $1.span }
-        // Work on UTF-8 bytes: appending to a byte array is amortised O(1), where appending
-        // slices to a String.UnicodeScalarView reallocates and makes many small edits quadratic.
+        // Work on UTF-8 bytes: the edited text's view is made from this one by copying, and its
+        // `String` only when someone reads `text`.
         let source = scalarText
         var previousEnd = 0
         for edit in sorted {
@@ -33,20 +33,10 @@ extension Article {
                 reason: reason))
         }
 
-        var output: [UInt8] = []
-        output.reserveCapacity(source.utf8.count + 16)
-        var cursor = 0
-        for edit in sorted {
-            output.append(contentsOf: source.utf8[source.byteOffset(ofScalar: cursor)..<source.byteOffset(ofScalar: edit.span.start)])
-            output.append(contentsOf: edit.replacement.utf8)
-            cursor = edit.span.end
-        }
-        output.append(contentsOf: source.utf8[source.byteOffset(ofScalar: cursor)...])
-
         let shape = sorted.map { (span: $0.span, replacementLength: $0.replacement.unicodeScalars.count) }
         if original == nil { original = text }
         alignment = currentAlignment.applying(shape)
-        replaceText(withValidUTF8: output)
+        replaceText(with: source.applying(sorted))
         remapSpans(OffsetShift(edits: shape))
     }
 

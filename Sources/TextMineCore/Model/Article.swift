@@ -12,7 +12,10 @@ public struct Article: Codable, Sendable, Equatable {
     /// The article's language as a BCP-47 code (`fr`, `en`), when known.
     public var language: String?
     /// The current body text.
-    public var text: String { didSet { scalarTextCache = ScalarTextCache() } }
+    public var text: String {
+        get { body.string }
+        set { body = ArticleText(newValue) }
+    }
     /// The text as it was read, kept once a stage edits `text` (nil while `text` is unedited).
     public var original: String?
     /// Metadata fields by name (`title`, `date`, `authors`…), each with its provenance.
@@ -37,15 +40,15 @@ public struct Article: Codable, Sendable, Equatable {
     public var trace: [StageTrace]
     /// Annotation layers that plugins attach, by layer name (see ``AnnotationLayer``).
     public var layers: [String: JSONValue]
-    /// The UTF-8 view of `text` that stages share; rebuilt only after `text` changes.
-    private var scalarTextCache = ScalarTextCache()
+    /// `text` as a `String`, as UTF-8 bytes, or both; see ``ArticleText``.
+    private var body: ArticleText
 
     /// Creates an article with the given text and no annotations.
     public init(id: String, text: String, source: Source? = nil, language: String? = nil) {
         self.id = id
         self.source = source
         self.language = language
-        self.text = text
+        self.body = ArticleText(text)
         self.original = nil
         self.metadata = [:]
         self.blocks = []
@@ -66,30 +69,14 @@ public struct Article: Codable, Sendable, Equatable {
     /// `text` as UTF-8 bytes with scalar-offset maps, built once and shared by every stage.
     ///
     /// Building a ``ScalarText`` scans the whole text, so stages read this instead of calling
-    /// `ScalarText(article.text)`: it is rebuilt only after `text` changes, and
-    /// ``applyEdits(_:stage:)`` hands over the view of the edited text it already built.
-    public var scalarText: ScalarText {
-        mutating get {
-            if let cached = scalarTextCache.value { return cached }
-            let built = ScalarText(text)
-            scalarTextCache.value = built
-            return built
-        }
+    /// `ScalarText(article.text)`: it is built once per text, and ``applyEdits(_:stage:)`` makes the
+    /// view of the edited text directly from the previous one.
+    public var scalarText: ScalarText { body.view }
+
+    /// Replaces `text` with an edited view; the `String` is made only if someone asks for `text`.
+    mutating func replaceText(with view: ScalarText) {
+        body = ArticleText(view)
     }
-
-    /// Replaces `text` with edited bytes and keeps their view, so the next stage need not rebuild it.
-    mutating func replaceText(withValidUTF8 bytes: [UInt8]) {
-        text = String(decoding: bytes, as: UTF8.self)
-        scalarTextCache.value = ScalarText(validUTF8: bytes)
-    }
-}
-
-/// Holds the derived ``ScalarText`` of an article's text; never part of equality or coding.
-private struct ScalarTextCache: Sendable, Equatable {
-    var value: ScalarText?
-
-    /// The cache is derived from `text`, which equality already compares.
-    static func == (lhs: ScalarTextCache, rhs: ScalarTextCache) -> Bool { true }
 }
 
 // MARK: - Codable
