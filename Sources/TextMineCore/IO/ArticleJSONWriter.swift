@@ -28,7 +28,7 @@ public struct ArticleJSONWriter {
     private static func estimatedSize(of article: Article) -> Int {
         let spans = article.tokens.count + article.sentences.count + article.blocks.count
             + (article.summary?.scores.count ?? 0) + (article.alignment?.regions.count ?? 0) * 2
-        return 256 + article.text.utf8.count + (article.original?.utf8.count ?? 0) + 40 * spans
+        return 256 + article.scalarText.utf8.count + (article.original?.utf8.count ?? 0) + 40 * spans
             + 160 * (article.entities.count + article.removals.count + article.keywords.count + article.metadata.count)
             + article.removals.reduce(0) { $0 + $1.text.utf8.count }
     }
@@ -145,7 +145,7 @@ public struct ArticleJSONWriter {
             key("text"); string(summary.text)
             endObject()
         }
-        key("text"); string(article.text)
+        key("text"); article.scalarText.utf8.withUnsafeBufferPointer { string(utf8: $0) }  // no String needed
         if !article.tokens.isEmpty {
             key("tokens")
             array(article.tokens) { writer, token in
@@ -190,22 +190,25 @@ public struct ArticleJSONWriter {
     /// Appends a JSON string with the escapes JSONEncoder uses.
     public mutating func string(_ value: String) {
         var value = value
-        value.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else {
-                bytes.append(contentsOf: [0x22, 0x22])
-                return
-            }
-            bytes.append(0x22)
-            var runStart = 0
-            while true {
-                let index = JSONBytes.nextSpecialByte(base, from: runStart, count: utf8.count)
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-                guard index < utf8.count else { break }
-                appendEscape(for: base[index])
-                runStart = index + 1
-            }
-            bytes.append(0x22)
+        value.withUTF8 { string(utf8: $0) }
+    }
+
+    /// Appends valid UTF-8 bytes as a JSON string with the escapes JSONEncoder uses.
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else {
+            bytes.append(contentsOf: [0x22, 0x22])
+            return
         }
+        bytes.append(0x22)
+        var runStart = 0
+        while true {
+            let index = JSONBytes.nextSpecialByte(base, from: runStart, count: utf8.count)
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+            guard index < utf8.count else { break }
+            appendEscape(for: base[index])
+            runStart = index + 1
+        }
+        bytes.append(0x22)
     }
 
     private mutating func appendEscape(for byte: UInt8) {
@@ -233,12 +236,20 @@ public struct ArticleJSONWriter {
     public mutating func integer(_ value: Int) {
         if value < 0 { bytes.append(0x2D) }
         var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: magnitude % 10) + 0x30)
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        if magnitude < 10 {
+            bytes.append(UInt8(truncatingIfNeeded: magnitude) + 0x30)
+            return
+        }
+        // Digits from the last, on the stack: spans make integers the most frequent JSON value.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var first = digits.count
+            repeat {
+                first -= 1
+                digits[first] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        }
     }
 
     /// Appends a floating-point number as JSONEncoder does (`1` for 1.0, `1e-07`); NaN and infinity

@@ -43,26 +43,32 @@ public struct ScalarText: Sendable {
                 utf8.withUnsafeBufferPointer { bytes in
                     var scalar: Int32 = -1
                     let raw = UnsafeRawPointer(bytes.baseAddress!)  // not empty: the text is not ASCII
+                    let offsetTable = UnsafeMutableRawPointer(offsets.baseAddress!)
+                    let startTable = UnsafeMutableRawPointer(starts.baseAddress!)
+                    let steps = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)  // eight consecutive offsets
                     var index = 0
                     while index < count {
-                        // Eight ASCII bytes at once: each is a scalar (web pages are mostly ASCII).
+                        // Eight ASCII bytes at once, each a scalar (web pages are mostly ASCII):
+                        // both tables take eight consecutive values, two vector stores.
                         if index &+ 8 <= count,
                             raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
                         {
-                            for offset in 0..<8 {
-                                scalar &+= 1
-                                starts[Int(scalar)] = Int32(truncatingIfNeeded: index &+ offset)
-                                offsets[index &+ offset] = scalar
-                            }
+                            let scalarsOfBytes = SIMD8<Int32>(repeating: scalar &+ 1) &+ steps
+                            offsetTable.storeBytes(of: scalarsOfBytes, toByteOffset: index &* 4, as: SIMD8<Int32>.self)
+                            let bytesOfScalars = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: index)) &+ steps
+                            startTable.storeBytes(of: bytesOfScalars, toByteOffset: Int(scalar &+ 1) &* 4, as: SIMD8<Int32>.self)
+                            scalar &+= 8
                             index &+= 8
                             continue
                         }
-                        if bytes[index] & 0xC0 != 0x80 {
-                            scalar += 1
-                            starts[Int(scalar)] = Int32(index)
-                        }
-                        offsets[index] = scalar
-                        index &+= 1
+                        // One scalar: its lead byte gives its length (the bytes are valid UTF-8;
+                        // the end bounds it all the same, so that wrong input cannot write past it).
+                        let lead = bytes[index]
+                        let length = min(lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4, count &- index)
+                        scalar &+= 1
+                        starts[Int(scalar)] = Int32(truncatingIfNeeded: index)
+                        for offset in 0..<length { offsets[index &+ offset] = scalar }
+                        index &+= length
                     }
                     scalars = Int(scalar + 1)
                     offsets[count] = Int32(scalars)

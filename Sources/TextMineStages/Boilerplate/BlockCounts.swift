@@ -1,5 +1,6 @@
 /// The character and word counts of a block of UTF-8 text, taken in one pass over its bytes: letters,
-/// capitals, punctuation, visible characters, and the words with their stopword hits per language.
+/// capitals, punctuation, visible characters, sentence marks, and the words with their stopword
+/// hits per language.
 ///
 /// Words are runs of letters and digits; in Chinese and Japanese, which have no spaces, each
 /// character counts as a word. Words are folded (lowercased, see ``TextFolding``) and hashed byte by byte as they are read, so
@@ -11,6 +12,8 @@ struct BlockCounts {
     var punctuation = 0
     /// Characters other than white space.
     var visible = 0
+    /// Characters that may end a sentence: terminal marks (`.` `!` `?` `…` `。`…) and line breaks.
+    var sentenceMarks = 0
     var profile: StopwordProfile
 
     /// Counts `bytes[range]` against the stopwords of `library`.
@@ -33,11 +36,12 @@ struct BlockCounts {
         capitals = totals.capitals
         punctuation = totals.punctuation
         visible = totals.visible
+        sentenceMarks = totals.sentenceMarks
         profile = StopwordProfile(words: totals.words, hits: hits)
     }
 
     private struct Totals {
-        var letters = 0, capitals = 0, punctuation = 0, visible = 0, words = 0
+        var letters = 0, capitals = 0, punctuation = 0, visible = 0, words = 0, sentenceMarks = 0
     }
 
     /// The counting loop, on raw pointers and locals only, so that its state stays in registers.
@@ -46,7 +50,7 @@ struct BlockCounts {
                               word: UnsafeMutableBufferPointer<UInt8>, stopwords: WordSet,
                               hits: UnsafeMutableBufferPointer<Int>) -> Totals {
         let longest = stopwords.longestWord
-        var letters = 0, capitals = 0, punctuation = 0, visible = 0, words = 0
+        var letters = 0, capitals = 0, punctuation = 0, visible = 0, words = 0, sentenceMarks = 0
         // ASCII bytes add to four 16-bit counters at once, emptied every 65,535 bytes before a lane overflows.
         var asciiCounts: UInt64 = 0
         var length = 0  // bytes of the current word so far; past `longest` only counted
@@ -70,6 +74,7 @@ struct BlockCounts {
                         length &+= 1
                         continue
                     }
+                    sentenceMarks &+= Int(type &>> 5)  // the sentenceMark bit
                 } else {
                     let (value, scalarLength) = scalar(bytes, at: index, end: end)
                     index &+= scalarLength
@@ -112,6 +117,7 @@ struct BlockCounts {
                         visible &+= 1
                         punctuation &+= 1
                     }
+                    if CharacterClass.of(value).intersection([.terminal, .newline]) != [] { sentenceMarks &+= 1 }
                 }
                 // A character that is not part of a word ends the current word.
                 if length > 0 {
@@ -131,7 +137,8 @@ struct BlockCounts {
             words &+= 1
             if length <= longest { lookUp(word, length, hash, stopwords, hits) }
         }
-        return Totals(letters: letters, capitals: capitals, punctuation: punctuation, visible: visible, words: words)
+        return Totals(letters: letters, capitals: capitals, punctuation: punctuation, visible: visible, words: words,
+                      sentenceMarks: sentenceMarks)
     }
 
     /// Adds a word's stopword hits (one per language whose list has it).
@@ -145,7 +152,8 @@ struct BlockCounts {
         }
     }
 
-    private static let letter: UInt8 = 1, capital: UInt8 = 2, wordByte: UInt8 = 4, visible: UInt8 = 8, punctuation: UInt8 = 16
+    private static let letter: UInt8 = 1, capital: UInt8 = 2, wordByte: UInt8 = 4, visible: UInt8 = 8, punctuation: UInt8 = 16,
+        sentenceMark: UInt8 = 32
 
     /// What each ASCII byte adds to the letter, capital, visible and punctuation counters, as
     /// 16-bit lanes of one word.
@@ -160,7 +168,9 @@ struct BlockCounts {
         case 0x61...0x7A: return letter | wordByte | visible
         case 0x41...0x5A: return letter | capital | wordByte | visible
         case 0x30...0x39: return wordByte | visible
+        case 0x21, 0x2E, 0x3F: return visible | punctuation | sentenceMark
         case 0x21...0x7E: return visible | punctuation
+        case 0x0A...0x0D: return sentenceMark
         default: return 0
         }
     }

@@ -23,6 +23,14 @@ public struct BlockFeatures: Codable, Hashable, Sendable {
     public var repeatsTitle: Bool
     /// Where the block is, from 0 (first) to 1 (last).
     public var position: Double
+    /// Characters that may end a sentence (terminal marks, line breaks): fewer than two, and the
+    /// block cannot hold three sentences. Not part of the explanation.
+    var sentenceMarks = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case words, stopwordDensity, language, uppercaseRatio, punctuationRatio, endsLikeSentence, pattern, weakPattern,
+            repeatsTitle, position
+    }
 }
 
 extension BlockFeatures {
@@ -97,7 +105,8 @@ extension BlockFeatures {
             pattern: pattern,
             weakPattern: weakPattern,
             repeatsTitle: repeatsTitle,
-            position: position)
+            position: position,
+            sentenceMarks: counts.sentenceMarks)
     }
 
     private static func isSentenceEnd(_ value: UInt32) -> Bool {

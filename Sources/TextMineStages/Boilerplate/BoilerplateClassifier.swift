@@ -84,7 +84,7 @@ public struct BoilerplateClassifier: Sendable {
             let position = blocks.count > 1 ? Double(index) / Double(blocks.count - 1) : 0
             let features = BlockFeatures.measure(bytes, block, model: model, articleLanguage: languageIndex,
                                                  title: settings.titleRepeat ? foldedTitle : nil, position: position)
-            decisions.append(decide(features, language: language))
+            decisions.append(decide(features, language: languageIndex))
         }
         if settings.smoothing { smooth(&decisions) }
         return decisions
@@ -93,9 +93,9 @@ public struct BoilerplateClassifier: Sendable {
     /// Whether a sentence at the edge of a long paragraph is boilerplate (an appeal to subscribe, a
     /// caption in capitals, a line in another language), with the reason. A weak pattern (inside a
     /// longer sentence) counts only next to a boilerplate sentence (`besideBoilerplate`).
-    func sentenceReason(_ bytes: [UInt8], _ range: Range<Int>, language: String?, besideBoilerplate: Bool) -> String? {
-        let features = BlockFeatures.measure(bytes, range, model: model,
-                                             articleLanguage: model.languageIndex(language), title: nil, position: 1)
+    /// `language` is the article language's index in the model (``BoilerplateModel/languageIndex(_:)``).
+    func sentenceReason(_ bytes: [UInt8], _ range: Range<Int>, language: Int?, besideBoilerplate: Bool) -> String? {
+        let features = BlockFeatures.measure(bytes, range, model: model, articleLanguage: language, title: nil, position: 1)
         if let pattern = features.pattern { return "boilerplate: " + pattern }
         if besideBoilerplate, let pattern = features.weakPattern { return "boilerplate: " + pattern }
         if features.words <= 12, features.uppercaseRatio > 0.6, features.words >= 2 { return "boilerplate: capitals" }
@@ -105,7 +105,8 @@ public struct BoilerplateClassifier: Sendable {
 
     // MARK: - Deciding
 
-    private func decide(_ features: BlockFeatures, language: String?) -> BlockDecision {
+    /// Decides a block of an article whose language has the index `language` in the model.
+    private func decide(_ features: BlockFeatures, language: Int?) -> BlockDecision {
         if let pattern = features.pattern {
             return BlockDecision(isBoilerplate: true, score: 0.05, reason: "boilerplate: " + pattern, features: features)
         }
@@ -127,10 +128,11 @@ public struct BoilerplateClassifier: Sendable {
     /// The score under which a block is boilerplate.
     private var threshold: Double { 0.3 + 0.3 * settings.aggressiveness }
 
-    /// A block mostly made of another language's stopwords (English noise in a French article).
-    private func isOtherLanguage(_ features: BlockFeatures, language: String?) -> Bool {
+    /// A block mostly made of another language's stopwords (English noise in a French article),
+    /// `language` being the index of the article's language in the model.
+    private func isOtherLanguage(_ features: BlockFeatures, language: Int?) -> Bool {
         guard let language, let blockLanguage = features.language, features.words >= 2,
-            model.languageIndex(language) != nil, model.languageIndex(blockLanguage) != model.languageIndex(language)
+            blockLanguage != model.library.languages[language]
         else { return false }
         return (features.stopwordDensity ?? 0) < 0.1
     }

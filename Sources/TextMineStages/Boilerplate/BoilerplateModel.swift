@@ -13,6 +13,7 @@ struct BoilerplateModel: Sendable {
     /// The index of a language in ``PackLibrary/languages``, if it has stopwords.
     func languageIndex(_ language: String?) -> Int? {
         guard let language else { return nil }
+        if let exact = library.languages.firstIndex(of: language) { return exact }
         let base = language.split(separator: "-").first.map(String.init)?.lowercased() ?? language
         return library.languages.firstIndex(of: base)
     }

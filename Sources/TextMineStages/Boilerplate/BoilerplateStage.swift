@@ -79,6 +79,7 @@ public struct BoilerplateStage: Stage {
         var blocks: [Block] = []
         let splitter = language.flatMap { splitters[$0] } ?? splitters["und"]!
         let trimming = SentenceTrimming(classifier: classifier, splitter: splitter)
+        let languageIndex = classifier.model.languageIndex(language)
         for (line, decision) in zip(lines, decisions) {
             if explain { entries.append(entry(article, text, line, unit: "block", decision)) }
             if decision.isBoilerplate {
@@ -89,7 +90,8 @@ public struct BoilerplateStage: Stage {
             let role: BlockRole = isShort && !BlockFeatures.ending(text.utf8, line).punctuated ? .heading : .body
             blocks.append(Block(span: text.span(ofBytes: line), role: role, score: decision.score))
             guard trimSentences, decision.features.words > BoilerplateClassifier.paragraphWords else { continue }
-            for trimmed in trimming.trim(text, block: line, language: language) {
+            for trimmed in trimming.trim(text, block: line, language: languageIndex,
+                                                  marks: decision.features.sentenceMarks) {
                 removals.append(trimmed)
                 if explain {
                     var sentenceDecision = decision

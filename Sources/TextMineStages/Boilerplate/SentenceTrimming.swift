@@ -13,11 +13,14 @@ struct SentenceTrimming: Sendable {
     /// to a paragraph is a few sentences long, and the paragraph may be megabytes.
     static let edgeBytes = 1_024
 
-    /// The byte ranges to remove from a block, with their reasons.
-    func trim(_ text: ScalarText, block: Range<Int>, language: String?) -> [(range: Range<Int>, reason: String)] {
+    /// The byte ranges to remove from a block, with their reasons; `language` is the index of the
+    /// article's language in the classifier's model, `marks` the number of terminal marks and line
+    /// breaks in the block (``BlockFeatures/sentenceMarks``).
+    func trim(_ text: ScalarText, block: Range<Int>, language: Int?, marks: Int) -> [(range: Range<Int>, reason: String)] {
         let head: [Range<Int>]
         let tail: [Range<Int>]
         if block.count <= 2 * Self.edgeBytes {
+            guard Self.mayHoldMinimumSentences(text.utf8, block, marks: marks) else { return [] }
             head = sentences(text, block)
             guard head.count >= Self.minimumSentences else { return [] }
             tail = head
@@ -48,6 +51,37 @@ struct SentenceTrimming: Sendable {
             last -= 1
         }
         return removals + trailing.reversed()
+    }
+
+    /// Whether `bytes[block]`, which holds `marks` terminal marks and line breaks (see
+    /// ``BlockCounts/sentenceMarks``), may hold ``minimumSentences`` sentences, told without
+    /// splitting it: every sentence but the last ends at a mark (`.` `!` `?` `…`, the period of an
+    /// abbreviation, a line break) of its own, and the marks at the very end of the block, with the
+    /// closing quotes and spaces among them, all end the last sentence. Most paragraphs are ruled
+    /// out so.
+    static func mayHoldMinimumSentences(_ bytes: [UInt8], _ block: Range<Int>, marks: Int) -> Bool {
+        var marks = marks
+        var end = block.upperBound
+        while end > block.lowerBound, marks >= minimumSentences - 1 {  // the final punctuation
+            let start = UTF8Decoding.previousScalarStart(in: bytes, before: end)
+            let value = UTF8Decoding.scalar(in: bytes, at: start).value
+            let cls = CharacterClass.of(value)
+            if cls.contains(.terminal) {
+                marks -= 1
+            } else if !(cls.contains(.closing) || (cls.contains(.space) && value != 0x0D)
+                || (value == 0x22 && start > block.lowerBound && isGluedToPrevious(bytes, start)))
+            {
+                break
+            }
+            end = start
+        }
+        return marks >= minimumSentences - 1
+    }
+
+    /// Whether the scalar before `index` is not white space: a straight quote there closes a quotation.
+    private static func isGluedToPrevious(_ bytes: [UInt8], _ index: Int) -> Bool {
+        let previous = UTF8Decoding.scalar(in: bytes, at: UTF8Decoding.previousScalarStart(in: bytes, before: index)).value
+        return CharacterClass.of(previous).intersection(.whitespace) == []
     }
 
     private func sentences(_ text: ScalarText, _ range: Range<Int>) -> [Range<Int>] {

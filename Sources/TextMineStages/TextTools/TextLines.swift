@@ -6,8 +6,7 @@ enum TextLines {
         bytes.withUnsafeBufferPointer { buffer in
             var start = 0
             while start <= buffer.count {
-                // firstIndex(of:) is the standard library's fast search, even in debug builds.
-                let end = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
+                let end = lineFeed(in: buffer, from: start)
                 var lower = start
                 var upper = end
                 while lower < upper, isSpace(buffer[lower]) { lower += 1 }
@@ -17,6 +16,22 @@ enum TextLines {
             }
         }
         return lines
+    }
+
+    /// The index of the first line feed at or after `start`, or the end of `bytes`; eight bytes at a
+    /// time (a zero byte of `word ^ 0x0A0A…` sets its high bit in the test below, and only a byte
+    /// at or after a zero byte can be a false positive, so the lowest set bit is exact).
+    private static func lineFeed(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+            if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+        return index
     }
 
     @inline(__always)

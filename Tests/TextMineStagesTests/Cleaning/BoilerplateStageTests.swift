@@ -206,6 +206,28 @@ struct BoilerplateStageTests {
         #expect(counts.profile.hits[try #require(PackLibrary(userPacks: []).languages.firstIndex(of: "fr"))] == 12_000)
     }
 
+    @Test("paragraphs are split for trimming only when their marks allow three sentences", arguments: [
+        ("Le ministre a parlé. Il est parti. Fin.", true),
+        ("« Nous partons. » Il a dit : « Non ! » Puis il est parti.", true),
+        ("Il a dit \"non.\" Puis il est parti.\" Enfin\" il revint.", true),
+        ("Première ligne sans point\nDeuxième ligne\nTroisième ligne", true),
+        ("Il attend… Elle arrive？ Ils partent。", true),
+        ("Le prix est de 3.5 euros et M. Dupont le paie.", true),  // the splitter decides
+        ("Deux phrases ici. La seconde finit par un guillemet. »", false),
+        ("Une seule phrase, longue, sans fin marquée", false),
+        ("Deux phrases. La seconde finit ici !?! » )", false),
+        ("Fin avec guillemet glué.\" Suite.", false),
+    ])
+    func sentenceMarkBound(paragraph: String, mayHold: Bool) throws {
+        let library = try PackLibrary(userPacks: [])
+        let bytes = Array(paragraph.utf8)
+        let marks = BlockCounts(bytes, 0..<bytes.count, library: library).sentenceMarks
+        #expect(SentenceTrimming.mayHoldMinimumSentences(bytes, 0..<bytes.count, marks: marks) == mayHold)
+        // The bound never rules out a paragraph the splitter cuts into three sentences or more.
+        let sentences = SentenceSplitter(language: "fr").split(ScalarText(paragraph))
+        if sentences.count >= SentenceTrimming.minimumSentences { #expect(mayHold) }
+    }
+
     @Test("every option is documented")
     func optionsAreDocumented() {
         for spec in BoilerplateStage.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }

@@ -90,15 +90,15 @@ struct GazetteerLookupTests {
             emissions[i * L + iLOC] = 9
             emissions[i * L + bPER] = 1
         }
-        var path: [Int] = [], back: [UInt8] = []
+        var path: [Int] = [], lattice: [Double] = []
         emissions.withUnsafeBufferPointer {
             Viterbi.decode(n: 3, emissions: $0, transitions: [Double](repeating: 0, count: L * L), start: [Double](repeating: 0, count: L),
-                           labels: labels, into: &path, back: &back)
+                           labels: labels, into: &path, lattice: &lattice)
         }
         #expect(path.map { labels.tags[$0] } == ["B-PER", "I-PER", "I-PER"])
         emissions.withUnsafeBufferPointer {
             Viterbi.decode(n: 1, emissions: $0, transitions: [Double](repeating: 0, count: L * L), start: [Double](repeating: 0, count: L),
-                           labels: labels, into: &path, back: &back)
+                           labels: labels, into: &path, lattice: &lattice)
         }
         #expect(path.map { labels.tags[$0] } == ["B-PER"])
     }

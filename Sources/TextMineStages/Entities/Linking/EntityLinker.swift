@@ -32,120 +32,216 @@ struct EntityLinker: Sendable {
     /// Known names, which are never typos of another name.
     let gazetteer: Gazetteer
 
-    private final class Group {
-        let key: String
-        let words: [String]
-        /// The scalars of `key`, for edit distances.
-        lazy var scalars = Array(key.unicodeScalars)
-        var members: [Int] = []
-        var parent: Group?
-        var label = ""
-        var canonical = ""
-        init(key: String) {
-            self.key = key
-            self.words = key.split(separator: " ").map(String.init)
+    /// The folded forms of an article's mentions, their scalars side by side in one array.
+    private struct FoldedForms {
+        /// What the linking loops look at, without reference counting.
+        struct Form {
+            /// The scalars, in ``FoldedForms/scalars``.
+            var scalars: Range<Int>
+            /// Where each word starts (offsets into ``FoldedForms/scalars``), in ``FoldedForms/wordStarts``.
+            var words: Range<Int>
+            /// How many mentions have this form.
+            var mentions: Int
         }
-        var root: Group { parent?.root ?? self }
+
+        var scalars: [UInt32] = []
+        var wordStarts: [Int] = []
+        var forms: [Form] = []
+
+        /// The scalars of a form's last `k` words (`k` at most its word count), spaces between them included.
+        func lastWords(_ k: Int, of form: Form) -> ArraySlice<UInt32> {
+            k == 0 ? scalars[form.scalars.upperBound..<form.scalars.upperBound]
+                : scalars[wordStarts[form.words.upperBound - k]..<form.scalars.upperBound]
+        }
+
+        func scalars(of form: Form) -> ArraySlice<UInt32> { scalars[form.scalars] }
+
+        /// The form as a string.
+        func key(_ form: Form) -> String { EntityLinker.string(scalars[form.scalars]) }
     }
 
     func link(_ mentions: [Mention]) -> [Link] {
         guard !mentions.isEmpty else { return [] }
-        var groupsByKey: [String: Group] = [:]
-        var order: [Group] = []
-        var groupOf: [Group] = []
+        // Group the mentions by folded form: hash the form as it is appended, and keep it only
+        // when it is new.
+        var folded = FoldedForms()
+        var formByHash: [UInt64: Int] = [:]
+        var members: [[Int]] = []
+        var groupOf: [Int] = []
+        groupOf.reserveCapacity(mentions.count)
         for (index, mention) in mentions.enumerated() {
-            let key = Self.fold(mention.text)
-            let group = groupsByKey[key] ?? {
-                let g = Group(key: key)
-                groupsByKey[key] = g
-                order.append(g)
-                return g
-            }()
-            group.members.append(index)
-            groupOf.append(group)
-        }
-        for group in order {
-            var votes: [String: Double] = [:]
-            for m in group.members { votes[mentions[m].label, default: 0] += 0.5 + mentions[m].confidence }
-            group.label = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!.key
-            group.canonical = bestSurface(group.members.map { mentions[$0].text })
-        }
-        // Strongest first: more words, then more mentions, then earlier.
-        let strongest = order.enumerated().sorted { a, b in
-            if a.element.words.count != b.element.words.count { return a.element.words.count > b.element.words.count }
-            if a.element.members.count != b.element.members.count { return a.element.members.count > b.element.members.count }
-            return a.offset < b.offset
-        }.map(\.element)
-        for (rank, group) in strongest.enumerated() {
-            let stronger = strongest[..<rank]
-            if let target = surnameTarget(group, stronger) ?? acronymTarget(group, stronger) ?? typoTarget(group, stronger, mentions) {
-                group.parent = target.root
+            let start = folded.scalars.count
+            Self.appendFolded(mention.text, to: &folded.scalars)
+            let range = start..<folded.scalars.count
+            let hash = FeatureHash.of(folded.scalars[range])
+            var g = formByHash[hash]
+            if let existing = g, !folded.scalars(of: folded.forms[existing]).elementsEqual(folded.scalars[range]) {
+                // Two forms with one hash: find the form by its scalars.
+                g = folded.forms.firstIndex { folded.scalars(of: $0).elementsEqual(folded.scalars[range]) }
             }
+            if let g {
+                folded.scalars.removeSubrange(range)
+                folded.forms[g].mentions += 1
+                members[g].append(index)
+                groupOf.append(g)
+                continue
+            }
+            let wordsStart = folded.wordStarts.count
+            if !range.isEmpty { folded.wordStarts.append(start) }
+            for k in range where folded.scalars[k] == 0x20 { folded.wordStarts.append(k + 1) }
+            if formByHash[hash] == nil { formByHash[hash] = folded.forms.count }
+            groupOf.append(folded.forms.count)
+            members.append([index])
+            folded.forms.append(.init(scalars: range, words: wordsStart..<folded.wordStarts.count, mentions: 1))
         }
-        return groupOf.map { group in
-            let root = group.root
-            return Link(canonical: root.canonical, label: root.label)
+        let forms = folded.forms
+        var labels: [String] = []
+        var canonicals: [String] = []
+        for group in members {
+            var votes: [(label: String, weight: Double)] = []
+            for m in group {
+                let weight = 0.5 + mentions[m].confidence
+                if let v = votes.firstIndex(where: { $0.label == mentions[m].label }) {
+                    votes[v].weight += weight
+                } else {
+                    votes.append((mentions[m].label, weight))
+                }
+            }
+            labels.append(votes.max { $0.weight < $1.weight || ($0.weight == $1.weight && $0.label > $1.label) }!.label)
+            canonicals.append(Self.bestSurface(group.map { mentions[$0].text }))
+        }
+        let isPerson = labels.map { $0 == "PER" }
+        // Strongest first: more words, then more mentions, then earlier.
+        let strongest = forms.indices.sorted { a, b in
+            if forms[a].words.count != forms[b].words.count { return forms[a].words.count > forms[b].words.count }
+            if forms[a].mentions != forms[b].mentions { return forms[a].mentions > forms[b].mentions }
+            return a < b
+        }
+        var parents = [Int](repeating: -1, count: forms.count)
+        func root(_ g: Int) -> Int {
+            var g = g
+            while parents[g] >= 0 { g = parents[g] }
+            return g
+        }
+        var initials: [Int: String] = [:]
+        for (rank, g) in strongest.enumerated() {
+            let stronger = strongest[..<rank]
+            let form = forms[g]
+            let words = form.words.count
+            // A PER full name that ends with this group's words.
+            var target: Int?
+            if words <= 2 {
+                target = stronger.first { c in
+                    isPerson[root(c)] && forms[c].words.count > words
+                        && folded.lastWords(words, of: forms[c]).elementsEqual(folded.scalars(of: form))
+                }
+            }
+            // A name whose initials this all-caps group spells.
+            if target == nil, words == 1, Self.isAcronym(canonicals[g]) {
+                let key = folded.key(form)
+                target = stronger.first { c in
+                    guard forms[c].words.count >= 2, !isPerson[root(c)] else { return false }
+                    if initials[c] == nil { initials[c] = self.initials(of: folded.key(forms[c])) }
+                    return initials[c] == key
+                }
+            }
+            // A stronger name within a small edit distance of this group (or of its last words),
+            // unless this group is a known name.
+            if target == nil, let typo = Self.typoTarget(form, among: stronger, of: folded),
+               !gazetteer.categories(of: canonicals[g]).contains(where: { $0.entityLabel != nil }) {
+                target = typo
+            }
+            if let target { parents[g] = root(target) }
+        }
+        return groupOf.map { g in
+            let root = root(g)
+            return Link(canonical: canonicals[root], label: labels[root])
         }
     }
 
-    /// A PER full name that ends with this group's words.
-    private func surnameTarget(_ group: Group, _ stronger: ArraySlice<Group>) -> Group? {
-        guard group.words.count <= 2 else { return nil }
-        return stronger.first { candidate in
-            candidate.root.label == "PER" && candidate.words.count > group.words.count
-                && Array(candidate.words.suffix(group.words.count)) == group.words
-        }
+    /// Whether a name as written is 2 to 6 uppercase letters (`OTAN`, `UE`).
+    private static func isAcronym(_ surface: String) -> Bool {
+        let scalars = surface.unicodeScalars
+        return (2...6).contains(scalars.count) && scalars.allSatisfy { $0.properties.isUppercase }
     }
 
-    /// A name whose initials this all-caps group spells.
-    private func acronymTarget(_ group: Group, _ stronger: ArraySlice<Group>) -> Group? {
-        let surface = group.canonical.unicodeScalars
-        guard group.words.count == 1, (2...6).contains(surface.count),
-              surface.allSatisfy({ $0.properties.isUppercase }) else { return nil }
-        let letters = group.key
-        return stronger.first { candidate in
-            guard candidate.words.count >= 2, candidate.root.label != "PER" else { return false }
-            // Elided articles are not part of an acronym: `l'atlantique` gives `a`.
-            let content = candidate.words.map { word in word.split(separator: "'").last.map(String.init) ?? word }
-                .filter { !functionWords.contains($0) }
-            let initials = String(content.compactMap(\.first))
-            return initials == letters
-        }
+    /// The initials of a folded name's content words; elided articles are not part of an acronym:
+    /// `l'atlantique` gives `a`.
+    private func initials(of key: String) -> String {
+        let content = key.split(separator: " ").map { word in word.split(separator: "'").last.map(String.init) ?? String(word) }
+            .filter { !functionWords.contains($0) }
+        return String(content.compactMap(\.first))
     }
 
-    /// A stronger name within a small edit distance of this group (or of its last word).
-    private func typoTarget(_ group: Group, _ stronger: ArraySlice<Group>, _ mentions: [Mention]) -> Group? {
-        let scalars = group.scalars
-        guard scalars.count >= 5, !gazetteer.categories(of: group.canonical).contains(where: { $0.entityLabel != nil }) else { return nil }
+    /// The first stronger form within a small edit distance of `form` (or of its last words).
+    private static func typoTarget(_ form: FoldedForms.Form, among stronger: ArraySlice<Int>, of folded: FoldedForms) -> Int? {
+        let scalars = folded.scalars(of: form)
+        guard scalars.count >= 5 else { return nil }
         let limit = scalars.count >= 9 ? 2 : 1
-        for candidate in stronger where candidate.members.count >= group.members.count || candidate.words.count > group.words.count {
-            if Self.isTypo(scalars, of: candidate.scalars, limit: limit) { return candidate }
-            if candidate.words.count > group.words.count,
-               Self.isTypo(scalars, of: Array(candidate.words.suffix(group.words.count).joined(separator: " ").unicodeScalars), limit: limit) {
-                return candidate
+        let words = form.words.count
+        for index in stronger {
+            let candidate = folded.forms[index]
+            guard candidate.mentions >= form.mentions || candidate.words.count > words else { continue }
+            if isTypo(scalars, of: folded.scalars(of: candidate), limit: limit)
+                || (candidate.words.count > words && isTypo(scalars, of: folded.lastWords(words, of: candidate), limit: limit)) {
+                return index
             }
         }
         return nil
     }
 
     /// Whether `scalars` differ from `other` and are within `limit` edits of it.
-    private static func isTypo(_ scalars: [Unicode.Scalar], of other: [Unicode.Scalar], limit: Int) -> Bool {
-        abs(other.count - scalars.count) <= limit && other != scalars && EditDistance.levenshtein(scalars, other) <= limit
+    private static func isTypo(_ scalars: ArraySlice<UInt32>, of other: ArraySlice<UInt32>, limit: Int) -> Bool {
+        abs(other.count - scalars.count) <= limit && !other.elementsEqual(scalars) && isWithin(limit, editsOf: scalars, other)
+    }
+
+    /// Whether the Levenshtein distance between `a` and `b` is at most `limit`; gives up as soon as
+    /// a row of the distance table exceeds it.
+    private static func isWithin(_ limit: Int, editsOf a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Bool {
+        let m = b.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 1)) { table in
+            var previous = table.baseAddress!, current = previous + (m + 1)
+            for j in 0...m { previous[j] = j }
+            var i = 0
+            for x in a {
+                i += 1
+                current[0] = i
+                var rowMinimum = i
+                var j = 0
+                for y in b {
+                    j += 1
+                    let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x == y ? 0 : 1))
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return false }
+                swap(&previous, &current)
+            }
+            return previous[m] <= limit
+        }
     }
 
     /// The best written form of a group: with diacritics if some mention has them, then the most
     /// frequent, then the first.
-    private func bestSurface(_ texts: [String]) -> String {
-        var counts: [String: Int] = [:]
-        for t in texts { counts[t, default: 0] += 1 }
-        return texts.enumerated().max { a, b in
-            let ka = (Self.nonASCII(a.element), counts[a.element]!, -a.offset)
-            let kb = (Self.nonASCII(b.element), counts[b.element]!, -b.offset)
-            return ka < kb
-        }!.element
+    private static func bestSurface(_ texts: [String]) -> String {
+        guard texts.count > 1 else { return texts[0] }
+        var best = 0
+        var bestKey = (0, 0)
+        for (k, text) in texts.enumerated() {
+            let key = (nonASCII(text), texts.reduce(0) { $0 + ($1 == text ? 1 : 0) })
+            if k == 0 || key > bestKey {
+                best = k
+                bestKey = key
+            }
+        }
+        return texts[best]
     }
 
-    private static func nonASCII(_ s: String) -> Int { s.unicodeScalars.filter { !$0.isASCII }.count }
+    private static func nonASCII(_ s: String) -> Int {
+        var count = 0
+        for byte in s.utf8 where byte >= 0xC0 { count += 1 }
+        return count
+    }
 
     /// Whether a scalar is white space (ASCII first, the Unicode property only beyond).
     @inline(__always)
@@ -155,21 +251,41 @@ struct EntityLinker: Sendable {
 
     /// Lowercase, without diacritics, straight apostrophes, single spaces.
     static func fold(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        var scalars: [UInt32] = []
+        appendFolded(text, to: &scalars)
+        return string(scalars[...])
+    }
+
+    /// Appends the scalars of ``fold(_:)``.
+    private static func appendFolded(_ text: String, to scalars: inout [UInt32]) {
+        let start = scalars.count
         var pendingSpace = false
         for s in text.unicodeScalars {
             if Self.isSpace(s) {
-                pendingSpace = !scalars.isEmpty
+                pendingSpace = scalars.count > start
                 continue
             }
             if pendingSpace {
-                scalars.append(" ")
+                scalars.append(0x20)
                 pendingSpace = false
             }
             let f = ScalarFolding.fold(s.value)
-            if let folded = Unicode.Scalar(f) { scalars.append(folded) }
-            if f == 0x6F && ScalarFolding.lower(s.value) == 0x153 { scalars.append("e") }
+            if Unicode.Scalar(f) != nil { scalars.append(f) }
+            if f == 0x6F && ScalarFolding.lower(s.value) == 0x153 { scalars.append(0x65) }
         }
-        return String(scalars)
+    }
+
+    /// The string of valid scalar values.
+    private static func string(_ scalars: ArraySlice<UInt32>) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count)
+        for value in scalars {
+            if value < 0x80 {
+                utf8.append(UInt8(value))
+            } else if let scalar = Unicode.Scalar(value) {
+                utf8.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 }

@@ -17,7 +17,7 @@ struct PerceptronTrainer {
     /// The number of sentences seen so far, plus one.
     private var step = 1.0
     /// Decoding storage.
-    private var back: [UInt8] = []
+    private var lattice: [Double] = []
 
     init(labels: BIOLabels, rowBits: Int) {
         self.labels = labels
@@ -44,7 +44,7 @@ struct PerceptronTrainer {
             }
         }
         scores.withUnsafeBufferPointer { scores in
-            Viterbi.decode(n: n, emissions: scores, transitions: transitions, start: start, labels: labels, into: &path, back: &back)
+            Viterbi.decode(n: n, emissions: scores, transitions: transitions, start: start, labels: labels, into: &path, lattice: &lattice)
         }
         defer { step += 1 }
         guard path != gold else { return true }

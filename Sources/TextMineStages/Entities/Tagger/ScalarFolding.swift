@@ -44,6 +44,15 @@ enum ScalarFolding {
     /// only used to compare words, never shown.
     @inline(__always)
     static func fold(_ s: UInt32) -> UInt32 {
+        if s < 0x80 {
+            if s &- 0x41 < 26 { return s | 0x20 }
+            return s == 0x60 ? 0x27 : s
+        }
+        return foldNonASCII(s)
+    }
+
+    /// ``fold(_:)`` beyond ASCII.
+    private static func foldNonASCII(_ s: UInt32) -> UInt32 {
         let l = lower(s)
         if l < 0xE0 {
             if l == 0x2019 || l == 0x2018 || l == 0xB4 || l == 0x60 { return 0x27 }

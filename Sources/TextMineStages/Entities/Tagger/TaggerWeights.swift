@@ -7,7 +7,7 @@ struct TaggerWeights: Sendable {
     let labels: BIOLabels
     /// log2 of the number of emission rows.
     let rowBits: Int
-    /// `rows * labels.count` emission weights, row-major.
+    /// `rows * labels.count` emission weights, row-major, then ``vectorTags`` zeros.
     let emission: [Int16]
     /// `L * L` transition weights, `previous * L + current`.
     let transitions: [Int32]
@@ -24,16 +24,16 @@ struct TaggerWeights: Sendable {
         for w in emission { largest = max(largest, abs(w)) }
         let scale = 32767 / largest
         self.scale = Float(scale)
-        self.emission = emission.map { Int16(($0 * scale).rounded()) }
+        self.emission = emission.map { Int16(($0 * scale).rounded()) } + repeatElement(0, count: Self.vectorTags)
         self.transitions = transitions.map { Int32(($0 * scale).rounded()) }
         self.start = start.map { Int32(($0 * scale).rounded()) }
     }
 
-    /// Weights read from a model file.
+    /// Weights read from a model file (`rows * labels.count` emission weights).
     init(labels: BIOLabels, rowBits: Int, emission: [Int16], transitions: [Int32], start: [Int32], scale: Float) {
         self.labels = labels
         self.rowBits = rowBits
-        self.emission = emission
+        self.emission = emission + repeatElement(0, count: Self.vectorTags)
         self.transitions = transitions
         self.start = start
         self.scale = scale
@@ -42,7 +42,7 @@ struct TaggerWeights: Sendable {
     /// Reusable buffers of ``tag(_:path:confidences:workspace:)``.
     struct Workspace {
         var scores: [Int32] = []
-        var back: [UInt8] = []
+        var lattice: [Int32] = []
     }
 
     /// Tags one sentence whose features are in `features`; writes tag indices to `path` and, per
@@ -50,38 +50,22 @@ struct TaggerWeights: Sendable {
     func tag(_ features: FeatureSet.Buffer, path: inout [Int], confidences: inout [Double], workspace: inout Workspace) {
         let n = features.count
         let L = labels.count
-        if workspace.scores.count < n * L { workspace.scores = [Int32](repeating: 0, count: n * L * 2) }
+        // Room for one vector store past the last token's scores.
+        if workspace.scores.count < n * L + Self.vectorTags { workspace.scores = [Int32](repeating: 0, count: n * L * 2 + Self.vectorTags) }
         workspace.scores.withUnsafeMutableBufferPointer { scores in
-            emission.withUnsafeBufferPointer { weights in
-                features.rows.withUnsafeBufferPointer { rows in
-                    features.starts.withUnsafeBufferPointer { starts in
-                        for i in 0..<n {
-                            let out = scores.baseAddress! + i * L
-                            for t in 0..<L { out[t] = 0 }
-                            // The first eight tags of a row are added as one vector, the rest one by one.
-                            var first = SIMD8<Int32>()
-                            let vectorised = L >= 8
-                            for f in starts[i]..<starts[i + 1] {
-                                let row = weights.baseAddress! + Int(rows[f]) * L
-                                var t = 0
-                                if vectorised {
-                                    first &+= SIMD8<Int32>(truncatingIfNeeded: UnsafeRawPointer(row).loadUnaligned(as: SIMD8<Int16>.self))
-                                    t = 8
-                                }
-                                while t < L {
-                                    out[t] &+= Int32(row[t])
-                                    t += 1
-                                }
-                            }
-                            if vectorised { for t in 0..<8 { out[t] = first[t] } }
-                        }
+            features.rows.withUnsafeBufferPointer { rows in
+                features.starts.withUnsafeBufferPointer { starts in
+                    if L <= Self.vectorTags {
+                        addRowsAsVectors(tokens: n, rows: rows, starts: starts, into: scores.baseAddress!)
+                    } else {
+                        addRows(tokens: n, rows: rows, starts: starts, into: scores.baseAddress!)
                     }
                 }
             }
         }
         workspace.scores.withUnsafeBufferPointer { scores in
             Viterbi.decode(n: n, emissions: scores, transitions: transitions, start: start, labels: labels,
-                           into: &path, back: &workspace.back)
+                           into: &path, lattice: &workspace.lattice)
             // Confidences only matter inside entities; outside them they are not computed.
             confidences.removeAll(keepingCapacity: true)
             let temperature = Double(scale) * Self.temperature
@@ -95,6 +79,49 @@ struct TaggerWeights: Sendable {
                 var total = 0.0
                 for t in 0..<L { total += exp((Double(scores[base + t]) - chosen) / temperature) }
                 confidences.append(1 / total)
+            }
+        }
+    }
+
+    /// Tag sets up to this size (five entity types) are scored with vector additions.
+    static let vectorTags = 12
+
+    /// Each token's scores, the sum of its feature rows: the rows' first ``vectorTags`` weights are
+    /// added as two vectors of eight and four (lanes past `L` belong to the next row and are
+    /// ignored; ``emission`` ends with padding so that the last row can be read so too), then
+    /// stored at once (the lanes past `L` are overwritten by the next token's, or fall in the room
+    /// after the last token).
+    private func addRowsAsVectors(tokens n: Int, rows: UnsafeBufferPointer<Int32>, starts: UnsafeBufferPointer<Int>,
+                                  into scores: UnsafeMutablePointer<Int32>) {
+        let L = labels.count
+        emission.withUnsafeBytes { weights in
+            let base = weights.baseAddress!
+            for i in 0..<n {
+                var low = SIMD8<Int32>(), high = SIMD4<Int32>()
+                for f in starts[i]..<starts[i + 1] {
+                    let row = base + Int(rows[f]) &* (2 &* L)
+                    low &+= SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(as: SIMD8<Int16>.self))
+                    high &+= SIMD4<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: 16, as: SIMD4<Int16>.self))
+                }
+                let out = UnsafeMutableRawPointer(scores + i &* L)
+                out.storeBytes(of: low, as: SIMD8<Int32>.self)
+                out.storeBytes(of: high, toByteOffset: 32, as: SIMD4<Int32>.self)
+            }
+        }
+    }
+
+    /// Each token's scores, one weight at a time (tag sets larger than ``vectorTags``).
+    private func addRows(tokens n: Int, rows: UnsafeBufferPointer<Int32>, starts: UnsafeBufferPointer<Int>,
+                         into scores: UnsafeMutablePointer<Int32>) {
+        let L = labels.count
+        emission.withUnsafeBufferPointer { weights in
+            for i in 0..<n {
+                let out = scores + i * L
+                for t in 0..<L { out[t] = 0 }
+                for f in starts[i]..<starts[i + 1] {
+                    let row = weights.baseAddress! + Int(rows[f]) * L
+                    for t in 0..<L { out[t] &+= Int32(row[t]) }
+                }
             }
         }
     }

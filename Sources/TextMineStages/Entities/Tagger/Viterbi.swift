@@ -3,6 +3,10 @@
 /// The constraints are those of ``BIOLabels``: `I-X` only follows `B-X` or `I-X` (so never starts a
 /// sentence), `O` and `B-X` follow anything. The decoder uses them directly instead of testing every
 /// pair of tags: an inside tag has two possible predecessors, any other tag has all of them.
+///
+/// The forward pass keeps only the best score of each tag at each token (the lattice); the best
+/// predecessor of a tag is worked out again for the tags of the final path only, with the same
+/// comparisons, so it costs `n` searches instead of `n · L` back-pointers.
 enum Viterbi {
     /// The best tag sequence for `n` tokens.
     ///
@@ -11,67 +15,95 @@ enum Viterbi {
     ///   - transitions: `L * L` scores, `previous * L + current`.
     ///   - start: `L` scores of a sentence's first tag.
     ///   - labels: the tags (`O`, then `B-X`, `I-X` per type).
-    ///   - back: reusable storage for the back-pointers.
-    static func decode<Score: Numeric & Comparable>(
+    ///   - lattice: reusable storage for the best scores of each tag at each token.
+    static func decode<Score: ViterbiScore>(
         n: Int, emissions: UnsafeBufferPointer<Score>, transitions: [Score], start: [Score], labels: BIOLabels,
-        into path: inout [Int], back: inout [UInt8]
+        into path: inout [Int], lattice: inout [Score]
     ) {
         path.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
         let L = labels.count
-        if back.count < n * L { back = [UInt8](repeating: 0, count: n * L * 2) }
-        withUnsafeTemporaryAllocation(of: Score.self, capacity: 2 * L) { scratch in
-            var best = UnsafeMutableBufferPointer(rebasing: scratch[0..<L])
-            var next = UnsafeMutableBufferPointer(rebasing: scratch[L..<(2 * L)])
-            transitions.withUnsafeBufferPointer { transitions in
-                back.withUnsafeMutableBufferPointer { back in
-                    for t in 0..<L { best[t] = start[t] + emissions[t] }
-                    for i in 1..<max(1, n) {
-                        let emission = i * L
-                        for t in 0..<L {
-                            var bestPrevious: Int
-                            var bestScore: Score
-                            if BIOLabels.isInside(t) {
-                                // `B-X` is t - 1; `I-X` (t itself) cannot be the first tag.
-                                bestPrevious = t - 1
-                                bestScore = best[t - 1] + transitions[(t - 1) * L + t]
-                                if i > 1 {
-                                    let s = best[t] + transitions[t * L + t]
-                                    if s > bestScore {
-                                        bestScore = s
-                                        bestPrevious = t
-                                    }
-                                }
-                            } else {
-                                bestPrevious = 0
-                                bestScore = best[0] + transitions[t]
-                                for p in 1..<L where i > 1 || !BIOLabels.isInside(p) {
-                                    let s = best[p] + transitions[p * L + t]
-                                    if s > bestScore {
-                                        bestScore = s
-                                        bestPrevious = p
-                                    }
-                                }
-                            }
-                            next[t] = bestScore + emissions[emission + t]
-                            back[emission + t] = UInt8(bestPrevious)
-                        }
-                        // Keep scores near zero so that long sentences cannot overflow integer scores.
-                        let offset = next[0]
-                        for t in 0..<L { next[t] -= offset }
-                        swap(&best, &next)
+        if lattice.count < n * L { lattice = [Score](repeating: .impossible, count: n * L * 2) }
+        path.append(contentsOf: repeatElement(0, count: n))
+        withUnsafeTemporaryAllocation(of: Score.self, capacity: L * L) { incoming in
+            // `into[t * L + p]`: the transitions into each tag, side by side.
+            let into = incoming.baseAddress!
+            for p in 0..<L {
+                for t in 0..<L { into[t * L + p] = transitions[p * L + t] }
+            }
+            lattice.withUnsafeMutableBufferPointer { lattice in
+                let scores = lattice.baseAddress!
+                let e = emissions.baseAddress!
+                // An inside tag cannot start a sentence: its first score is one no path can keep.
+                for t in 0..<L { scores[t] = BIOLabels.isInside(t) ? Score.impossible : start[t] + e[t] }
+                for i in 1..<n {
+                    let best = scores + (i - 1) * L, next = scores + i * L, emission = e + i * L
+                    // The best score of a path into tag `t` from any tag.
+                    @inline(__always) func fromAny(_ t: Int) -> Score {
+                        let column = into + t * L
+                        var score = best[0] + column[0]
+                        for p in 1..<L { score = max(score, best[p] + column[p]) }
+                        return score
                     }
-                    var last = 0
-                    for t in 1..<L where (n > 1 || !BIOLabels.isInside(t)) && best[t] > best[last] { last = t }
-                    path.append(contentsOf: repeatElement(0, count: n))
-                    path[n - 1] = last
-                    var i = n - 1
-                    while i > 0 {
-                        path[i - 1] = Int(back[i * L + path[i]])
-                        i -= 1
+                    // `O`, then `B-X` (from any tag) and `I-X` (only from `B-X` or `I-X`) per type.
+                    next[0] = fromAny(0) + emission[0]
+                    var t = 1
+                    while t + 1 < L {
+                        next[t] = fromAny(t) + emission[t]
+                        let column = into + (t + 1) * L
+                        next[t + 1] = max(best[t] + column[t], best[t + 1] + column[t + 1]) + emission[t + 1]
+                        t += 2
                     }
+                    // Keep scores near zero so that long sentences cannot overflow integer scores.
+                    let offset = next[0]
+                    for t in 0..<L { next[t] -= offset }
+                }
+                let last = scores + (n - 1) * L
+                var tag = 0
+                for t in 1..<L where last[t] > last[tag] { tag = t }
+                path[n - 1] = tag
+                var i = n - 1
+                while i > 0 {
+                    tag = bestPrevious(of: tag, scores: scores + (i - 1) * L, into: into + tag * L, count: L)
+                    path[i - 1] = tag
+                    i -= 1
                 }
             }
         }
     }
+
+    /// The predecessor through which `tag` got its best score: the first of the highest.
+    @inline(__always)
+    private static func bestPrevious<Score: ViterbiScore>(
+        of tag: Int, scores best: UnsafeMutablePointer<Score>, into column: UnsafeMutablePointer<Score>, count L: Int
+    ) -> Int {
+        if BIOLabels.isInside(tag) {
+            return best[tag] + column[tag] > best[tag - 1] + column[tag - 1] ? tag : tag - 1
+        }
+        var previous = 0
+        var score = best[0] + column[0]
+        for p in 1..<L {
+            let s = best[p] + column[p]
+            if s > score {
+                score = s
+                previous = p
+            }
+        }
+        return previous
+    }
+}
+
+/// A score type for ``Viterbi``: integer units when tagging, `Double` when training.
+protocol ViterbiScore: Numeric, Comparable {
+    /// A score below any path's, that never wins a comparison and never overflows when
+    /// transition weights are added to it.
+    static var impossible: Self { get }
+}
+
+extension Int32: ViterbiScore {
+    static var impossible: Int32 { .min / 4 }
+}
+
+extension Double: ViterbiScore {
+    static var impossible: Double { -.infinity }
 }
