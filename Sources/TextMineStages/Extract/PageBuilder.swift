@@ -193,6 +193,8 @@ final class PageBuilder {
             endCapture()
         case .jsonLD where tag == .script:
             page.jsonLD.append(String(decoding: captured, as: UTF8.self))
+            let end = input.pageOffset(of: currentPosition()).offset
+            page.jsonLDSources.append((Int(index), min(element.byteOffset, end)..<end))
             endCapture()
         case .byline(let element) where element == Int(index):
             let byline = collapsed(captured)

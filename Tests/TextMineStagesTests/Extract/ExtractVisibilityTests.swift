@@ -67,6 +67,41 @@ struct ExtractVisibilityTests {
     }
 }
 
+@Suite("extract stage: the JSON-LD article body")
+struct ExtractArticleBodyTests {
+    private let body = (1...4).map { "Line \($0) of the article body is a sentence only the JSON-LD of this paywalled page holds." }
+
+    private func page(visible: String) -> String {
+        let json = "{\"@type\": \"NewsArticle\", \"headline\": \"Paywalled\", \"articleBody\": \"\(body.joined(separator: "\\n"))\"}"
+        return """
+            <html><head><script type="application/ld+json">\(json)</script></head>
+            <body><article>\(visible)</article></body></html>
+            """
+    }
+
+    @Test("when the markup gives less than half of the declared article body, the body is the text, mapped to its script")
+    func paywalledPage() throws {
+        let html = page(visible: "<p>Only the first lines of the article are visible before the subscription box.</p>")
+        let article = try StageHarness(ExtractStage.self).run(html)
+        #expect(article.text == body.joined(separator: "\n\n"))
+        let layer = try #require(article[layer: ExtractLayer.self])
+        #expect(layer.strategy == "json-ld")
+        #expect(layer.attempts.map(\.accepted) == [false, false, true])
+        #expect(layer.blocks[0].node == "/html/head/script")
+        let source = String(decoding: html.utf8.dropFirst(layer.blocks[0].bytes[0]), as: UTF8.self)
+        #expect(source.hasPrefix("<script type=\"application/ld+json\">"))
+        #expect(article.removals.contains { $0.reason == "extract: json-ld-body" && $0.text.contains("Only the first lines") })
+    }
+
+    @Test("when the markup holds the article, the markup wins")
+    func visibleArticle() throws {
+        let visible = (1...4).map { "<p>Visible line \($0) of the article is a sentence long enough to be kept as the page's text.</p>" }.joined()
+        let article = try StageHarness(ExtractStage.self).run(page(visible: visible))
+        #expect(article.text.hasPrefix("Visible line 1"))
+        #expect(article[layer: ExtractLayer.self]?.strategy == "dom-scoring")
+    }
+}
+
 @Suite("extract stage: articles cut into sections")
 struct ExtractSectionTests {
     /// An `<article>` of three sections of `counts` paragraphs with comment boxes between them.
