@@ -5,7 +5,8 @@ enum ExtractionStrategy: String, CaseIterable, Sendable {
     case domScoring = "dom-scoring"
     /// Every `<p>`-like paragraph of the page that is not hinted as boilerplate or link-heavy.
     case allParagraphs = "all-paragraphs"
-    /// All visible text of the page that is not hinted as boilerplate.
+    /// All visible text of the page that is not hinted as boilerplate; when that is only link
+    /// lists, the link text too (a page whose text sits in a `javascript:` link still has text).
     case bodyText = "body-text"
 
     /// The paragraphs this strategy keeps and the ones it drops, with why; `language` is the
@@ -39,19 +40,22 @@ enum ExtractionStrategy: String, CaseIterable, Sendable {
                 block.byteCount >= 40 && block.headingLevel == nil && page.elements[block.element].tag == .p
             }
         case .bodyText:
-            return filter(page, structure) { _ in true }
+            let selection = filter(page, structure) { _ in true }
+            return selection.kept.isEmpty ? filter(page, structure, maxLinkDensity: 1) { _ in true } : selection
         }
     }
 
-    /// Keeps the paragraphs that pass `accept` and are neither hinted as boilerplate nor link lists.
-    private func filter(_ page: ParsedPage, _ structure: PageStructure, accept: (PageBlock) -> Bool) -> Selection {
+    /// Keeps the paragraphs that pass `accept` and are neither hinted as boilerplate nor link
+    /// lists (more than `maxLinkDensity` link text).
+    private func filter(_ page: ParsedPage, _ structure: PageStructure, maxLinkDensity: Double = 0.5,
+                        accept: (PageBlock) -> Bool) -> Selection {
         var kept: [Int] = []
         var dropped: [(block: Int, reason: String)] = []
         for (index, block) in page.blocks.enumerated() {
             let negative = structure.inheritedHints[block.element].intersection(.negative)
             if !negative.isEmpty {
                 dropped.append((index, negative.reason))
-            } else if block.linkDensity > 0.5 {
+            } else if block.linkDensity > maxLinkDensity {
                 dropped.append((index, "links"))
             } else if !accept(block) {
                 dropped.append((index, "not-a-paragraph"))

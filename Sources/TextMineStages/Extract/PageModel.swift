@@ -37,6 +37,8 @@ struct PageBlock: Sendable {
     var isQuote: Bool
     var isPreformatted: Bool
     var isTableCell: Bool
+    /// Whether the text sits in a hidden element that a script reveals (``ElementHints/revealed``).
+    var isRevealed = false
     /// Words and stopword hits per language of the language packs (jusText's stopword density).
     var stopwords: StopwordProfile
 
