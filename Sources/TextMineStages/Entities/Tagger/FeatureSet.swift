@@ -67,19 +67,26 @@ struct FeatureSet: Sendable {
     /// Writes feature rows one after the other.
     private struct RowWriter {
         var cursor: UnsafeMutablePointer<Int32>
+        /// `64 - rowBits`.
         let shift: UInt64
 
+        init(cursor: UnsafeMutablePointer<Int32>, rowBits: Int) {
+            precondition(rowBits <= 33, "at most 2^33 rows")
+            self.cursor = cursor
+            self.shift = UInt64(64 - rowBits)
+        }
+
         @inline(__always)
-        mutating func add(_ hash: UInt64) {
-            cursor.pointee = Int32(truncatingIfNeeded: hash >> shift)
+        mutating func add(_ t: Template, _ v: UInt64) {
+            cursor.pointee = Int32(truncatingIfNeeded: FeatureHash.row(t.rawValue, v, shift: shift))
             cursor += 1
         }
 
         @inline(__always)
-        mutating func add(_ t: Template, _ v: UInt64) { add(FeatureHash.feature(t.rawValue, v)) }
-
-        @inline(__always)
-        mutating func add(_ t: Template, _ a: UInt64, _ b: UInt64) { add(FeatureHash.feature(t.rawValue, a, b)) }
+        mutating func add(_ t: Template, _ a: UInt64, _ b: UInt64) {
+            cursor.pointee = Int32(truncatingIfNeeded: FeatureHash.row(t.rawValue, a, b, shift: shift))
+            cursor += 1
+        }
     }
 
     private enum Template: UInt64 {
@@ -162,7 +169,7 @@ struct FeatureSet: Sendable {
                     classes.withUnsafeBufferPointer { classes in
                         casings.withUnsafeBufferPointer { casings in
                             let base = storage.baseAddress!
-                            var out = RowWriter(cursor: base, shift: UInt64(64 - rowBits))
+                            var out = RowWriter(cursor: base, rowBits: rowBits)
                             for i in 0..<n {
                                 // Entries i ... i + 4 are the tokens i - 2 ... i + 2.
                                 extract(token: i, padded.baseAddress! + i, marks.baseAddress! + i, classes.baseAddress! + i,
