@@ -95,7 +95,7 @@ struct EntityTagger: Sendable {
 
         func isNoise(_ tokens: Range<Int>) -> Bool { tokens.contains { excluded[$0] } }
         func gazetteerBits(_ k: Int) -> UInt8 {
-            text.utf8.withUnsafeBufferPointer { gazetteer.bits(bytes: $0, range: ranges[k]) }
+            text.utf8.withUnsafeBufferPointer { gazetteer.bits(bytes: $0, range: ranges[k], attributes: attributes[k]) }
         }
         func isCommonWord(_ tokens: Range<Int>) -> Bool {
             guard tokens.count == 1, let k = tokens.first else { return false }

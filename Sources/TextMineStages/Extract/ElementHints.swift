@@ -21,6 +21,10 @@ struct ElementHints: OptionSet, Sendable, Hashable {
     static let pageHeader = ElementHints(rawValue: 1 << 12)
     static let caption = ElementHints(rawValue: 1 << 13)
     static let tags = ElementHints(rawValue: 1 << 14)
+    /// Content a script reveals, which the `hidden` attribute or `display:none` does not hide: a
+    /// React streamed segment (`<div hidden id="S:1">`, moved into place when the page loads) or
+    /// text behind a paywall (`class="paywall"`, shown to subscribers).
+    static let revealed = ElementHints(rawValue: 1 << 15)
 
     /// A likely article container (`article`, `main`, `content`, `post`…).
     static let content = ElementHints(rawValue: 1 << 20)
@@ -112,7 +116,7 @@ struct HintMatcher: Sendable {
         let words: [(String, ElementHints)] = [
             ("ad", .advertising), ("ads", .advertising), ("adv", .advertising), ("nav", .navigation),
             ("tag", .tags), ("tags", .tags), ("keywords", .tags), ("meta", .byline), ("share", .share),
-            ("rss", .share), ("sr", .hidden),
+            ("rss", .share), ("sr", .hidden), ("paywall", .revealed),
         ]
         // Words that contain a pattern but mean something else.
         let exceptions: [(String, ElementHints)] = [
@@ -138,9 +142,10 @@ struct HintMatcher: Sendable {
 
     /// The hints of one lowercase attribute value, word by word (words split at anything but
     /// letters and digits): substring patterns inside each word, then whole-word patterns; a word
-    /// holding an exception (`commentary`, `shared`) loses the hint it would give.
+    /// holding an exception (`commentary`, `shared`) loses the hint it would give. Whole
+    /// class names (split at white space) add what CSS conventions say (see ``classNameHints(in:)``).
     func hints(in value: UnsafeBufferPointer<UInt8>) -> ElementHints {
-        var result: ElementHints = []
+        var result = Self.classNameHints(in: value)
         let count = value.count
         var start = 0
         while start < count {
@@ -202,6 +207,42 @@ struct HintMatcher: Sendable {
             }
         }
         return found.subtracting(exceptions)
+    }
+
+    /// Class names that hide an element in the common CSS frameworks (Bootstrap's `hidden` and
+    /// `d-none`, Tailwind's `hidden` and `invisible`…).
+    private static let hidingClassNames: Set<[UInt8]> = Set(
+        ["hidden", "hide", "d-none", "invisible", "is-hidden", "u-hidden", "js-hidden", "hidden-content"].map { Array($0.utf8) })
+
+    /// What whole class names (and id values) say: a hiding class name hides the element unless
+    /// another name shows it again at some screen size (Tailwind's `hidden md:block`: any name
+    /// with a `:`); an id `s:` + letters and digits is a React streamed segment (``revealed``).
+    static func classNameHints(in value: UnsafeBufferPointer<UInt8>) -> ElementHints {
+        var hides = false
+        var responsive = false
+        var result: ElementHints = []
+        var start = 0
+        let count = value.count
+        while start < count {
+            while start < count, value[start] <= 0x20 { start += 1 }
+            var end = start
+            while end < count, value[end] > 0x20 { end += 1 }
+            guard end > start else { break }
+            let name = UnsafeBufferPointer(rebasing: value[start..<end])
+            if name.contains(UInt8(ascii: ":")) {
+                responsive = true
+                if name.count > 2, name[0] == UInt8(ascii: "s"), name[1] == UInt8(ascii: ":"),
+                    name.dropFirst(2).allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) })
+                {
+                    result.insert(.revealed)
+                }
+            } else if name.count <= 14, hidingClassNames.contains(Array(name)) {
+                hides = true
+            }
+            start = end
+        }
+        if hides && !responsive { result.insert(.hidden) }
+        return result
     }
 
     /// The hints of a `role` value (one ARIA role).

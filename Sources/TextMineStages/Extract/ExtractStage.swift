@@ -14,15 +14,16 @@ public struct ExtractStage: Stage {
         format puts the page there, decoded to UTF-8) and replaces it with the page's main text: \
         paragraphs and headings joined by blank lines, without navigation, comments, share bars, \
         related links, cookie banners or ads. The strategies in `strategies` are tried in order \
-        until one gives at least `min-length` characters; each attempt is recorded in the \
-        `extract` layer. Metadata (title, authors, date, site, language, url, description) comes \
+        until one gives at least `min-length` characters (and half of the JSON-LD `articleBody`, \
+        when the page declares one: the `json-ld` strategy then takes over from markup that hides \
+        the text); each attempt is recorded in the `extract` layer. Metadata (title, authors, date, site, language, url, description) comes \
         from Open Graph, JSON-LD, `<meta>`, `<link rel=canonical>`, `<title>`, `<time>` and the \
         visible byline, each with the rule that found it. See docs/stages/extract.md.
         """
     public static let options: OptionSchema = [
         OptionSpec("strategies", .list(.choice(ExtractionStrategy.allCases.map(\.rawValue))),
-                   default: ["dom-scoring", "all-paragraphs", "body-text"],
-                   doc: "Strategies to try in order until one gives `min-length` characters."),
+                   default: ["dom-scoring", "all-paragraphs", "json-ld", "body-text"],
+                   doc: "Strategies to try in order until one gives `min-length` characters (and half the JSON-LD article body, if any)."),
         OptionSpec("min-length", .integer(0...1_000_000), default: 200,
                    doc: "The fewest characters a strategy must extract to be accepted."),
         OptionSpec("max-bytes", .integer(1024...Int(Int32.max)), default: .int(64 << 20),
@@ -65,16 +66,20 @@ public struct ExtractStage: Stage {
         var paths = NodePaths(page: page, structure: structure)
         let language = stopwordLanguage(of: page, declared: article.language)
         var attempts: [ExtractLayer.Attempt] = []
-        var chosen: (strategy: ExtractionStrategy, selection: Selection, length: Int)?
+        // A page that declares its article body in JSON-LD: markup giving less than half of it
+        // hides the text (a paywall, a script-rendered page).
+        let declaredLength = metadata.articleBody.map { $0.text.unicodeScalars.count / 2 } ?? 0
+        var chosen: (strategy: ExtractionStrategy, page: ParsedPage, selection: Selection, length: Int)?
         for strategy in strategies {
-            let selection = strategy.select(from: page, structure: structure, title: title, language: language)
-            let length = selection.scalarLength(in: page)
+            let (candidate, selection) = strategy.select(
+                from: page, structure: structure, title: title, language: language, articleBody: metadata.articleBody)
+            let length = selection.scalarLength(in: candidate)
             attempts.append(ExtractLayer.Attempt(
                 strategy: strategy.rawValue, length: length, accepted: false,
                 container: selection.container.map { paths.path(of: $0) }))
-            if chosen == nil || length > chosen!.length { chosen = (strategy, selection, length) }
-            if length >= minLength {
-                chosen = (strategy, selection, length)
+            if chosen == nil || length > chosen!.length { chosen = (strategy, candidate, selection, length) }
+            if length >= minLength && (length >= declaredLength || strategy == .jsonLD) {
+                chosen = (strategy, candidate, selection, length)
                 break
             }
         }
@@ -85,7 +90,8 @@ public struct ExtractStage: Stage {
             attempts[index].accepted = true
         }
 
-        let edits = Self.edits(for: chosen.selection, page: page, html: html, stage: context.stageName)
+        let extracted = chosen.page  // the page the chosen selection indexes
+        let edits = Self.edits(for: chosen.selection, page: extracted, html: html, stage: context.stageName)
         try article.applyEdits(edits.edits, stage: context.stageName)
         article.blocks = edits.blocks
         for (name, found) in metadata.fields {
@@ -95,19 +101,19 @@ public struct ExtractStage: Stage {
         article.layers[ExtractLayer.layerName] = ExtractLayer(
             strategy: chosen.strategy.rawValue, attempts: attempts,
             blocks: zip(chosen.selection.kept, edits.blocks).map { index, block in
-                let paragraph = page.blocks[index]
+                let paragraph = extracted.blocks[index]
                 return ExtractLayer.SourceBlock(
                     span: block.span, role: block.role.rawValue, node: paths.path(of: paragraph.element),
-                    line: Int(page.elements[paragraph.element].line),
+                    line: Int(extracted.elements[paragraph.element].line),
                     bytes: [paragraph.byteRange.lowerBound, paragraph.byteRange.upperBound])
             },
             dropped: chosen.selection.dropped.map { index, reason in
-                let paragraph = page.blocks[index]
+                let paragraph = extracted.blocks[index]
                 return ExtractLayer.DroppedBlock(
                     reason: reason, node: paths.path(of: paragraph.element),
-                    line: Int(page.elements[paragraph.element].line), text: Self.prefix(paragraph.text, scalars: 200))
+                    line: Int(extracted.elements[paragraph.element].line), text: Self.prefix(paragraph.text, scalars: 200))
             },
-            truncated: page.truncated
+            truncated: extracted.truncated
         ).jsonValue
     }
 

@@ -19,18 +19,23 @@ struct JSONLDReader: Sendable {
         var description: String?
         var url: String?
         var language: String?
+        /// The `articleBody` of an article object, and the index of the script that holds it.
+        var articleBody: (text: String, script: Int)?
     }
 
     /// The fields of the first article object among the scripts (a `WebPage` only when no article).
     func read(_ scripts: [String]) -> Fields {
         var objects: [[String: Any]] = []
-        for script in scripts {
+        var scriptOfObject: [Int] = []
+        for (index, script) in scripts.enumerated() {
             guard let data = script.data(using: .utf8),
                 let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             else { continue }
             collect(json, into: &objects, depth: 0)
+            scriptOfObject += Array(repeating: index, count: objects.count - scriptOfObject.count)
         }
-        let articles = objects.filter { types(of: $0).contains { Self.articleTypes.contains($0) && $0 != "webpage" } }
+        let articleIndexes = objects.indices.filter { types(of: objects[$0]).contains { Self.articleTypes.contains($0) && $0 != "webpage" } }
+        let articles = articleIndexes.map { objects[$0] }
         let pages = objects.filter { types(of: $0).contains("webpage") }
         var fields = Fields()
         for object in articles + pages {
@@ -41,6 +46,11 @@ struct JSONLDReader: Sendable {
             fields.description = fields.description ?? string(object["description"])
             fields.url = fields.url ?? string(object["url"]) ?? string(object["mainEntityOfPage"])
             fields.language = fields.language ?? string(object["inLanguage"])
+        }
+        for index in articleIndexes {
+            if let body = string(objects[index]["articleBody"]), body.utf8.count > fields.articleBody?.text.utf8.count ?? 0 {
+                fields.articleBody = (body, scriptOfObject[index])
+            }
         }
         if fields.site == nil {
             fields.site = objects.first { types(of: $0).contains("website") }.flatMap { string($0["name"]) }

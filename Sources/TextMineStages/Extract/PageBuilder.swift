@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Turns the parser's SAX events into a ``ParsedPage``: the element list, the paragraphs of
 /// visible text with their source byte ranges, and the raw metadata (meta tags, JSON-LD, bylines).
@@ -24,6 +25,7 @@ final class PageBuilder {
 
     /// Nesting counts of open elements of each kind.
     @exclusivity(unchecked) private var skipDepth = 0
+    @exclusivity(unchecked) private var revealedDepth = 0
     @exclusivity(unchecked) private var linkDepth = 0
     @exclusivity(unchecked) private var headingLevels: [Int] = []
     @exclusivity(unchecked) private var listItemDepth = 0
@@ -42,7 +44,8 @@ final class PageBuilder {
     @exclusivity(unchecked) private var linkBytes = 0
     @exclusivity(unchecked) private var owner = -1
     @exclusivity(unchecked) private var ownerHeading: Int?
-    @exclusivity(unchecked) private var ownerFlags: (listItem: Bool, quote: Bool, pre: Bool, cell: Bool) = (false, false, false, false)
+    @exclusivity(unchecked) private var ownerFlags: (listItem: Bool, quote: Bool, pre: Bool, cell: Bool, revealed: Bool) =
+        (false, false, false, false, false)
     @exclusivity(unchecked) private var lastWasBreak = false
 
     // Captures.
@@ -67,7 +70,42 @@ final class PageBuilder {
     func finish(truncated: Bool) -> ParsedPage {
         flushParagraph()
         page.truncated = truncated
+        dropRevealedCopies()
         return page
+    }
+
+    /// Drops revealed paragraphs that repeat visible text: some pages hide a second copy of the
+    /// article behind a paywall class (for search engines), and a copy is no more article than
+    /// other hidden text. A paragraph is a copy when its first 64 bytes (all of it, if shorter)
+    /// occur in the visible text.
+    private func dropRevealedCopies() {
+        guard page.blocks.contains(where: \.isRevealed) else { return }
+        var visible: [UInt8] = []
+        for block in page.blocks where !block.isRevealed {
+            visible.append(contentsOf: block.text.utf8)
+            visible.append(0x0A)
+        }
+        page.blocks.removeAll { block in
+            guard block.isRevealed else { return false }
+            let probe = Array(block.text.utf8.prefix(64))
+            return visible.withUnsafeBufferPointer { haystack in
+                probe.withUnsafeBufferPointer { Self.occurs($0, in: haystack) }
+            }
+        }
+    }
+
+    /// Whether `needle` (not empty) occurs in `haystack`.
+    private static func occurs(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return false }
+        var start = 0
+        while haystack.count - start >= needle.count,
+            let found = memchr(base + start, Int32(first), haystack.count - start - needle.count + 1)
+        {
+            let offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            if memcmp(base + offset, needleBase, needle.count) == 0 { return true }
+            start = offset + 1
+        }
+        return false
     }
 
     // MARK: - Events
@@ -89,6 +127,8 @@ final class PageBuilder {
         var isHidden = false
         if let attributes { scanAttributes(tag: tag, attributes, hints: &own, hidden: &isHidden) }
         if isHidden { own.insert(.hidden) }
+        // `revealed` stays only where it cancels a `hidden`: the text inside is marked.
+        if own.contains(.revealed) { if own.contains(.hidden) { own.remove(.hidden) } else { own.remove(.revealed) } }
         let index = Int32(page.elements.count)
         let previous: Int32
         if parent >= 0 {
@@ -108,6 +148,7 @@ final class PageBuilder {
         open.append(index)
 
         if tag.isSkipped || own.contains(.hidden) { skipDepth += 1 }
+        if own.contains(.revealed) { revealedDepth += 1 }
         switch tag {
         case .a: linkDepth += 1
         case .li, .dd, .dt: listItemDepth += 1
@@ -136,6 +177,7 @@ final class PageBuilder {
         lastWasBreak = false
         if tag.isBlock { flushParagraph() }
         if tag.isSkipped || element.ownHints.contains(.hidden) { skipDepth -= 1 }
+        if element.ownHints.contains(.revealed) { revealedDepth -= 1 }
         switch tag {
         case .a: linkDepth -= 1
         case .li, .dd, .dt: listItemDepth -= 1
@@ -151,6 +193,8 @@ final class PageBuilder {
             endCapture()
         case .jsonLD where tag == .script:
             page.jsonLD.append(String(decoding: captured, as: UTF8.self))
+            let end = input.pageOffset(of: currentPosition()).offset
+            page.jsonLDSources.append((Int(index), min(element.byteOffset, end)..<end))
             endCapture()
         case .byline(let element) where element == Int(index):
             let byline = collapsed(captured)
@@ -205,7 +249,7 @@ final class PageBuilder {
         }
         if owner < 0 { owner = Int(open.last ?? 0) }
         ownerHeading = headingLevels.last
-        ownerFlags = (listItemDepth > 0, quoteDepth > 0, preDepth > 0, cellDepth > 0)
+        ownerFlags = (listItemDepth > 0, quoteDepth > 0, preDepth > 0, cellDepth > 0, revealedDepth > 0)
         linkBytes = 0
     }
 
@@ -232,7 +276,8 @@ final class PageBuilder {
             byteCount: text.count, linkByteCount: min(linkBytes, text.count),
             wordCount: words, commaCount: commas, headingLevel: ownerHeading,
             isListItem: ownerFlags.listItem, isQuote: ownerFlags.quote, isPreformatted: ownerFlags.pre,
-            isTableCell: ownerFlags.cell, stopwords: BlockCounts(text, 0..<text.count, library: library).profile))
+            isTableCell: ownerFlags.cell, isRevealed: ownerFlags.revealed,
+            stopwords: BlockCounts(text, 0..<text.count, library: library).profile))
     }
 
     /// Captured text, whitespace collapsed.

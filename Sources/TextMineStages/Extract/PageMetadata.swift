@@ -14,9 +14,13 @@ struct PageMetadata: Sendable {
 
     /// Values by field name.
     private(set) var fields: [String: Value] = [:]
+    /// The JSON-LD `articleBody` (the article's text as the page declares it), with the index of
+    /// its script in `ParsedPage.jsonLDSources`.
+    private(set) var articleBody: (text: String, script: Int)?
 
     init(page: ParsedPage) {
         let jsonLD = JSONLDReader().read(page.jsonLD)
+        articleBody = jsonLD.articleBody
         var metas: [String: (content: String, rule: String)] = [:]
         for meta in page.metas where metas[meta.key] == nil {
             let content = Self.trimmed(meta.content)

@@ -37,6 +37,8 @@ struct PageBlock: Sendable {
     var isQuote: Bool
     var isPreformatted: Bool
     var isTableCell: Bool
+    /// Whether the text sits in a hidden element that a script reveals (``ElementHints/revealed``).
+    var isRevealed = false
     /// Words and stopword hits per language of the language packs (jusText's stopword density).
     var stopwords: StopwordProfile
 
@@ -66,6 +68,8 @@ struct ParsedPage: Sendable {
     var title: String?
     /// The text of each `<script type="application/ld+json">`.
     var jsonLD: [String] = []
+    /// For each JSON-LD script, its element and the UTF-8 byte range of the element in the HTML.
+    var jsonLDSources: [(element: Int, bytes: Range<Int>)] = []
     /// Texts of byline-like elements (`class~=byline|author`, `rel=author`, `itemprop=author`).
     var bylines: [String] = []
     /// `datetime` values of `<time>` elements, with whether the element is marked as published.

@@ -81,8 +81,8 @@ struct ExtractStageTests {
         let page = "<html><body><div><span>Short text only, no paragraphs at all here.</span></div></body></html>"
         let article = try StageHarness(ExtractStage.self, options: ["min-length": 30]).run(page)
         let layer = try #require(article[layer: ExtractLayer.self])
-        #expect(layer.attempts.map(\.strategy) == ["dom-scoring", "all-paragraphs", "body-text"])
-        #expect(layer.attempts.map(\.accepted) == [false, false, true])
+        #expect(layer.attempts.map(\.strategy) == ["dom-scoring", "all-paragraphs", "json-ld", "body-text"])
+        #expect(layer.attempts.map(\.accepted) == [false, false, false, true])
         #expect(layer.strategy == "body-text")
         #expect(article.text == "Short text only, no paragraphs at all here.")
     }

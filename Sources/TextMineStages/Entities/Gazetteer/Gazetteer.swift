@@ -146,6 +146,13 @@ public struct Gazetteer: Sendable {
         return entries[hash] ?? 0
     }
 
+    /// ``bits(bytes:range:)`` of one token whose attributes are known: its
+    /// ``TokenAttributes/folded`` hash is the name's unless it contains a space.
+    @inline(__always)
+    func bits(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, attributes: TokenAttributes) -> UInt8 {
+        attributes.flags.contains(.hasSpace) ? bits(bytes: bytes, range: range) : entries[attributes.folded] ?? 0
+    }
+
     /// Whether a name has an entity category (PER, LOC, ORG or MISC), not only FIRST, TITLE or a key word.
     static func hasEntityLabel(_ bits: UInt8) -> Bool { bits & entityBits != 0 }
 

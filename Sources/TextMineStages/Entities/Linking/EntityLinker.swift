@@ -32,60 +32,74 @@ struct EntityLinker: Sendable {
     /// Known names, which are never typos of another name.
     let gazetteer: Gazetteer
 
-    /// The mentions that share one folded form.
-    private struct Group {
-        /// The folded form.
-        let key: String
-        /// The scalars of `key`, for comparing words and edit distances.
-        let scalars: [UInt32]
-        /// Where each word of `key` starts in `scalars` (words are separated by one space).
-        let wordStarts: [Int]
-        /// The mentions, by index.
-        var members: [Int] = []
-        /// The stronger group this one is attached to.
-        var parent: Int?
-        var label = ""
-        var canonical = ""
-
-        init(key: String, scalars: [UInt32]) {
-            self.key = key
-            self.scalars = scalars
-            var starts: [Int] = scalars.isEmpty ? [] : [0]
-            for (k, s) in scalars.enumerated() where s == 0x20 { starts.append(k + 1) }
-            self.wordStarts = starts
+    /// The folded forms of an article's mentions, their scalars side by side in one array.
+    private struct FoldedForms {
+        /// What the linking loops look at, without reference counting.
+        struct Form {
+            /// The scalars, in ``FoldedForms/scalars``.
+            var scalars: Range<Int>
+            /// Where each word starts (offsets into ``FoldedForms/scalars``), in ``FoldedForms/wordStarts``.
+            var words: Range<Int>
+            /// How many mentions have this form.
+            var mentions: Int
         }
 
-        var wordCount: Int { wordStarts.count }
+        var scalars: [UInt32] = []
+        var wordStarts: [Int] = []
+        var forms: [Form] = []
 
-        /// The scalars of the last `k` words (`k` at most ``wordCount``), spaces between them included.
-        func lastWords(_ k: Int) -> ArraySlice<UInt32> {
-            k == 0 ? scalars[scalars.count...] : scalars[wordStarts[wordStarts.count - k]...]
+        /// The scalars of a form's last `k` words (`k` at most its word count), spaces between them included.
+        func lastWords(_ k: Int, of form: Form) -> ArraySlice<UInt32> {
+            k == 0 ? scalars[form.scalars.upperBound..<form.scalars.upperBound]
+                : scalars[wordStarts[form.words.upperBound - k]..<form.scalars.upperBound]
         }
+
+        func scalars(of form: Form) -> ArraySlice<UInt32> { scalars[form.scalars] }
+
+        /// The form as a string.
+        func key(_ form: Form) -> String { EntityLinker.string(scalars[form.scalars]) }
     }
 
     func link(_ mentions: [Mention]) -> [Link] {
         guard !mentions.isEmpty else { return [] }
-        var groupByKey: [String: Int] = [:]
-        var groups: [Group] = []
+        // Group the mentions by folded form: hash the form as it is appended, and keep it only
+        // when it is new.
+        var folded = FoldedForms()
+        var formByHash: [UInt64: Int] = [:]
+        var members: [[Int]] = []
         var groupOf: [Int] = []
         groupOf.reserveCapacity(mentions.count)
         for (index, mention) in mentions.enumerated() {
-            let scalars = Self.foldedScalars(mention.text)
-            let key = Self.string(scalars)
-            let g: Int
-            if let existing = groupByKey[key] {
-                g = existing
-            } else {
-                g = groups.count
-                groupByKey[key] = g
-                groups.append(Group(key: key, scalars: scalars))
+            let start = folded.scalars.count
+            Self.appendFolded(mention.text, to: &folded.scalars)
+            let range = start..<folded.scalars.count
+            let hash = FeatureHash.of(folded.scalars[range])
+            var g = formByHash[hash]
+            if let existing = g, !folded.scalars(of: folded.forms[existing]).elementsEqual(folded.scalars[range]) {
+                // Two forms with one hash: find the form by its scalars.
+                g = folded.forms.firstIndex { folded.scalars(of: $0).elementsEqual(folded.scalars[range]) }
             }
-            groups[g].members.append(index)
-            groupOf.append(g)
+            if let g {
+                folded.scalars.removeSubrange(range)
+                folded.forms[g].mentions += 1
+                members[g].append(index)
+                groupOf.append(g)
+                continue
+            }
+            let wordsStart = folded.wordStarts.count
+            if !range.isEmpty { folded.wordStarts.append(start) }
+            for k in range where folded.scalars[k] == 0x20 { folded.wordStarts.append(k + 1) }
+            if formByHash[hash] == nil { formByHash[hash] = folded.forms.count }
+            groupOf.append(folded.forms.count)
+            members.append([index])
+            folded.forms.append(.init(scalars: range, words: wordsStart..<folded.wordStarts.count, mentions: 1))
         }
-        for g in groups.indices {
+        let forms = folded.forms
+        var labels: [String] = []
+        var canonicals: [String] = []
+        for group in members {
             var votes: [(label: String, weight: Double)] = []
-            for m in groups[g].members {
+            for m in group {
                 let weight = 0.5 + mentions[m].confidence
                 if let v = votes.firstIndex(where: { $0.label == mentions[m].label }) {
                     votes[v].weight += weight
@@ -93,53 +107,62 @@ struct EntityLinker: Sendable {
                     votes.append((mentions[m].label, weight))
                 }
             }
-            groups[g].label = votes.max { $0.weight < $1.weight || ($0.weight == $1.weight && $0.label > $1.label) }!.label
-            groups[g].canonical = Self.bestSurface(groups[g].members.map { mentions[$0].text })
+            labels.append(votes.max { $0.weight < $1.weight || ($0.weight == $1.weight && $0.label > $1.label) }!.label)
+            canonicals.append(Self.bestSurface(group.map { mentions[$0].text }))
         }
+        let isPerson = labels.map { $0 == "PER" }
         // Strongest first: more words, then more mentions, then earlier.
-        let strongest = groups.indices.sorted { a, b in
-            if groups[a].wordCount != groups[b].wordCount { return groups[a].wordCount > groups[b].wordCount }
-            if groups[a].members.count != groups[b].members.count { return groups[a].members.count > groups[b].members.count }
+        let strongest = forms.indices.sorted { a, b in
+            if forms[a].words.count != forms[b].words.count { return forms[a].words.count > forms[b].words.count }
+            if forms[a].mentions != forms[b].mentions { return forms[a].mentions > forms[b].mentions }
             return a < b
         }
+        var parents = [Int](repeating: -1, count: forms.count)
         func root(_ g: Int) -> Int {
             var g = g
-            while let parent = groups[g].parent { g = parent }
+            while parents[g] >= 0 { g = parents[g] }
             return g
         }
         var initials: [Int: String] = [:]
         for (rank, g) in strongest.enumerated() {
             let stronger = strongest[..<rank]
-            let group = groups[g]
+            let form = forms[g]
+            let words = form.words.count
             // A PER full name that ends with this group's words.
             var target: Int?
-            if group.wordCount <= 2 {
+            if words <= 2 {
                 target = stronger.first { c in
-                    groups[root(c)].label == "PER" && groups[c].wordCount > group.wordCount
-                        && groups[c].lastWords(group.wordCount).elementsEqual(group.scalars)
+                    isPerson[root(c)] && forms[c].words.count > words
+                        && folded.lastWords(words, of: forms[c]).elementsEqual(folded.scalars(of: form))
                 }
             }
             // A name whose initials this all-caps group spells.
-            if target == nil, isAcronym(group) {
+            if target == nil, words == 1, Self.isAcronym(canonicals[g]) {
+                let key = folded.key(form)
                 target = stronger.first { c in
-                    guard groups[c].wordCount >= 2, groups[root(c)].label != "PER" else { return false }
-                    if initials[c] == nil { initials[c] = self.initials(of: groups[c].key) }
-                    return initials[c] == group.key
+                    guard forms[c].words.count >= 2, !isPerson[root(c)] else { return false }
+                    if initials[c] == nil { initials[c] = self.initials(of: folded.key(forms[c])) }
+                    return initials[c] == key
                 }
             }
-            if target == nil { target = typoTarget(group, among: stronger, of: groups) }
-            if let target { groups[g].parent = root(target) }
+            // A stronger name within a small edit distance of this group (or of its last words),
+            // unless this group is a known name.
+            if target == nil, let typo = Self.typoTarget(form, among: stronger, of: folded),
+               !gazetteer.categories(of: canonicals[g]).contains(where: { $0.entityLabel != nil }) {
+                target = typo
+            }
+            if let target { parents[g] = root(target) }
         }
         return groupOf.map { g in
-            let root = groups[root(g)]
-            return Link(canonical: root.canonical, label: root.label)
+            let root = root(g)
+            return Link(canonical: canonicals[root], label: labels[root])
         }
     }
 
-    /// Whether a group is one word of 2 to 6 uppercase letters as written (`OTAN`, `UE`).
-    private func isAcronym(_ group: Group) -> Bool {
-        let surface = group.canonical.unicodeScalars
-        return group.wordCount == 1 && (2...6).contains(surface.count) && surface.allSatisfy { $0.properties.isUppercase }
+    /// Whether a name as written is 2 to 6 uppercase letters (`OTAN`, `UE`).
+    private static func isAcronym(_ surface: String) -> Bool {
+        let scalars = surface.unicodeScalars
+        return (2...6).contains(scalars.count) && scalars.allSatisfy { $0.properties.isUppercase }
     }
 
     /// The initials of a folded name's content words; elided articles are not part of an acronym:
@@ -150,18 +173,18 @@ struct EntityLinker: Sendable {
         return String(content.compactMap(\.first))
     }
 
-    /// A stronger group within a small edit distance of this group (or of its last words), unless
-    /// this group is a known name.
-    private func typoTarget(_ group: Group, among stronger: ArraySlice<Int>, of groups: [Group]) -> Int? {
-        let scalars = group.scalars[...]
+    /// The first stronger form within a small edit distance of `form` (or of its last words).
+    private static func typoTarget(_ form: FoldedForms.Form, among stronger: ArraySlice<Int>, of folded: FoldedForms) -> Int? {
+        let scalars = folded.scalars(of: form)
         guard scalars.count >= 5 else { return nil }
         let limit = scalars.count >= 9 ? 2 : 1
+        let words = form.words.count
         for index in stronger {
-            let candidate = groups[index]
-            guard candidate.members.count >= group.members.count || candidate.wordCount > group.wordCount else { continue }
-            if Self.isTypo(scalars, of: candidate.scalars[...], limit: limit)
-                || (candidate.wordCount > group.wordCount && Self.isTypo(scalars, of: candidate.lastWords(group.wordCount), limit: limit)) {
-                return gazetteer.categories(of: group.canonical).contains { $0.entityLabel != nil } ? nil : index
+            let candidate = folded.forms[index]
+            guard candidate.mentions >= form.mentions || candidate.words.count > words else { continue }
+            if isTypo(scalars, of: folded.scalars(of: candidate), limit: limit)
+                || (candidate.words.count > words && isTypo(scalars, of: folded.lastWords(words, of: candidate), limit: limit)) {
+                return index
             }
         }
         return nil
@@ -228,17 +251,18 @@ struct EntityLinker: Sendable {
 
     /// Lowercase, without diacritics, straight apostrophes, single spaces.
     static func fold(_ text: String) -> String {
-        string(foldedScalars(text))
+        var scalars: [UInt32] = []
+        appendFolded(text, to: &scalars)
+        return string(scalars[...])
     }
 
-    /// The scalars of ``fold(_:)``.
-    private static func foldedScalars(_ text: String) -> [UInt32] {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(text.utf8.count)
+    /// Appends the scalars of ``fold(_:)``.
+    private static func appendFolded(_ text: String, to scalars: inout [UInt32]) {
+        let start = scalars.count
         var pendingSpace = false
         for s in text.unicodeScalars {
             if Self.isSpace(s) {
-                pendingSpace = !scalars.isEmpty
+                pendingSpace = scalars.count > start
                 continue
             }
             if pendingSpace {
@@ -249,11 +273,10 @@ struct EntityLinker: Sendable {
             if Unicode.Scalar(f) != nil { scalars.append(f) }
             if f == 0x6F && ScalarFolding.lower(s.value) == 0x153 { scalars.append(0x65) }
         }
-        return scalars
     }
 
     /// The string of valid scalar values.
-    private static func string(_ scalars: [UInt32]) -> String {
+    private static func string(_ scalars: ArraySlice<UInt32>) -> String {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(scalars.count)
         for value in scalars {

@@ -11,12 +11,14 @@ enum MentionPropagation {
             if known[hashes[0]]?.contains(where: { $0.hashes == hashes }) == true { continue }
             known[hashes[0], default: []].append((hashes, m.label, m.confidence))
         }
+        // The first words of the names, for a quick test before the dictionary's.
+        let firstWords = HashedKeySet(known.keys)
         var covered = [Bool](repeating: false, count: attributes.count)
         for m in mentions { for k in m.tokens { covered[k] = true } }
         var result = mentions
         var k = 0
         while k < attributes.count {
-            guard !covered[k], !excluded[k], let candidates = known[attributes[k].raw] else {
+            guard !covered[k], !excluded[k], firstWords.contains(attributes[k].raw), let candidates = known[attributes[k].raw] else {
                 k += 1
                 continue
             }

@@ -20,10 +20,16 @@ enum FeatureHash {
     /// The murmur3 finaliser: spreads every input bit over the whole word.
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {
+        let z = mixHigh(value)
+        return z ^ (z >> 33)
+    }
+
+    /// ``mix(_:)`` without its last step, which changes no bit above the 31 lowest.
+    @inline(__always)
+    private static func mixHigh(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 33)) &* 0xff51_afd7_ed55_8ccd
-        z = (z ^ (z >> 33)) &* 0xc4ce_b9fe_1a85_ec53
-        return z ^ (z >> 33)
+        return (z ^ (z >> 33)) &* 0xc4ce_b9fe_1a85_ec53
     }
 
     /// Combines a template number with an attribute hash.
@@ -36,6 +42,18 @@ enum FeatureHash {
     @inline(__always)
     static func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
         mix(mix(a &+ template &* 0x9E37_79B9_7F4A_7C15) ^ b)
+    }
+
+    /// `feature(template, value) >> shift` for a `shift` of at least 31, one step cheaper.
+    @inline(__always)
+    static func row(_ template: UInt64, _ value: UInt64, shift: UInt64) -> UInt64 {
+        mixHigh(value &+ template &* 0x9E37_79B9_7F4A_7C15) >> shift
+    }
+
+    /// `feature(template, a, b) >> shift` for a `shift` of at least 31, one step cheaper.
+    @inline(__always)
+    static func row(_ template: UInt64, _ a: UInt64, _ b: UInt64, shift: UInt64) -> UInt64 {
+        mixHigh(mix(a &+ template &* 0x9E37_79B9_7F4A_7C15) ^ b) >> shift
     }
 
     /// The hash of a string's scalars, as ``extend(_:_:)`` computes it (for tables built at load time).

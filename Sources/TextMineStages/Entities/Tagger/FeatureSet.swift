@@ -48,26 +48,44 @@ struct FeatureSet: Sendable {
         var attributes: [TokenAttributes] = []
         /// Each token's gazetteer marks (see ``Gazetteer/annotate(bytes:ranges:into:)``), filled likewise.
         var marks: [(begin: UInt8, inside: UInt8)] = []
-        /// Each token's fine and coarse word class.
+        /// Each token's attributes, with the two virtual tokens before and after the sentence.
+        fileprivate var padded: [TokenAttributes] = []
+        /// Each token's gazetteer marks, with two empty ones before and after.
+        fileprivate var paddedMarks: [(begin: UInt8, inside: UInt8)] = []
+        /// Each token's fine and coarse word class, with the boundary class twice before and after.
         fileprivate var classes: [(fine: UInt16, coarse: UInt16)] = []
-        /// Each token's capitalisation code, see ``FeatureSet/casing(_:_:)``.
+        /// Each token's capitalisation code (see ``FeatureSet/casing(_:_:)``), with the boundary
+        /// code twice before and after.
         fileprivate var casings: [UInt64] = []
 
         init() {}
 
         /// The number of tokens.
         var count: Int { starts.count - 1 }
+    }
 
-        /// Calls `body` with the per-token arrays.
-        fileprivate func withViews<R>(_ body: (UnsafeBufferPointer<TokenAttributes>, UnsafeBufferPointer<(begin: UInt8, inside: UInt8)>,
-                                               UnsafeBufferPointer<(fine: UInt16, coarse: UInt16)>, UnsafeBufferPointer<UInt64>) -> R) -> R {
-            attributes.withUnsafeBufferPointer { a in
-                marks.withUnsafeBufferPointer { m in
-                    classes.withUnsafeBufferPointer { c in
-                        casings.withUnsafeBufferPointer { k in body(a, m, c, k) }
-                    }
-                }
-            }
+    /// Writes feature rows one after the other.
+    private struct RowWriter {
+        var cursor: UnsafeMutablePointer<Int32>
+        /// `64 - rowBits`.
+        let shift: UInt64
+
+        init(cursor: UnsafeMutablePointer<Int32>, rowBits: Int) {
+            precondition(rowBits <= 33, "at most 2^33 rows")
+            self.cursor = cursor
+            self.shift = UInt64(64 - rowBits)
+        }
+
+        @inline(__always)
+        mutating func add(_ t: Template, _ v: UInt64) {
+            cursor.pointee = Int32(truncatingIfNeeded: FeatureHash.row(t.rawValue, v, shift: shift))
+            cursor += 1
+        }
+
+        @inline(__always)
+        mutating func add(_ t: Template, _ a: UInt64, _ b: UInt64) {
+            cursor.pointee = Int32(truncatingIfNeeded: FeatureHash.row(t.rawValue, a, b, shift: shift))
+            cursor += 1
         }
     }
 
@@ -103,29 +121,36 @@ struct FeatureSet: Sendable {
     func extractAnnotated(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, into buffer: inout Buffer) {
         let n = ranges.count
         precondition(buffer.attributes.count == n && buffer.marks.count == n, "attributes and marks of every token")
+        // Every per-token array has two entries before and after the sentence's tokens, so that
+        // token `i` and its neighbours are entries `i ... i + 4`, without tests at the edges.
+        buffer.padded.removeAll(keepingCapacity: true)
+        buffer.padded.append(Self.before2)
+        buffer.padded.append(Self.before)
+        buffer.padded.append(contentsOf: buffer.attributes)
+        buffer.padded.append(Self.after)
+        buffer.padded.append(Self.after2)
+        buffer.paddedMarks.removeAll(keepingCapacity: true)
+        buffer.paddedMarks.append(contentsOf: repeatElement((begin: UInt8(0), inside: UInt8(0)), count: 2))
+        buffer.paddedMarks.append(contentsOf: buffer.marks)
+        buffer.paddedMarks.append(contentsOf: repeatElement((begin: UInt8(0), inside: UInt8(0)), count: 2))
         buffer.classes.removeAll(keepingCapacity: true)
+        buffer.classes.append(contentsOf: repeatElement(Self.boundaryClass, count: 2))
         for a in buffer.attributes {
             let fine = clusters.fine(a.norm)
             buffer.classes.append((fine, clusters.coarse(of: fine)))
         }
+        buffer.classes.append(contentsOf: repeatElement(Self.boundaryClass, count: 2))
         buffer.casings.removeAll(keepingCapacity: true)
+        buffer.casings.append(contentsOf: repeatElement(Self.boundaryCasing, count: 2))
         buffer.attributes.withUnsafeBufferPointer { attributes in
             for i in 0..<n { buffer.casings.append(casing(i, attributes)) }
         }
+        buffer.casings.append(contentsOf: repeatElement(Self.boundaryCasing, count: 2))
         if buffer.storage.count < n * Self.maxRowsPerToken {
             buffer.storage = [Int32](repeating: 0, count: n * Self.maxRowsPerToken * 2)
         }
-        var starts = buffer.starts, storage = buffer.storage
-        buffer.starts = []
-        buffer.storage = []
-        defer {
-            buffer.starts = starts
-            buffer.storage = storage
-        }
-        starts.removeAll(keepingCapacity: true)
-        starts.append(0)
-        var used = 0
-        let shift = UInt64(64 - rowBits)
+        buffer.starts.removeAll(keepingCapacity: true)
+        buffer.starts.append(0)
         // The share of capitalised words in the sentence, in quarters: headlines and listings of
         // names (theatres, shares, towns) read differently from prose.
         var words = 0, capitalised = 0
@@ -134,107 +159,119 @@ struct FeatureSet: Sendable {
             if a.flags.contains(.capitalized) { capitalised += 1 }
         }
         let capitals = UInt64(words == 0 ? 0 : capitalised * 4 / words)
-        storage.withUnsafeMutableBufferPointer { storage in
-            buffer.withViews { attributes, marks, classes, casings in
-                func at(_ i: Int) -> TokenAttributes {
-                    i < 0 ? (i == -1 ? Self.before : Self.before2) : i >= n ? (i == n ? Self.after : Self.after2) : attributes[i]
-                }
-                func casing(_ i: Int) -> UInt64 { i >= 0 && i < n ? casings[i] : 0xB0 }
-                for i in 0..<n {
-                    let cur = attributes[i], prev = at(i - 1), next = at(i + 1), prev2 = at(i - 2), next2 = at(i + 2)
-                    @inline(__always) func add(_ hash: UInt64) {
-                        storage[used] = Int32(truncatingIfNeeded: hash >> shift)
-                        used += 1
-                    }
-                    @inline(__always) func add(_ t: Template, _ v: UInt64) { add(FeatureHash.feature(t.rawValue, v)) }
-                    @inline(__always) func add(_ t: Template, _ a: UInt64, _ b: UInt64) { add(FeatureHash.feature(t.rawValue, a, b)) }
-                    let cased = casing(i)
-                    add(.bias, 0)
-                    add(.raw, cur.raw)
-                    add(.lower, cur.lower)
-                    add(.folded, cur.folded)
-                    add(.lowerPrev, prev.lower)
-                    add(.lowerNext, next.lower)
-                    add(.lowerPrev2, prev2.lower)
-                    add(.lowerNext2, next2.lower)
-                    add(.bigramPrev, prev.lower, cur.lower)
-                    add(.bigramNext, cur.lower, next.lower)
-                    add(.shape, cur.shape)
-                    add(.shortShapePrevCur, prev.shortShape, cur.shortShape)
-                    add(.shortShapeCurNext, cur.shortShape, next.shortShape)
-                    add(.shortShapePrev, prev.shortShape)
-                    add(.shortShapeNext, next.shortShape)
-                    if cur.length >= 2 {
-                        add(.prefix1, cur.prefixes.0)
-                        add(.prefix2, cur.prefixes.1)
-                        add(.suffix1, cur.suffixes.0)
-                        add(.suffix2, cur.suffixes.1)
-                    }
-                    if cur.length >= 4 {
-                        add(.prefix3, cur.prefixes.2)
-                        add(.suffix3, cur.suffixes.2)
-                    }
-                    if cur.length >= 5 {
-                        add(.prefix4, cur.prefixes.3)
-                        add(.suffix4, cur.suffixes.3)
-                    }
-                    if cur.length >= 4 && cur.flags.contains(.hasLetter) {
-                        // Folded character trigrams, the first one anchored at the word's start: OCR
-                        // damage (`Rousselol`, `Pétersbourq`) leaves most of them intact.
-                        var iterator = UTF8ScalarIterator(bytes, ranges[ranges.startIndex + i])
-                        var a: UInt32 = 0x5E, b: UInt32 = 0x5E
-                        var k = 0
-                        while k < Self.trigramScalars, let s = iterator.next() {
-                            let f = ScalarFolding.fold(s)
-                            if k >= 1 { add(.trigram, FeatureHash.extend(FeatureHash.extend(FeatureHash.extend(FeatureHash.empty, a), b), f)) }
-                            a = b
-                            b = f
-                            k += 1
-                        }
-                    }
-                    add(.casing, cased)
-                    add(.casingPrev, casing(i - 1), cased)
-                    add(.casingNext, cased, casing(i + 1))
-                    add(.lengthCased, UInt64(min(cur.length, 12)), cased)
-                    add(.rawPrev, prev.raw)
-                    add(.lowerPrevShape, prev.lower, cur.shortShape)
-                    add(.lowerNextShape, next.lower, cur.shortShape)
-                    add(.suffix3Prev, prev.suffixes.2)
-                    let here = marks[i]
-                    if here.begin | here.inside != 0 {
-                        for c in 0..<8 {
-                            let bit: UInt8 = 1 << UInt8(c)
-                            if here.begin & bit != 0 {
-                                add(.gazetteerHere, UInt64(c * 2))
-                                add(.gazetteerCased, UInt64(c * 2), cased)
-                            } else if here.inside & bit != 0 {
-                                add(.gazetteerHere, UInt64(c * 2 + 1))
-                                add(.gazetteerCased, UInt64(c * 2 + 1), cased)
+        var starts = buffer.starts
+        buffer.starts = []
+        defer { buffer.starts = starts }
+        let padded = buffer.padded, paddedMarks = buffer.paddedMarks, classes = buffer.classes, casings = buffer.casings
+        buffer.storage.withUnsafeMutableBufferPointer { storage in
+            padded.withUnsafeBufferPointer { padded in
+                paddedMarks.withUnsafeBufferPointer { marks in
+                    classes.withUnsafeBufferPointer { classes in
+                        casings.withUnsafeBufferPointer { casings in
+                            let base = storage.baseAddress!
+                            var out = RowWriter(cursor: base, rowBits: rowBits)
+                            for i in 0..<n {
+                                // Entries i ... i + 4 are the tokens i - 2 ... i + 2.
+                                extract(token: i, padded.baseAddress! + i, marks.baseAddress! + i, classes.baseAddress! + i,
+                                        casings.baseAddress! + i, capitals: capitals, bytes: bytes,
+                                        range: ranges[ranges.startIndex + i], into: &out)
+                                assert(out.cursor - base - starts[starts.count - 1] <= Self.maxRowsPerToken)
+                                starts.append(out.cursor - base)
                             }
                         }
                     }
-                    if i > 0 { addNeighbourMarks(marks[i - 1], .gazetteerPrev, cased, add) }
-                    if i > 1 { addNeighbourMarks(marks[i - 2], .gazetteerPrev2, cased, add) }
-                    if i + 1 < n { addNeighbourMarks(marks[i + 1], .gazetteerNext, cased, add) }
-                    let wordClass = classes[i]
-                    let prevClass = i > 0 ? classes[i - 1] : Self.boundaryClass
-                    let nextClass = i + 1 < n ? classes[i + 1] : Self.boundaryClass
-                    add(.norm, cur.norm)
-                    add(.fineClass, UInt64(wordClass.fine))
-                    add(.coarseClass, UInt64(wordClass.coarse))
-                    add(.fineClassCased, UInt64(wordClass.fine), cased)
-                    add(.fineClassPrev, UInt64(prevClass.fine))
-                    add(.fineClassNext, UInt64(nextClass.fine))
-                    add(.coarseClassPrev2, UInt64(i > 1 ? classes[i - 2].coarse : Self.boundaryClass.coarse))
-                    add(.coarseClassNext2, UInt64(i + 2 < n ? classes[i + 2].coarse : Self.boundaryClass.coarse))
-                    add(.coarseClassPrevCur, UInt64(prevClass.coarse), UInt64(wordClass.coarse))
-                    add(.coarseClassCurNext, UInt64(wordClass.coarse), UInt64(nextClass.coarse))
-                    add(.sentenceCapitals, capitals, cased & 0b11)
-                    assert(used - starts[starts.count - 1] <= Self.maxRowsPerToken)
-                    starts.append(used)
                 }
             }
         }
+    }
+
+    /// Writes the features of one token; each pointer is at the entry of the token two before it.
+    @inline(__always)
+    private func extract(token i: Int, _ a: UnsafePointer<TokenAttributes>, _ marks: UnsafePointer<(begin: UInt8, inside: UInt8)>,
+                         _ classes: UnsafePointer<(fine: UInt16, coarse: UInt16)>, _ casings: UnsafePointer<UInt64>,
+                         capitals: UInt64, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into out: inout RowWriter) {
+        let cur = a + 2, prev = a + 1, next = a + 3, prev2 = a, next2 = a + 4
+        let cased = casings[2]
+        out.add(.bias, 0)
+        out.add(.raw, cur.pointee.raw)
+        out.add(.lower, cur.pointee.lower)
+        out.add(.folded, cur.pointee.folded)
+        out.add(.lowerPrev, prev.pointee.lower)
+        out.add(.lowerNext, next.pointee.lower)
+        out.add(.lowerPrev2, prev2.pointee.lower)
+        out.add(.lowerNext2, next2.pointee.lower)
+        out.add(.bigramPrev, prev.pointee.lower, cur.pointee.lower)
+        out.add(.bigramNext, cur.pointee.lower, next.pointee.lower)
+        out.add(.shape, cur.pointee.shape)
+        out.add(.shortShapePrevCur, prev.pointee.shortShape, cur.pointee.shortShape)
+        out.add(.shortShapeCurNext, cur.pointee.shortShape, next.pointee.shortShape)
+        out.add(.shortShapePrev, prev.pointee.shortShape)
+        out.add(.shortShapeNext, next.pointee.shortShape)
+        let length = cur.pointee.length
+        if length >= 2 {
+            out.add(.prefix1, cur.pointee.prefixes.0)
+            out.add(.prefix2, cur.pointee.prefixes.1)
+            out.add(.suffix1, cur.pointee.suffixes.0)
+            out.add(.suffix2, cur.pointee.suffixes.1)
+        }
+        if length >= 4 {
+            out.add(.prefix3, cur.pointee.prefixes.2)
+            out.add(.suffix3, cur.pointee.suffixes.2)
+        }
+        if length >= 5 {
+            out.add(.prefix4, cur.pointee.prefixes.3)
+            out.add(.suffix4, cur.pointee.suffixes.3)
+        }
+        if length >= 4 && cur.pointee.flags.contains(.hasLetter) {
+            // Folded character trigrams, the first one anchored at the word's start: OCR
+            // damage (`Rousselol`, `Pétersbourq`) leaves most of them intact.
+            var iterator = UTF8ScalarIterator(bytes, range)
+            var x: UInt32 = 0x5E, y: UInt32 = 0x5E
+            var k = 0
+            while k < Self.trigramScalars, let s = iterator.next() {
+                let f = ScalarFolding.fold(s)
+                if k >= 1 { out.add(.trigram, FeatureHash.extend(FeatureHash.extend(FeatureHash.extend(FeatureHash.empty, x), y), f)) }
+                x = y
+                y = f
+                k += 1
+            }
+        }
+        out.add(.casing, cased)
+        out.add(.casingPrev, casings[1], cased)
+        out.add(.casingNext, cased, casings[3])
+        out.add(.lengthCased, UInt64(min(length, 12)), cased)
+        out.add(.rawPrev, prev.pointee.raw)
+        out.add(.lowerPrevShape, prev.pointee.lower, cur.pointee.shortShape)
+        out.add(.lowerNextShape, next.pointee.lower, cur.pointee.shortShape)
+        out.add(.suffix3Prev, prev.pointee.suffixes.2)
+        let here = marks[2]
+        if here.begin | here.inside != 0 {
+            for c in 0..<8 {
+                let bit: UInt8 = 1 << UInt8(c)
+                if here.begin & bit != 0 {
+                    out.add(.gazetteerHere, UInt64(c * 2))
+                    out.add(.gazetteerCased, UInt64(c * 2), cased)
+                } else if here.inside & bit != 0 {
+                    out.add(.gazetteerHere, UInt64(c * 2 + 1))
+                    out.add(.gazetteerCased, UInt64(c * 2 + 1), cased)
+                }
+            }
+        }
+        Self.addNeighbourMarks(marks[1], .gazetteerPrev, cased, &out)
+        Self.addNeighbourMarks(marks[0], .gazetteerPrev2, cased, &out)
+        Self.addNeighbourMarks(marks[3], .gazetteerNext, cased, &out)
+        let wordClass = classes[2], prevClass = classes[1], nextClass = classes[3]
+        out.add(.norm, cur.pointee.norm)
+        out.add(.fineClass, UInt64(wordClass.fine))
+        out.add(.coarseClass, UInt64(wordClass.coarse))
+        out.add(.fineClassCased, UInt64(wordClass.fine), cased)
+        out.add(.fineClassPrev, UInt64(prevClass.fine))
+        out.add(.fineClassNext, UInt64(nextClass.fine))
+        out.add(.coarseClassPrev2, UInt64(classes[0].coarse))
+        out.add(.coarseClassNext2, UInt64(classes[4].coarse))
+        out.add(.coarseClassPrevCur, UInt64(prevClass.coarse), UInt64(wordClass.coarse))
+        out.add(.coarseClassCurNext, UInt64(wordClass.coarse), UInt64(nextClass.coarse))
+        out.add(.sentenceCapitals, capitals, cased & 0b11)
     }
 
     /// How many scalars of a word its character trigrams cover.
@@ -254,12 +291,15 @@ struct FeatureSet: Sendable {
     /// The word class of the virtual tokens around a sentence.
     private static let boundaryClass: (fine: UInt16, coarse: UInt16) = (0xFFFE, 0xFFFE)
 
+    /// The capitalisation code of the virtual tokens around a sentence.
+    private static let boundaryCasing: UInt64 = 0xB0
+
     @inline(__always)
-    private func addNeighbourMarks(_ mark: (begin: UInt8, inside: UInt8), _ template: Template, _ cased: UInt64,
-                                   _ add: (Template, UInt64, UInt64) -> Void) {
+    private static func addNeighbourMarks(_ mark: (begin: UInt8, inside: UInt8), _ template: Template, _ cased: UInt64,
+                                          _ out: inout RowWriter) {
         let any = mark.begin | mark.inside
         guard any != 0 else { return }
-        for c in 0..<8 where any & (1 << UInt8(c)) != 0 { add(template, UInt64(c), cased & 0b11) }
+        for c in 0..<8 where any & (1 << UInt8(c)) != 0 { out.add(template, UInt64(c), cased & 0b11) }
     }
 
     /// Whether token `i` starts a sentence or a quotation, where a capital says little.

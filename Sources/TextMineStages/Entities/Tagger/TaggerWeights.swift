@@ -83,25 +83,29 @@ struct TaggerWeights: Sendable {
         }
     }
 
-    /// Tag sets up to this size (seven entity types) are scored with vector additions.
-    static let vectorTags = 16
+    /// Tag sets up to this size (five entity types) are scored with vector additions.
+    static let vectorTags = 12
 
     /// Each token's scores, the sum of its feature rows: the rows' first ``vectorTags`` weights are
-    /// added as one vector (lanes past `L` belong to the next row and are ignored; ``emission``
-    /// ends with padding so that the last row can be read so too), then stored at once (the lanes
-    /// past `L` are overwritten by the next token's, or fall in the room after the last token).
+    /// added as two vectors of eight and four (lanes past `L` belong to the next row and are
+    /// ignored; ``emission`` ends with padding so that the last row can be read so too), then
+    /// stored at once (the lanes past `L` are overwritten by the next token's, or fall in the room
+    /// after the last token).
     private func addRowsAsVectors(tokens n: Int, rows: UnsafeBufferPointer<Int32>, starts: UnsafeBufferPointer<Int>,
                                   into scores: UnsafeMutablePointer<Int32>) {
         let L = labels.count
         emission.withUnsafeBytes { weights in
             let base = weights.baseAddress!
             for i in 0..<n {
-                var sum = SIMD16<Int32>()
+                var low = SIMD8<Int32>(), high = SIMD4<Int32>()
                 for f in starts[i]..<starts[i + 1] {
                     let row = base + Int(rows[f]) &* (2 &* L)
-                    sum &+= SIMD16<Int32>(truncatingIfNeeded: row.loadUnaligned(as: SIMD16<Int16>.self))
+                    low &+= SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(as: SIMD8<Int16>.self))
+                    high &+= SIMD4<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: 16, as: SIMD4<Int16>.self))
                 }
-                UnsafeMutableRawPointer(scores + i &* L).storeBytes(of: sum, as: SIMD16<Int32>.self)
+                let out = UnsafeMutableRawPointer(scores + i &* L)
+                out.storeBytes(of: low, as: SIMD8<Int32>.self)
+                out.storeBytes(of: high, toByteOffset: 32, as: SIMD4<Int32>.self)
             }
         }
     }

@@ -70,16 +70,28 @@ struct TokenAttributes {
         var previousWasLower = false
         var lastScalar: UInt32 = 0
         var iterator = UTF8ScalarIterator(bytes, range)
+        // While the token as written, lowercased, folded and normalised is the same so far (`paris`,
+        // `de`), one hash serves for the four.
+        var same = true
         while let s = iterator.next() {
             let l = ScalarFolding.lower(s)
-            raw = FeatureHash.extend(raw, s)
-            lower = FeatureHash.extend(lower, l)
             let f = ScalarFolding.fold(s)
-            folded = FeatureHash.extend(folded, f)
-            norm = FeatureHash.extend(norm, ScalarFolding.isDigit(f) ? 0x30 : f)
-            if f == 0x6F && l == 0x153 {  // œ → oe
-                folded = FeatureHash.extend(folded, 0x65)
-                norm = FeatureHash.extend(norm, 0x65)
+            let n = ScalarFolding.isDigit(f) ? 0x30 : f
+            if same && s == f && l == f && n == f {
+                raw = FeatureHash.extend(raw, s)
+                lower = raw
+                folded = raw
+                norm = raw
+            } else {
+                same = false
+                raw = FeatureHash.extend(raw, s)
+                lower = FeatureHash.extend(lower, l)
+                folded = FeatureHash.extend(folded, f)
+                norm = FeatureHash.extend(norm, n)
+                if f == 0x6F && l == 0x153 {  // œ → oe
+                    folded = FeatureHash.extend(folded, 0x65)
+                    norm = FeatureHash.extend(norm, 0x65)
+                }
             }
             let shapeClass: UInt32
             if ScalarFolding.isLetter(s) {

@@ -38,17 +38,21 @@ enum Viterbi {
                 for t in 0..<L { scores[t] = BIOLabels.isInside(t) ? Score.impossible : start[t] + e[t] }
                 for i in 1..<n {
                     let best = scores + (i - 1) * L, next = scores + i * L, emission = e + i * L
-                    for t in 0..<L {
+                    // The best score of a path into tag `t` from any tag.
+                    @inline(__always) func fromAny(_ t: Int) -> Score {
                         let column = into + t * L
-                        var score: Score
-                        if BIOLabels.isInside(t) {
-                            // Only `B-X` (t - 1) and `I-X` (t itself) may come before `I-X`.
-                            score = max(best[t - 1] + column[t - 1], best[t] + column[t])
-                        } else {
-                            score = best[0] + column[0]
-                            for p in 1..<L { score = max(score, best[p] + column[p]) }
-                        }
-                        next[t] = score + emission[t]
+                        var score = best[0] + column[0]
+                        for p in 1..<L { score = max(score, best[p] + column[p]) }
+                        return score
+                    }
+                    // `O`, then `B-X` (from any tag) and `I-X` (only from `B-X` or `I-X`) per type.
+                    next[0] = fromAny(0) + emission[0]
+                    var t = 1
+                    while t + 1 < L {
+                        next[t] = fromAny(t) + emission[t]
+                        let column = into + (t + 1) * L
+                        next[t + 1] = max(best[t] + column[t], best[t + 1] + column[t + 1]) + emission[t + 1]
+                        t += 2
                     }
                     // Keep scores near zero so that long sentences cannot overflow integer scores.
                     let offset = next[0]
