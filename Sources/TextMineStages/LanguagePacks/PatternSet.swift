@@ -29,6 +29,12 @@ public struct PatternSet: Sendable {
     /// such as `* ont contribué au reportage$`), the longest: matches are looked for only in the
     /// last bytes of the text. Nil when some pattern may match anywhere.
     private var endReach: Int? = 0
+    /// The patterns compiled for matching, in entry order.
+    private var program = PatternProgram()
+    /// `byFirstByte` flattened: the candidates for byte `b` are
+    /// `candidates[candidateBounds[b]..<candidateBounds[b + 1]]`, each with its second byte (or -1).
+    private var candidateBounds: [Int32] = Array(repeating: 0, count: 257)
+    private var candidates: [(index: Int32, second: Int16)] = []
 
     public init(_ entries: [Entry] = []) {
         self.entries = []
@@ -40,6 +46,8 @@ public struct PatternSet: Sendable {
     public mutating func append(_ entry: Entry) {
         let index = entries.count
         entries.append(entry)
+        program.append(entry.pattern)
+        defer { flattenCandidates() }
         if entry.pattern.anchoredAtStart {
             if let prefixes = entry.pattern.firstTwoBytes {
                 for first in Set(prefixes.map(\.first)) { anchoredByFirstByte[Int(first)].append(index) }
@@ -57,33 +65,52 @@ public struct PatternSet: Sendable {
         }
     }
 
+    private mutating func flattenCandidates() {
+        candidates = []
+        for byte in 0..<256 {
+            candidateBounds[byte] = Int32(candidates.count)
+            candidates += byFirstByte[byte].map { (Int32($0.index), $0.second.map(Int16.init) ?? -1) }
+        }
+        candidateBounds[256] = Int32(candidates.count)
+    }
+
     /// The first entry (in insertion order of anchored, then by position) whose pattern matches.
     public func firstMatch(folded text: [UInt8]) -> Entry? {
         guard !text.isEmpty else { return nil }
-        let start = TextPattern.contentStart(text)
-        if start < text.count {
-            for index in anchoredByFirstByte[Int(text[start])] where entries[index].pattern.matches(folded: text, at: start) {
-                return entries[index]
+        let found: Int? = program.withMatcher { matcher in
+            let start = TextPattern.contentStart(text)
+            if start < text.count {
+                for index in anchoredByFirstByte[Int(text[start])] where matcher.matches(index, in: text, at: start) { return index }
             }
-        }
-        for index in anchoredAnywhere where entries[index].pattern.matches(folded: text, at: start) { return entries[index] }
-        for index in unindexed where entries[index].pattern.matches(folded: text) { return entries[index] }
-        let found: Int? = text.withUnsafeBufferPointer { bytes in
-            secondBytesAfter.withUnsafeBufferPointer { secondBytesAfter in
-                let count = bytes.count
-                var position = 0
-                if let endReach { position = max(0, count - TextPattern.trailingPunctuationCount(bytes) - endReach) }
-                while position < count {
-                    let seconds = secondBytesAfter[Int(bytes[position])]
-                    let next: UInt8? = position + 1 < count ? bytes[position + 1] : nil
-                    if seconds != 0, seconds & (1 << UInt64((next ?? 0) & 63)) != 0, TextPattern.isWordStart(text, position) {
-                        for candidate in byFirstByte[Int(bytes[position])] where candidate.second == nil || candidate.second == next {
-                            if entries[candidate.index].pattern.matches(folded: text, at: position) { return candidate.index }
+            for index in anchoredAnywhere where matcher.matches(index, in: text, at: start) { return index }
+            for index in unindexed where matcher.matches(index, in: text) { return index }
+            return text.withUnsafeBufferPointer { bytes in
+                secondBytesAfter.withUnsafeBufferPointer { secondBytesAfter in
+                    candidateBounds.withUnsafeBufferPointer { candidateBounds in
+                        candidates.withUnsafeBufferPointer { candidates in
+                            let count = bytes.count
+                            var position = 0
+                            if let endReach { position = max(0, count - TextPattern.trailingPunctuationCount(bytes) - endReach) }
+                            while position < count {
+                                let first = Int(bytes[position])
+                                let seconds = secondBytesAfter[first]
+                                let next = position + 1 < count ? Int16(bytes[position + 1]) : -1
+                                if seconds != 0, seconds & (1 << UInt64(max(0, next) & 63)) != 0, TextPattern.isWordStart(text, position) {
+                                    for candidate in Int(candidateBounds[first])..<Int(candidateBounds[first + 1]) {
+                                        let entry = candidates[candidate]
+                                        if entry.second < 0 || entry.second == next,
+                                            matcher.matches(Int(entry.index), in: text, at: position)
+                                        {
+                                            return Int(entry.index)
+                                        }
+                                    }
+                                }
+                                position += 1
+                            }
+                            return nil
                         }
                     }
-                    position += 1
                 }
-                return nil
             }
         }
         return found.map { entries[$0] }

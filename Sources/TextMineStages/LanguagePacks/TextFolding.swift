@@ -25,7 +25,21 @@ enum TextFolding {
             var count = 0
             var index = range.lowerBound
             var pendingSpace = false
+            var slowUntil = 0  // eight-byte words are tried from here on
             while index < range.upperBound {
+                if index >= slowUntil, index &+ 8 <= range.upperBound,
+                    let folded = foldedWord(bytes, at: index, slowUntil: &slowUntil)
+                {
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count &+= 1
+                        pendingSpace = false
+                    }
+                    UnsafeMutableRawPointer(output.baseAddress! + count).storeBytes(of: folded.littleEndian, as: UInt64.self)
+                    count &+= 8
+                    index &+= 8
+                    continue
+                }
                 let byte = bytes[index]
                 if byte < 0x80 {
                     let folded = ascii[Int(byte)]
@@ -70,6 +84,26 @@ enum TextFolding {
             }
             return count
         }
+    }
+
+    /// The folding of the eight bytes at `index` when they fold on their own: printable ASCII whose
+    /// spaces are single and inside the eight (so none starts or continues a run of white space),
+    /// lowercased at once; nil otherwise, and past a byte that is not printable ASCII, `slowUntil`
+    /// tells where eight bytes are worth trying again.
+    @inline(__always)
+    private static func foldedWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, slowUntil: inout Int) -> UInt64? {
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // Bytes ≥ 0x80, and bytes below 0x20 (tab, line breaks; the lowest one exactly).
+        let unusual = (word & high) | ((word &- ones &* 0x20) & ~word & high)
+        guard unusual == 0 else { slowUntil = index &+ unusual.trailingZeroBitCount &>> 3 &+ 1; return nil }
+        let spaceBytes = word ^ (ones &* 0x20)
+        let spaces = ~((spaceBytes & ~high) &+ ~high | spaceBytes) & high  // high bit of each 0x20 byte
+        guard spaces & (spaces &<< 8) == 0, spaces & 0x8000_0000_0000_0080 == 0 else { return nil }
+        // Capitals: bytes from 0x41 (0x41 + 0x3F reaches the high bit) below 0x5B.
+        let capitals = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & high
+        return word | (capitals &>> 2)
     }
 
     /// Writes a folded byte, after the space that white space before it folded to.

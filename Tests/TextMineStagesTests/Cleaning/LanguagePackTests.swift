@@ -13,6 +13,17 @@ struct LanguagePackTests {
         #expect(!pack.boilerplate.isEmpty)
     }
 
+    @Test("folding lowercases and collapses white space the same in ASCII runs and around other text", arguments: [
+        ("ABCDEFGH IJKLMNOP  QRSTUVWX\nYZ", "abcdefgh ijklmnop qrstuvwx yz"),
+        ("  Leading SPACES and Trailing   ", "leading spaces and trailing"),
+        ("ÉCOLE Élémentaire DU VILLAGE", "école élémentaire du village"),
+        ("L’ÉTAT « Grand » \t\tA\u{00A0}Paris[1].", "l'état « grand » a paris[1]."),
+        ("Z@[`{AZaz09 QWERTYUIOP", "z@[`{azaz09 qwertyuiop"),
+    ])
+    func folding(text: String, folded: String) {
+        #expect(TextFolding.fold(text) == Array(folded.utf8))
+    }
+
     @Test("an end-anchored pattern matches only at the end of a long line, before closing punctuation")
     func endAnchoredPatterns() throws {
         let set = PatternSet([
