@@ -27,8 +27,7 @@ public struct ScalarText: Sendable {
     /// Wraps bytes that are already valid UTF-8 (for example a `String`'s), without copying them.
     public init(validUTF8 utf8: [UInt8]) {
         self.utf8 = utf8
-        let isASCII = utf8.withUnsafeBufferPointer { bytes in !bytes.contains { $0 >= 0x80 } }
-        if isASCII {
+        if utf8.withUnsafeBufferPointer(Self.isASCII) {
             scalarCount = utf8.count
             byteOffsets = []
             scalarOffsets = []
@@ -81,6 +80,18 @@ public struct ScalarText: Sendable {
         scalarCount = scalars
         self.byteOffsets = byteOffsets
         self.scalarOffsets = scalarOffsets
+    }
+
+    /// Whether all bytes are ASCII, read eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index &+ 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index &+= 8
+        }
+        return !bytes[index...].contains { $0 >= 0x80 }
     }
 
     /// The scalar offset of the scalar that contains the byte at `byteOffset` (0...utf8.count).
