@@ -33,11 +33,18 @@ extension Article {
                 reason: reason))
         }
 
-        let shape = sorted.map { (span: $0.span, replacementLength: $0.replacement.unicodeScalars.count) }
+        let shape = sorted.map { (span: $0.span, replacementLength: Self.scalarCount(of: $0.replacement)) }
         if original == nil { original = text }
         alignment = currentAlignment.applying(shape)
         replaceText(with: source.applying(sorted))
         remapSpans(OffsetShift(edits: shape))
+    }
+
+    /// The Unicode scalars of a string, counted on its UTF-8 bytes (the bytes that are not
+    /// continuation bytes): cheaper than walking its `unicodeScalars`.
+    private static func scalarCount(of text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 &+ ($1 & 0xC0 != 0x80 ? 1 : 0) } }
     }
 
     private mutating func remapSpans(_ shift: OffsetShift) {

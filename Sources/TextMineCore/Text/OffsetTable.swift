@@ -63,7 +63,6 @@ struct OffsetTableBuilder {
             scalarSteps.withUnsafeMutableBufferPointer { scalarSteps in
                 byteBases.withUnsafeMutableBufferPointer { byteBases in
                     byteSteps.withUnsafeMutableBufferPointer { byteSteps in
-                        let offsets = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
                         var index = 0
                         while index < count {
                             // Sixteen ASCII bytes at once, each a scalar (web pages are mostly ASCII):
@@ -73,8 +72,8 @@ struct OffsetTableBuilder {
                                 (raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                                     | raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0
                             {
-                                Self.storeRun(at: index, values: next, bases: scalarBases, steps: scalarSteps, offsets: offsets)
-                                Self.storeRun(at: next, values: index, bases: byteBases, steps: byteSteps, offsets: offsets)
+                                Self.storeRun(at: index, values: next, bases: scalarBases, steps: scalarSteps)
+                                Self.storeRun(at: next, values: index, bases: byteBases, steps: byteSteps)
                                 scalar &+= 16
                                 index &+= 16
                                 continue
@@ -97,25 +96,30 @@ struct OffsetTableBuilder {
     }
 
     /// Stores sixteen consecutive values `values, values + 1, …` at positions `position…`: the
-    /// steps from the current block's base, and from a new base where a block starts among them
-    /// (a second store, whose sixteen bytes may run past the run: what follows writes them again;
+    /// steps from the current block's base (two 64-bit words: no step of a block exceeds 252, so
+    /// no byte carries into the next), and from a new base where a block starts among them (a
+    /// second store, whose sixteen bytes may run past the run: what follows writes them again;
     /// the step tables have sixteen bytes of room past their end).
     @inline(__always)
     private static func storeRun(at position: Int, values: Int, bases: UnsafeMutableBufferPointer<Int32>,
-                                 steps: UnsafeMutableBufferPointer<UInt8>, offsets: SIMD16<UInt8>) {
+                                 steps: UnsafeMutableBufferPointer<UInt8>) {
+        let low: UInt64 = 0x0706_0504_0302_0100  // steps 0…7, one per byte (little-endian)
+        let high: UInt64 = 0x0F0E_0D0C_0B0A_0908
         let inBlock = position & 63
         let target = UnsafeMutableRawPointer(steps.baseAddress! + position)
+        var step: UInt64 = 0
         if inBlock == 0 {
             bases[position &>> 6] = Int32(truncatingIfNeeded: values)
-            target.storeBytes(of: offsets, as: SIMD16<UInt8>.self)
-            return
+        } else {
+            step = UInt64(truncatingIfNeeded: (values &- Int(bases[position &>> 6])) & 0xFF) &* 0x0101_0101_0101_0101
         }
-        let step = UInt8(truncatingIfNeeded: values &- Int(bases[position &>> 6]))
-        target.storeBytes(of: SIMD16(repeating: step) &+ offsets, as: SIMD16<UInt8>.self)
+        target.storeBytes(of: step &+ low, as: UInt64.self)
+        target.storeBytes(of: step &+ high, toByteOffset: 8, as: UInt64.self)
         if inBlock > 48 {  // a block starts `first` positions on
             let first = 64 &- inBlock
             bases[(position &+ first) &>> 6] = Int32(truncatingIfNeeded: values &+ first)
-            (target + first).storeBytes(of: offsets, as: SIMD16<UInt8>.self)
+            target.storeBytes(of: low, toByteOffset: first, as: UInt64.self)
+            target.storeBytes(of: high, toByteOffset: first &+ 8, as: UInt64.self)
         }
     }
 

@@ -7,38 +7,38 @@
 struct NodePaths {
     private let page: ParsedPage
     private let structure: PageStructure
-    /// The path bytes of elements already built (empty: not yet).
-    private var memo: [[UInt8]]
+    /// The paths of elements already built (nil: not yet).
+    private var memo: [String?]
+    /// A reusable buffer for the elements between an element and its nearest known ancestor.
+    private var steps: [Int] = []
 
     init(page: ParsedPage, structure: PageStructure) {
         self.page = page
         self.structure = structure
-        memo = Array(repeating: [], count: page.elements.count)
+        memo = Array(repeating: nil, count: page.elements.count)
     }
 
     /// The path of an element.
     mutating func path(of element: Int) -> String {
-        String(decoding: bytes(of: element), as: UTF8.self)
-    }
-
-    private mutating func bytes(of element: Int) -> [UInt8] {
+        if let known = memo[element] { return known }
         // Walk up to the root or to an ancestor whose path is known.
-        var steps: [Int] = []
+        steps.removeAll(keepingCapacity: true)
         var current = element
-        while current >= 0 && memo[current].isEmpty && steps.count < 1_000 {
+        while current >= 0 && memo[current] == nil && steps.count < 1_000 {
             steps.append(current)
             current = Int(page.elements[current].parent)
         }
         // A path cut at 1,000 steps is not remembered: its ancestors' paths would start wrong.
-        let isComplete = current < 0 || !memo[current].isEmpty
+        let isComplete = current < 0 || memo[current] != nil
         var path: [UInt8]
         if current < 0 {
             path = []
-        } else if isComplete {
-            path = memo[current]
+        } else if let known = memo[current] {
+            path = Array(known.utf8)
         } else {
             path = Array("/…".utf8)
         }
+        var result = ""
         for step in steps.reversed() {
             path.append(UInt8(ascii: "/"))
             path.append(contentsOf: page.elements[step].tag.nameBytes)
@@ -48,18 +48,21 @@ struct NodePaths {
                 appendDecimal(Int(position), to: &path)
                 path.append(UInt8(ascii: "]"))
             }
-            if isComplete && path.count <= 512 { memo[step] = path }
+            if (isComplete && path.count <= 512) || step == element {
+                result = String(decoding: path, as: UTF8.self)
+                if isComplete && path.count <= 512 { memo[step] = result }
+            }
         }
-        return path
+        return result
     }
 
     private func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        var digits: [UInt8] = []
+        let start = bytes.count
         var rest = value
         repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
         } while rest > 0
-        bytes.append(contentsOf: digits.reversed())
+        bytes[start...].reverse()
     }
 }
