@@ -21,19 +21,25 @@ struct NodePaths {
     /// The path of an element.
     mutating func path(of element: Int) -> String {
         if let known = memo[element] { return known }
+        let elements = page.elements
+        let position = structure.position
         // Walk up to the root or to an ancestor whose path is known.
         steps.removeAll(keepingCapacity: true)
         var current = element
-        while current >= 0 && memo[current] == nil && steps.count < 1_000 {
+        var known: String?
+        while current >= 0 && steps.count < 1_000 {
+            known = memo[current]
+            if known != nil { break }
             steps.append(current)
-            current = Int(page.elements[current].parent)
+            current = Int(elements[current].parent)
         }
+        if known == nil && current >= 0 { known = memo[current] }  // where 1,000 steps ended the walk
         // A path cut at 1,000 steps is not remembered: its ancestors' paths would start wrong.
-        let isComplete = current < 0 || memo[current] != nil
+        let isComplete = current < 0 || known != nil
         var path: [UInt8]
         if current < 0 {
             path = []
-        } else if let known = memo[current] {
+        } else if let known {
             path = Array(known.utf8)
         } else {
             path = Array("/…".utf8)
@@ -41,16 +47,16 @@ struct NodePaths {
         var result = ""
         for step in steps.reversed() {
             path.append(UInt8(ascii: "/"))
-            path.append(contentsOf: page.elements[step].tag.nameBytes)
-            let position = structure.position[step]
-            if position > 0 {
+            path.append(contentsOf: elements[step].tag.nameBytes)
+            if position[step] > 0 {
                 path.append(UInt8(ascii: "["))
-                appendDecimal(Int(position), to: &path)
+                appendDecimal(Int(position[step]), to: &path)
                 path.append(UInt8(ascii: "]"))
             }
-            if (isComplete && path.count <= 512) || step == element {
+            let remembered = isComplete && path.count <= 512
+            if remembered || step == element {
                 result = String(decoding: path, as: UTF8.self)
-                if isComplete && path.count <= 512 { memo[step] = result }
+                if remembered { memo[step] = result }
             }
         }
         return result
