@@ -83,6 +83,26 @@ struct ArticleEditingTests {
         #expect(scalars.scalarOffset(ofByte: byte) == scalars.scalarCount)
     }
 
+    @Test("ScalarText maps every offset of long texts whose tables span many blocks, at any alignment")
+    func scalarTextManyBlocks() {
+        var random = SplitMix(seed: 7)
+        let pieces = ["a", "plain ascii words ", "é", "€", "😀", "中文", "\u{301}", String(repeating: "x", count: 40)]
+        for length in [63, 64, 65, 127, 128, 129, 1_000, 5_000] {
+            var text = ""
+            while text.utf8.count < length { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let scalars = ScalarText(text)
+            #expect(scalars.scalarCount == text.unicodeScalars.count)
+            var byte = 0
+            for (offset, scalar) in text.unicodeScalars.enumerated() {
+                #expect(scalars.byteOffset(ofScalar: offset) == byte)
+                for inner in 0..<scalar.utf8.count { #expect(scalars.scalarOffset(ofByte: byte + inner) == offset) }
+                byte += scalar.utf8.count
+            }
+            #expect(scalars.byteOffset(ofScalar: scalars.scalarCount) == byte)
+            #expect(scalars.scalarOffset(ofByte: byte) == scalars.scalarCount)
+        }
+    }
+
     @Test("the shared scalarText follows every change of the text")
     func sharedScalarTextFollowsText() throws {
         var article = Article(id: "a", text: "Été « chaud »")

@@ -15,15 +15,9 @@ public struct Block: Codable, Hashable, Sendable {
 }
 
 /// The role of a block. An open set: stages may define their own roles.
-public struct BlockRole: RawRepresentable, Codable, Hashable, Sendable, ExpressibleByStringLiteral {
+public struct BlockRole: StringName {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
 
     public static let heading: BlockRole = "heading"
     public static let body: BlockRole = "body"

@@ -69,10 +69,9 @@ public struct InputSpec: Sendable, Hashable {
 }
 
 /// How input files are read.
-public struct InputFormat: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral {
+public struct InputFormat: StringName {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
     /// One article per file; the id is the file name without extension.
     public static let text: InputFormat = "text"
     /// One JSON article per line (`{"id": …, "text": …}` at least).

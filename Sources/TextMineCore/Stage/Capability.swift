@@ -1,18 +1,8 @@
 /// Something a stage produces and a later stage may require: an annotation layer or a property of
 /// the text. Lint checks that every requirement is produced by an earlier stage.
-public struct Capability: RawRepresentable, Hashable, Comparable, Codable, Sendable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct Capability: StringName {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
-    public static func < (lhs: Capability, rhs: Capability) -> Bool { lhs.rawValue < rhs.rawValue }
-    public var description: String { rawValue }
 
     /// The text has been normalised by `clean`.
     public static let cleanText: Capability = "clean-text"

@@ -20,24 +20,19 @@ public enum Suggestion {
 public enum EditDistance {
     /// The Levenshtein distance (insertions, deletions, substitutions) between two sequences.
     public static func levenshtein<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        distance(a, b, countingTranspositions: false)
     }
 
     /// The Levenshtein distance where swapping two neighbouring elements also counts as one edit
     /// (`wiht` → `with` is 1), the commonest typo.
     public static func optimalStringAlignment<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
+        distance(a, b, countingTranspositions: true)
+    }
+
+    /// The dynamic programme behind both distances, three rows at a time.
+    private static func distance<Element: Equatable>(
+        _ a: [Element], _ b: [Element], countingTranspositions: Bool
+    ) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)
@@ -48,7 +43,7 @@ public enum EditDistance {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                if countingTranspositions, i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
                     current[j] = min(current[j], beforePrevious[j - 2] + 1)
                 }
             }

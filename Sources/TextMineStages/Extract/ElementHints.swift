@@ -69,6 +69,18 @@ struct ElementHints: OptionSet, Sendable, Hashable {
     init(rawValue: UInt32) { self.rawValue = rawValue }
 }
 
+/// What one class name says (see ``HintMatcher/hints(ofName:)``). The names of a value combine:
+/// their hints add up, and a hiding class name (Bootstrap's `hidden` and `d-none`, Tailwind's
+/// `hidden` and `invisible`…) hides the element unless another name shows it again at some screen
+/// size (Tailwind's `hidden md:block`).
+struct NameHints: Sendable {
+    var hints: ElementHints = []
+    /// A hiding class name.
+    var hides = false
+    /// A name with a `:` (a responsive variant).
+    var responsive = false
+}
+
 /// Finds semantic hints in `class`, `id` and `itemprop` values.
 ///
 /// Long patterns match inside words (`comment` in `articlecomments`); short, ambiguous ones only
@@ -140,31 +152,33 @@ struct HintMatcher: Sendable {
         self.words = table.map { ($0.key, $0.value) }
     }
 
-    /// The hints of one lowercase attribute value, word by word (words split at anything but
-    /// letters and digits): substring patterns inside each word, then whole-word patterns; a word
-    /// holding an exception (`commentary`, `shared`) loses the hint it would give. Whole
-    /// class names (split at white space) add what CSS conventions say (see ``classNameHints(in:)``).
-    func hints(in value: UnsafeBufferPointer<UInt8>) -> ElementHints {
-        var result = Self.classNameHints(in: value)
-        let count = value.count
+    /// What one lowercase class name (a run of bytes above space in a `class` or `id` value) says:
+    /// substring patterns inside each of its words (words split at anything but letters and
+    /// digits), then whole-word patterns; a word holding an exception (`commentary`, `shared`) loses
+    /// the hint it would give. A name written with separators (`article-body`, `entry_content`) is
+    /// also matched joined, so `articlebody` covers it. What CSS conventions say (see
+    /// ``NameHints``) is kept apart: it depends on the value's other names.
+    func hints(ofName name: UnsafeBufferPointer<UInt8>) -> NameHints {
+        var result = Self.conventionHints(ofName: name)
+        let count = name.count
         var start = 0
         while start < count {
-            while start < count, !isWordByte(value[start]) { start += 1 }
+            while start < count, !isWordByte(name[start]) { start += 1 }
             var end = start
-            while end < count, isWordByte(value[end]) { end += 1 }
+            while end < count, isWordByte(name[end]) { end += 1 }
             if end > start {
-                result.formUnion(substringHints(in: value, start..<end))
+                result.hints.formUnion(substringHints(in: name, start..<end))
                 if end - start <= 8 {
-                    let packed = Self.packed(value[start..<end])
-                    for entry in words where entry.word == packed { result.formUnion(entry.hints) }
+                    let packed = Self.packed(name[start..<end])
+                    for entry in words where entry.word == packed { result.hints.formUnion(entry.hints) }
                 }
             }
             start = end
         }
-        if value.contains(UInt8(ascii: "-")) || value.contains(UInt8(ascii: "_")) {
+        if name.contains(UInt8(ascii: "-")) || name.contains(UInt8(ascii: "_")) {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { joined in
                 var length = 0
-                for byte in value where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+                for byte in name where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
                     joined[length] = byte
                     length += 1
                 }
@@ -174,7 +188,7 @@ struct HintMatcher: Sendable {
                     while start < buffer.count, !isWordByte(buffer[start]) { start += 1 }
                     var end = start
                     while end < buffer.count, isWordByte(buffer[end]) { end += 1 }
-                    if end > start { result.formUnion(substringHints(in: buffer, start..<end)) }
+                    if end > start { result.hints.formUnion(substringHints(in: buffer, start..<end)) }
                     start = end
                 }
             }
@@ -211,37 +225,24 @@ struct HintMatcher: Sendable {
 
     /// Class names that hide an element in the common CSS frameworks (Bootstrap's `hidden` and
     /// `d-none`, Tailwind's `hidden` and `invisible`…).
-    private static let hidingClassNames: Set<[UInt8]> = Set(
-        ["hidden", "hide", "d-none", "invisible", "is-hidden", "u-hidden", "js-hidden", "hidden-content"].map { Array($0.utf8) })
+    private static let hidingClassNames: [[UInt8]] =
+        ["hidden", "hide", "d-none", "invisible", "is-hidden", "u-hidden", "js-hidden", "hidden-content"].map { Array($0.utf8) }
 
-    /// What whole class names (and id values) say: a hiding class name hides the element unless
-    /// another name shows it again at some screen size (Tailwind's `hidden md:block`: any name
-    /// with a `:`); an id `s:` + letters and digits is a React streamed segment (``revealed``).
-    static func classNameHints(in value: UnsafeBufferPointer<UInt8>) -> ElementHints {
-        var hides = false
-        var responsive = false
-        var result: ElementHints = []
-        var start = 0
-        let count = value.count
-        while start < count {
-            while start < count, value[start] <= 0x20 { start += 1 }
-            var end = start
-            while end < count, value[end] > 0x20 { end += 1 }
-            guard end > start else { break }
-            let name = UnsafeBufferPointer(rebasing: value[start..<end])
-            if name.contains(UInt8(ascii: ":")) {
-                responsive = true
-                if name.count > 2, name[0] == UInt8(ascii: "s"), name[1] == UInt8(ascii: ":"),
-                    name.dropFirst(2).allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) })
-                {
-                    result.insert(.revealed)
-                }
-            } else if name.count <= 14, hidingClassNames.contains(Array(name)) {
-                hides = true
+    /// What CSS conventions say of one class name (or id value): whether it is a hiding class name,
+    /// whether it shows the element at some screen size (any name with a `:`), and whether it is a
+    /// React streamed segment's id (`s:` + letters and digits: ``revealed``).
+    private static func conventionHints(ofName name: UnsafeBufferPointer<UInt8>) -> NameHints {
+        var result = NameHints()
+        if name.contains(UInt8(ascii: ":")) {
+            result.responsive = true
+            if name.count > 2, name[0] == UInt8(ascii: "s"), name[1] == UInt8(ascii: ":"),
+                name.dropFirst(2).allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) })
+            {
+                result.hints.insert(.revealed)
             }
-            start = end
+        } else if hidingClassNames.contains(where: { $0.count == name.count && $0.elementsEqual(name) }) {
+            result.hides = true
         }
-        if hides && !responsive { result.insert(.hidden) }
         return result
     }
 

@@ -77,7 +77,7 @@ struct JSONLDReader: Sendable {
 
     private func string(_ value: Any?) -> String? {
         if let string = value as? String {
-            let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = WhitespaceTrimming.trimmed(string)
             return trimmed.isEmpty ? nil : trimmed
         }
         if let object = value as? [String: Any] { return string(object["@id"]) ?? string(object["url"]) }

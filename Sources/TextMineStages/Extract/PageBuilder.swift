@@ -53,8 +53,6 @@ final class PageBuilder {
     @exclusivity(unchecked) private var capture: Capture?
     @exclusivity(unchecked) private var captured: [UInt8] = []
 
-    /// A reusable buffer for lowercased attribute values.
-    @exclusivity(unchecked) private var scratch: [UInt8] = []
     /// The hints of the `class` and `id` values seen so far: pages repeat a few hundred values
     /// thousands of times.
     @exclusivity(unchecked) private var hintCache = HintCache()
@@ -348,7 +346,7 @@ final class PageBuilder {
                     if rel == "author" { hints.insert(.byline) }
                 }
             case UInt8(ascii: "s"):
-                if equals(name, "style") { hidden = hidden || withLowercased(value) { hidesElement($0) } }
+                if equals(name, "style") { hidden = hidden || StyleAttribute.hides(bytes(value)) }
             case UInt8(ascii: "a"):
                 if equals(name, "aria-hidden") && equals(value, "true") { hidden = true }
             case UInt8(ascii: "n"):
@@ -404,30 +402,14 @@ final class PageBuilder {
 
     /// The hints of a `class` or `id` value, from the cache or the matcher.
     private func classHints(_ value: UnsafePointer<UInt8>) -> ElementHints {
+        hintCache.hints(of: bytes(value), matcher: matcher)
+    }
+
+    /// The bytes of a NUL-terminated attribute value.
+    private func bytes(_ value: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var length = 0
         while value[length] != 0 { length += 1 }
-        return hintCache.hints(of: UnsafeBufferPointer(start: value, count: length), matcher: matcher)
-    }
-
-    /// Whether a lowercase `style` value hides the element.
-    private func hidesElement(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
-        var compact: [UInt8] = []
-        compact.reserveCapacity(style.count)
-        for byte in style where byte != 0x20 { compact.append(byte) }
-        return compact.withUnsafeBufferPointer { buffer in
-            contains(buffer, "display:none") || contains(buffer, "visibility:hidden")
-        }
-    }
-
-    private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let needleBytes = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard haystack.count >= needleBytes.count else { return false }
-        for start in 0...(haystack.count - needleBytes.count) {
-            var matched = 0
-            while matched < needleBytes.count, haystack[start + matched] == needleBytes[matched] { matched += 1 }
-            if matched == needleBytes.count { return true }
-        }
-        return false
+        return UnsafeBufferPointer(start: value, count: length)
     }
 
     /// Compares a NUL-terminated attribute name or value with an ASCII literal, ignoring case.
@@ -440,19 +422,6 @@ final class PageBuilder {
             if byte != expected[index] { return false }
         }
         return bytes[literal.utf8CodeUnitCount] == 0
-    }
-
-    /// Calls `body` with the lowercase bytes of a NUL-terminated value (at most 512 of them).
-    private func withLowercased<Result>(_ value: UnsafePointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        scratch.removeAll(keepingCapacity: true)
-        var index = 0
-        while value[index] != 0 && index < 512 {
-            var byte = value[index]
-            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-            scratch.append(byte)
-            index += 1
-        }
-        return scratch.withUnsafeBufferPointer(body)
     }
 
     // MARK: - Source positions (offsets in the bytes parsed; `input` maps them to the page)

@@ -68,7 +68,7 @@ struct PageMetadata: Sendable {
         let scalars = value.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return value }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return value }
-        return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return WhitespaceTrimming.trimmed(value)
     }
 
     /// A BCP-47 language code reduced to its primary subtag (`fr-FR` → `fr`), or nil if empty.

@@ -172,9 +172,11 @@ private struct Scanner {
         let raw: RawElement? = matches("script", name) ? .script : matches("style", name) ? .style
             : matches("svg", name) ? .svg : nil
         let isLink = matches("link", name)
+        let isScript = raw == .script
         // libxml2 keeps the first of repeated attributes; `<html>` and `<body>` classes say nothing.
         var seenClass = false
         var seenID = false
+        var seenHintAttributes: UInt8 = 0
         let readsClasses = !matches("html", name) && !matches("body", name)
         var hints: ElementHints = []
         // Attributes: (S Attribute)* S? up to `>` or `/>`.
@@ -194,26 +196,28 @@ private struct Scanner {
             }
             while index < count && index - attributeStart < 100 && isNameByte(page[index]) { index += 1 }
             let attributeName = attributeStart..<index
+            var valueEnd = index
             index = skipBlanks(index)
-            guard index < count, page[index] == UInt8(ascii: "=") else { continue }  // no value
-            index = skipBlanks(index + 1)
-            guard index < count else { return nil }
-            let quote = page[index]
-            let value: Range<Int>
-            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                guard let close = find(quote, from: index + 1) else { return nil }  // the value runs to the end
-                value = (index + 1)..<close
-                index = close + 1
-            } else {
-                let start = index
-                while index < count, !isBlank(page[index]), page[index] != UInt8(ascii: ">") { index += 1 }
-                value = start..<index
+            var value: Range<Int>?  // nil: an attribute without a value
+            if index < count, page[index] == UInt8(ascii: "=") {
+                index = skipBlanks(index + 1)
+                guard index < count else { return nil }
+                let quote = page[index]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    guard let close = find(quote, from: index + 1) else { return nil }  // the value runs to the end
+                    value = (index + 1)..<close
+                    index = close + 1
+                } else {
+                    let start = index
+                    while index < count, !isBlank(page[index]), page[index] != UInt8(ascii: ">") { index += 1 }
+                    value = start..<index
+                }
+                valueEnd = index
+                index = skipBlanks(index)
             }
-            let valueEnd = index
-            index = skipBlanks(index)
             var isRead = false
             let isClass = matches("class", attributeName)
-            if isClass || matches("id", attributeName) {
+            if let value, isClass || matches("id", attributeName) {
                 let isFirst = isClass ? !seenClass : !seenID
                 if isClass { seenClass = true } else { seenID = true }
                 // Values with character references are left to libxml2, which decodes them.
@@ -223,8 +227,20 @@ private struct Scanner {
                     }
                     isRead = true
                 }
+            } else if cutsAttributes, let attribute = hintAttribute(attributeName, onLink: isLink) {
+                if seenHintAttributes & attribute.bit == 0 {
+                    seenHintAttributes |= attribute.bit
+                    if let read = self.hints(of: attribute, value: value) {
+                        hints.formUnion(read)
+                        isRead = true
+                    }
+                } else {
+                    isRead = true  // a repeat, which libxml2 ignores
+                }
             }
-            if cutsAttributes && (isRead || !isNeeded(attributeName, onLink: isLink)) {
+            if cutsAttributes && (isRead || !isNeeded(attributeName, onLink: isLink, onScript: isScript))
+                && (value != nil || index < count)
+            {
                 // The attribute and the blanks after it: the blank before it separates what follows.
                 cut(attributeStart..<(index < count && page[index] == UInt8(ascii: ">") ? valueEnd : index))
             }
@@ -243,6 +259,50 @@ private struct Scanner {
         // JSON-LD is metadata: kept as it is.
         if !(raw == .script && contains("ld+json", in: open..<index)) { cut(contentStart..<end) }
         return end
+    }
+
+    /// The attributes besides `class` and `id` whose meaning is an element hint, read here rather
+    /// than by the builder when libxml2 would give it the very same bytes (no character reference,
+    /// ASCII where the builder lowercases the value as a `String`).
+    private enum HintAttribute: UInt8 {
+        case style, ariaHidden, hidden, role, rel
+
+        /// The attribute's flag among those seen in a tag.
+        var bit: UInt8 { 1 << rawValue }
+    }
+
+    /// The hint attribute a name is (`rel` only outside `<link>`, where it also names the canonical URL).
+    private func hintAttribute(_ name: Range<Int>, onLink isLink: Bool) -> HintAttribute? {
+        switch name.count {
+        case 3 where !isLink && matches("rel", name): return .rel
+        case 4 where matches("role", name): return .role
+        case 5 where matches("style", name): return .style
+        case 6 where matches("hidden", name): return .hidden
+        case 11 where matches("aria-hidden", name): return .ariaHidden
+        default: return nil
+        }
+    }
+
+    /// The hints of an attribute as ``PageBuilder`` reads them, or nil when its value is left to
+    /// libxml2 and the builder.
+    private func hints(of attribute: HintAttribute, value: Range<Int>?) -> ElementHints? {
+        if attribute == .hidden { return .hidden }  // with or without a value
+        guard let value else { return [] }  // the builder reads nothing else without a value
+        guard find(UInt8(ascii: "&"), in: value) == nil else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: page[value])
+        switch attribute {
+        case .style:
+            return StyleAttribute.hides(bytes) ? .hidden : []
+        case .ariaHidden:
+            return matches("true", value) ? .hidden : []
+        case .role, .rel:
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let lowercase = String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            if attribute == .role { return matcher.hints(role: lowercase) }
+            return lowercase == "author" ? .byline : []
+        case .hidden:
+            return .hidden
+        }
     }
 
     /// Cuts each run of white space in text down to its first byte: the extractor collapses
@@ -283,12 +343,12 @@ private struct Scanner {
     }
 
     /// Whether the extractor reads an attribute (see ``PageBuilder``): everything else is cut.
-    private func isNeeded(_ name: Range<Int>, onLink isLink: Bool) -> Bool {
+    private func isNeeded(_ name: Range<Int>, onLink isLink: Bool, onScript isScript: Bool) -> Bool {
         switch name.count {
         case 2: return matches("id", name)
         case 3: return matches("rel", name)
-        case 4: return matches("role", name) || matches("name", name) || matches("lang", name) || matches("type", name)
-            || (isLink && matches("href", name))
+        case 4: return matches("role", name) || matches("name", name) || matches("lang", name)
+            || (isScript && matches("type", name)) || (isLink && matches("href", name))
         case 5: return matches("class", name) || matches("style", name)
         case 6: return matches("hidden", name)
         case 7: return matches("content", name) || matches("pubdate", name) || matches("charset", name)

@@ -53,6 +53,39 @@ struct ExtractParserInputTests {
         #expect(article.removals.contains { $0.reason == "extract: share" })
     }
 
+    /// A page whose elements carry the attributes read before parsing (`style`, `aria-hidden`,
+    /// `hidden`, `role`, `rel`), in any case, repeated (libxml2 keeps the first), or with a
+    /// character reference (left to libxml2).
+    private func hintAttributePage(nul: Bool) -> String {
+        let sentence = "is a full sentence that goes on long enough to count as real content for the page."
+        return """
+            <html><body>\(nul ? "<!--\u{0}-->" : "")<article>
+            <p>First paragraph \(sentence)</p><p>Second paragraph \(sentence)</p><p>Third paragraph \(sentence)</p>
+            <div STYLE="Display: None"><p>Styled away \(sentence)</p></div>
+            <div style="color: red" style="display:none"><p>Shown by its first style \(sentence)</p></div>
+            <div style="display&#58;none"><p>Referenced style \(sentence)</p></div>
+            <div aria-hidden="TRUE"><p>Aria hidden \(sentence)</p></div>
+            <div hidden="false"><p>Hidden attribute \(sentence)</p></div>
+            <div role="Navigation" role="main"><p>Navigation role \(sentence)</p></div>
+            <div role="navigatıon"><p>Dotless role \(sentence)</p></div>
+            <span rel="author" rel="nofollow"><p>Author rel \(sentence)</p></span>
+            </article></body></html>
+            """
+    }
+
+    @Test("attributes read before parsing say what they say when libxml2 gives them (a page with a NUL byte)")
+    func hintAttributesReadBeforeParsing() throws {
+        let read = try StageHarness(ExtractStage.self).run(hintAttributePage(nul: false))
+        let parsed = try StageHarness(ExtractStage.self).run(hintAttributePage(nul: true))
+        #expect(read.text == parsed.text)
+        #expect(read.removals.map(\.reason) == parsed.removals.map(\.reason))
+        #expect(read.text.contains("Shown by its first style"))
+        #expect(read.text.contains("Dotless role"))
+        for hidden in ["Styled away", "Referenced style", "Aria hidden", "Hidden attribute", "Navigation role", "Author rel"] {
+            #expect(!read.text.contains(hidden), "\(hidden)")
+        }
+    }
+
     @Test("byte ranges, lines and the alignment still point into the page as it was")
     func offsetsSurviveCuts() throws {
         let article = try StageHarness(ExtractStage.self).run(pageWithNoise)
