@@ -69,8 +69,37 @@ enum HTMLTag: UInt8, Sendable {
             key |= UInt64(byte) << (8 * UInt64(index))
             index += 1
         }
-        self = HTMLTag.byKey[key] ?? .other
+        self = HTMLTag.lookUp(key)
     }
+
+    /// The tag of a packed name: a small open-addressing table with a multiplicative hash (a
+    /// `Dictionary` would hash every element's name with SipHash).
+    private static func lookUp(_ key: UInt64) -> HTMLTag {
+        let mask = keyTable.count - 1
+        var slot = slot(of: key, mask: mask)
+        while true {
+            let entry = keyTable[slot]
+            if entry.key == key { return entry.tag }
+            if entry.key == 0 { return .other }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private static func slot(of key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// Packed names (0: an empty slot) and their tags, a quarter full.
+    private static let keyTable: [(key: UInt64, tag: HTMLTag)] = {
+        var table = [(key: UInt64, tag: HTMLTag)](repeating: (0, .other), count: 512)
+        for (name, tag) in names where name.utf8.count <= 8 {
+            let key = key(name)
+            var slot = slot(of: key, mask: table.count - 1)
+            while table[slot].key != 0 { slot = (slot + 1) & (table.count - 1) }
+            table[slot] = (key, tag)
+        }
+        return table
+    }()
 
     /// Tags whose names are longer than a packed key holds.
     private static func longTag(_ name: UnsafePointer<UInt8>) -> HTMLTag {
@@ -100,12 +129,6 @@ enum HTMLTag: UInt8, Sendable {
     private static let nameTable: [String] = {
         var table = [String](repeating: "*", count: Int(HTMLTag.label.rawValue) + 1)
         for (name, tag) in names { table[Int(tag.rawValue)] = name }
-        return table
-    }()
-
-    private static let byKey: [UInt64: HTMLTag] = {
-        var table: [UInt64: HTMLTag] = [:]
-        for (name, tag) in names where name.utf8.count <= 8 { table[key(name)] = tag }
         return table
     }()
 
