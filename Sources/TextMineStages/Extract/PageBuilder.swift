@@ -137,10 +137,11 @@ final class PageBuilder {
             lastRoot = index
         }
         // libxml2's line is the line where the start tag ends: add the lines cut before that.
+        // (Offsets mapped in ascending order: the start of the tag, then its end.)
+        let byteOffset = input.pageOffset(of: lastPosition).offset
         let cutLines = input.pageOffset(of: position).removedLines
         page.elements.append(PageElement(
-            tag: tag, parent: parent, previousSibling: previous, ownHints: own,
-            byteOffset: input.pageOffset(of: lastPosition).offset,
+            tag: tag, parent: parent, previousSibling: previous, ownHints: own, byteOffset: byteOffset,
             line: Int32(clamping: context?.pointee.input.pointee.line ?? 0) &+ cutLines))
         lastChild.append(-1)
         open.append(index)

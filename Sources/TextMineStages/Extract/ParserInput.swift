@@ -41,19 +41,28 @@ struct ParserInput {
         var scanner = Scanner(page: page, matcher: matcher)
         scanner.run()
         elementHints = scanner.elementHints
-        guard !scanner.ranges.isEmpty else { return }
-        condensed.reserveCapacity(page.count - scanner.ranges.reduce(0) { $0 + $1.count } + 1)
-        var copied = 0
-        var removedBytes = 0
-        var removedLines: Int32 = 0
-        for range in scanner.ranges {
-            condensed.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied..<range.lowerBound]))
-            copied = range.upperBound
-            removedBytes += range.count
-            removedLines += Self.newlines(in: UnsafeBufferPointer(rebasing: page[range]))
-            cuts.append(Cut(offset: condensed.count, removedBytes: removedBytes, removedLines: removedLines))
+        guard !scanner.ranges.isEmpty, let source = page.baseAddress else { return }
+        let ranges = scanner.ranges
+        let count = page.count - scanner.removed
+        var cuts: [Cut] = []
+        cuts.reserveCapacity(ranges.count)
+        condensed = [UInt8](unsafeUninitializedCapacity: count) { condensed, initialized in
+            var copied = 0
+            var written = 0
+            var removedBytes = 0
+            var removedLines: Int32 = 0
+            for range in ranges {
+                (condensed.baseAddress! + written).initialize(from: source + copied, count: range.lowerBound - copied)
+                written += range.lowerBound - copied
+                copied = range.upperBound
+                removedBytes += range.count
+                removedLines += Self.newlines(in: UnsafeBufferPointer(rebasing: page[range]))
+                cuts.append(Cut(offset: written, removedBytes: removedBytes, removedLines: removedLines))
+            }
+            (condensed.baseAddress! + written).initialize(from: source + copied, count: page.count - copied)
+            initialized = count
         }
-        condensed.append(contentsOf: UnsafeBufferPointer(rebasing: page[copied...]))
+        self.cuts = cuts
     }
 
     /// Calls `body` with the bytes to parse: the condensed bytes, or the page when nothing was cut.
@@ -99,7 +108,7 @@ private struct Scanner {
     let matcher: HintMatcher
     private(set) var ranges: [Range<Int>] = []
     /// Bytes in `ranges`.
-    private var removed = 0
+    private(set) var removed = 0
     private(set) var elementHints: [(offset: Int, hints: ElementHints)] = []
     private var hintCache = HintCache()
     /// Whether unneeded attributes are cut (not when the page holds NUL bytes, which libxml2
