@@ -219,8 +219,10 @@ private struct Scanner {
                 index = skipBlanks(index)
             }
             var isRead = false
-            let isClass = matches("class", attributeName)
-            if let value, isClass || matches("id", attributeName) {
+            let kind = self.kind(of: attributeName, onLink: isLink, onScript: isScript)
+            switch kind {
+            case .classOrID(let isClass):
+                guard let value else { break }
                 let isFirst = isClass ? !seenClass : !seenID
                 if isClass { seenClass = true } else { seenID = true }
                 // Values with character references are left to libxml2, which decodes them.
@@ -230,7 +232,8 @@ private struct Scanner {
                     }
                     isRead = true
                 }
-            } else if cutsAttributes, let attribute = hintAttribute(attributeName, onLink: isLink) {
+            case .hint(let attribute):
+                guard cutsAttributes else { break }
                 if seenHintAttributes & attribute.bit == 0 {
                     seenHintAttributes |= attribute.bit
                     if let read = self.hints(of: attribute, value: value) {
@@ -240,10 +243,10 @@ private struct Scanner {
                 } else {
                     isRead = true  // a repeat, which libxml2 ignores
                 }
+            case .needed, .unneeded:
+                break
             }
-            if cutsAttributes && (isRead || !isNeeded(attributeName, onLink: isLink, onScript: isScript))
-                && (value != nil || index < count)
-            {
+            if cutsAttributes && (isRead || kind == .unneeded) && (value != nil || index < count) {
                 // The attribute and the blanks after it: the blank before it separates what follows.
                 cut(attributeStart..<(index < count && page[index] == UInt8(ascii: ">") ? valueEnd : index))
             }
@@ -272,18 +275,6 @@ private struct Scanner {
 
         /// The attribute's flag among those seen in a tag.
         var bit: UInt8 { 1 << rawValue }
-    }
-
-    /// The hint attribute a name is (`rel` only outside `<link>`, where it also names the canonical URL).
-    private func hintAttribute(_ name: Range<Int>, onLink isLink: Bool) -> HintAttribute? {
-        switch name.count {
-        case 3 where !isLink && matches("rel", name): return .rel
-        case 4 where matches("role", name): return .role
-        case 5 where matches("style", name): return .style
-        case 6 where matches("hidden", name): return .hidden
-        case 11 where matches("aria-hidden", name): return .ariaHidden
-        default: return nil
-        }
     }
 
     /// The hints of an attribute as ``PageBuilder`` reads them, or nil when its value is left to
@@ -365,20 +356,49 @@ private struct Scanner {
         return nil
     }
 
-    /// Whether the extractor reads an attribute (see ``PageBuilder``): everything else is cut.
-    private func isNeeded(_ name: Range<Int>, onLink isLink: Bool, onScript isScript: Bool) -> Bool {
+    /// What the extractor does with an attribute (see ``PageBuilder``), by its name.
+    private enum AttributeKind: Equatable {
+        /// `class` or `id`: hints, read here.
+        case classOrID(isClass: Bool)
+        /// Read here too.
+        case hint(HintAttribute)
+        /// Read by the builder from libxml2.
+        case needed
+        /// Never read: cut.
+        case unneeded
+    }
+
+    /// The kind of an attribute name (`rel` and `href` are needed on `<link>`, `type` on `<script>`).
+    private func kind(of name: Range<Int>, onLink isLink: Bool, onScript isScript: Bool) -> AttributeKind {
         switch name.count {
-        case 2: return matches("id", name)
-        case 3: return matches("rel", name)
-        case 4: return matches("role", name) || matches("name", name) || matches("lang", name)
-            || (isScript && matches("type", name)) || (isLink && matches("href", name))
-        case 5: return matches("class", name) || matches("style", name)
-        case 6: return matches("hidden", name)
-        case 7: return matches("content", name) || matches("pubdate", name) || matches("charset", name)
-        case 8: return matches("itemprop", name) || matches("property", name) || matches("datetime", name)
-        case 10: return matches("http-equiv", name)
-        case 11: return matches("aria-hidden", name)
-        default: return false
+        case 2:
+            return matches("id", name) ? .classOrID(isClass: false) : .unneeded
+        case 3:
+            guard matches("rel", name) else { return .unneeded }
+            return isLink ? .needed : .hint(.rel)
+        case 4:
+            if matches("role", name) { return .hint(.role) }
+            if matches("name", name) || matches("lang", name) || (isScript && matches("type", name))
+                || (isLink && matches("href", name))
+            {
+                return .needed
+            }
+            return .unneeded
+        case 5:
+            if matches("class", name) { return .classOrID(isClass: true) }
+            return matches("style", name) ? .hint(.style) : .unneeded
+        case 6:
+            return matches("hidden", name) ? .hint(.hidden) : .unneeded
+        case 7:
+            return matches("content", name) || matches("pubdate", name) || matches("charset", name) ? .needed : .unneeded
+        case 8:
+            return matches("itemprop", name) || matches("property", name) || matches("datetime", name) ? .needed : .unneeded
+        case 10:
+            return matches("http-equiv", name) ? .needed : .unneeded
+        case 11:
+            return matches("aria-hidden", name) ? .hint(.ariaHidden) : .unneeded
+        default:
+            return .unneeded
         }
     }
 
