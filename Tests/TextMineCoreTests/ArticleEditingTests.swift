@@ -151,6 +151,25 @@ struct ArticleEditingTests {
             }
         }
     }
+
+    @Test("an edit anywhere in a long text, across table blocks, maps every offset as a fresh view would")
+    func editedViewOfLongText() throws {
+        let text = String(repeating: "Le président a déclaré « ça suffit » à l’équipe de l’ONU 😀, à Genève. ", count: 12)
+        var random = SplitMix(seed: 7)
+        for _ in 0..<60 {
+            var article = Article(id: "a", text: text)
+            let length = article.scalarText.scalarCount
+            let start = Int(random.next() % UInt64(length))
+            let end = min(length, start + Int(random.next() % 5))
+            let replacement = ["", "é", "ab", "😀"][Int(random.next() % 4)]
+            try article.applyEdits([TextEdit(span: Span(start: start, end: end), replacement: replacement)], stage: "t")
+            let edited = article.scalarText
+            let fresh = ScalarText(String(decoding: edited.utf8, as: UTF8.self))
+            #expect(edited.scalarCount == fresh.scalarCount)
+            #expect((0...fresh.utf8.count).allSatisfy { edited.scalarOffset(ofByte: $0) == fresh.scalarOffset(ofByte: $0) })
+            #expect((0...fresh.scalarCount).allSatisfy { edited.byteOffset(ofScalar: $0) == fresh.byteOffset(ofScalar: $0) })
+        }
+    }
 }
 
 /// A small deterministic random number generator, so that failures reproduce.
