@@ -11,7 +11,8 @@ struct EvalNERCommand: ParsableCommand {
         discussion: """
             Prints precision, recall and F1 per label and overall for each file, with seqeval's \
             conventions: an entity counts when its type and both boundaries match; only labels present \
-            in the gold file are scored. A file name may end with '#every-N' or '#except-every-N'. \
+            in the gold file are scored. A file name may end with '#every-N', '#except-every-N', \
+            '#last-P%' or '#except-last-P%'. \
             Without --model, the built-in model of --language is used.
             """
     )

@@ -10,8 +10,9 @@ struct TrainNERCommand: ParsableCommand {
         abstract: "Train a named-entity tagger (averaged perceptron) on IOB2 TSV files.",
         discussion: """
             Each file has one 'token<TAB>tag' a line and a blank line between sentences. A file name \
-            may end with '#every-N' (sentences N, 2N, …) or '#except-every-N' (all the others) to \
-            split one file into held-out and training parts. Training is deterministic given --seed.
+            may end with '#every-N' (sentences N, 2N, …) or '#except-every-N' (all the others), or with \
+            '#last-P%' (the last P percent, contiguous) or '#except-last-P%' (the sentences before them), \
+            to split one file into held-out and training parts. Training is deterministic given --seed.
             """
     )
 

@@ -52,4 +52,17 @@ struct IOB2ReaderTests {
         #expect(Set(training.map(\.tokens)).isDisjoint(with: heldOut.map(\.tokens)))
         #expect(throws: CorpusSelectionError.self) { try CorpusSelection(parsing: "data.tsv#tenth") }
     }
+
+    @Test("#last-P% and #except-last-P% split a file into a contiguous tail and what comes before")
+    func contiguousSelections() throws {
+        let sentences = (1...25).map { TaggedSentence(tokens: ["w\($0)"], tags: ["O"]) }
+        let tail = try CorpusSelection(parsing: "data.tsv#last-10%")
+        let head = try CorpusSelection(parsing: "data.tsv#except-last-10%")
+        #expect(tail.select(sentences).map(\.tokens) == [["w24"], ["w25"]])
+        #expect(head.select(sentences).map(\.tokens) == (1...23).map { ["w\($0)"] })
+        #expect(tail.description == "data.tsv#last-10%")
+        #expect(try CorpusSelection(parsing: "data.tsv#last-1%").select(sentences).map(\.tokens) == [["w25"]])
+        #expect(throws: CorpusSelectionError.self) { try CorpusSelection(parsing: "data.tsv#last-10") }
+        #expect(throws: CorpusSelectionError.self) { try CorpusSelection(parsing: "data.tsv#except-last-100%") }
+    }
 }

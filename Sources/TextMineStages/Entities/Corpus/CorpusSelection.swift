@@ -1,18 +1,24 @@
 /// A corpus file and which of its sentences to use: `FILE` (all), `FILE#every-N` (sentences N,
-/// 2N, 3N…) or `FILE#except-every-N` (all the others). The two selections split one file into a
-/// held-out part and a training part, deterministically.
+/// 2N, 3N…) or `FILE#except-every-N` (all the others), `FILE#last-P%` (the last P percent of the
+/// sentences, contiguous) or `FILE#except-last-P%` (the sentences before them). Each pair splits
+/// one file into a held-out part and a training part, deterministically; the contiguous pair keeps
+/// whole documents apart, as a test split of a contiguous corpus would.
 public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
     /// Which sentences of the file.
     public enum Part: Sendable, Equatable {
         case all
         case every(Int)
         case exceptEvery(Int)
+        /// The last `percent` percent of the sentences (rounded down, at least one).
+        case last(percent: Int)
+        /// All the sentences before ``last(percent:)``.
+        case exceptLast(percent: Int)
     }
 
     public var path: String
     public var part: Part
 
-    /// Parses `FILE`, `FILE#every-N` or `FILE#except-every-N`.
+    /// Parses `FILE`, `FILE#every-N`, `FILE#except-every-N`, `FILE#last-P%` or `FILE#except-last-P%`.
     public init(parsing argument: String) throws {
         guard let hash = argument.lastIndex(of: "#") else {
             self.path = argument
@@ -25,6 +31,10 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
             part = .every(n)
         } else if suffix.hasPrefix("except-every-"), let n = Int(suffix.dropFirst(13)), n > 1 {
             part = .exceptEvery(n)
+        } else if let p = Self.percent(suffix, after: "last-") {
+            part = .last(percent: p)
+        } else if let p = Self.percent(suffix, after: "except-last-") {
+            part = .exceptLast(percent: p)
         } else {
             throw CorpusSelectionError(argument: argument)
         }
@@ -36,7 +46,21 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         case .all: sentences
         case .every(let n): sentences.enumerated().filter { ($0.offset + 1) % n == 0 }.map(\.element)
         case .exceptEvery(let n): sentences.enumerated().filter { ($0.offset + 1) % n != 0 }.map(\.element)
+        case .last(let p): Array(sentences[Self.tailStart(sentences.count, p)...])
+        case .exceptLast(let p): Array(sentences[..<Self.tailStart(sentences.count, p)])
         }
+    }
+
+    /// Where the last `percent` percent of `count` sentences start.
+    private static func tailStart(_ count: Int, _ percent: Int) -> Int {
+        count == 0 ? 0 : count - max(1, count * percent / 100)
+    }
+
+    /// `P` of `prefix` + `P%`, when 1 ≤ P ≤ 99.
+    private static func percent(_ suffix: Substring, after prefix: String) -> Int? {
+        guard suffix.hasPrefix(prefix), suffix.hasSuffix("%"),
+              let p = Int(suffix.dropFirst(prefix.count).dropLast()), (1...99).contains(p) else { return nil }
+        return p
     }
 
     /// The selection in words, for provenance.
@@ -45,6 +69,8 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         case .all: "all sentences"
         case .every(let n): "every \(n)th sentence"
         case .exceptEvery(let n): "all but every \(n)th sentence"
+        case .last(let p): "the last \(p)% of the sentences"
+        case .exceptLast(let p): "all but the last \(p)% of the sentences"
         }
     }
 
@@ -53,6 +79,8 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         case .all: path
         case .every(let n): "\(path)#every-\(n)"
         case .exceptEvery(let n): "\(path)#except-every-\(n)"
+        case .last(let p): "\(path)#last-\(p)%"
+        case .exceptLast(let p): "\(path)#except-last-\(p)%"
         }
     }
 }
@@ -61,6 +89,6 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
 public struct CorpusSelectionError: Error, CustomStringConvertible {
     public var argument: String
     public var description: String {
-        "'\(argument)': after '#' write every-N or except-every-N (N ≥ 2), e.g. wikineural.tsv#except-every-10"
+        "'\(argument)': after '#' write every-N or except-every-N (N ≥ 2), or last-P% or except-last-P% (1 ≤ P ≤ 99), e.g. wikineural.tsv#except-every-10"
     }
 }
