@@ -71,16 +71,7 @@ struct ArticleEditingTests {
     @Test("ScalarText maps every byte of long mixed text, across runs of ASCII of any length and alignment")
     func scalarTextLongMixedText() {
         let text = "Une journée « à Genève » — 12 km, puis 3 h de marche; 日本語のテキスト and plain ASCII again é"
-        let scalars = ScalarText(text)
-        #expect(scalars.scalarCount == text.unicodeScalars.count)
-        var byte = 0
-        for (offset, scalar) in text.unicodeScalars.enumerated() {
-            #expect(scalars.byteOffset(ofScalar: offset) == byte)
-            for inner in 0..<scalar.utf8.count { #expect(scalars.scalarOffset(ofByte: byte + inner) == offset) }
-            byte += scalar.utf8.count
-        }
-        #expect(scalars.byteOffset(ofScalar: scalars.scalarCount) == byte)
-        #expect(scalars.scalarOffset(ofByte: byte) == scalars.scalarCount)
+        expectMapsEveryOffset(ScalarText(text), of: text)
     }
 
     @Test("ScalarText maps every offset of long texts whose tables span many blocks, at any alignment")
@@ -90,17 +81,24 @@ struct ArticleEditingTests {
         for length in [63, 64, 65, 127, 128, 129, 1_000, 5_000] {
             var text = ""
             while text.utf8.count < length { text += pieces[Int(random.next() % UInt64(pieces.count))] }
-            let scalars = ScalarText(text)
-            #expect(scalars.scalarCount == text.unicodeScalars.count)
-            var byte = 0
-            for (offset, scalar) in text.unicodeScalars.enumerated() {
-                #expect(scalars.byteOffset(ofScalar: offset) == byte)
-                for inner in 0..<scalar.utf8.count { #expect(scalars.scalarOffset(ofByte: byte + inner) == offset) }
-                byte += scalar.utf8.count
-            }
-            #expect(scalars.byteOffset(ofScalar: scalars.scalarCount) == byte)
-            #expect(scalars.scalarOffset(ofByte: byte) == scalars.scalarCount)
+            expectMapsEveryOffset(ScalarText(text), of: text)
         }
+    }
+
+    /// Checks both maps of `scalars` against offsets counted scalar by scalar in `text`.
+    private func expectMapsEveryOffset(_ scalars: ScalarText, of text: String,
+                                       sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(scalars.scalarCount == text.unicodeScalars.count, sourceLocation: sourceLocation)
+        var byte = 0
+        var mismatches = 0
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if scalars.byteOffset(ofScalar: offset) != byte { mismatches += 1 }
+            for inner in 0..<scalar.utf8.count where scalars.scalarOffset(ofByte: byte + inner) != offset { mismatches += 1 }
+            byte += scalar.utf8.count
+        }
+        if scalars.byteOffset(ofScalar: scalars.scalarCount) != byte { mismatches += 1 }
+        if scalars.scalarOffset(ofByte: byte) != scalars.scalarCount { mismatches += 1 }
+        #expect(mismatches == 0, "offsets that differ from a count scalar by scalar", sourceLocation: sourceLocation)
     }
 
     @Test("the shared scalarText follows every change of the text")
@@ -149,6 +147,25 @@ struct ArticleEditingTests {
                 #expect((0...fresh.scalarCount).allSatisfy { edited.byteOffset(ofScalar: $0) == fresh.byteOffset(ofScalar: $0) })
                 #expect(article.text.unicodeScalars.count == fresh.scalarCount)
             }
+        }
+    }
+
+    @Test("an edit anywhere in a long text, across table blocks, maps every offset as a fresh view would")
+    func editedViewOfLongText() throws {
+        let text = String(repeating: "Le président a déclaré « ça suffit » à l’équipe de l’ONU 😀, à Genève. ", count: 12)
+        var random = SplitMix(seed: 7)
+        for _ in 0..<60 {
+            var article = Article(id: "a", text: text)
+            let length = article.scalarText.scalarCount
+            let start = Int(random.next() % UInt64(length))
+            let end = min(length, start + Int(random.next() % 5))
+            let replacement = ["", "é", "ab", "😀"][Int(random.next() % 4)]
+            try article.applyEdits([TextEdit(span: Span(start: start, end: end), replacement: replacement)], stage: "t")
+            let edited = article.scalarText
+            let fresh = ScalarText(String(decoding: edited.utf8, as: UTF8.self))
+            #expect(edited.scalarCount == fresh.scalarCount)
+            #expect((0...fresh.utf8.count).allSatisfy { edited.scalarOffset(ofByte: $0) == fresh.scalarOffset(ofByte: $0) })
+            #expect((0...fresh.scalarCount).allSatisfy { edited.byteOffset(ofScalar: $0) == fresh.byteOffset(ofScalar: $0) })
         }
     }
 }

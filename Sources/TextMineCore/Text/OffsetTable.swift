@@ -65,34 +65,55 @@ struct OffsetTableBuilder {
                     byteSteps.withUnsafeMutableBufferPointer { byteSteps in
                         var index = 0
                         while index < count {
-                            // Sixteen ASCII bytes at once, each a scalar (web pages are mostly ASCII):
-                            // both tables take sixteen consecutive steps, split where a block starts.
-                            let next = scalar &+ 1
-                            if index &+ 16 <= count,
-                                (raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                                    | raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0
-                            {
-                                Self.storeRun(at: index, values: next, bases: scalarBases, steps: scalarSteps)
-                                Self.storeRun(at: next, values: index, bases: byteBases, steps: byteSteps)
-                                scalar &+= 16
-                                index &+= 16
-                                continue
+                            // The ASCII bytes among the next sixteen (web pages are mostly ASCII, French
+                            // text has an accent every few dozen bytes): each is a scalar, so both
+                            // tables take consecutive steps, written sixteen at a time. The steps
+                            // (and a block's base) written past the run are written again by what
+                            // follows, before anything reads them.
+                            if index &+ 16 <= count {
+                                let run = Self.asciiRun(raw, at: index)
+                                if run > 0 {
+                                    let next = scalar &+ 1
+                                    Self.storeRun(at: index, values: next, bases: scalarBases, steps: scalarSteps)
+                                    Self.storeRun(at: next, values: index, bases: byteBases, steps: byteSteps)
+                                    scalar &+= run
+                                    index &+= run
+                                    continue
+                                }
                             }
-                            // One byte: a lead byte starts a scalar (the first byte always does).
-                            if bytes[index] & 0xC0 != 0x80 || scalar < 0 {
-                                scalar &+= 1
-                                if scalar & 63 == 0 { byteBases[scalar &>> 6] = Int32(truncatingIfNeeded: index) }
-                                byteSteps[scalar] = UInt8(truncatingIfNeeded: index &- Int(byteBases[scalar &>> 6]))
+                            // One scalar: its lead byte and continuation bytes (a stray continuation
+                            // byte counts as a scalar of its own; the length is clamped to the text).
+                            let length = min(Self.sequenceLength(bytes[index]), count &- index)
+                            scalar &+= 1
+                            if scalar & 63 == 0 { byteBases[scalar &>> 6] = Int32(truncatingIfNeeded: index) }
+                            byteSteps[scalar] = UInt8(truncatingIfNeeded: index &- Int(byteBases[scalar &>> 6]))
+                            for byte in index..<(index &+ length) {
+                                if byte & 63 == 0 { scalarBases[byte &>> 6] = Int32(truncatingIfNeeded: scalar) }
+                                scalarSteps[byte] = UInt8(truncatingIfNeeded: scalar &- Int(scalarBases[byte &>> 6]))
                             }
-                            if index & 63 == 0 { scalarBases[index &>> 6] = Int32(truncatingIfNeeded: scalar) }
-                            scalarSteps[index] = UInt8(truncatingIfNeeded: scalar &- Int(scalarBases[index &>> 6]))
-                            index &+= 1
+                            index &+= length
                         }
                     }
                 }
             }
         }
         scalars = scalar + 1
+    }
+
+    /// How many of the sixteen bytes at `offset` are ASCII before the first that is not (0…16).
+    @inline(__always)
+    private static func asciiRun(_ raw: UnsafeRawPointer, at offset: Int) -> Int {
+        let low = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080
+        if low != 0 { return UInt64(littleEndian: low).trailingZeroBitCount &>> 3 }
+        let high = raw.loadUnaligned(fromByteOffset: offset &+ 8, as: UInt64.self) & 0x8080_8080_8080_8080
+        if high != 0 { return 8 &+ (UInt64(littleEndian: high).trailingZeroBitCount &>> 3) }
+        return 16
+    }
+
+    /// The number of bytes of the UTF-8 sequence that `lead` starts (1 for ASCII and stray bytes).
+    @inline(__always)
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// Stores sixteen consecutive values `values, values + 1, …` at positions `position…`: the
