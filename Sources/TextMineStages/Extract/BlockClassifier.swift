@@ -35,9 +35,8 @@ struct BlockClassifier: Sendable {
     /// Classifies `blocks` (indexes into `page.blocks`, in document order) found inside
     /// `container`; hints count only from elements inside it.
     func classify(_ blocks: [Int], in page: ParsedPage, structure: PageStructure, container: Int?, title: String?) -> [Verdict] {
-        let initial = blocks.map {
-            initialClass(of: page.blocks[$0], hints: hintsInside(container, of: page.blocks[$0], in: page, structure: structure), title: title)
-        }
+        let hints = HintsInside(container, page: page, structure: structure)
+        let initial = blocks.map { initialClass(of: page.blocks[$0], hints: hints[page.blocks[$0].element], title: title) }
         var verdicts = [Verdict](repeating: .bad(reason: "short"), count: initial.count)
         // Sure classes first.
         var isGood = [Bool?](repeating: nil, count: initial.count)
@@ -52,10 +51,13 @@ struct BlockClassifier: Sendable {
             default: break
             }
         }
-        // Neighbour smoothing for short and near-good paragraphs.
+        // Neighbour smoothing for short and near-good paragraphs, from the nearest sure class on
+        // each side (nil at the edge: counts as not good).
+        let previousSure = Self.nearestBefore(isGood)
+        let nextSure = Array(Self.nearestBefore(isGood.reversed()).reversed())
         for (index, value) in initial.enumerated() {
-            let previous = nearest(isGood, from: index, step: -1)
-            let next = nearest(isGood, from: index, step: 1)
+            let previous = previousSure[index]
+            let next = nextSure[index]
             switch value {
             case .short:
                 verdicts[index] = previous == true && next == true ? .good : .bad(reason: "short")
@@ -69,14 +71,15 @@ struct BlockClassifier: Sendable {
         return verdicts
     }
 
-    /// The nearest sure class before or after `index` (nil at the edge: counts as not good).
-    private func nearest(_ classes: [Bool?], from index: Int, step: Int) -> Bool? {
-        var cursor = index + step
-        while cursor >= 0 && cursor < classes.count {
-            if let value = classes[cursor] { return value }
-            cursor += step
+    /// For each position, the nearest sure class before it (nil if none), in one pass.
+    private static func nearestBefore(_ classes: some Sequence<Bool?>) -> [Bool?] {
+        var nearest: [Bool?] = []
+        var last: Bool?
+        for value in classes {
+            nearest.append(last)
+            if let value { last = value }
         }
-        return nil
+        return nearest
     }
 
     private func initialClass(of block: PageBlock, hints: ElementHints, title: String?) -> Initial {
@@ -95,17 +98,38 @@ struct BlockClassifier: Sendable {
         if block.byteCount >= nearGoodBytes { return .nearGood }
         return .short
     }
+}
 
-    /// The hints of the paragraph's element and its ancestors up to, not including, `container`
-    /// (all credible hints of its ancestors when there is no container).
-    private func hintsInside(_ container: Int?, of block: PageBlock, in page: ParsedPage, structure: PageStructure) -> ElementHints {
-        guard let container else { return structure.inheritedHints[block.element] }
-        var hints: ElementHints = []
-        var current = block.element
-        while current >= 0 && current != container {
-            hints.formUnion(structure.credibleHints[current])
-            current = Int(page.elements[current].parent)
+/// The hints of each element joined with its ancestors' up to, not including, a container (all
+/// credible hints of its ancestors when there is no container), built in one pass over the
+/// container's subtree: elements are in document order, so a parent comes before its children.
+private struct HintsInside {
+    private let container: Int
+    private let structure: PageStructure
+    /// By element - container, for the container's subtree.
+    private let hints: [ElementHints]  // elements outside the subtree have none: they are not classified
+
+    init(_ container: Int?, page: ParsedPage, structure: PageStructure) {
+        self.structure = structure
+        guard let container else {
+            self.container = -1
+            hints = []
+            return
         }
-        return hints
+        self.container = container
+        let end = structure.subtreeEnd[container]
+        var hints = [ElementHints](repeating: [], count: end - container)
+        for element in (container + 1)..<end {
+            let parent = Int(page.elements[element].parent)
+            let above = parent > container ? hints[parent - container] : []
+            hints[element - container] = above.union(structure.credibleHints[element])
+        }
+        self.hints = hints
+    }
+
+    subscript(element: Int) -> ElementHints {
+        guard container >= 0 else { return structure.inheritedHints[element] }
+        let offset = element - container
+        return offset >= 0 && offset < hints.count ? hints[offset] : []
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TextMineCore
-import TextMineStages
+@testable import TextMineStages
 import TextMineTesting
 
 @Suite("extract stage: bad input")
@@ -40,6 +40,21 @@ struct ExtractBadInputTests {
         #expect(article.text == "Deep inside the page there is still a paragraph long enough to be kept as content.")
         let layer = try #require(article[layer: ExtractLayer.self])
         #expect(layer.blocks[0].node.hasPrefix("/…/div/div"))
+        #expect(layer.blocks[0].node.split(separator: "/").count == 1 + NodePaths.maxSteps)  // "…" and the steps
+    }
+
+    @Test("thousands of paragraphs in never-closed divs are all kept, each with a bounded node path")
+    func paragraphsInNeverClosedDivs() throws {
+        let count = 5_000
+        var page = "<html><body>"
+        for index in 0..<count { page += "<div class='c\(index % 7)'><p>Paragraphe \(index) : le texte court de la page.</p>" }
+        page += "</body></html>"
+        let article = try StageHarness(ExtractStage.self, checks: []).run(page)
+        let layer = try #require(article[layer: ExtractLayer.self])
+        #expect(layer.blocks.count == count)
+        #expect(article.text.hasPrefix("Paragraphe 0 :") && article.text.hasSuffix("Paragraphe 4999 : le texte court de la page."))
+        #expect(layer.blocks.allSatisfy { $0.node.split(separator: "/").count <= 1 + NodePaths.maxSteps })
+        #expect(layer.blocks.last?.node.hasPrefix("/…/div/div") == true)
     }
 
     @Test("unclosed and misnested markup is extracted best effort")
