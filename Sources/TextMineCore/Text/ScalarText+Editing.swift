@@ -3,7 +3,7 @@ extension ScalarText {
     /// replaced by its `replacement`.
     ///
     /// The edited bytes are copied piece by piece; their offset tables are then written by one
-    /// scan, as cheap as copying the old tables (about two bytes of table per byte of text).
+    /// scan of them (a few instructions per byte, about two bytes of table per byte of text).
     func applying(_ edits: [TextEdit]) -> ScalarText {
         var newByteCount = utf8.count
         for edit in edits {

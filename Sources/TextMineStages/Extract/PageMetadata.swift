@@ -23,7 +23,7 @@ struct PageMetadata: Sendable {
         articleBody = jsonLD.articleBody
         var metas: [String: (content: String, rule: String)] = [:]
         for meta in page.metas where metas[meta.key] == nil {
-            let content = Self.trimmed(meta.content)
+            let content = WhitespaceTrimming.trimmed(meta.content)
             if !content.isEmpty { metas[meta.key] = (content, "meta[\(meta.attribute)=\(meta.key)]") }
         }
         func meta(_ keys: String...) -> Value? {
@@ -63,14 +63,6 @@ struct PageMetadata: Sendable {
         }
     }
 
-    /// The value without surrounding white space (most values have none: no copy then).
-    static func trimmed(_ value: String) -> String {
-        let scalars = value.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return value }
-        if !first.properties.isWhitespace && !last.properties.isWhitespace { return value }
-        return WhitespaceTrimming.trimmed(value)
-    }
-
     /// A BCP-47 language code reduced to its primary subtag (`fr-FR` → `fr`), or nil if empty.
     static func languageCode(_ value: String) -> String? {
         let primary = value.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," || $0 == " " }).first
@@ -80,7 +72,7 @@ struct PageMetadata: Sendable {
 
     /// Author names from a visible byline (`By Jane Doe and John Smith`, `Par Jean Dupont`).
     static func byline(_ text: String) -> [String]? {
-        var rest = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var rest = WhitespaceTrimming.trimmed(text)
         for prefix in ["by ", "par ", "von ", "por ", "di ", "door ", "av ", "af "] where rest.lowercased().hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count))
             break
@@ -98,7 +90,7 @@ struct PageMetadata: Sendable {
         for separator in [",", " and ", " et ", " und ", " y ", " & ", ";", "|"] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        return unique(parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })
+        return unique(parts.map(WhitespaceTrimming.trimmed).filter { !$0.isEmpty })
     }
 
     private static func unique(_ names: [String]) -> [String] {
