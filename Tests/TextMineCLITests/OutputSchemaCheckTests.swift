@@ -18,7 +18,7 @@ struct OutputSchemaCheckTests {
         #expect(check.contains("removal[\"text\"]"))
         let folder = try PipelineFolder()
         let output = folder.url.appendingPathComponent("out.jsonl").path
-        let run = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--no-timings", "-o", output])
+        let run = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--no-timings", "--exclude", "", "-o", output])
         #expect(run.status == 0, "\(run.stderr)")
         let script = try folder.write("check.py", check + "\nprint(\"ok\")\n")
 
