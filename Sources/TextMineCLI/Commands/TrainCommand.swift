@@ -7,6 +7,7 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a model for a stage.",
         subcommands: [
             TrainNERCommand.self,
+            TrainSummarizeCommand.self,
         ]
     )
 }
