@@ -2,11 +2,12 @@
 /// neighbours alone (no part-of-speech tagger).
 enum KeywordFilter {
     /// Whether a candidate is a single word that is not a key phrase on its own:
-    /// - a lowercase word that mostly follows another content word directly, the place of a French
-    ///   adjective after its noun (`russe` in `président russe`, `demandes russes`);
+    /// - a lowercase word that follows another content word directly in at least two thirds of its
+    ///   occurrences, the place of a French adjective after its noun (`russe` in `président russe`,
+    ///   `demandes russes`);
     /// - when the article's entities are tagged (and the candidate is no entity mention), a
-    ///   capitalised word that is no acronym: the fragment of a longer name or title (`Etat` of
-    ///   `secrétaire d'Etat`, `Affaires` of `Affaires étrangères`).
+    ///   capitalised word seen once that is no acronym: the fragment of a longer name or title
+    ///   (`Etat` of `secrétaire d'Etat`, `Affaires` of `Affaires étrangères`).
     static func isWeak(_ occurrences: ArraySlice<ClosedRange<Int>>, words: [KeywordWord], hasEntities: Bool) -> Bool {
         guard let first = occurrences.first, first.lowerBound == first.upperBound else { return false }
         var capitalised = false, acronym = false, afterContent = 0
@@ -19,7 +20,8 @@ enum KeywordFilter {
                 afterContent += 1
             }
         }
-        if !capitalised { return afterContent * 2 >= occurrences.count }
-        return hasEntities && !acronym
+        if !capitalised { return afterContent * 3 >= occurrences.count * 2 }
+        // A name the tagger missed comes back; a fragment of a title is usually seen once.
+        return hasEntities && !acronym && occurrences.count == 1
     }
 }

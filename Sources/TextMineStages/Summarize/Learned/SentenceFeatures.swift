@@ -36,6 +36,11 @@ enum SentenceFeature: String, CaseIterable, Sendable {
     case centrality
     /// Share of the sentence's content terms among the article's ten most frequent terms.
     case keywords
+    /// SumBasic (Nenkova & Vanderwende 2005): the mean article frequency of the sentence's content
+    /// words over the mean frequency of the article's terms.
+    case frequency
+    /// Cosine of the sentence's tf-idf vector with the first sentence's (1 for the first).
+    case lead
     /// Share of words that start with a capital, the first word excepted (names: an entity
     /// density that needs no tagger).
     case capitals
@@ -68,6 +73,8 @@ struct SentenceFeatureExtractor: Sendable {
         let title = Self.titleCosines(document)
         let centrality = LexRankScorer().scores(for: document).map { $0 * Double(count) }
         let keywords = Self.keywordShares(document)
+        let frequency = Self.meanFrequencies(document)
+        let lead = Self.leadCosines(document)
         let dependent = opening.dependentSentences(text: text, spans: document.spans)
         return text.utf8.withUnsafeBufferPointer { bytes in
             (0..<count).map { i in
@@ -90,6 +97,8 @@ struct SentenceFeatureExtractor: Sendable {
                 vector[SentenceFeature.titleRecall.index] = title[i].recall
                 vector[SentenceFeature.centrality.index] = centrality[i]
                 vector[SentenceFeature.keywords.index] = keywords[i]
+                vector[SentenceFeature.frequency.index] = frequency[i]
+                vector[SentenceFeature.lead.index] = lead[i]
                 vector[SentenceFeature.capitals.index] = words > 1 ? Double(lexical.capitalised) / (words - 1) : 0
                 vector[SentenceFeature.numbers.index] = lexical.digit ? 1 : 0
                 vector[SentenceFeature.quote.index] = lexical.quote ? 1 : 0
@@ -143,6 +152,41 @@ struct SentenceFeatureExtractor: Sendable {
         return document.termCounts.map { vector in
             guard !vector.ids.isEmpty else { return 0 }
             return Double(vector.ids.filter { isKeyword[Int($0)] }.count) / Double(vector.ids.count)
+        }
+    }
+
+    /// The mean article frequency of each sentence's content words (words, not distinct terms),
+    /// scaled so that a word of average frequency scores 1.
+    static func meanFrequencies(_ document: SummaryDocument) -> [Double] {
+        var frequency = [Double](repeating: 0, count: document.vocabularySize)
+        var total = 0.0
+        for vector in document.termCounts {
+            for (id, count) in zip(vector.ids, vector.weights) {
+                frequency[Int(id)] += count
+                total += count
+            }
+        }
+        guard total > 0, document.vocabularySize > 0 else { return [Double](repeating: 0, count: document.count) }
+        let average = total / Double(document.vocabularySize)
+        return document.wordTerms.map { terms in
+            var sum = 0.0, words = 0
+            for id in terms where id >= 0 {
+                sum += frequency[Int(id)]
+                words += 1
+            }
+            return words > 0 ? sum / Double(words) / average : 0
+        }
+    }
+
+    /// Cosine of each sentence's tf-idf vector with the first sentence's.
+    static func leadCosines(_ document: SummaryDocument) -> [Double] {
+        guard let first = document.weighted.first else { return [] }
+        var lead = [Double](repeating: 0, count: document.vocabularySize)
+        for (id, weight) in zip(first.ids, first.weights) { lead[Int(id)] = weight }
+        return document.weighted.map { vector in
+            var dot = 0.0
+            for (id, weight) in zip(vector.ids, vector.weights) { dot += weight * lead[Int(id)] }
+            return dot
         }
     }
 
