@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs articles through a ``Pipeline``: concurrently, streaming, with output in input order.
 ///
@@ -48,14 +49,14 @@ public struct PipelineRunner: Sendable {
     public func run<Input: Sequence<InputItem>, Sink: ResultSink>(
         _ input: Input, into sink: Sink, progress: ((RunProgress) -> Void)? = nil
     ) throws -> RunReport {
-        let start = Clock.now
+        let start = SystemClock.nanoseconds
         var tally = Tally(stepCount: pipeline.steps.count)
         var progressState = RunProgress(articles: 0, inputBytes: 0, seconds: 0)
         let reportProgress: ((Int, Int) -> Void)? = progress.map { progress in
             { bytes, articles in
                 progressState.inputBytes += bytes
                 progressState.articles += articles
-                progressState.seconds = Clock.seconds(since: start)
+                progressState.seconds = SystemClock.seconds(since: start)
                 progress(progressState)
             }
         }
@@ -64,7 +65,7 @@ public struct PipelineRunner: Sendable {
         report.stoppedBy = try runSegments(input, into: counting, tally: &tally, progress: reportProgress)
         report.succeeded = counting.succeeded
         report.failed = counting.failed
-        report.seconds = Clock.seconds(since: start)
+        report.seconds = SystemClock.seconds(since: start)
         report.textBytes = tally.textBytes
         report.stages = tally.statistics(stepNames: pipeline.steps.map(\.name))
         return report
@@ -168,7 +169,7 @@ public struct PipelineRunner: Sendable {
         _ item: InputItem, _ segment: Segment, render: @Sendable (Article) throws -> Rendered
     ) -> Outcome<Rendered> {
         var outcome = Outcome<Rendered>(tally: Tally(stepCount: segment.steps.count))
-        var clock = Clock.now
+        var clock = SystemClock.nanoseconds
         let decoded = item.decode()
         if segment.readsInput { outcome.tally.record(.input, since: &clock, failed: false) }
         outcome.results.reserveCapacity(decoded.count)
@@ -183,7 +184,7 @@ public struct PipelineRunner: Sendable {
             }
             if segment.readsInput { outcome.tally.textBytes += article.text.utf8.count }
             if article.language == nil { article.language = pipeline.language }
-            clock = Clock.now
+            clock = SystemClock.nanoseconds
             for index in segment.range {
                 let step = segment.steps[index]
                 do {
@@ -253,16 +254,15 @@ public struct PipelineRunner: Sendable {
 }
 
 /// Hands out indexes to worker threads.
-private final class WorkCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
+private final class WorkCounter: Sendable {
+    private let next = Mutex(0)
 
     func take(below count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
+        next.withLock { next in
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 }
 
