@@ -83,7 +83,7 @@ public struct ArticleJSONWriter {
                 writer.endObject()
             }
         }
-        if let language = article.language { key("language"); string(language) }
+        if let language = article.language { key("language"); string(language.code) }
         if !article.layers.isEmpty { key("layers"); try json(.object(article.layers)) }
         if !article.metadata.isEmpty {
             key("metadata")
@@ -161,6 +161,10 @@ public struct ArticleJSONWriter {
                 writer.beginObject()
                 if let seconds = trace.seconds { writer.key("seconds"); try writer.number(seconds) }
                 writer.key("stage"); writer.string(trace.stage)
+                if !trace.warnings.isEmpty {
+                    writer.key("warnings")
+                    writer.array(trace.warnings) { writer, warning in writer.string(warning) }
+                }
                 writer.endObject()
             }
         }

@@ -17,6 +17,8 @@ public struct StageDescriptor: Sendable {
     public var requires: Set<Capability>
     /// What this stage adds to the article.
     public var produces: Set<Capability>
+    /// The languages the stage has its own rules, packs or models for.
+    public var languages: LanguageSupport
     /// Where the stage comes from (built in, a package, a plugin file).
     public var origin: StageOrigin
     private let factory: @Sendable (StageOptions) throws -> any Stage
@@ -29,13 +31,15 @@ public struct StageDescriptor: Sendable {
         self.options = type.options
         self.requires = type.requires
         self.produces = type.produces
+        self.languages = type.languages
         self.origin = origin
         self.factory = { try type.init(options: $0) }
     }
 
     /// Describes a stage known only at run time; `make` builds an instance from validated options.
     public init(id: StageID, summary: String, documentation: String = "", options: OptionSchema = OptionSchema(),
-                requires: Set<Capability> = [], produces: Set<Capability> = [], origin: StageOrigin,
+                requires: Set<Capability> = [], produces: Set<Capability> = [],
+                languages: LanguageSupport = .any, origin: StageOrigin,
                 make: @escaping @Sendable (StageOptions) throws -> any Stage) {
         self.id = id
         self.summary = summary
@@ -43,6 +47,7 @@ public struct StageDescriptor: Sendable {
         self.options = options
         self.requires = requires
         self.produces = produces
+        self.languages = languages
         self.origin = origin
         self.factory = make
     }

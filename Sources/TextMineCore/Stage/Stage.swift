@@ -38,6 +38,8 @@ public protocol Stage: Sendable {
     static var requires: Set<Capability> { get }
     /// What this stage adds to the article.
     static var produces: Set<Capability> { get }
+    /// The languages the stage has its own rules, packs or models for (default: ``LanguageSupport/any``).
+    static var languages: LanguageSupport { get }
 
     /// Builds the stage from options already validated against ``options`` (defaults filled in).
     /// Throw ``StageError`` (with the option's name) for a value the schema cannot check, such as a
@@ -55,6 +57,7 @@ extension Stage {
     public static var options: OptionSchema { OptionSchema() }
     public static var requires: Set<Capability> { [] }
     public static var produces: Set<Capability> { [] }
+    public static var languages: LanguageSupport { .any }
 }
 
 /// A stage that needs statistics over the whole corpus (document frequencies, say) before it can

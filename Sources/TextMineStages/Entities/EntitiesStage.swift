@@ -20,11 +20,10 @@ public struct EntitiesStage: Stage {
         """
     public static let options: OptionSchema = [
         OptionSpec("model", .path, default: .null,
-                   doc: "A model file trained with `textmine train ner`; default: the built-in model of `language`."),
+                   doc: "A model file trained with `textmine train ner`; default: the built-in model of the language."),
         OptionSpec("gazetteers", .list(.path), default: [],
                    doc: "More gazetteer files (`name<TAB>CATEGORY` a line; PER, LOC, ORG, MISC, FIRST, TITLE, ORG-KEY, LOC-KEY), added to the built-in ones."),
-        OptionSpec("language", .string, default: "fr",
-                   doc: "The language of articles that do not say theirs; it selects the rules (and the built-in model when `model` is not set)."),
+        LanguageSetting.spec,
         OptionSpec("min-confidence", .number(0...1), default: 0,
                    doc: "Mentions the tagger is less sure of are dropped."),
         OptionSpec("link", .bool, default: true,
@@ -32,17 +31,20 @@ public struct EntitiesStage: Stage {
     ]
     public static let requires: Set<Capability> = [.sentences, .tokens]
     public static let produces: Set<Capability> = [.entities]
+    public static let languages = LanguageSupport(EntityTagger.languages, others: .skipped)
 
     private let tagger: EntityTagger
+    private let language: LanguageSetting
     private let minConfidence: Double
     private let linking: Bool
 
     public init(options: StageOptions) throws {
-        let language = options.string("language")
+        language = try LanguageSetting(options: options)
+        let builtIn: LanguageCode = if case .fixed(let code) = language { code } else { "fr" }
         let gazetteers = options.paths("gazetteers")
         let model: NERModel
         do {
-            let path = try options.path("model") ?? NERModel.builtInPath(language: language)
+            let path = try options.path("model") ?? NERModel.builtInPath(language: builtIn)
             model = try NERModel.load(contentsOf: path, gazetteers: gazetteers)
         } catch let error as Diagnostic {
             let option = error.file.hasSuffix(".tmner") || options.path("model") == error.file ? "model" : "gazetteers"
@@ -50,14 +52,20 @@ public struct EntitiesStage: Stage {
         } catch let error as StageError {
             throw StageError(error.message, option: "model")
         }
-        tagger = EntityTagger(model: model, defaultLanguage: language)
+        tagger = EntityTagger(model: model)
         minConfidence = options.double("min-confidence")
         linking = options.bool("link")
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
-        let found = tagger.mentions(in: article, text: text).filter { $0.confidence >= minConfidence }
+        let language = language.language(of: article) ?? LanguageCode(tagger.model.header.language) ?? "fr"
+        guard tagger.hasRules(for: language) else {
+            article.entities = []
+            article.warn("no entity rules for language '\(language)': entities left out")
+            return
+        }
+        let found = tagger.mentions(in: article, language: language, text: text).filter { $0.confidence >= minConfidence }
         let links: [EntityLinker.Link]
         if linking {
             links = tagger.linker.link(found.map { EntityLinker.Mention(text: $0.text, label: $0.label, confidence: $0.confidence) })

@@ -15,13 +15,13 @@ public struct KeywordsStage: Stage {
     public static let options: OptionSchema = [
         OptionSpec("count", .integer(1...1000), default: 10, doc: "How many key phrases to keep."),
         OptionSpec("max-words", .integer(1...8), default: 3, doc: "The most content words in a phrase (connectors such as 'de' not counted)."),
-        OptionSpec("language", .string, default: "auto",
-                   doc: "Stopword language: fr, en, or auto (the article's language; French and English lists when unknown)."),
+        LanguageSetting.spec,
         OptionSpec("entities", .choice(["keep", "exclude", "boost"]), default: "keep",
                    doc: "What to do with phrases that are named entities: keep them like any phrase, exclude them, or boost them (score × 2)."),
     ]
     public static let requires: Set<Capability> = [.sentences]
     public static let produces: Set<Capability> = [.keywords]
+    public static let languages = StopwordList.languages
 
     /// What happens to phrases that overlap named entities.
     enum EntityPolicy: String {
@@ -30,21 +30,20 @@ public struct KeywordsStage: Stage {
 
     private let count: Int
     private let maxWords: Int
-    private let language: String?
+    private let language: LanguageSetting
     private let entityPolicy: EntityPolicy
     private let normalizer = TermNormalizer()
 
     public init(options: StageOptions) throws {
         count = options.int("count")
         maxWords = options.int("max-words")
-        let language = options.string("language")
-        self.language = language == "auto" ? nil : language
+        language = try LanguageSetting(options: options)
         entityPolicy = EntityPolicy(rawValue: options.string("entities")) ?? .keep
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
-        let stopwords = StopwordList.forLanguage(language ?? article.language)
+        let stopwords = StopwordList.forLanguage(language.language(of: article))
         let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)
         let statistics = WordStatistics(text: keywordText)

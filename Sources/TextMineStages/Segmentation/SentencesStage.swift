@@ -21,6 +21,7 @@ public struct SentencesStage: Stage {
                 + "`line` always ends one, `paragraph` never does (blank lines always end a sentence)."),
     ])
     public static let produces: Set<Capability> = [.sentences]
+    public static let languages = SegmentationOptions.languages
 
     private let rules: SegmentationOptions.RulesByLanguage
     private let lineBreaks: SentenceSplitter.LineBreaks
@@ -31,7 +32,7 @@ public struct SentencesStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        let splitter = SentenceSplitter(rules: rules.rules(for: article.language), lineBreaks: lineBreaks)
+        let splitter = SentenceSplitter(rules: rules.rules(for: article), lineBreaks: lineBreaks)
         article.sentences = splitter.split(article.scalarText).map(Sentence.init(span:))
     }
 }

@@ -15,6 +15,7 @@ public struct TokensStage: Stage {
         """
     public static let options = OptionSchema(SegmentationOptions.specs)
     public static let produces: Set<Capability> = [.tokens]
+    public static let languages = SegmentationOptions.languages
 
     private let rules: SegmentationOptions.RulesByLanguage
 
@@ -23,7 +24,7 @@ public struct TokensStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        let tokenizer = Tokenizer(rules: rules.rules(for: article.language))
+        let tokenizer = Tokenizer(rules: rules.rules(for: article))
         article.tokens = tokenizer.tokenize(article.scalarText)
     }
 }

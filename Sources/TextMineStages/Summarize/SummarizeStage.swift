@@ -23,8 +23,7 @@ public struct SummarizeStage: Stage {
                    doc: "A budget in words instead of sentences (0: unset). Takes precedence over ratio and sentences."),
         OptionSpec("ratio", .number(0...1), default: 0,
                    doc: "A share of the article's sentences instead of a count (0: unset). Takes precedence over sentences."),
-        OptionSpec("language", .string, default: "auto",
-                   doc: "Stopword language: fr, en, or auto (the article's language; French and English lists when unknown)."),
+        LanguageSetting.spec,
         OptionSpec("min-words", .integer(0...1000), default: 4, doc: "Sentences with fewer words are never selected."),
         OptionSpec("max-words", .integer(1...10_000), default: 80, doc: "Sentences with more words are never selected."),
         OptionSpec("redundancy", .number(0...1), default: 0.3,
@@ -32,10 +31,11 @@ public struct SummarizeStage: Stage {
     ]
     public static let requires: Set<Capability> = [.sentences]
     public static let produces: Set<Capability> = [.summary]
+    public static let languages = StopwordList.languages
 
     private let method: SummaryMethod
     private let length: SummaryLength
-    private let language: String?
+    private let language: LanguageSetting
     private let eligibility: SentenceEligibility
     private let selector: SentenceSelector
     private let normalizer = TermNormalizer()
@@ -43,15 +43,14 @@ public struct SummarizeStage: Stage {
     public init(options: StageOptions) throws {
         method = SummaryMethod(rawValue: options.string("method")) ?? .news
         length = SummaryLength(options: options)
-        let language = options.string("language")
-        self.language = language == "auto" ? nil : language
+        language = try LanguageSetting(options: options)
         eligibility = SentenceEligibility(minWords: options.int("min-words"), maxWords: options.int("max-words"))
         selector = SentenceSelector(redundancy: options.double("redundancy"))
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
-        let stopwords = StopwordList.forLanguage(language ?? article.language)
+        let stopwords = StopwordList.forLanguage(language.language(of: article))
         let document = SummaryDocument(
             text: text, spans: article.sentences.map(\.span), title: article.metadata["title"]?.value.stringValue,
             stopwords: stopwords, normalizer: normalizer)
