@@ -46,6 +46,32 @@ struct RunCommandTests {
         #expect(try articles(timed.stdout)[0].trace.allSatisfy { $0.seconds != nil })
     }
 
+    @Test("the French news pipeline writes readable fields first and leaves tokens and alignment out unless asked")
+    func readableFields() throws {
+        let result = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--no-timings", "--quiet"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        for line in lines {
+            #expect(topLevelKeys(line) == ["id", "source", "language", "metadata", "text", "summary", "keywords", "entities",
+                                           "removals", "original", "sentences", "blocks", "trace"])
+        }
+        let chosen = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
+                                              "--fields", "summary,entities,text", "--quiet"])
+        #expect(topLevelKeys(chosen.stdout) == ["id", "text", "summary", "entities"])
+        let everything = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
+                                                  "--exclude", "", "--quiet"])
+        #expect(topLevelKeys(everything.stdout).contains("tokens") && topLevelKeys(everything.stdout).contains("alignment"))
+        let yaml = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
+                                            "--fields", "id,language,source", "--format", "yaml", "--quiet"])
+        #expect(yaml.stdout.hasPrefix("- id: \"000_b0f18a854f7ce6e7\"\n  source:\n"))
+        #expect(yaml.stdout.contains("\n  language: fr\n"))
+        let typo = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--exclude", "tokns"])
+        #expect(typo.status == 1)
+        #expect(typo.stdout.isEmpty)
+        #expect(typo.stderr.contains("error: unknown field 'tokns' in --fields or --exclude; did you mean 'tokens'?"))
+    }
+
     @Test("lint errors stop the run with file:line:col")
     func lintErrors() throws {
         let folder = try PipelineFolder()

@@ -32,6 +32,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: jsonl, json, yaml or text (default: the pipeline's, else jsonl).")
     var format: OutputFormat?
 
+    @Option(help: ArgumentHelp("The article fields to write, comma-separated (id is always written; default: the pipeline's output: fields, else all).",
+                               valueName: "FIELD,…"))
+    var fields: String?
+
+    @Option(help: ArgumentHelp("Article fields to leave out, comma-separated, instead of the pipeline's output: exclude ('' leaves none out).",
+                               valueName: "FIELD,…"))
+    var exclude: String?
+
     @Option(name: .customLong("input-format"), help: "How to read the inputs (text, jsonl…; default: by file extension).")
     var inputFormat: String?
 
@@ -71,10 +79,17 @@ struct RunCommand: ParsableCommand {
             throw console.fail("\(error)")
         }
 
+        let selection: FieldSelection
+        do {
+            selection = try fieldSelection(plan.output)
+        } catch {
+            throw console.fail("\(error.message) in --fields or --exclude; \(error.hint)")
+        }
+
         let sink: OutputSink
         do {
             let format = format ?? plan.output.format
-            sink = try OutputSink(encoder: format.encoder, output: OutputFile(path: output ?? plan.output.path),
+            sink = try OutputSink(encoder: format.encoder(fields: selection), output: OutputFile(path: output ?? plan.output.path),
                                   deadLetters: errors.map { try OutputFile(path: $0) })
         } catch {
             throw console.fail("\(error)")
@@ -110,6 +125,17 @@ struct RunCommand: ParsableCommand {
             throw console.fail("run stopped (on-error: fail): \(stopped)\(location)")
         }
         if report.textBytes == 0 { throw console.fail("no article could be read") }
+    }
+
+    /// The fields to write: `--fields` replaces the pipeline's `fields:` and `exclude:` (so that
+    /// `--fields id,tokens` writes tokens whatever the pipeline leaves out), `--exclude` its `exclude:`.
+    private func fieldSelection(_ output: OutputSpec) throws(UnknownFieldError) -> FieldSelection {
+        var only: [ArticleField]?
+        var excluded: [ArticleField]?
+        if let fields { only = try FieldSelection.parse(list: fields) }
+        if let exclude { excluded = try FieldSelection.parse(list: exclude) }
+        if let only { return FieldSelection(only: only, excluding: excluded ?? []) }
+        return FieldSelection(only: output.fields, excluding: excluded ?? output.exclude)
     }
 }
 

@@ -8,26 +8,18 @@ enum LanguageSetting: Sendable, Equatable {
     /// Each article's language.
     case auto
     /// Each article's language, else this one.
-    case fixed(LanguageCode)
+    case fallback(LanguageCode)
 
-    /// The option, with the same name, default and meaning in every stage.
-    static let spec = OptionSpec(
-        "language", .string, default: "auto",
-        doc: "`auto`: each article's language (declared by the input or the pipeline, or detected by the `language` "
-            + "stage); a language code (`fr`, `en-GB`): the language of articles that have none.")
-
-    /// Reads the `language` option.
-    /// - Throws: ``StageError`` naming the option when the value is neither `auto` nor a language code.
-    init(options: StageOptions) throws {
-        let value = options.string(Self.spec.name)
-        if value == "auto" {
-            self = .auto
-        } else if let code = LanguageCode(value) {
-            self = .fixed(code)
-        } else {
-            throw StageError("'\(value)' is not a language code: use `auto` or an ISO 639-1 code such as `fr` or `en`",
-                             option: Self.spec.name)
-        }
+    /// The option, with the same name, type, default and meaning in every stage (lint checks the
+    /// value: `auto` or a language code).
+    static let option = StageOption<LanguageSetting>(
+        spec: OptionSpec(
+            "language", .language, default: "auto",
+            doc: "`auto`: each article's language (declared by the input or the pipeline, or detected by the "
+                + "`language` stage); a language code (`fr`, `en-GB`): the language of articles that have none."),
+        default: .auto
+    ) { value, _ in
+        value.stringValue.flatMap { $0 == "auto" ? .auto : LanguageCode($0).map(LanguageSetting.fallback) }
     }
 
     /// The language to process an article in: its own, else the fallback code (nil for `auto`
@@ -35,7 +27,13 @@ enum LanguageSetting: Sendable, Equatable {
     func language(of article: Article) -> LanguageCode? {
         switch self {
         case .auto: return article.language
-        case .fixed(let code): return article.language ?? code
+        case .fallback(let code): return article.language ?? code
         }
+    }
+
+    /// The fallback code, if any.
+    var fallback: LanguageCode? {
+        if case .fallback(let code) = self { return code }
+        return nil
     }
 }

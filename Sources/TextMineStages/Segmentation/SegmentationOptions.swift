@@ -4,20 +4,20 @@ import TextMineCore
 enum SegmentationOptions {
     /// The languages with their own rules; others get generic rules.
     static let languages = LanguageSupport(["fr", "en"], others: .generic)
-    static let abbreviations = OptionSpec(
-        "abbreviations", .list(.string), default: [],
+    static let abbreviations = StageOption<[String]>(
+        "abbreviations", default: [],
         doc: "More abbreviations that never end a sentence, such as titles (`Gén.`, `Cdt.`); the final period is "
             + "optional. A lower-case one also matches capitalised.")
-    static let trailingAbbreviations = OptionSpec(
-        "trailing-abbreviations", .list(.string), default: [],
+    static let trailingAbbreviations = StageOption<[String]>(
+        "trailing-abbreviations", default: [],
         doc: "More abbreviations that may end a sentence, which they do before a capital (`etc.`, `ibid.`).")
-    static let abbreviationsFile = OptionSpec(
-        "abbreviations-file", .path, default: .null,
+    static let abbreviationsFile = StageOption<String?>.path(
+        "abbreviations-file",
         doc: "A text file of more abbreviations: one a line, `#` comments, `etc. trailing` for one that may end "
             + "a sentence.")
 
     /// The options both stages accept.
-    static let specs = [LanguageSetting.spec, abbreviations, trailingAbbreviations, abbreviationsFile]
+    static let all: [any OptionDeclaration] = [LanguageSetting.option, abbreviations, trailingAbbreviations, abbreviationsFile]
 
     /// The rules of each language, with the user's abbreviations added, built once per stage.
     struct RulesByLanguage: Sendable {
@@ -28,10 +28,10 @@ enum SegmentationOptions {
         private let generic: SegmentationRules
 
         init(options: StageOptions) throws {
-            setting = try LanguageSetting(options: options)
-            let leading = options.strings(abbreviations.name)
-            let trailing = options.strings(trailingAbbreviations.name)
-            let file = options.path(abbreviationsFile.name)
+            setting = options[LanguageSetting.option]
+            let leading = options[abbreviations]
+            let trailing = options[trailingAbbreviations]
+            let file = options[abbreviationsFile]
             func build(_ code: LanguageCode) throws -> SegmentationRules {
                 var rules = SegmentationRules(language: code)
                 rules.addAbbreviations(leading, kind: .leading)
