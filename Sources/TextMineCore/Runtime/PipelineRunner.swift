@@ -224,7 +224,7 @@ public struct PipelineRunner: Sendable {
                 do {
                     try step.stage.process(&article, context: StageContext(stageName: step.name))
                     let seconds = outcome.tally.record(.step(index), since: &clock, failed: false)
-                    article.trace.append(StageTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil))
+                    article.recordTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil)
                 } catch {
                     outcome.tally.record(.step(index), since: &clock, failed: true)
                     outcome.results.append(.failure(ArticleFailure(
