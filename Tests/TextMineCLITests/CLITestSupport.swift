@@ -14,9 +14,15 @@ final class PipelineFolder {
 
     /// Writes a file and returns its path.
     func write(_ name: String, _ text: String) throws -> String {
-        let path = url.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try write(name, bytes: Array(text.utf8))
+    }
+
+    /// Writes a file of raw bytes (creating its folders) and returns its path.
+    func write(_ name: String, bytes: [UInt8]) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: file)
+        return file.path
     }
 }
 

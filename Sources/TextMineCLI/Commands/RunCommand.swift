@@ -10,10 +10,18 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Lints the pipeline first and stops on errors. Inputs are files, directories (read \
             recursively), globs (*, ?, **) or - for standard input; without inputs, the pipeline's \
-            input: is used. Text files are one article each, .jsonl files one article per line. \
+            input: is used. Each file is read as --input-format says, else by its extension (.txt \
+            text, .jsonl one article per line, .html a web page), else as the pipeline's \
+            input.format says (which also applies to all of the pipeline's own input.paths), else \
+            as text. \
             Results go to standard output (or -o) in input order, whatever --jobs; failed articles \
             are skipped and reported (--errors writes them as JSON lines) unless the pipeline says \
-            on-error: fail. A summary line goes to standard error.
+            on-error: fail. A summary line goes to standard error. Standard input is processed as it \
+            arrives: a slow producer (tail -f, a queue consumer) gets each article back within a \
+            fraction of a second. --resume continues a killed run: the ids already in the -o file \
+            (and in --errors) are skipped and the rest appended.
+
+            \(ExitStatus.help)
             """
     )
 
@@ -40,11 +48,14 @@ struct RunCommand: ParsableCommand {
                                valueName: "FIELD,…"))
     var exclude: String?
 
-    @Option(name: .customLong("input-format"), help: "How to read the inputs (text, jsonl…; default: by file extension).")
+    @Option(name: .customLong("input-format"), help: "How to read every input (text, jsonl, html), whatever its extension (default: by file extension).")
     var inputFormat: String?
 
     @Option(help: "Write failed articles to this file as JSON lines {id, source, stage, error}.")
     var errors: String?
+
+    @Flag(help: "Continue an interrupted run: skip the ids already in the output file (and --errors), append the rest.")
+    var resume = false
 
     @Flag(help: "Print a per-stage timing table on standard error.")
     var stats = false
@@ -69,28 +80,56 @@ struct RunCommand: ParsableCommand {
 
         let paths = inputs.isEmpty ? plan.input.paths : inputs
         guard !paths.isEmpty else {
-            throw console.fail("no input: name files, directories or globs (or '-'), or set input: in \(plan.file)")
+            throw console.fail("no input: name files, directories or globs (or '-'), or set input: in \(plan.file)",
+                               status: ExitStatus.usage)
         }
+        // --input-format, else each file's extension, else the pipeline's input.format; the latter
+        // applies to all of the pipeline's own input.paths.
+        let forced = inputFormat.map(InputFormat.init(rawValue:)) ?? (inputs.isEmpty ? plan.input.format : nil)
         let input: InputFiles
         do {
-            input = try InputFiles(paths: paths, format: inputFormat.map(InputFormat.init(rawValue:)) ?? plan.input.format,
+            input = try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format,
                                    decoders: CommandContext.decoders)
         } catch {
-            throw console.fail("\(error)")
+            throw console.fail("\(error)", status: ExitStatus.usage)
         }
 
         let selection: FieldSelection
         do {
             selection = try fieldSelection(plan.output)
         } catch {
-            throw console.fail("\(error.message) in --fields or --exclude; \(error.hint)")
+            throw console.fail("\(error.message) in --fields or --exclude; \(error.hint)", status: ExitStatus.usage)
+        }
+
+        let format = format ?? plan.output.format
+        let outputPath = output ?? plan.output.path
+        var written: Set<String> = []
+        if resume {
+            guard let outputPath, outputPath != "-" else {
+                throw console.fail("--resume needs an output file (-o PATH): the ids already written are read from it",
+                                   status: ExitStatus.usage)
+            }
+            guard format == .jsonl else {
+                throw console.fail("--resume needs the jsonl output format (got \(format.rawValue)): only JSON lines can be appended to",
+                                   status: ExitStatus.usage)
+            }
+            do {
+                for path in [outputPath] + (errors.map { [$0] } ?? []) {
+                    let lines = try WrittenLines(path: path)
+                    if lines.cutBytes > 0 {
+                        console.line("warning: \(path): cut a partial last line (\(lines.cutBytes) bytes) left by the interrupted run")
+                    }
+                    written.formUnion(lines.ids)
+                }
+            } catch {
+                throw console.fail("\(error)")
+            }
         }
 
         let sink: OutputSink
         do {
-            let format = format ?? plan.output.format
-            sink = try OutputSink(encoder: format.encoder(fields: selection), output: OutputFile(path: output ?? plan.output.path),
-                                  deadLetters: errors.map { try OutputFile(path: $0) })
+            sink = try OutputSink(encoder: format.encoder(fields: selection), output: OutputFile(path: outputPath, appending: resume),
+                                  deadLetters: errors.map { try OutputFile(path: $0, appending: resume) })
         } catch {
             throw console.fail("\(error)")
         }
@@ -103,7 +142,7 @@ struct RunCommand: ParsableCommand {
 
         let runner = PipelineRunner(pipeline: pipeline, options: .init(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy,
-            recordsTimings: plan.output.timings && !noTimings))
+            recordsTimings: plan.output.timings && !noTimings, skippedIDs: written))
         let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console) : nil
         let report: RunReport
         do {
@@ -124,7 +163,8 @@ struct RunCommand: ParsableCommand {
             let location = pipeline.steps.first { $0.name == stopped.stage }?.location.map { " (\($0))" } ?? ""
             throw console.fail("run stopped (on-error: fail): \(stopped)\(location)")
         }
-        if report.textBytes == 0 { throw console.fail("no article could be read") }
+        if report.textBytes == 0 && report.skipped == 0 { throw console.fail("no article could be read") }
+        if report.succeeded < report.articles { throw ExitCode(ExitStatus.incomplete) }
     }
 
     /// The fields to write: `--fields` replaces the pipeline's `fields:` and `exclude:` (so that

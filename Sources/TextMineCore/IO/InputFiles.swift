@@ -5,8 +5,12 @@ import Foundation
 ///
 /// Paths are resolved when the value is made; files are read lazily as the runner iterates, so a
 /// large corpus is never held in memory at once. Line-delimited formats (JSONL) are streamed in
-/// pieces of whole lines. A path that does not exist or a glob that matches nothing becomes an
-/// input failure, never a silent omission.
+/// pieces of whole lines. A path that does not exist, a directory without files or a glob that
+/// matches nothing is an ``InputError`` naming it, never a silent omission.
+///
+/// Each file is read with the first of: the `format` given (`--input-format`), the format its
+/// extension names (`.jsonl`, `.html`, `.txt`…), the `fallbackFormat` (the pipeline's
+/// `input.format`, for files without a known extension and standard input), text.
 public struct InputFiles: Sequence, Sendable {
     /// A resolved input.
     enum Entry: Sendable {
@@ -15,8 +19,9 @@ public struct InputFiles: Sequence, Sendable {
         case failure(ArticleFailure)
     }
 
-    /// Why inputs cannot be read at all.
-    public struct FormatError: Error, CustomStringConvertible {
+    /// Why inputs cannot be read at all: an unknown format, or paths that name no file (all of them,
+    /// one per line).
+    public struct InputError: Error, CustomStringConvertible {
         public var description: String
     }
 
@@ -27,37 +32,40 @@ public struct InputFiles: Sequence, Sendable {
     /// Resolves the paths.
     ///
     /// - Parameters:
-    ///   - format: how to read every input; nil picks a decoder by file extension (text by default).
+    ///   - format: how to read every input, whatever its extension; nil picks by file extension.
+    ///   - fallbackFormat: how to read standard input and files whose extension names no format
+    ///     (nil: text).
     ///   - pieceSize: how many bytes of a line-delimited input make one piece of work.
-    /// - Throws: ``FormatError`` when `format` has no decoder in `decoders`.
-    public init(paths: [String], format: InputFormat? = nil, decoders: ArticleDecoderRegistry = .builtIn,
-                pieceSize: Int = 1 << 20) throws {
-        var fixed: (any ArticleDecoder)?
-        if let format {
+    /// - Throws: ``InputError`` when a format has no decoder in `decoders`, or when paths name no file.
+    public init(paths: [String], format: InputFormat? = nil, fallbackFormat: InputFormat? = nil,
+                decoders: ArticleDecoderRegistry = .builtIn, pieceSize: Int = 1 << 20) throws {
+        func decoder(_ format: InputFormat?) throws -> (any ArticleDecoder)? {
+            guard let format else { return nil }
             guard let decoder = decoders[format] else {
                 let known = decoders.formats.map(\.rawValue).joined(separator: ", ")
-                throw FormatError(description: "unknown input format '\(format.rawValue)' (known: \(known))")
+                throw InputError(description: "unknown input format '\(format.rawValue)' (known: \(known))")
             }
-            fixed = decoder
+            return decoder
         }
+        let fixed = try decoder(format)
+        let fallback = try decoder(fallbackFormat) ?? decoders[.text]
         var entries: [Entry] = []
         var seen: Set<String> = []
+        var unmatched: [String] = []
         for path in paths {
             if path == "-" {
-                guard let decoder = fixed ?? decoders[.text] else { continue }
+                guard let decoder = fixed ?? fallback else { continue }
                 entries.append(.standardInput(decoder: decoder))
                 continue
             }
             let files = PathExpansion.files(matching: path)
             if files.isEmpty {
-                let message = PathExpansion.isGlob(path) ? "no file matches '\(path)'"
+                unmatched.append(PathExpansion.isGlob(path) ? "no file matches '\(path)'"
                     : FileManager.default.fileExists(atPath: path) ? "no file in '\(path)'"
-                    : "no such file or directory: '\(path)'"
-                entries.append(.failure(ArticleFailure(id: InputLocation(path: path).baseName, source: path,
-                                                       stage: ArticleFailure.inputStep, error: message)))
+                    : "no such file or directory: '\(path)'")
             }
             for file in files where seen.insert(file.path).inserted {
-                guard let decoder = fixed ?? decoders.decoder(forPath: file.path) else {
+                guard let decoder = fixed ?? decoders.decoder(forExtensionOf: file.path) ?? fallback else {
                     entries.append(.failure(ArticleFailure(id: InputLocation(path: file.path).baseName, source: file.path,
                                                            stage: ArticleFailure.inputStep, error: "no decoder for this file")))
                     continue
@@ -65,6 +73,7 @@ public struct InputFiles: Sequence, Sendable {
                 entries.append(.file(path: file.path, byteCount: file.byteCount, decoder: decoder))
             }
         }
+        guard unmatched.isEmpty else { throw InputError(description: unmatched.joined(separator: "\n")) }
         self.entries = entries
         self.pieceSize = pieceSize
     }
@@ -88,7 +97,7 @@ public struct InputFiles: Sequence, Sendable {
     public func makeIterator() -> Iterator { Iterator(entries: entries, pieceSize: pieceSize) }
 
     /// Yields one item per file, or several pieces per line-delimited input.
-    public struct Iterator: IteratorProtocol {
+    public struct Iterator: IdleAwareIterator {
         private var entries: ArraySlice<Entry>
         private let pieceSize: Int
         private var stream: LineStream?
@@ -96,6 +105,14 @@ public struct InputFiles: Sequence, Sendable {
         init(entries: [Entry], pieceSize: Int) {
             self.entries = entries[...]
             self.pieceSize = pieceSize
+        }
+
+        /// Whether more input is there or arrives within `seconds`: false only while standard input (or
+        /// another pipe) is waiting for its producer.
+        public func hasItem(within seconds: Double) -> Bool {
+            if let stream { return stream.isReady(within: seconds) }
+            if case .standardInput? = entries.first { return FileBytes.isReadable(0, within: seconds) }
+            return true
         }
 
         public mutating func next() -> InputItem? {
@@ -138,13 +155,22 @@ public struct InputFiles: Sequence, Sendable {
 }
 
 /// Reads a descriptor in pieces of whole lines.
+///
+/// A regular file is read in pieces of about `pieceSize` bytes. A pipe or terminal (standard input
+/// fed by `tail -f` or a queue consumer) is *paced*: each read takes what is there, and a piece ends
+/// as soon as no more bytes are waiting, so that articles are processed as they arrive.
 private final class LineStream {
     private let fd: Int32
     private let path: String
     private let decoder: any ArticleDecoder
     private let pieceSize: Int
     private let ownsDescriptor: Bool
+    /// Whether the descriptor is a pipe, socket or terminal rather than a regular file.
+    private let isPaced: Bool
     private var pending: [UInt8] = []
+    /// The index of the last newline in `pending`, if any (kept as bytes arrive, so that a long line
+    /// is scanned once).
+    private var lastNewline: Int?
     private var nextLine = 1
     private var finished = false
 
@@ -154,19 +180,28 @@ private final class LineStream {
         self.decoder = decoder
         self.pieceSize = pieceSize
         self.ownsDescriptor = ownsDescriptor
+        var info = stat()
+        isPaced = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
     }
 
     deinit { if ownsDescriptor { close(fd) } }
 
-    /// The next piece: whole lines of about `pieceSize` bytes (the rest of the input at its end).
+    /// The next piece: whole lines of about `pieceSize` bytes, or for a paced input the whole lines
+    /// that arrived so far (the rest of the input at its end).
     func next() -> InputItem? {
         while !finished {
-            if pending.count >= pieceSize, let cut = pending.lastIndex(of: 0x0A) {
+            if let cut = lastNewline, pending.count >= pieceSize || (isPaced && !FileBytes.isReadable(fd, within: 0)) {
                 return piece(upTo: cut + 1)
             }
             do {
-                let chunk = try FileBytes.readChunk(fd, max: pieceSize, path: path)
-                if chunk.isEmpty { finished = true } else { pending.append(contentsOf: chunk) }
+                let chunk = isPaced ? try FileBytes.readAvailable(fd, max: pieceSize, path: path)
+                    : try FileBytes.readChunk(fd, max: pieceSize, path: path)
+                if chunk.isEmpty {
+                    finished = true
+                } else {
+                    if let newline = chunk.lastIndex(of: 0x0A) { lastNewline = pending.count + newline }
+                    pending.append(contentsOf: chunk)
+                }
             } catch {
                 finished = true
                 return .failure(ArticleFailure(id: "\(InputLocation(path: path).baseName):\(nextLine)",
@@ -177,9 +212,15 @@ private final class LineStream {
         return pending.isEmpty ? nil : piece(upTo: pending.count)
     }
 
+    /// Whether ``next()`` has a piece now or within `seconds`: always for a regular file.
+    func isReady(within seconds: Double) -> Bool {
+        !isPaced || finished || lastNewline != nil || FileBytes.isReadable(fd, within: seconds)
+    }
+
     private func piece(upTo end: Int) -> InputItem {
         let bytes = Array(pending[..<end])
         pending.removeFirst(end)
+        lastNewline = nil
         let location = InputLocation(path: path, firstLine: nextLine)
         nextLine += bytes.withUnsafeBufferPointer { buffer in
             var newlines = 0
