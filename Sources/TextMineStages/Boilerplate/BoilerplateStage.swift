@@ -29,7 +29,7 @@ public struct BoilerplateStage: Stage {
         """
     public static let options: OptionSchema = [
         OptionSpec("packs", .list(.path), default: [],
-                   doc: "Extra language pack files (YAML) whose stopwords and boilerplate patterns add to the built-in French and English ones."),
+                   doc: "Extra language pack files (YAML) whose stopwords and boilerplate patterns add to the built-in French, English and German ones."),
         OptionSpec("aggressiveness", .number(0...1), default: 0.5,
                    doc: "From 0 (keep anything plausible) to 1 (remove anything doubtful); moves the content-score threshold from 0.3 to 0.6."),
         OptionSpec("short-words", .integer(1...50), default: 7,

@@ -9,8 +9,10 @@ public struct EntitiesStage: Stage {
     public static let documentation = """
         Tags named entities with an averaged-perceptron sequence tagger over hashed features (word, \
         shape, affixes, capitalisation, neighbours, gazetteer membership, trigger words such as \
-        `président` or `M.`). The built-in French model needs no configuration; `model:` selects \
-        another (see `textmine train ner`). Rules keep it precise: no sentence-initial function \
+        `président` or `M.`). The built-in models (French, English) need no configuration: each \
+        article is tagged by the model of its language (`language` when it has none); an article \
+        in a language without a model gets no entities. `model:` selects one model for every \
+        article (see `textmine train ner`). Rules keep it precise: no sentence-initial function \
         words (`Alors`, `Les`), nothing in all-caps, foreign-language, link or credit lines; titles \
         are left out of person names (`M. Lavrov` → `Lavrov`); confident gazetteer names fix the \
         tagger's label (`Kremlin` ORG). Mentions of one entity share a `canonical` name: surnames \
@@ -20,7 +22,7 @@ public struct EntitiesStage: Stage {
         """
     public static let options: OptionSchema = [
         OptionSpec("model", .path, default: .null,
-                   doc: "A model file trained with `textmine train ner`; default: the built-in model of `language`."),
+                   doc: "A model file trained with `textmine train ner`, used for every article; default: the built-in model of each article's language."),
         OptionSpec("gazetteers", .list(.path), default: [],
                    doc: "More gazetteer files (`name<TAB>CATEGORY` a line; PER, LOC, ORG, MISC, FIRST, TITLE, ORG-KEY, LOC-KEY), added to the built-in ones."),
         OptionSpec("language", .string, default: "fr",
@@ -33,29 +35,57 @@ public struct EntitiesStage: Stage {
     public static let requires: Set<Capability> = [.sentences, .tokens]
     public static let produces: Set<Capability> = [.entities]
 
-    private let tagger: EntityTagger
+    /// The tagger of `model:`, for every article; nil when each article's language picks a built-in model.
+    private let fixed: EntityTagger?
+    /// The built-in models' taggers by language (the default language's loaded at once).
+    private let builtIn: BuiltInTaggers
+    private let defaultLanguage: String
     private let minConfidence: Double
     private let linking: Bool
 
     public init(options: StageOptions) throws {
-        let language = options.string("language")
+        let language = EntitiesStage.baseLanguage(options.string("language")) ?? "fr"
         let gazetteers = options.paths("gazetteers")
-        let model: NERModel
+        builtIn = BuiltInTaggers(gazetteers: gazetteers)
+        defaultLanguage = language
         do {
-            let path = try options.path("model") ?? NERModel.builtInPath(language: language)
-            model = try NERModel.load(contentsOf: path, gazetteers: gazetteers)
+            if let path = options.path("model") {
+                fixed = EntityTagger(model: try NERModel.load(contentsOf: path, gazetteers: gazetteers), defaultLanguage: language)
+            } else {
+                fixed = nil
+                _ = try builtIn.load(language: language, defaultLanguage: language)
+            }
         } catch let error as Diagnostic {
             let option = error.file.hasSuffix(".tmner") || options.path("model") == error.file ? "model" : "gazetteers"
             throw StageError(error.description, option: option)
         } catch let error as StageError {
             throw StageError(error.message, option: "model")
         }
-        tagger = EntityTagger(model: model, defaultLanguage: language)
         minConfidence = options.double("min-confidence")
         linking = options.bool("link")
     }
 
+    /// The primary subtag of a language code, lowercased (`fr-FR`, `fr_FR`, `FR` → `fr`); nil
+    /// for an empty or undetermined (`und`) code.
+    static func baseLanguage(_ code: String?) -> String? {
+        guard let code, let base = code.split(whereSeparator: { $0 == "-" || $0 == "_" }).first?.lowercased(),
+              !base.isEmpty, base != "und" else { return nil }
+        return base
+    }
+
+    /// The tagger for an article: `model:`'s, or the built-in model of the article's language (the
+    /// default language when it has none); nil when its language has no built-in model.
+    private func tagger(for article: Article) -> EntityTagger? {
+        if let fixed { return fixed }
+        let language = Self.baseLanguage(article.language) ?? defaultLanguage
+        return try? builtIn.load(language: language, defaultLanguage: language)
+    }
+
     public func process(_ article: inout Article, context: StageContext) throws {
+        guard let tagger = tagger(for: article) else {
+            article.entities = []
+            return
+        }
         let text = article.scalarText
         let found = tagger.mentions(in: article, text: text).filter { $0.confidence >= minConfidence }
         let links: [EntityLinker.Link]
@@ -68,5 +98,28 @@ public struct EntitiesStage: Stage {
             Entity(span: mention.span, text: mention.text, label: link.label, canonical: link.canonical,
                    confidence: (mention.confidence * 1000).rounded() / 1000, stage: context.stageName)
         }
+    }
+}
+
+/// The taggers of the built-in models, by language, each loaded when an article first needs it.
+final class BuiltInTaggers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taggers: [String: Result<EntityTagger, any Error>] = [:]
+    private let gazetteers: [String]
+
+    init(gazetteers: [String]) { self.gazetteers = gazetteers }
+
+    /// The tagger of the built-in model of `language`.
+    /// - Throws: when the language has no built-in model or it does not load (once per language).
+    func load(language: String, defaultLanguage: String) throws -> EntityTagger {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = taggers[language] { return try known.get() }
+        let result = Result { () throws -> EntityTagger in
+            let model = try NERModel.load(contentsOf: try NERModel.builtInPath(language: language), gazetteers: gazetteers)
+            return EntityTagger(model: model, defaultLanguage: defaultLanguage)
+        }
+        taggers[language] = result
+        return try result.get()
     }
 }

@@ -6,14 +6,14 @@ public struct MetadataStage: Stage {
     public static let id: StageID = "metadata"
     public static let summary = "Extracts title, date, byline, dateline and credits, and removes them from the body."
     public static let documentation = """
-        Looks at the first lines of the text for a date header (` date 2022-01`, `Publié le 28 \
+        Looks at the first lines of the text for a breadcrumb trail (`Home | News | World`), a date header (` date 2022-01`, `Publié le 28 \
         janvier 2022 à 10h30 Mis à jour le …`), a byline (`Par X et Y`, `By X and Y`), a dateline \
         with an agency (`MOSCOU (Reuters) –`, whose sentence stays in the body) and a title (a \
         first line that reads as a headline), and everywhere for credit lines (`X de CNN ont \
         contribué au reportage`, `Crédit photo : AFP`, `EPA/SERGEY DOLZHENKO`).
 
-        Fields: `date`, `updated` (ISO 8601), `authors` (list), `dateline`, `agency`, `title`, \
-        `credits` (list). Each records the stage, the rule that matched (`date-header`, `byline`, \
+        Fields: `date`, `updated` (ISO 8601), `authors` (list), `affiliation` (`BBC News, Rome` \
+        after the names), `dateline`, `agency`, `title`, `breadcrumbs` (list), `credits` (list). Each records the stage, the rule that matched (`date-header`, `byline`, \
         `dateline`, `first-line-headline`, `credit-line`…) and its span in the original text. \
         Removed text is kept in the article's removals with the reason `metadata: <field>`.
 
@@ -22,12 +22,14 @@ public struct MetadataStage: Stage {
         """
     public static let options: OptionSchema = [
         OptionSpec("packs", .list(.path), default: [],
-                   doc: "Extra language pack files (YAML) whose byline words, date labels, months and credit patterns add to the built-in French and English ones."),
+                   doc: "Extra language pack files (YAML) whose byline words, date labels, months and credit patterns add to the built-in French, English and German ones."),
         OptionSpec("header-lines", .integer(1...20), default: 4,
                    doc: "How many lines at the start of the text may hold a date, byline or dateline."),
         OptionSpec("date", .bool, default: true, doc: "Extract a date header (and an update date after it)."),
         OptionSpec("byline", .bool, default: true, doc: "Extract the authors of a byline."),
         OptionSpec("dateline", .bool, default: true, doc: "Extract a dateline place and news agency (`MOSCOU (Reuters) –`)."),
+        OptionSpec("breadcrumbs", .bool, default: true,
+                   doc: "Extract a breadcrumb trail (`Home | News | World`) or a section name alone on the first line before the headline."),
         OptionSpec("title", .bool, default: true, doc: "Take a first line that reads as a headline as the title."),
         OptionSpec("credits", .bool, default: true, doc: "Extract contributor and photo credit lines."),
         OptionSpec("remove", .bool, default: true,
@@ -42,11 +44,13 @@ public struct MetadataStage: Stage {
         let library = try options.packLibrary()
         let headerLines = options.int("header-lines")
         var rules: [any MetadataRule] = []
+        // Breadcrumbs first: the trail above the headline is neither a title nor a byline.
+        if options.bool("breadcrumbs") { rules.append(BreadcrumbRule(headerLines: headerLines)) }
         // The byline first: a date after it on its line (`Par X | Publié le …`) is then a line start.
         if options.bool("byline") { rules.append(BylineRule(library: library, headerLines: headerLines)) }
         if options.bool("date") { rules.append(DateHeaderRule(library: library, headerLines: headerLines)) }
         if options.bool("dateline") { rules.append(DatelineRule(headerLines: headerLines)) }
-        if options.bool("title") { rules.append(TitleRule()) }
+        if options.bool("title") { rules.append(TitleRule(library: library)) }
         if options.bool("credits") { rules.append(CreditLineRule(patterns: library.creditPatterns)) }
         self.rules = rules
         remove = options.bool("remove")
