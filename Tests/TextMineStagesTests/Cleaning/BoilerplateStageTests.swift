@@ -29,7 +29,7 @@ struct BoilerplateStageTests {
     func frenchBoilerplate(line: String) throws {
         let text = [Self.frenchContent[0], line, Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "fr")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
         #expect(article.text == [Self.frenchContent[0], Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n"))
         #expect(article.removals.count == 1)
     }
@@ -66,7 +66,7 @@ struct BoilerplateStageTests {
     func englishBoilerplate(line: String) throws {
         let text = [Self.englishContent[0], line, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
         #expect(article.text == [Self.englishContent[0], Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n"))
     }
 
@@ -116,7 +116,7 @@ struct BoilerplateStageTests {
     func contentMentioningBoilerplateWords(line: String) throws {
         let text = [Self.frenchContent[0], line, Self.frenchContent[1]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "fr")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
         #expect(article.text == text)
     }
 
@@ -207,7 +207,7 @@ struct BoilerplateStageTests {
         let heading = "Pakistan says it shot down five Indian fighter jets"
         let text = [Self.englishContent[0], heading, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
         #expect(article.text == text)
         let decisions = try BoilerplateClassifier(library: PackLibrary(userPacks: []))
             .classify([Self.englishContent[0], heading, "Share on Twitter"], language: "en", title: nil)
@@ -220,7 +220,7 @@ struct BoilerplateStageTests {
         let line = "Pakistan's Sharif convenes national security committee"
         let text = [Self.englishContent[0], line, Self.englishContent[1]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
         #expect(!article.removals.contains { $0.reason == "boilerplate: other-language" })
     }
 
@@ -278,6 +278,6 @@ struct BoilerplateStageTests {
 
     @Test("every option is documented")
     func optionsAreDocumented() {
-        for spec in BoilerplateStage.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }
+        for spec in BoilerplateStage.description.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }
     }
 }
