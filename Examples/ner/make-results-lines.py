@@ -3,7 +3,8 @@
 
 News agencies print results, standings and fixtures as terse lines in which a place names a team
 (`CHICAGO 5 Houston 3`, `Surrey 312 and 145-3`: the clubs are ORG), a country in brackets follows
-an athlete (`Ernie Els ( South Africa ) 69 70`: PER, then LOC), and a heading is in capitals.
+an athlete (`Ernie Els ( South Africa ) 69 70`: PER, then LOC), a dateline puts a place in
+capitals before the date (`KHASAVYURT , Russia 1996-08-31`: LOC), and a heading is in capitals.
 Encyclopaedic training text has almost none of them. This script writes such lines from the
 built-in gazetteers (places, clubs, first names) and a list of surnames written here, with a fixed
 seed, so the same file comes out every time:
@@ -85,7 +86,27 @@ def main():
     def country():
         return o("(") + span(rng.choice(countries).split(), "LOC") + o(")")
 
+    def place():
+        # A known place, or an unknown name: the dateline's position, not the name, makes it a place.
+        if rng.random() < 0.5:
+            return span(rng.choice(places + countries).split(), "LOC")
+        return span([rng.choice(SURNAMES) + rng.choice(["", "a", "i", "o", "ville", "burg", "abad", "sk"])], "LOC")
+
+    def date():
+        months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        if rng.random() < 0.5:
+            return o(f"{rng.randint(1990, 2030)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+        return o(rng.choice(months), str(rng.randint(1, 28)))
+
+    def dateline():
+        head = [(w.upper(), t) for w, t in place()]
+        if rng.random() < 0.4:
+            head += o(",") + span(rng.choice(countries).split(), "LOC")
+        return head
+
     templates = [
+        lambda: dateline() + date(),
+        lambda: dateline() + o(",") + date() + o("(") + span([rng.choice(["Reuters", "AFP", "AP", "dpa", "Xinhua", "Interfax"])], "ORG") + o(")", "-"),
         lambda: team() + o(n()) + team() + o(n()),
         lambda: team() + o(n(), n(), n(), n(), n(), n(), n(10, 40)),
         lambda: team() + o("at") + team(),
