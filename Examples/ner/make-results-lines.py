@@ -4,7 +4,8 @@
 News agencies print results, standings and fixtures as terse lines in which a place names a team
 (`CHICAGO 5 Houston 3`, `Surrey 312 and 145-3`: the clubs are ORG), a country in brackets follows
 an athlete (`Ernie Els ( South Africa ) 69 70`: PER, then LOC), a dateline puts a place in
-capitals before the date (`KHASAVYURT , Russia 1996-08-31`: LOC), and a heading is in capitals.
+capitals before the date (`KHASAVYURT , Russia 1996-08-31`: LOC), and a heading is in capitals
+after the name of its sport (`SOCCER - JAPAN BEAT SYRIA`: the sport is no entity).
 Encyclopaedic training text has almost none of them. This script writes such lines from the
 built-in gazetteers (places, clubs, first names) and a list of surnames written here, with a fixed
 seed, so the same file comes out every time:
@@ -94,9 +95,10 @@ def main():
 
     def date():
         months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        short = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]
         if rng.random() < 0.5:
             return o(f"{rng.randint(1990, 2030)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
-        return o(rng.choice(months), str(rng.randint(1, 28)))
+        return o(rng.choice(months + short), str(rng.randint(1, 28)))
 
     def dateline():
         head = [(w.upper(), t) for w, t in place()]
@@ -104,7 +106,20 @@ def main():
             head += o(",") + span(rng.choice(countries).split(), "LOC")
         return head
 
+    sports = ["SOCCER", "CRICKET", "TENNIS", "GOLF", "BASEBALL", "RUGBY UNION", "RUGBY LEAGUE", "SQUASH", "ATHLETICS",
+              "CYCLING", "BOXING", "MOTOR RACING", "BASKETBALL", "ICE HOCKEY", "SWIMMING", "ROWING", "HORSE RACING"]
+    verbs = ["BEAT", "DRAW WITH", "LOSE TO", "HOLD", "THRASH", "EDGE PAST", "TAKE OVER AT TOP", "WIN", "SIGN", "SACK COACH"]
+
+    def heading():
+        words = o(*rng.choice(sports).split()) + o("-")
+        first = rng.choice([team, lambda: span(rng.choice(countries).split(), "LOC"), lambda: span(person()[-1:], "PER")])()
+        words += [(w.upper(), t) for w, t in first] + o(*rng.choice(verbs).split())
+        if rng.random() < 0.6:
+            words += [(w.upper(), t) for w, t in rng.choice([team, lambda: span(rng.choice(countries).split(), "LOC")])()]
+        return words
+
     templates = [
+        heading,
         lambda: dateline() + date(),
         lambda: dateline() + o(",") + date() + o("(") + span([rng.choice(["Reuters", "AFP", "AP", "dpa", "Xinhua", "Interfax"])], "ORG") + o(")", "-"),
         lambda: team() + o(n()) + team() + o(n()),
