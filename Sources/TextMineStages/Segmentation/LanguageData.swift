@@ -1,3 +1,4 @@
+import TextMineCore
 /// The built-in segmentation data of each language; see ``SegmentationRules``.
 ///
 /// Abbreviations are written without their final period; one written in lower case also matches
@@ -15,7 +16,7 @@ struct LanguageData {
     /// `the U.S. Department of…`). Empty: any capitalised word does.
     var sentenceStarters: [String] = []
 
-    static func forLanguage(_ code: String) -> LanguageData {
+    static func forLanguage(_ code: LanguageCode) -> LanguageData {
         switch code {
         case "fr": return french
         case "en": return english
