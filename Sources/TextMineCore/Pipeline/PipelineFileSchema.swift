@@ -57,7 +57,7 @@ public enum PipelineFileSchema {
     public static func jsonSchema(for registry: StageRegistry) -> JSONValue {
         let steps: [JSONValue] = registry.stages.map { stage in
             var properties = property(of: step)
-            properties["use"] = ["const": .string(stage.id.rawValue), "description": .string(stage.summary)]
+            properties["use"] = ["const": .string(stage.id.rawValue), "description": .string(stage.abstract)]
             properties["with"] = stage.options.jsonSchema
             return [
                 "type": "object",
