@@ -32,6 +32,12 @@ public final class OutputSink: ResultSink {
         try deadLetters.write(Self.deadLetter(failure))
     }
 
+    /// Writes out both files (after each batch of a run).
+    public func flush() throws {
+        try output.flush()
+        try deadLetters?.flush()
+    }
+
     /// Writes the footer and flushes both files.
     public func finish() throws {
         try output.write(encoder.footer)
