@@ -58,7 +58,7 @@ public struct TableEncoder: ArticleEncoder {
         switch field {
         case .id: return article.id
         case .text: return article.text
-        case .language: return article.language ?? ""
+        case .language: return article.language?.code ?? ""
         case .original: return article.original ?? ""
         case .source: return article.source.map { source in source.path + (source.line.map { ":\($0)" } ?? "") } ?? ""
         case .summary: return article.summary?.text ?? ""
