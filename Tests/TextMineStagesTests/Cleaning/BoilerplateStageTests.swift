@@ -91,7 +91,7 @@ struct BoilerplateStageTests {
     func germanBoilerplate(line: String) throws {
         let text = [Self.germanContent[0], line, Self.germanContent[1], Self.germanContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "de")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == [Self.germanContent[0], Self.germanContent[1], Self.germanContent[2]].joined(separator: "\n\n"))
     }
 
@@ -103,7 +103,7 @@ struct BoilerplateStageTests {
     func englishContentMentioningBoilerplateWords(line: String) throws {
         let text = [Self.englishContent[0], line, Self.englishContent[1]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == text)
     }
 
