@@ -112,7 +112,7 @@ struct TrainSummarizeCommand: ParsableCommand {
         var failures = 0
         for record in records {
             var article = record.article
-            if article.language == nil { article.language = language }
+            if article.language == nil { article.language = LanguageCode(language) }
             do {
                 for step in steps { try step.stage.process(&article, context: StageContext(stageName: step.name)) }
             } catch {

@@ -55,7 +55,7 @@ public struct RankerTrainer {
 
     public init(settings: Settings) {
         self.settings = settings
-        stopwords = StopwordList.forLanguage(settings.language)
+        stopwords = StopwordList.forLanguage(LanguageCode(settings.language))
     }
 
     /// The names of the features, in the order of a model's arrays.
