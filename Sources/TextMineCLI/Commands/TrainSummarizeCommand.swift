@@ -62,6 +62,7 @@ struct TrainSummarizeCommand: ParsableCommand {
         guard heldOut >= 0 else { throw ValidationError("--held-out must not be negative") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         guard RankerTrainer.Labels(rawValue: labels) != nil else { throw ValidationError("--labels must be oracle or soft") }
+        guard LanguageCode(language) != nil else { throw ValidationError("--language '\(language)' is not a language code (fr, en, …)") }
     }
 
     func run() throws {

@@ -44,7 +44,7 @@ struct SeedSummaryTests {
     func threeDistinctSentences() throws {
         for (article, _) in try seedSummaries.get() {
             let summary = try #require(article.summary)
-            #expect(summary.method == "news")
+            #expect(summary.method == "learned")
             #expect(summary.scores.count == article.sentences.count, "\(article.id)")
             #expect(summary.selected.count == 3, "\(article.id)")
             #expect(summary.selected.allSatisfy { summary.scores[$0].ineligible == nil }, "\(article.id)")
