@@ -16,8 +16,8 @@ enum IneligibilityReason: String, CaseIterable, Sendable {
     /// More words than `max-words`.
     case tooLong = "too-long"
     /// Cannot stand alone (see ``SentenceOpening``) and the sentence before it cannot be selected
-    /// with it (it is ineligible or dependent itself, or there is none). Set by the stage after the
-    /// other reasons.
+    /// with it (it is ineligible or dependent itself). The article's first sentence never is. Set
+    /// by the stage after the other reasons.
     case dependent
 }
 

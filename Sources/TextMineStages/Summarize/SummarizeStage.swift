@@ -90,9 +90,12 @@ public struct SummarizeStage: Stage {
             scores = method.scorer?.scores(for: document) ?? []
         }
         var reasons = eligibility.reasons(text: text, document: document, blocks: article.blocks)
-        let dependent = dependentMode == .pair
+        // The article's first sentence leans on nothing before it (its pronoun is impersonal or
+        // the article's own): it is never held back.
+        var dependent = dependentMode == .pair
             ? opening.dependentSentences(text: text, spans: document.spans) : [Bool](repeating: false, count: document.count)
-        for i in reasons.indices where reasons[i] == nil && dependent[i] && (i == 0 || reasons[i - 1] != nil || dependent[i - 1]) {
+        if !dependent.isEmpty { dependent[0] = false }
+        for i in reasons.indices where reasons[i] == nil && dependent[i] && (reasons[i - 1] != nil || dependent[i - 1]) {
             reasons[i] = .dependent
         }
         let selected = selector.select(

@@ -43,13 +43,15 @@ struct FluentSummaryTests {
         // One sentence leaves no room for the pair: the dependent sentence is passed over.
         let one = try StageHarness(SummarizeStage.self, options: ["method": "luhn", "sentences": 1]).run(summarizeArticle(sentences))
         #expect(one.summary?.selected != [1])
-        // The first sentence has nothing to lean on: it is ineligible.
+        // The article's first sentence leans on nothing (`Il pleut` is impersonal): it stays eligible.
         let first = try StageHarness(SummarizeStage.self).run(summarizeArticle(["Il pleut sur Venise depuis trois jours.", sentences[2]]))
-        #expect(first.summary?.scores[0].ineligible == "dependent")
-        // dependent: keep treats them like any sentence.
-        let kept = try StageHarness(SummarizeStage.self, options: ["dependent": "keep"])
-            .run(summarizeArticle(["Il pleut sur Venise depuis trois jours.", sentences[2]]))
-        #expect(kept.summary?.scores[0].ineligible == nil)
+        #expect(first.summary?.scores[0].ineligible == nil)
+        // A dependent sentence after an ineligible one can never be taken; dependent: keep takes it.
+        let story = ["« Venise ! »", "Il pleut sur Venise depuis trois jours et la lagune déborde.", sentences[2]]
+        let held = try StageHarness(SummarizeStage.self).run(summarizeArticle(story))
+        #expect(held.summary?.scores[1].ineligible == "dependent")
+        let kept = try StageHarness(SummarizeStage.self, options: ["dependent": "keep"]).run(summarizeArticle(story))
+        #expect(kept.summary?.scores[1].ineligible == nil)
     }
 
     @Test("the summary text is one paragraph")

@@ -37,11 +37,13 @@ public enum SummaryFluency {
     }
 
     /// Whether a selected sentence of the article's summary cannot stand alone (see
-    /// ``SentenceOpening``) and the sentence before it is not in the summary.
+    /// ``SentenceOpening``) and the sentence before it is not in the summary (the article's first
+    /// sentence leans on nothing). Sentences are the summary's scored spans, else the article's.
     public static func hasOrphanOpening(_ article: Article) -> Bool {
         guard let summary = article.summary, !summary.selected.isEmpty else { return false }
-        let dependent = SentenceOpening().dependentSentences(text: article.scalarText, spans: summary.scores.map(\.span))
+        let spans = summary.scores.isEmpty ? article.sentences.map(\.span) : summary.scores.map(\.span)
+        let dependent = SentenceOpening().dependentSentences(text: article.scalarText, spans: spans)
         let selected = Set(summary.selected)
-        return summary.selected.contains { dependent[$0] && !selected.contains($0 - 1) }
+        return summary.selected.contains { $0 > 0 && $0 < dependent.count && dependent[$0] && !selected.contains($0 - 1) }
     }
 }
