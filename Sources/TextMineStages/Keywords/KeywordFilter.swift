@@ -2,9 +2,9 @@
 /// neighbours alone (no part-of-speech tagger).
 enum KeywordFilter {
     /// Whether a candidate is a single word that is not a key phrase on its own:
-    /// - a lowercase word that follows another content word directly in at least two thirds of its
-    ///   occurrences, the place of a French adjective after its noun (`russe` in `président russe`,
-    ///   `demandes russes`);
+    /// - a lowercase word that follows a lowercase content word directly in at least two thirds of
+    ///   its occurrences, the place of a French adjective after its noun (`russe` in `président
+    ///   russe`, `demandes russes`; a verb after a name, `Russie réclame`, stays);
     /// - when the article's entities are tagged (and the candidate is no entity mention), a
     ///   capitalised word seen once that is no acronym: the fragment of a longer name or title
     ///   (`Etat` of `secrétaire d'Etat`, `Affaires` of `Affaires étrangères`).
@@ -16,7 +16,8 @@ enum KeywordFilter {
             let word = words[index]
             if word.startsUpper && !word.isSentenceStart { capitalised = true }
             if word.isAcronym { acronym = true }
-            if index > 0, word.joinsPrevious, words[index - 1].sentence == word.sentence, words[index - 1].isContent {
+            let previous = index > 0 ? words[index - 1] : word
+            if index > 0, word.joinsPrevious, previous.sentence == word.sentence, previous.isContent, !previous.startsUpper {
                 afterContent += 1
             }
         }
