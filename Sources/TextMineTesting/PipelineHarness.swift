@@ -33,7 +33,7 @@ public struct PipelineHarness: Sendable {
     public var findings: [String] { result.diagnostics.map(\.headline) }
 
     /// Runs the pipeline on articles made from texts (ids `1`, `2`, …).
-    public func run(_ texts: [String], language: String? = nil,
+    public func run(_ texts: [String], language: LanguageCode? = nil,
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> [Article] {
         try run(texts.enumerated().map { Article(id: "\($0.offset + 1)", text: $0.element, language: language) },
                 sourceLocation: sourceLocation)
@@ -54,6 +54,7 @@ public struct PipelineHarness: Sendable {
             articles = try articles.map { article in
                 var processed = article
                 try stage.process(&processed, context: context)
+                if !processed.pendingWarnings.isEmpty { processed.recordTrace(stage: step.name, seconds: nil) }
                 for violation in StageContract.violations(before: article, after: processed, checks: [.spans, .editsOnly]) {
                     Issue.record("step '\(step.name)' broke the stage contract on article '\(article.id)': \(violation)",
                                  sourceLocation: sourceLocation)

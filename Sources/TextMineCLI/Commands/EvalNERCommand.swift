@@ -21,7 +21,7 @@ struct EvalNERCommand: ParsableCommand {
     var model: String?
 
     @Option(help: "Language of the built-in model to use when --model is not given.")
-    var language: String = "fr"
+    var language: LanguageCode = "fr"
 
     @Option(parsing: .upToNextOption, help: "Extra gazetteer files used as features.")
     var gazetteer: [String] = []

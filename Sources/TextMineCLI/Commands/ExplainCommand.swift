@@ -49,7 +49,7 @@ struct ExplainCommand: ParsableCommand {
     static func node(of plan: PipelinePlan, registry: StageRegistry) -> YAMLNode {
         var entries: [(String, YAMLNode)] = [("file", .string(plan.file))]
         if let name = plan.name { entries.append(("name", .string(name))) }
-        if let language = plan.language { entries.append(("language", .string(language))) }
+        if let language = plan.language { entries.append(("language", .string(language.code))) }
         entries += [
             ("input", .mapping([
                 ("paths", .sequence(plan.input.paths.map(YAMLNode.string))),

@@ -6,7 +6,7 @@ public enum PipelineFileSchema {
         OptionSpec("name", .string, default: .null, doc: "A name for the pipeline, shown in messages and reports."),
         OptionSpec("description", .string, default: .null, doc: "What the pipeline is for."),
         OptionSpec("language", .string, default: .null,
-                   doc: "The language of articles that do not say theirs (an ISO 639-1 code such as fr or en)."),
+                   doc: "The declared language of articles that do not say theirs (an ISO 639-1 code such as fr or en, or auto for none); the `language` stage replaces it with the detected language when it is sure."),
         OptionSpec("input", .any, default: .object([:]),
                    doc: "Where articles come from when the command line names no inputs."),
         OptionSpec("output", .any, default: .object([:]), doc: "Where results go when the command line does not say."),

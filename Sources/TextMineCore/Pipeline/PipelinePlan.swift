@@ -7,8 +7,8 @@ public struct PipelinePlan: Sendable, Hashable {
     public var file: String
     /// The pipeline's name (`name:`), if any.
     public var name: String?
-    /// The default language of articles that do not say theirs (`language:`).
-    public var language: String?
+    /// The declared language of articles that do not say theirs (`language:`; nil for `auto`).
+    public var language: LanguageCode?
     /// The steps, in order.
     public var steps: [PlannedStep]
     /// Where articles come from when the command line names no inputs.
@@ -22,7 +22,7 @@ public struct PipelinePlan: Sendable, Hashable {
     /// Dynamic libraries of stages to load before building the steps (`plugins:`), resolved paths.
     public var plugins: [String]
 
-    public init(file: String, name: String? = nil, language: String? = nil, steps: [PlannedStep],
+    public init(file: String, name: String? = nil, language: LanguageCode? = nil, steps: [PlannedStep],
                 input: InputSpec = InputSpec(), output: OutputSpec = OutputSpec(),
                 errorPolicy: ErrorPolicy = .skip, emptyPolicy: EmptyPolicy = .keep, plugins: [String] = []) {
         self.file = file

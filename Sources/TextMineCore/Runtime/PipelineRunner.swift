@@ -230,7 +230,7 @@ public struct PipelineRunner: Sendable {
                 do {
                     try step.stage.process(&article, context: StageContext(stageName: step.name))
                     let seconds = outcome.tally.record(.step(index), since: &clock, failed: false)
-                    article.trace.append(StageTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil))
+                    article.recordTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil)
                     let nowBlank = article.isTextBlank
                     if nowBlank && !blank { emptiedBy = step.name }
                     blank = nowBlank

@@ -54,7 +54,7 @@ public struct BoilerplateStage: Stage {
     private let trimSentences: Bool
     private let explain: Bool
     /// Sentence splitters by language, built once.
-    private let splitters: [String: SentenceSplitter]
+    private let splitters: [LanguageCode: SentenceSplitter]
 
     public init(options: StageOptions) throws {
         let library = try PackLibrary(userPacks: options[Self.packs])
@@ -64,8 +64,8 @@ public struct BoilerplateStage: Stage {
             smoothing: options[Self.smoothing], categories: options[Self.categories]))
         trimSentences = options[Self.sentences]
         explain = options[Self.explain]
-        var splitters: [String: SentenceSplitter] = [:]
-        for language in library.languages + ["und"] { splitters[language] = SentenceSplitter(language: language) }
+        var splitters: [LanguageCode: SentenceSplitter] = [:]
+        for language in library.languages + [.undetermined] { splitters[language] = SentenceSplitter(language: language) }
         self.splitters = splitters
     }
 
@@ -79,7 +79,7 @@ public struct BoilerplateStage: Stage {
         var removals: [(range: Range<Int>, reason: String)] = []
         var entries: [BoilerplateExplanation.Entry] = []
         var blocks: [Block] = []
-        let splitter = language.flatMap { splitters[$0] } ?? splitters["und"]!
+        let splitter = language.flatMap { splitters[$0] } ?? splitters[.undetermined]!
         let trimming = SentenceTrimming(classifier: classifier, splitter: splitter)
         let languageIndex = classifier.model.languageIndex(language)
         for (line, decision) in zip(lines, decisions) {

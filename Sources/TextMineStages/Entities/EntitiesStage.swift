@@ -5,11 +5,10 @@ import TextMineCore
 /// it with rules and gazetteers, and links the mentions of one entity to one canonical name.
 public struct EntitiesStage: Stage {
     static let model = StageOption<String?>.path("model",
-        doc: "A model file trained with `textmine train ner`; default: the built-in model of `language`.")
+        doc: "A model file trained with `textmine train ner`; default: the built-in model of `language` (French for `auto`).")
     static let gazetteers = StageOption<[String]>.paths("gazetteers",
         doc: "More gazetteer files (`name<TAB>CATEGORY` a line; PER, LOC, ORG, MISC, FIRST, TITLE, ORG-KEY, LOC-KEY), added to the built-in ones.")
-    static let language = StageOption<String>("language", default: "fr",
-        doc: "The language of articles that do not say theirs; it selects the rules (and the built-in model when `model` is not set).")
+    static let language = LanguageSetting.option
     static let minConfidence = StageOption<Double>("min-confidence", in: 0...1, default: 0,
         doc: "Mentions the tagger is less sure of are dropped.")
     static let link = StageOption<Bool>("link", default: true,
@@ -32,18 +31,20 @@ public struct EntitiesStage: Stage {
             """,
         options: [model, gazetteers, language, minConfidence, link],
         requires: [.sentences, .tokens],
-        produces: [.entities])
+        produces: [.entities],
+        languages: LanguageSupport(EntityTagger.languages, others: .skipped))
 
     private let tagger: EntityTagger
+    private let language: LanguageSetting
     private let minConfidence: Double
     private let linking: Bool
 
     public init(options: StageOptions) throws {
-        let language = options[Self.language]
+        language = options[Self.language]
         let gazetteers = options[Self.gazetteers]
         let model: NERModel
         do {
-            let path = try options[Self.model] ?? NERModel.builtInPath(language: language)
+            let path = try options[Self.model] ?? NERModel.builtInPath(language: language.fallback ?? "fr")
             model = try NERModel.load(contentsOf: path, gazetteers: gazetteers)
         } catch let error as Diagnostic {
             let option = error.file.hasSuffix(".tmner") || options[Self.model] == error.file ? "model" : "gazetteers"
@@ -51,14 +52,20 @@ public struct EntitiesStage: Stage {
         } catch let error as StageError {
             throw StageError(error.message, option: "model")
         }
-        tagger = EntityTagger(model: model, defaultLanguage: language)
+        tagger = EntityTagger(model: model)
         minConfidence = options[Self.minConfidence]
         linking = options[Self.link]
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
-        let found = tagger.mentions(in: article, text: text).filter { $0.confidence >= minConfidence }
+        let language = language.language(of: article) ?? LanguageCode(tagger.model.header.language) ?? "fr"
+        guard tagger.hasRules(for: language) else {
+            article.entities = []
+            article.warn("no entity rules for language '\(language)': entities left out")
+            return
+        }
+        let found = tagger.mentions(in: article, language: language, text: text).filter { $0.confidence >= minConfidence }
         let links: [EntityLinker.Link]
         if linking {
             links = tagger.linker.link(found.map { EntityLinker.Mention(text: $0.text, label: $0.label, confidence: $0.confidence) })

@@ -5,9 +5,7 @@ public struct KeywordsStage: Stage {
     static let count = StageOption<Int>("count", in: 1...1000, default: 10, doc: "How many key phrases to keep.")
     static let maxWords = StageOption<Int>(
         "max-words", in: 1...8, default: 3, doc: "The most content words in a phrase (connectors such as 'de' not counted).")
-    static let language = StageOption<String>(
-        "language", default: "auto",
-        doc: "Stopword language: fr, en, or auto (the article's language; French and English lists when unknown).")
+    static let language = LanguageSetting.option
     static let entities = StageOption<EntityPolicy>(
         "entities", default: .keep,
         doc: "What to do with phrases that are named entities: keep them like any phrase, exclude them, or boost them (score × 2).")
@@ -24,7 +22,7 @@ public struct KeywordsStage: Stage {
             boosted. Linear in the article's length. See docs/stages/keywords.md.
             """,
         options: [count, maxWords, language, entities],
-        requires: [.sentences], produces: [.keywords])
+        requires: [.sentences], produces: [.keywords], languages: StopwordList.languages)
 
     /// What happens to phrases that overlap named entities.
     enum EntityPolicy: String, CaseIterable, Sendable {
@@ -33,21 +31,20 @@ public struct KeywordsStage: Stage {
 
     private let count: Int
     private let maxWords: Int
-    private let language: String?
+    private let language: LanguageSetting
     private let entityPolicy: EntityPolicy
     private let normalizer = TermNormalizer()
 
     public init(options: StageOptions) throws {
         count = options[Self.count]
         maxWords = options[Self.maxWords]
-        let language = options[Self.language]
-        self.language = language == "auto" ? nil : language
+        language = options[Self.language]
         entityPolicy = options[Self.entities]
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
-        let stopwords = StopwordList.forLanguage(language ?? article.language)
+        let stopwords = StopwordList.forLanguage(language.language(of: article))
         let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)
         let statistics = WordStatistics(text: keywordText)

@@ -1,3 +1,4 @@
+import TextMineCore
 /// The built-in segmentation data of each language; see ``SegmentationRules``.
 ///
 /// Abbreviations are written without their final period; one written in lower case also matches
@@ -11,7 +12,7 @@ struct LanguageData {
     var hyphenatedWords: [String] = []
     var splitsEnglishClitics = false
 
-    static func forLanguage(_ code: String) -> LanguageData {
+    static func forLanguage(_ code: LanguageCode) -> LanguageData {
         switch code {
         case "fr": return french
         case "en": return english

@@ -45,7 +45,7 @@ public struct SentenceSplitter: Sendable {
     public let lineBreaks: LineBreaks
 
     /// A splitter with the built-in rules of a language (`fr`, `en`; generic rules for others).
-    public init(language: String, lineBreaks: LineBreaks = .auto) {
+    public init(language: LanguageCode, lineBreaks: LineBreaks = .auto) {
         self.init(rules: SegmentationRules(language: language), lineBreaks: lineBreaks)
     }
 

@@ -371,7 +371,7 @@ struct PipelineLintTests {
         #expect(result.plan != nil)
         #expect(result.diagnostics.map(\.description).joined(separator: "\n") == """
             p.yaml:1:11: warning: 'language': 'French' is not a language code
-                hint: use an ISO 639-1 code such as 'fr' or 'en'
+                hint: use an ISO 639-1 code such as 'fr' or 'en', or 'auto'
             p.yaml:3:11: warning: input path '/nonexistent/in' does not exist
                 hint: relative paths are resolved against the pipeline file's folder: /nonexistent/in
             """)

@@ -3,7 +3,7 @@ import TextMineCore
 import TextMineStages
 
 /// The sentence strings of `text`.
-private func sentences(_ text: String, language: String = "fr",
+private func sentences(_ text: String, language: LanguageCode = "fr",
                        lineBreaks: SentenceSplitter.LineBreaks = .auto) -> [String] {
     let scalars = ScalarText(text)
     return SentenceSplitter(language: language, lineBreaks: lineBreaks).split(scalars).map { scalars.string($0) }

@@ -3,7 +3,7 @@ import TextMineCore
 
 extension NERModel {
     /// The file name of the built-in model of a language (`fr-ner.tmner`).
-    static func builtInFileName(language: String) -> String { "\(language)-ner.tmner" }
+    static func builtInFileName(language: LanguageCode) -> String { "\(language.code)-ner.tmner" }
 
     /// Loads a model file, computing gazetteer features with the built-in gazetteer of the model's
     /// language plus the given gazetteer files. Loaded models are cached by path and gazetteers.
@@ -16,7 +16,7 @@ extension NERModel {
     }
 
     /// The path of the model shipped for a language.
-    public static func builtInPath(language: String) throws -> String {
+    public static func builtInPath(language: LanguageCode) throws -> String {
         try EntityResources.path(of: builtInFileName(language: language))
     }
 }
