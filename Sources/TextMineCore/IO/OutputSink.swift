@@ -38,6 +38,12 @@ public final class OutputSink: ResultSink {
         onWarning?(warning)
     }
 
+    /// Writes out both files (after each batch of a run).
+    public func flush() throws {
+        try output.flush()
+        try deadLetters?.flush()
+    }
+
     /// Writes the footer and flushes both files.
     public func finish() throws {
         try output.write(encoder.footer)

@@ -3,8 +3,10 @@ import Foundation
 /// Runs articles through a ``Pipeline``: concurrently, streaming, with output in input order.
 ///
 /// Input is taken in batches of about ``Options/batchBytes``; each batch is read, decoded, processed
-/// and rendered by `jobs` worker threads, then handed to the sink in input order, so memory stays
-/// bounded and the output does not depend on `jobs`. A pipeline with a ``CorpusStage`` is the
+/// and rendered by `jobs` worker threads, then handed to the sink in input order (and the sink
+/// flushed), so memory stays bounded and the output does not depend on `jobs`. Input that arrives
+/// slowly (an ``IdleAwareIterator``: standard input) is processed as soon as it goes idle for
+/// ``Options/idleSeconds``, or when the batch's first item has waited ``Options/maxLatency``. A pipeline with a ``CorpusStage`` is the
 /// exception: the steps before it run over the whole corpus, which is then held in memory while the
 /// stage prepares (on a copy of the step's stage) and the run goes on from there.
 ///
@@ -28,14 +30,26 @@ public struct PipelineRunner: Sendable {
         public var recordsTimings: Bool
         /// What happens to an article whose text ends up empty.
         public var emptyPolicy: EmptyPolicy
+        /// How long slowly arriving input may pause before the batch it started is processed.
+        public var idleSeconds: Double
+        /// How long the first item of a batch of slowly arriving input waits at most for the rest.
+        public var maxLatency: Double
+        /// Ids of articles an earlier run already wrote (`--resume`): such articles, and failures with
+        /// such ids, are counted in ``RunReport/skipped`` and not passed to the sink. The steps before
+        /// a corpus stage still see them, so corpus statistics do not change.
+        public var skippedIDs: Set<String>
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, errorPolicy: ErrorPolicy = .skip,
-                    emptyPolicy: EmptyPolicy = .keep, batchBytes: Int? = nil, recordsTimings: Bool = true) {
+                    emptyPolicy: EmptyPolicy = .keep, batchBytes: Int? = nil, recordsTimings: Bool = true,
+                    idleSeconds: Double = 0.05, maxLatency: Double = 0.25, skippedIDs: Set<String> = []) {
             self.jobs = max(1, jobs)
             self.errorPolicy = errorPolicy
             self.emptyPolicy = emptyPolicy
             self.batchBytes = batchBytes ?? max(4 << 20, self.jobs << 20)
             self.recordsTimings = recordsTimings
+            self.idleSeconds = idleSeconds
+            self.maxLatency = maxLatency
+            self.skippedIDs = skippedIDs
         }
     }
 
@@ -72,6 +86,7 @@ public struct PipelineRunner: Sendable {
         report.succeeded = counting.accepted - (options.emptyPolicy == .keep ? counting.emptied : 0)
         report.failed = counting.failed
         report.warnings = counting.warnings
+        report.skipped = tally.skipped
         report.seconds = Clock.seconds(since: start)
         report.textBytes = tally.textBytes
         report.stages = tally.statistics(stepNames: pipeline.steps.map(\.name))
@@ -144,9 +159,12 @@ public struct PipelineRunner: Sendable {
         while true {
             batch.removeAll(keepingCapacity: true)
             var bytes = 0
+            var firstArrival: UInt64 = 0
             while bytes < options.batchBytes, batch.count < max(256, options.jobs * 64), let item = iterator.next() {
+                if batch.isEmpty { firstArrival = Clock.now }
                 bytes += item.byteCount
                 batch.append(item)
+                if isIdle(iterator, since: firstArrival) { break }
             }
             if batch.isEmpty { return nil }
             let render = sink.render
@@ -168,13 +186,22 @@ public struct PipelineRunner: Sendable {
                         articles += 1
                         try sink.reject(failure)
                         if options.errorPolicy == .fail { return failure }
-                    case .skipped:
+                    case .leftOut:
                         articles += 1
                     }
                 }
             }
+            try sink.flush()
             progress?(bytes, articles)
         }
+    }
+
+    /// Whether slowly arriving input has nothing more for the current batch: no item within
+    /// ``Options/idleSeconds``, nor before the batch's first item has waited ``Options/maxLatency``.
+    private func isIdle<Iterator: IteratorProtocol>(_ iterator: Iterator, since firstArrival: UInt64) -> Bool {
+        guard let paced = iterator as? any IdleAwareIterator else { return false }
+        let left = options.maxLatency - Clock.seconds(since: firstArrival)
+        return left <= 0 || !paced.hasItem(within: min(options.idleSeconds, left))
     }
 
     /// What a worker made of one input item.
@@ -189,7 +216,7 @@ public struct PipelineRunner: Sendable {
             case success(Rendered)
             case failure(ArticleFailure)
             /// An emptied article left out (`on-empty: skip`).
-            case skipped
+            case leftOut
             case warning(RunWarning)
         }
     }
@@ -208,6 +235,10 @@ public struct PipelineRunner: Sendable {
             switch result {
             case .success(let decodedArticle): article = decodedArticle
             case .failure(let failure):
+                if segment.renders && options.skippedIDs.contains(failure.id) {
+                    outcome.tally.skipped += 1
+                    continue articles
+                }
                 if segment.readsInput { outcome.tally.failures[0] += 1 }
                 outcome.entries.append(.failure(failure))
                 continue articles
@@ -219,6 +250,10 @@ public struct PipelineRunner: Sendable {
                     outcome.entries.append(.warning(RunWarning(kind: .input, id: article.id, source: article.source?.location,
                                                                message: message)))
                 }
+            }
+            if segment.renders && options.skippedIDs.contains(article.id) {
+                outcome.tally.skipped += 1
+                continue articles
             }
             if article.language == nil { article.language = pipeline.language }
             clock = Clock.now
@@ -259,7 +294,7 @@ public struct PipelineRunner: Sendable {
                     continue articles
                 }
                 if options.emptyPolicy == .skip, let emptied {
-                    outcome.entries += [.warning(emptied), .skipped]
+                    outcome.entries += [.warning(emptied), .leftOut]
                     continue articles
                 }
             }
@@ -363,4 +398,5 @@ private final class CountingSink<Base: ResultSink>: ResultSink {
         if warning.kind == .emptied { emptied += 1 }
         try base.warn(warning)
     }
+    func flush() throws { try base.flush() }
 }

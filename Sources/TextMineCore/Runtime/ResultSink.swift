@@ -16,10 +16,14 @@ public protocol ResultSink: AnyObject {
     /// Takes a warning about an article, in input order, before the article itself (which may not
     /// follow: an emptied article skipped by `on-empty: skip`). Ignored by default.
     func warn(_ warning: RunWarning) throws
+    /// Called after each batch: a sink that buffers writes it out, so that a streaming run's results
+    /// reach the reader as they are ready (and a killed run leaves whole batches behind).
+    func flush() throws
 }
 
 extension ResultSink {
     public func warn(_ warning: RunWarning) throws {}
+    public func flush() throws {}
 }
 
 /// A sink that keeps every result in memory, in input order: for tests and for code that runs a

@@ -18,6 +18,8 @@ struct Tally: Sendable {
     var failures: [Int]
     /// UTF-8 bytes of the texts read.
     var textBytes = 0
+    /// Articles (and failures) left out because an earlier run already wrote them.
+    var skipped = 0
 
     init(stepCount: Int) {
         calls = Array(repeating: 0, count: stepCount + 2)
@@ -53,6 +55,7 @@ struct Tally: Sendable {
             failures[index] += other.failures[index]
         }
         textBytes += other.textBytes
+        skipped += other.skipped
     }
 
     func statistics(stepNames: [String]) -> [StageStatistics] {
