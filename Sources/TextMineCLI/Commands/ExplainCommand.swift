@@ -29,6 +29,8 @@ struct ExplainCommand: ParsableCommand {
 
     /// The command's output.
     static func explain(_ file: String, overrides: [String], format: Format, loader: PipelineLoader) -> CommandOutput {
+        var loader = loader
+        loader.buildsStages = false
         var output = CommandOutput()
         let result = loader.load(file: file, overrides: overrides)
         for diagnostic in result.diagnostics { output.printError(diagnostic.description) }

@@ -37,8 +37,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The output file (default: the pipeline's output:, else standard output).")
     var output: String?
 
-    @Option(help: "Output format: jsonl, json, yaml or text (default: the pipeline's, else jsonl).")
+    @Option(help: "Output format: jsonl, json, yaml, text, csv or tsv (default: the pipeline's, else jsonl).")
     var format: OutputFormat?
+
+    @Option(help: "For csv and tsv: a row per article or per entity mention (articles, entities; default: the pipeline's, else articles).")
+    var rows: TableRows?
 
     @Option(help: ArgumentHelp("The article fields to write, comma-separated (id is always written; default: the pipeline's output: fields, else all).",
                                valueName: "FIELD,…"))
@@ -128,7 +131,8 @@ struct RunCommand: ParsableCommand {
 
         let sink: OutputSink
         do {
-            sink = try OutputSink(encoder: format.encoder(fields: selection), output: OutputFile(path: outputPath, appending: resume),
+            sink = try OutputSink(encoder: format.encoder(fields: selection, rows: rows ?? plan.output.rows),
+                                  output: OutputFile(path: outputPath, appending: resume),
                                   deadLetters: errors.map { try OutputFile(path: $0, appending: resume) })
         } catch {
             throw console.fail("\(error)")
@@ -191,3 +195,4 @@ struct RunCommand: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension TableRows: ExpressibleByArgument {}

@@ -27,6 +27,9 @@ extension PipelineLoading {
             }
             if let fields = node["fields"], !fields.isNull { output.fields = fieldNames(fields, key: "fields") }
             if let exclude = node["exclude"] { output.exclude = fieldNames(exclude, key: "exclude") ?? [] }
+            if let rows = field(node, "rows", in: PipelineFileSchema.output, place: "output")?.stringValue {
+                output.rows = TableRows(rawValue: rows) ?? .articles
+            }
         }
         if let policy = field(root, "on-error", in: PipelineFileSchema.topLevel)?.stringValue {
             errorPolicy = ErrorPolicy(rawValue: policy) ?? .skip

@@ -94,14 +94,17 @@ public struct OutputSpec: Sendable, Hashable {
     public var fields: [ArticleField]?
     /// Fields left out (`exclude:`).
     public var exclude: [ArticleField]
+    /// What a row of `csv` and `tsv` output is (`rows:`).
+    public var rows: TableRows
 
     public init(path: String? = nil, format: OutputFormat = .jsonl, timings: Bool = true,
-                fields: [ArticleField]? = nil, exclude: [ArticleField] = []) {
+                fields: [ArticleField]? = nil, exclude: [ArticleField] = [], rows: TableRows = .articles) {
         self.path = path
         self.format = format
         self.timings = timings
         self.fields = fields
         self.exclude = exclude
+        self.rows = rows
     }
 
     /// The fields written: `fields` (or all) minus `exclude`, and always `id`.
@@ -118,6 +121,10 @@ public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case yaml
     /// Plain text: each article's clean text and summary.
     case text
+    /// Comma-separated values with a header row: one row per article or per entity mention.
+    case csv
+    /// Tab-separated values, like `csv`.
+    case tsv
 }
 
 /// What happens to an article whose text a step left empty (all boilerplate, say). Whatever the

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs articles through a ``Pipeline``: concurrently, streaming, with output in input order.
 ///
@@ -68,14 +69,14 @@ public struct PipelineRunner: Sendable {
     public func run<Input: Sequence<InputItem>, Sink: ResultSink>(
         _ input: Input, into sink: Sink, progress: ((RunProgress) -> Void)? = nil
     ) throws -> RunReport {
-        let start = Clock.now
+        let start = SystemClock.nanoseconds
         var tally = Tally(stepCount: pipeline.steps.count)
         var progressState = RunProgress(articles: 0, inputBytes: 0, seconds: 0)
         let reportProgress: ((Int, Int) -> Void)? = progress.map { progress in
             { bytes, articles in
                 progressState.inputBytes += bytes
                 progressState.articles += articles
-                progressState.seconds = Clock.seconds(since: start)
+                progressState.seconds = SystemClock.seconds(since: start)
                 progress(progressState)
             }
         }
@@ -87,7 +88,7 @@ public struct PipelineRunner: Sendable {
         report.failed = counting.failed
         report.warnings = counting.warnings
         report.skipped = tally.skipped
-        report.seconds = Clock.seconds(since: start)
+        report.seconds = SystemClock.seconds(since: start)
         report.textBytes = tally.textBytes
         report.stages = tally.statistics(stepNames: pipeline.steps.map(\.name))
         return report
@@ -161,7 +162,7 @@ public struct PipelineRunner: Sendable {
             var bytes = 0
             var firstArrival: UInt64 = 0
             while bytes < options.batchBytes, batch.count < max(256, options.jobs * 64), let item = iterator.next() {
-                if batch.isEmpty { firstArrival = Clock.now }
+                if batch.isEmpty { firstArrival = SystemClock.nanoseconds }
                 bytes += item.byteCount
                 batch.append(item)
                 if isIdle(iterator, since: firstArrival) { break }
@@ -200,7 +201,7 @@ public struct PipelineRunner: Sendable {
     /// ``Options/idleSeconds``, nor before the batch's first item has waited ``Options/maxLatency``.
     private func isIdle<Iterator: IteratorProtocol>(_ iterator: Iterator, since firstArrival: UInt64) -> Bool {
         guard let paced = iterator as? any IdleAwareIterator else { return false }
-        let left = options.maxLatency - Clock.seconds(since: firstArrival)
+        let left = options.maxLatency - SystemClock.seconds(since: firstArrival)
         return left <= 0 || !paced.hasItem(within: min(options.idleSeconds, left))
     }
 
@@ -226,7 +227,7 @@ public struct PipelineRunner: Sendable {
         _ item: InputItem, _ segment: Segment, render: @Sendable (Article) throws -> Rendered
     ) -> Outcome<Rendered> {
         var outcome = Outcome<Rendered>(tally: Tally(stepCount: segment.steps.count))
-        var clock = Clock.now
+        var clock = SystemClock.nanoseconds
         let decoded = item.decode()
         if segment.readsInput { outcome.tally.record(.input, since: &clock, failed: false) }
         outcome.entries.reserveCapacity(decoded.count)
@@ -256,7 +257,7 @@ public struct PipelineRunner: Sendable {
                 continue articles
             }
             if article.language == nil { article.language = pipeline.language }
-            clock = Clock.now
+            clock = SystemClock.nanoseconds
             // The last step after which the text was left empty, if one was.
             var emptiedBy: String?
             var blank = article.isTextBlank
@@ -355,16 +356,15 @@ public struct PipelineRunner: Sendable {
 }
 
 /// Hands out indexes to worker threads.
-private final class WorkCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
+private final class WorkCounter: Sendable {
+    private let next = Mutex(0)
 
     func take(below count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
+        next.withLock { next in
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 }
 
