@@ -31,10 +31,13 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
+        // The compiler's identity, read by the Swift compiler from a header (plugin ABI fingerprint).
+        .target(name: "CTextMineCompiler"),
+
         // The YAML layer: libyaml wrapped into positioned nodes.
         .target(name: "TextMineYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
         // The runtime and the public API for stage authors.
-        .target(name: "TextMineCore", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
+        .target(name: "TextMineCore", dependencies: ["TextMineYAML", "CTextMineCompiler"], swiftSettings: strictSettings),
         // Built-in stages, one folder per family.
         .target(
             name: "TextMineStages",

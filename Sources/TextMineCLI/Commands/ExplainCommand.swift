@@ -61,6 +61,10 @@ struct ExplainCommand: ParsableCommand {
                 ("timings", .scalar(plan.output.timings ? "true" : "false")),
             ])),
             ("on-error", .string(plan.errorPolicy.rawValue)),
+            ("limits", .mapping([
+                ("max-article-bytes", .scalar(String(plan.limits.maxArticleBytes))),
+                ("step-timeout", JSONValue.double(plan.limits.stepTimeout).yamlNode),
+            ])),
         ]
         if !plan.plugins.isEmpty { entries.append(("plugins", .sequence(plan.plugins.map(YAMLNode.string)))) }
         entries.append(("steps", .sequence(plan.steps.map { step in

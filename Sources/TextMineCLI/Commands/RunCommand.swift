@@ -86,10 +86,11 @@ struct RunCommand: ParsableCommand {
             if reported <= reportLimit { console.line("warning: \(failure)") }
         }
 
+        let watch = ArticleWatch()
         let runner = PipelineRunner(pipeline: pipeline, options: .init(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy,
-            recordsTimings: plan.output.timings && !noTimings))
-        let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console) : nil
+            recordsTimings: plan.output.timings && !noTimings, limits: plan.limits, watch: watch))
+        let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console, watch: watch) : nil
         let report: RunReport
         do {
             report = try runner.run(input, into: sink, progress: progress.map { bar in { bar.update($0) } })

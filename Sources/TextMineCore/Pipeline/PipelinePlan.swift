@@ -19,10 +19,12 @@ public struct PipelinePlan: Sendable, Hashable {
     public var errorPolicy: ErrorPolicy
     /// Dynamic libraries of stages to load before building the steps (`plugins:`), resolved paths.
     public var plugins: [String]
+    /// What one article may cost (`limits:`).
+    public var limits: RunLimits
 
     public init(file: String, name: String? = nil, language: String? = nil, steps: [PlannedStep],
                 input: InputSpec = InputSpec(), output: OutputSpec = OutputSpec(),
-                errorPolicy: ErrorPolicy = .skip, plugins: [String] = []) {
+                errorPolicy: ErrorPolicy = .skip, plugins: [String] = [], limits: RunLimits = RunLimits()) {
         self.file = file
         self.name = name
         self.language = language
@@ -31,6 +33,7 @@ public struct PipelinePlan: Sendable, Hashable {
         self.output = output
         self.errorPolicy = errorPolicy
         self.plugins = plugins
+        self.limits = limits
     }
 }
 

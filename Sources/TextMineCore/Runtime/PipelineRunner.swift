@@ -23,13 +23,20 @@ public struct PipelineRunner: Sendable {
         /// Whether each article's `trace` records the time every stage took; without timings, the
         /// same input gives byte-identical output on every run.
         public var recordsTimings: Bool
+        /// What one article may cost; an article past a limit fails and the run goes on.
+        public var limits: RunLimits
+        /// Where the articles in progress are recorded, for a display of long-running ones.
+        public var watch: ArticleWatch?
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, errorPolicy: ErrorPolicy = .skip,
-                    batchBytes: Int? = nil, recordsTimings: Bool = true) {
+                    batchBytes: Int? = nil, recordsTimings: Bool = true, limits: RunLimits = RunLimits(),
+                    watch: ArticleWatch? = nil) {
             self.jobs = max(1, jobs)
             self.errorPolicy = errorPolicy
             self.batchBytes = batchBytes ?? max(4 << 20, self.jobs << 20)
             self.recordsTimings = recordsTimings
+            self.limits = limits
+            self.watch = watch
         }
     }
 
@@ -181,14 +188,29 @@ public struct PipelineRunner: Sendable {
                 outcome.results.append(.failure(failure))
                 continue articles
             }
-            if segment.readsInput { outcome.tally.textBytes += article.text.utf8.count }
+            let textBytes = article.text.utf8.count
+            if segment.readsInput { outcome.tally.textBytes += textBytes }
+            if let problem = options.limits.sizeProblem(bytes: textBytes) {
+                if segment.readsInput { outcome.tally.failures[0] += 1 }
+                outcome.results.append(.failure(ArticleFailure(
+                    id: article.id, source: article.source?.location, stage: ArticleFailure.inputStep, error: problem)))
+                continue articles
+            }
             if article.language == nil { article.language = pipeline.language }
+            let watchToken = options.watch?.start(article.id)
+            defer { if let watchToken { options.watch?.finish(watchToken) } }
             clock = Clock.now
             for index in segment.range {
                 let step = segment.steps[index]
+                if let watchToken { options.watch?.enter(watchToken, step: step.name) }
                 do {
                     try step.stage.process(&article, context: StageContext(stageName: step.name))
                     let seconds = outcome.tally.record(.step(index), since: &clock, failed: false)
+                    if let problem = options.limits.timeProblem(step: step.name, seconds: seconds) {
+                        outcome.results.append(.failure(ArticleFailure(
+                            id: article.id, source: article.source?.location, stage: step.name, error: problem)))
+                        continue articles
+                    }
                     article.trace.append(StageTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil))
                 } catch {
                     outcome.tally.record(.step(index), since: &clock, failed: true)

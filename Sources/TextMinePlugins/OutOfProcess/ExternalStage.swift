@@ -38,9 +38,12 @@ public struct ExternalStage: Stage {
                    doc: "How many copies of the program may run at once (default: one per CPU)."),
         OptionSpec("restarts", .integer(0...10_000), default: .null,
                    doc: "How many times a failed program is replaced before the stage gives up (default 3)."),
+        OptionSpec("replaces", .list(.choice(ArticlePatch.AppendableField.allCases.map(\.rawValue))), default: .null,
+                   doc: "The list fields whose returned list replaces the article's (default: the manifest's, else none: appended)."),
     ]
 
     private let pool: ProcessPool
+    private let replaces: Set<ArticlePatch.AppendableField>
 
     /// Builds the stage from a step's `with:` (a manifest path or an inline command).
     public init(options: StageOptions) throws {
@@ -63,6 +66,7 @@ public struct ExternalStage: Stage {
         if let timeout = options["timeout"]?.doubleValue { configuration.timeout = timeout }
         if let processes = options["processes"]?.intValue { configuration.processes = processes }
         if let restarts = options["restarts"]?.intValue { configuration.restarts = restarts }
+        if let replaces = options["replaces"], replaces != .null { configuration.replaces = ArticlePatch.AppendableField.set(replaces) }
         try self.init(configuration, options: options["options"]?.objectValue ?? [:])
     }
 
@@ -78,10 +82,11 @@ public struct ExternalStage: Stage {
             values = checked
         }
         pool = try ProcessPool(configuration: configuration, options: values)
+        replaces = configuration.replaces
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let patch = try pool.exchange(article)
-        try patch.apply(to: &article, stage: context.stageName)
+        try patch.apply(to: &article, stage: context.stageName, replacing: replaces)
     }
 }
