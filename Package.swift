@@ -22,6 +22,8 @@ let package = Package(
         // same stage as a dynamic plugin library.
         .executable(name: "textmine-example", targets: ["textmine-example"]),
         .library(name: "TextMineExamplePlugin", type: .dynamic, targets: ["TextMineExamplePlugin"]),
+        // The fuzz targets, for the Fuzz/ package (libFuzzer) and the regression tests.
+        .library(name: "TextMineFuzzTargets", targets: ["TextMineFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -84,6 +86,11 @@ let package = Package(
             name: "TextMineExamplePlugin", dependencies: ["TextMineCore", "TextMineExampleStages"],
             swiftSettings: strictSettings),
 
+        // Fuzz targets: arbitrary bytes into each parser and a whole pipeline (see Fuzz/).
+        .target(
+            name: "TextMineFuzzTargets", dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineYAML"],
+            swiftSettings: strictSettings),
+
         .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting", "TextMineYAML"], swiftSettings: strictSettings),
@@ -94,7 +101,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TextMinePluginsTests",
-            dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineTesting", "TextMineExampleStages"],
+            dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineTesting", "TextMineExampleStages",
+                           "TextMineFuzzTargets"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -6,21 +6,23 @@ import TextMineCore
 /// ``prepare(corpus:)`` counts in how many articles each line appears; ``process(_:context:)`` then
 /// removes the frequent ones. Lines are compared after trimming spaces.
 public struct CommonLines: CorpusStage {
-    public static let id: StageID = "common-lines"
-    public static let summary = "Removes lines found in many articles of the corpus (example corpus stage)."
-    public static let documentation = """
-        Counts in how many articles each line appears, then removes the lines found in at least \
-        `share` of them (and in two articles at least), with the reason `common-lines`.
-        """
-    public static let options: OptionSchema = [
-        OptionSpec("share", .number(0.01...1), default: 0.5, doc: "The share of articles a line must appear in."),
-    ]
+    static let share = StageOption<Double>("share", in: 0.01...1, default: 0.5,
+        doc: "The share of articles a line must appear in.")
+
+    public static let description = StageDescription(
+        id: "common-lines",
+        abstract: "Removes lines found in many articles of the corpus (example corpus stage).",
+        documentation: """
+            Counts in how many articles each line appears, then removes the lines found in at least \
+            `share` of them (and in two articles at least), with the reason `common-lines`.
+            """,
+        options: [share])
 
     private let share: Double
     private var common: Set<String> = []
 
     public init(options: StageOptions) throws {
-        share = options.double("share")
+        share = options[Self.share]
     }
 
     public mutating func prepare(corpus: [Article]) throws {

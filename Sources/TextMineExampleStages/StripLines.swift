@@ -7,16 +7,18 @@ import TextMineCore
 /// line (`textmine-example`), served out of process (`textmine-example serve-stage`), and loaded
 /// from a dynamic library (`libTextMineExamplePlugin.so`).
 public struct StripLines: Stage {
-    public static let id: StageID = "strip-lines"
-    public static let summary = "Removes lines that start with a prefix (example stage from another package)."
-    public static let documentation = """
-        Removes every line that starts with `prefix` (after leading spaces), with its line break. \
-        Each removal is recorded with the reason `strip-lines: <prefix>`; the `strip-lines` layer \
-        holds how many lines were removed.
-        """
-    public static let options: OptionSchema = [
-        OptionSpec("prefix", .string, default: "Photo", doc: "Lines starting with this text are removed."),
-    ]
+    static let prefix = StageOption<String>("prefix", default: "Photo",
+        doc: "Lines starting with this text are removed.")
+
+    public static let description = StageDescription(
+        id: "strip-lines",
+        abstract: "Removes lines that start with a prefix (example stage from another package).",
+        documentation: """
+            Removes every line that starts with `prefix` (after leading spaces), with its line break. \
+            Each removal is recorded with the reason `strip-lines: <prefix>`; the `strip-lines` layer \
+            holds how many lines were removed.
+            """,
+        options: [prefix])
 
     /// The layer the stage writes.
     public struct Count: AnnotationLayer, Equatable {
@@ -30,8 +32,8 @@ public struct StripLines: Stage {
     private let reason: String
 
     public init(options: StageOptions) throws {
-        let prefix = options.string("prefix")
-        guard !prefix.isEmpty else { throw StageError("the prefix must not be empty", option: "prefix") }
+        let prefix = options[Self.prefix]
+        guard !prefix.isEmpty else { throw StageError("the prefix must not be empty", option: Self.prefix.name) }
         self.prefix = Array(prefix.unicodeScalars)
         self.reason = "strip-lines: \(prefix)"
     }

@@ -7,7 +7,8 @@ import CYAML
 ///   "billion laughs" document fails at the alias that crosses the cap instead of eating memory.
 /// - Merge keys (`<<: *base` or `<<: [*a, *b]`) copy the entries of the merged mappings that the
 ///   mapping does not set itself.
-/// - A key repeated in one mapping is an error (`duplicate key 'x' (first defined at 3:5)`).
+/// - A key repeated in one mapping is an error (`duplicate key 'x' (first defined at 3:5)`);
+///   ``parseRecovering(bytes:file:aliasNodeLimit:)`` collects such errors and goes on.
 /// - An empty document (nothing but comments or whitespace) is a null node: a plain empty scalar
 ///   at 1:1.
 public enum YAMLParser {
@@ -32,6 +33,17 @@ public enum YAMLParser {
         return documents.first ?? YAMLNode(.scalar("", style: .plain, tag: nil))
     }
 
+    /// Parses a stream that must hold at most one document, going on after the problems that leave
+    /// it readable, so that a linter can report them all at once: a repeated key keeps its first
+    /// value, a bad merge key is left out. Syntax errors and alias problems still throw.
+    public static func parseRecovering(bytes: [UInt8], file: String, aliasNodeLimit: Int = defaultAliasNodeLimit)
+        throws(YAMLError) -> (node: YAMLNode, problems: [YAMLError])
+    {
+        var reader = EventReader(bytes: bytes, file: file, aliasNodeLimit: aliasNodeLimit, recovers: true)
+        let documents = try reader.readDocuments(limit: 1)
+        return (documents.first ?? YAMLNode(.scalar("", style: .plain, tag: nil)), reader.problems)
+    }
+
     /// Parses every document of a stream (`---`-separated); the alias limit applies to the whole stream.
     public static func parseAll(_ text: String, file: String, aliasNodeLimit: Int = defaultAliasNodeLimit) throws(YAMLError) -> [YAMLNode] {
         var reader = EventReader(bytes: Array(text.utf8), file: file, aliasNodeLimit: aliasNodeLimit)
@@ -44,6 +56,10 @@ private struct EventReader {
     let bytes: [UInt8]
     let file: String
     let aliasNodeLimit: Int
+    /// Whether problems that leave the document readable are collected in ``problems`` instead of thrown.
+    let recovers: Bool
+    /// The problems collected when ``recovers`` is set, in document order.
+    private(set) var problems: [YAMLError] = []
 
     /// A collection being built: its children so far. Frames are changed in place on the stack
     /// (never copied out and back), so adding a child does not copy the children before it.
@@ -65,10 +81,11 @@ private struct EventReader {
     /// Subtree sizes parallel to the nodes on the stack (index 0 is the document level).
     private var sizes: [Int] = [0]
 
-    init(bytes: [UInt8], file: String, aliasNodeLimit: Int) {
+    init(bytes: [UInt8], file: String, aliasNodeLimit: Int, recovers: Bool = false) {
         self.bytes = bytes
         self.file = file
         self.aliasNodeLimit = aliasNodeLimit
+        self.recovers = recovers
     }
 
     mutating func readDocuments(limit: Int?) throws(YAMLError) -> [YAMLNode] {
@@ -163,7 +180,9 @@ private struct EventReader {
         if stack[top].mapping == nil {
             stack[top].items.append(node)
         } else if let problem = stack[top].mapping!.add(node, isAlias: aliasMark != nil) {
-            throw YAMLError(file: file, mark: problem.mark, message: problem.message, hint: problem.hint)
+            let error = YAMLError(file: file, mark: problem.mark, message: problem.message, hint: problem.hint)
+            guard recovers else { throw error }
+            problems.append(error)
         }
     }
 

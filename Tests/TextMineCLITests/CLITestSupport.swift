@@ -14,40 +14,66 @@ final class PipelineFolder {
 
     /// Writes a file and returns its path.
     func write(_ name: String, _ text: String) throws -> String {
-        let path = url.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try write(name, bytes: Array(text.utf8))
+    }
+
+    /// Writes a file of raw bytes (creating its folders) and returns its path.
+    func write(_ name: String, bytes: [UInt8]) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: file)
+        return file.path
     }
 }
 
 /// Stages with options and capabilities for command tests.
 enum CLITestStages {
     struct Split: Stage {
-        static let id: StageID = "split"
-        static let summary = "Splits sentences."
-        static let documentation = "Splits the text into sentences.\n"
-        static let produces: Set<Capability> = [.sentences]
-        static let options: OptionSchema = [
-            OptionSpec("max-length", .integer(1...1000), default: 400, doc: "The longest sentence, in words."),
-            OptionSpec("rules", .path, default: nil, doc: "A rule file."),
-        ]
+        static let maxLength = StageOption<Int>("max-length", in: 1...1000, default: 400,
+            doc: "The longest sentence, in words.")
+        static let description = StageDescription(
+            id: "split", abstract: "Splits sentences.",
+            documentation: "Splits the text into sentences.\n",
+            options: [maxLength, OptionSpec("rules", .path, default: nil, doc: "A rule file.")],
+            produces: [.sentences])
         init(options: StageOptions) throws {}
         func process(_ article: inout Article, context: StageContext) throws {}
     }
 
     struct Pick: Stage {
-        static let id: StageID = "pick"
-        static let summary = "Picks sentences."
-        static let requires: Set<Capability> = [.sentences]
-        static let produces: Set<Capability> = [.summary]
-        static let options: OptionSchema = [
-            OptionSpec("count", .integer(1...10), default: 3, doc: "How many."),
-            OptionSpec("method", .choice(["lead", "news"]), default: "news", doc: "How."),
-        ]
+        static let count = StageOption<Int>("count", in: 1...10, default: 3,
+            doc: "How many.")
+        static let description = StageDescription(
+            id: "pick", abstract: "Picks sentences.",
+            options: [count, OptionSpec("method", .choice(["lead", "news"]), default: "news", doc: "How.")],
+            requires: [.sentences],
+            produces: [.summary])
         init(options: StageOptions) throws {}
         func process(_ article: inout Article, context: StageContext) throws {}
     }
 
     static let registry = StageRegistry([Split.self, Pick.self])
     static let loader = PipelineLoader(registry: registry, environment: [:])
+}
+
+/// The keys of a JSON object's top level, in the order they are written.
+func topLevelKeys(_ json: some StringProtocol) -> [String] {
+    let bytes = Array(json.utf8)
+    var keys: [String] = []
+    var depth = 0
+    var index = 0
+    while index < bytes.count {
+        switch bytes[index] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+        case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+        case UInt8(ascii: "\""):
+            var end = index + 1
+            while bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+            if depth == 1, bytes[end + 1] == UInt8(ascii: ":") { keys.append(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)) }
+            index = end
+        default: break
+        }
+        index += 1
+    }
+    return keys
 }

@@ -36,6 +36,8 @@ struct ExplainCommandTests {
               path: \(folder.url.standardizedFileURL.path)/out.jsonl
               format: jsonl
               timings: true
+              fields:
+            \(ArticleField.names.map { "    - \($0)" }.joined(separator: "\n"))
             on-error: skip
             steps:
               - name: split
@@ -71,7 +73,8 @@ struct ExplainCommandTests {
         let output = ExplainCommand.explain(ok, overrides: [], format: .json, loader: CLITestStages.loader)
         let plan = JSONValue(yaml: try YAMLParser.parse(output.standard, file: "plan.json"))
         #expect(plan.objectValue?["steps"]?.arrayValue?.first?.objectValue?["options"] == ["max-length": 400, "rules": "r"])
-        #expect(plan.objectValue?["output"] == ["path": .null, "format": "jsonl", "timings": true])
+        #expect(plan.objectValue?["output"] == ["path": .null, "format": "jsonl", "timings": true,
+                                                         "fields": .array(ArticleField.names.map(JSONValue.string))])
     }
 
     @Test("lint errors are printed to standard error with exit status 1")

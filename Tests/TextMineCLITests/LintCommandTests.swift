@@ -29,6 +29,30 @@ struct LintCommandTests {
         #expect(output.status == 1)
     }
 
+    @Test("a duplicate key is reported with every other finding, not instead of them")
+    func duplicateKeyHidesNothing() throws {
+        let folder = try PipelineFolder()
+        let bad = try folder.write("bad.yaml", """
+            name: a
+            name: b
+            stages:
+              - use: pick
+              - use: splt
+            """)
+        let output = LintCommand.lint([bad], overrides: [], loader: CLITestStages.loader)
+        #expect(output.standard == """
+            \(bad):2:1: error: duplicate key 'name' (first defined at 1:1)
+                hint: a key may appear only once in a mapping; remove or rename one of them
+            \(bad):4:5: error: stage 'pick' requires 'sentences', which no earlier stage produces
+                hint: add a step that produces it before this one: 'use: split'
+            \(bad):5:10: error: unknown stage 'splt'
+                hint: did you mean 'split'?
+            1 file checked: 3 errors, 0 warnings
+
+            """)
+        #expect(output.status == 1)
+    }
+
     @Test("a clean file prints only the summary and exits 0; warnings alone exit 0")
     func clean() throws {
         let folder = try PipelineFolder()

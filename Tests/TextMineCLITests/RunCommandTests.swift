@@ -46,17 +46,43 @@ struct RunCommandTests {
         #expect(try articles(timed.stdout)[0].trace.allSatisfy { $0.seconds != nil })
     }
 
-    @Test("lint errors stop the run with file:line:col")
+    @Test("the French news pipeline writes readable fields first and leaves tokens and alignment out unless asked")
+    func readableFields() throws {
+        let result = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--no-timings", "--quiet"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        for line in lines {
+            #expect(topLevelKeys(line) == ["id", "source", "language", "metadata", "text", "summary", "keywords", "entities",
+                                           "removals", "original", "sentences", "blocks", "trace"])
+        }
+        let chosen = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
+                                              "--fields", "summary,entities,text", "--quiet"])
+        #expect(topLevelKeys(chosen.stdout) == ["id", "text", "summary", "entities"])
+        let everything = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
+                                                  "--exclude", "", "--quiet"])
+        #expect(topLevelKeys(everything.stdout).contains("tokens") && topLevelKeys(everything.stdout).contains("alignment"))
+        let yaml = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
+                                            "--fields", "id,language,source", "--format", "yaml", "--quiet"])
+        #expect(yaml.stdout.hasPrefix("- id: \"000_b0f18a854f7ce6e7\"\n  source:\n"))
+        #expect(yaml.stdout.contains("\n  language: fr\n"))
+        let typo = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--exclude", "tokns"])
+        #expect(typo.status == 64)
+        #expect(typo.stdout.isEmpty)
+        #expect(typo.stderr.contains("error: unknown field 'tokns' in --fields or --exclude; did you mean 'tokens'?"))
+    }
+
+    @Test("lint errors stop the run with file:line:col and the usage status")
     func lintErrors() throws {
         let folder = try PipelineFolder()
         let pipeline = try folder.write("p.yaml", "stages:\n  - use: pas\n")
         let result = try TextMineProcess.run(["run", pipeline, "seeds"])
-        #expect(result.status == 1)
+        #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("\(pipeline):2:10: error: unknown stage 'pas'"))
     }
 
-    @Test("bad inputs are reported and written to --errors; the rest is processed")
+    @Test("bad inputs are reported and written to --errors; the rest is processed; the status says some failed")
     func deadLetters() throws {
         let folder = try PipelineFolder()
         let directory = folder.url.path
@@ -64,7 +90,7 @@ struct RunCommandTests {
         let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
                                               directory + "/bad.txt", "--errors", directory + "/errors.jsonl",
                                               "-o", directory + "/out.json", "--format", "json"])
-        #expect(result.status == 0)
+        #expect(result.status == 2)
         let output = try JSONDecoder().decode([Article].self, from: Data(contentsOf: URL(fileURLWithPath: directory + "/out.json")))
         #expect(output.map(\.id) == ["000_b0f18a854f7ce6e7"])
         let errors = try String(contentsOfFile: directory + "/errors.jsonl", encoding: .utf8)
@@ -76,10 +102,49 @@ struct RunCommandTests {
     func failPolicy() throws {
         let folder = try PipelineFolder()
         let pipeline = try folder.write("p.yaml", "on-error: fail\nstages:\n  - use: pass\n")
-        let result = try TextMineProcess.run(["run", pipeline, "seeds/000_b0f18a854f7ce6e7.txt", "missing.txt"])
+        let empty = try folder.write("empty.txt", "")
+        let result = try TextMineProcess.run(["run", pipeline, "seeds/000_b0f18a854f7ce6e7.txt", empty])
         #expect(result.status == 1)
         #expect(result.stderr.contains(
-            "error: run stopped (on-error: fail): article 'missing' (missing.txt): input failed: no such file or directory: 'missing.txt'"))
+            "error: run stopped (on-error: fail): article 'empty' (\(empty)): input failed: empty article"))
+    }
+
+    @Test("a .jsonl file is read as JSON lines even when the pipeline says format: text")
+    func extensionBeatsPipelineFormat() throws {
+        let folder = try PipelineFolder()
+        let corpus = try folder.write("corpus.jsonl", """
+            {"id": "a", "text": "Le président Emmanuel Macron a parlé à Paris mardi devant les députés réunis."}
+            {"id": "b", "text": "La ministre a répondu aux questions des journalistes sur la réforme des retraites."}
+
+            """)
+        let result = try TextMineProcess.run(["run", "pipelines/french-news.yaml", corpus, "--no-timings"])
+        let output = try articles(result.stdout)
+        #expect(output.map(\.id) == ["a", "b"])
+        #expect(output.allSatisfy { $0.source?.format == "jsonl" && !$0.text.isEmpty })
+        #expect(result.stderr.contains("2 articles: 2 ok"))
+        // --input-format still forces a format on every input.
+        let forced = try TextMineProcess.run(["run", "pipelines/minimal.yaml", corpus, "--input-format", "text", "--quiet"])
+        #expect(try articles(forced.stdout).map(\.id) == ["corpus"])
+    }
+
+    @Test("the pipeline's input.format reads its own input.paths and files without a known extension")
+    func pipelineFormatForItsPathsAndBareFiles() throws {
+        let folder = try PipelineFolder()
+        _ = try folder.write("data/dump.txt", #"{"id": "x", "text": "Un."}"# + "\n" + #"{"id": "y", "text": "Deux."}"# + "\n")
+        let bare = try folder.write("bare", #"{"id": "z", "text": "Trois."}"# + "\n")
+        let pipeline = try folder.write("p.yaml", "input:\n  paths: [data]\n  format: jsonl\nstages:\n  - use: pass\n")
+        let own = try TextMineProcess.run(["run", pipeline, "--quiet"])
+        #expect(try articles(own.stdout).map(\.id) == ["x", "y"])
+        let given = try TextMineProcess.run(["run", pipeline, bare, folder.url.path + "/data/dump.txt", "--quiet"])
+        #expect(try articles(given.stdout).map(\.id) == ["z", "dump"])
+    }
+
+    @Test("a glob that matches nothing is an error naming the pattern, not an article")
+    func globWithoutMatch() throws {
+        let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds/*.jsonl"])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "error: no file matches 'seeds/*.jsonl'\n")
     }
 
     @Test("standard input as JSON lines, written as text")
@@ -94,8 +159,13 @@ struct RunCommandTests {
 
     @Test("nothing readable is an error")
     func nothingRead() throws {
-        let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "does-not-exist"])
+        let folder = try PipelineFolder()
+        let blank = try folder.write("blank.txt", " \n")
+        let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", blank])
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: no article could be read"))
+        let missing = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "does-not-exist"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr == "error: no such file or directory: 'does-not-exist'\n")
     }
 }

@@ -56,7 +56,7 @@ struct StagesCommandTests {
     func pluginStages() throws {
         struct Resolver: PluginResolver {
             func stages(for plugins: [PluginReference]) -> (stages: [StageDescriptor], diagnostics: [Diagnostic]) {
-                let shout = StageDescriptor(id: "shout", summary: "Shouts.", origin: .process(manifest: plugins[0].path!)) { _ in
+                let shout = StageDescriptor(StageDescription(id: "shout", abstract: "Shouts."), origin: .process(manifest: plugins[0].path!)) { _ in
                     throw StageError("not built by this test")
                 }
                 return ([shout], [])

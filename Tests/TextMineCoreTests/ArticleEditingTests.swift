@@ -182,3 +182,46 @@ private struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Article.applyEdits: removals and alignment stay faithful to the original")
+struct RemovalFidelityTests {
+    @Test("a removal over normalised text holds the original text, not the cleaned one")
+    func removalHoldsOriginalText() throws {
+        var article = Article(id: "a", text: "l’été\u{A0}: fin")
+        try article.applyEdits([TextEdit(span: Span(start: 1, end: 2), replacement: "'"),
+                                TextEdit(span: Span(start: 5, end: 6), replacement: " ")], stage: "clean")
+        try article.applyEdits([.remove(Span(start: 0, end: 8), reason: "junk")], stage: "boilerplate")
+        #expect(article.text == "fin")
+        #expect(article.removals == [Removal(text: "l’été\u{A0}: ", original: Span(start: 0, end: 8),
+                                             stage: "boilerplate", reason: "junk")])
+    }
+
+    @Test("a removal whose text was never edited is taken from the current text")
+    func removalOfUneditedText() throws {
+        var article = Article(id: "a", text: "’ab cd ef")
+        try article.applyEdits([TextEdit(span: Span(start: 0, end: 1), replacement: "'")], stage: "clean")
+        try article.applyEdits([.remove(Span(start: 4, end: 7), reason: "x")], stage: "b")
+        #expect(article.removals.first?.text == "cd ")
+        #expect(article.removals.first?.original == Span(start: 4, end: 7))
+    }
+
+    @Test("two edits around an earlier deletion give regions that do not overlap")
+    func regionsDoNotOverlap() throws {
+        var article = Article(id: "a", text: "abcdef")
+        try article.applyEdits([.remove(Span(start: 2, end: 3), reason: "first")], stage: "one")
+        // "abdef": remove "ab" and "de", both touching where "c" was deleted.
+        try article.applyEdits([.remove(Span(start: 0, end: 2), reason: "x"), .remove(Span(start: 2, end: 4), reason: "y")],
+                               stage: "two")
+        #expect(article.text == "f")
+        let regions = try #require(article.alignment).regions
+        for (left, right) in zip(regions, regions.dropFirst()) {
+            #expect(left.original.end <= right.original.start, "\(left) overlaps \(right)")
+            #expect(left.current.end <= right.current.start)
+        }
+        #expect(article.removals.map(\.text) == ["c", "ab", "de"])
+        let original = Array(article.originalText.unicodeScalars)
+        for removal in article.removals {
+            #expect(String(String.UnicodeScalarView(original[removal.original.range])) == removal.text)
+        }
+    }
+}

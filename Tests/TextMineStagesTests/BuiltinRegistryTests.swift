@@ -8,6 +8,6 @@ func builtInStagesAreRegistered() {
     #expect(registry.ids.contains("pass"))
     for stage in registry.stages {
         #expect(registry[stage.id] != nil)
-        #expect(!stage.summary.isEmpty, "stage \(stage.id) has no summary")
+        #expect(!stage.abstract.isEmpty, "stage \(stage.id) has no abstract")
     }
 }

@@ -161,6 +161,20 @@ func duplicateKeys() {
         """)
 }
 
+@Test("parseRecovering collects every repeated key, keeps the first value and goes on")
+func duplicateKeysRecovered() throws {
+    let (node, problems) = try YAMLParser.parseRecovering(bytes: Array("a: 1\nb: 2\na: 3\nc:\n  x: 1\n  x: 2\n".utf8),
+                                                          file: "p.yaml")
+    #expect(problems.map(\.description) == [
+        "p.yaml:3:1: error: duplicate key 'a' (first defined at 1:1)\n"
+            + "    hint: a key may appear only once in a mapping; remove or rename one of them",
+        "p.yaml:6:3: error: duplicate key 'x' (first defined at 5:3)\n"
+            + "    hint: a key may appear only once in a mapping; remove or rename one of them",
+    ])
+    #expect(node.mapping?.map { $0.key.scalar } == ["a", "b", "c"])
+    #expect(node.mapping?.first?.value.scalar == "1")
+}
+
 @Test("undefined and recursive aliases are errors")
 func badAliases() {
     let undefined = error("a: *nowhere\n")

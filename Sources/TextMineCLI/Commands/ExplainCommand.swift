@@ -59,6 +59,7 @@ struct ExplainCommand: ParsableCommand {
                 ("path", plan.output.path.map(YAMLNode.string) ?? .scalar("null")),
                 ("format", .string(plan.output.format.rawValue)),
                 ("timings", .scalar(plan.output.timings ? "true" : "false")),
+                ("fields", .sequence(plan.output.selection.fields.map { .scalar($0.rawValue) })),
             ])),
             ("on-error", .string(plan.errorPolicy.rawValue)),
             ("limits", .mapping([

@@ -10,10 +10,15 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Lints the pipeline first and stops on errors. Inputs are files, directories (read \
             recursively), globs (*, ?, **) or - for standard input; without inputs, the pipeline's \
-            input: is used. Text files are one article each, .jsonl files one article per line. \
+            input: is used. Each file is read as --input-format says, else by its extension (.txt \
+            text, .jsonl one article per line, .html a web page), else as the pipeline's \
+            input.format says (which also applies to all of the pipeline's own input.paths), else \
+            as text. \
             Results go to standard output (or -o) in input order, whatever --jobs; failed articles \
             are skipped and reported (--errors writes them as JSON lines) unless the pipeline says \
             on-error: fail. A summary line goes to standard error.
+
+            \(ExitStatus.help)
             """
     )
 
@@ -32,7 +37,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: jsonl, json, yaml or text (default: the pipeline's, else jsonl).")
     var format: OutputFormat?
 
-    @Option(name: .customLong("input-format"), help: "How to read the inputs (text, jsonl…; default: by file extension).")
+    @Option(help: ArgumentHelp("The article fields to write, comma-separated (id is always written; default: the pipeline's output: fields, else all).",
+                               valueName: "FIELD,…"))
+    var fields: String?
+
+    @Option(help: ArgumentHelp("Article fields to leave out, comma-separated, instead of the pipeline's output: exclude ('' leaves none out).",
+                               valueName: "FIELD,…"))
+    var exclude: String?
+
+    @Option(name: .customLong("input-format"), help: "How to read every input (text, jsonl, html), whatever its extension (default: by file extension).")
     var inputFormat: String?
 
     @Option(help: "Write failed articles to this file as JSON lines {id, source, stage, error}.")
@@ -61,20 +74,31 @@ struct RunCommand: ParsableCommand {
 
         let paths = inputs.isEmpty ? plan.input.paths : inputs
         guard !paths.isEmpty else {
-            throw console.fail("no input: name files, directories or globs (or '-'), or set input: in \(plan.file)")
+            throw console.fail("no input: name files, directories or globs (or '-'), or set input: in \(plan.file)",
+                               status: ExitStatus.usage)
         }
+        // --input-format, else each file's extension, else the pipeline's input.format; the latter
+        // applies to all of the pipeline's own input.paths.
+        let forced = inputFormat.map(InputFormat.init(rawValue:)) ?? (inputs.isEmpty ? plan.input.format : nil)
         let input: InputFiles
         do {
-            input = try InputFiles(paths: paths, format: inputFormat.map(InputFormat.init(rawValue:)) ?? plan.input.format,
+            input = try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format,
                                    decoders: CommandContext.decoders)
         } catch {
-            throw console.fail("\(error)")
+            throw console.fail("\(error)", status: ExitStatus.usage)
+        }
+
+        let selection: FieldSelection
+        do {
+            selection = try fieldSelection(plan.output)
+        } catch {
+            throw console.fail("\(error.message) in --fields or --exclude; \(error.hint)", status: ExitStatus.usage)
         }
 
         let sink: OutputSink
         do {
             let format = format ?? plan.output.format
-            sink = try OutputSink(encoder: format.encoder, output: OutputFile(path: output ?? plan.output.path),
+            sink = try OutputSink(encoder: format.encoder(fields: selection), output: OutputFile(path: output ?? plan.output.path),
                                   deadLetters: errors.map { try OutputFile(path: $0) })
         } catch {
             throw console.fail("\(error)")
@@ -111,6 +135,18 @@ struct RunCommand: ParsableCommand {
             throw console.fail("run stopped (on-error: fail): \(stopped)\(location)")
         }
         if report.textBytes == 0 { throw console.fail("no article could be read") }
+        if report.succeeded < report.articles { throw ExitCode(ExitStatus.incomplete) }
+    }
+
+    /// The fields to write: `--fields` replaces the pipeline's `fields:` and `exclude:` (so that
+    /// `--fields id,tokens` writes tokens whatever the pipeline leaves out), `--exclude` its `exclude:`.
+    private func fieldSelection(_ output: OutputSpec) throws(UnknownFieldError) -> FieldSelection {
+        var only: [ArticleField]?
+        var excluded: [ArticleField]?
+        if let fields { only = try FieldSelection.parse(list: fields) }
+        if let exclude { excluded = try FieldSelection.parse(list: exclude) }
+        if let only { return FieldSelection(only: only, excluding: excluded ?? []) }
+        return FieldSelection(only: output.fields, excluding: excluded ?? output.exclude)
     }
 }
 

@@ -70,7 +70,7 @@ struct StagesCommand: ParsableCommand {
     /// A stage as text: summary, capabilities and options; in detail also its origin,
     /// documentation and an example step.
     private static func describe(_ stage: StageDescriptor, detailed: Bool) -> String {
-        var text = "\(stage.id) — \(stage.summary)\n"
+        var text = "\(stage.id) — \(stage.abstract)\n"
         if !stage.requires.isEmpty { text += "  requires: \(list(stage.requires))\n" }
         if !stage.produces.isEmpty { text += "  produces: \(list(stage.produces))\n" }
         if detailed { text += "  origin: \(stage.origin)\n" }
@@ -115,7 +115,7 @@ struct StagesCommand: ParsableCommand {
         }
         return [
             "id": .string(stage.id.rawValue),
-            "summary": .string(stage.summary),
+            "summary": .string(stage.abstract),
             "documentation": .string(stage.documentation),
             "requires": .array(stage.requires.sorted().map { .string($0.rawValue) }),
             "produces": .array(stage.produces.sorted().map { .string($0.rawValue) }),

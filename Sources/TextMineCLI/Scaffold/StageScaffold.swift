@@ -86,21 +86,22 @@ public struct StageScaffold: Sendable {
         /// Contract (docs/writing-stages.md): `process` runs concurrently on many articles, so the
         /// stage keeps no mutable state; it changes the text only through `applyEdits`.
         public struct \(typeName): Stage {
-            public static let id: StageID = "\(id)"
-            public static let summary = "Removes a marker text wherever it appears."
-            public static let documentation = \"\"\"
-                Removes every occurrence of `marker` from the text. Each removal is recorded with the \\
-                reason `\(id): marker`.
-                \"\"\"
-            public static let options: OptionSchema = [
-                OptionSpec("marker", .string, default: "[Publicité]", doc: "The text to remove."),
-            ]
+            static let marker = StageOption<String>("marker", default: "[Publicité]", doc: "The text to remove.")
+
+            public static let description = StageDescription(
+                id: "\(id)",
+                abstract: "Removes a marker text wherever it appears.",
+                documentation: \"\"\"
+                    Removes every occurrence of `marker` from the text. Each removal is recorded with the \\
+                    reason `\(id): marker`.
+                    \"\"\",
+                options: [marker])
 
             private let marker: [Unicode.Scalar]
 
             public init(options: StageOptions) throws {
-                marker = Array(options.string("marker").unicodeScalars)
-                guard !marker.isEmpty else { throw StageError("the marker must not be empty", option: "marker") }
+                marker = Array(options[Self.marker].unicodeScalars)
+                guard !marker.isEmpty else { throw StageError("the marker must not be empty", option: Self.marker.name) }
             }
 
             public func process(_ article: inout Article, context: StageContext) throws {

@@ -20,10 +20,10 @@ struct Console {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// Prints `error: message` and returns the exit code to throw.
-    func fail(_ message: String) -> ExitCode {
+    /// Prints `error: message` and returns the exit code to throw (1 unless given).
+    func fail(_ message: String, status: Int32 = ExitStatus.runFailed) -> ExitCode {
         line("error: \(message)")
-        return ExitCode.failure
+        return ExitCode(status)
     }
 }
 

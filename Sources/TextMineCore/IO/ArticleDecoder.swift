@@ -91,14 +91,14 @@ public struct ArticleDecoderRegistry: Sendable {
     /// All formats, sorted.
     public var formats: [InputFormat] { decoders.keys.sorted { $0.rawValue < $1.rawValue } }
 
-    /// The decoder for a path: the one whose extensions include the path's, else `text`.
-    public func decoder(forPath path: String) -> (any ArticleDecoder)? {
+    /// The decoder whose extensions include the path's; nil when the path has no extension or one
+    /// that names no format.
+    public func decoder(forExtensionOf path: String) -> (any ArticleDecoder)? {
         let ext = InputLocation(path: path).fileExtension
-        if !ext.isEmpty {
-            for format in formats {
-                if let decoder = decoders[format], type(of: decoder).fileExtensions.contains(ext) { return decoder }
-            }
+        guard !ext.isEmpty else { return nil }
+        for format in formats {
+            if let decoder = decoders[format], type(of: decoder).fileExtensions.contains(ext) { return decoder }
         }
-        return decoders[.text]
+        return nil
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextMineYAML
 
 /// Turns finished articles into the bytes of one ``OutputFormat``.
 ///
@@ -23,12 +24,15 @@ extension ArticleEncoder {
     public var footer: [UInt8] { [] }
 }
 
-/// One compact JSON article per line, keys sorted (the default output).
+/// One compact JSON article per line, fields in ``ArticleField`` order (the default output).
 public struct JSONLinesEncoder: ArticleEncoder {
-    public init() {}
+    /// The fields written.
+    public var fields: FieldSelection
+
+    public init(fields: FieldSelection = .all) { self.fields = fields }
 
     public func encode(_ article: Article) throws -> [UInt8] {
-        var bytes = try ArticleJSONWriter.encode(article)
+        var bytes = try ArticleJSONWriter.encode(article, fields: fields)
         bytes.append(0x0A)
         return bytes
     }
@@ -36,22 +40,34 @@ public struct JSONLinesEncoder: ArticleEncoder {
 
 /// One JSON array of articles, one article per line.
 public struct JSONArrayEncoder: ArticleEncoder {
-    public init() {}
+    /// The fields written.
+    public var fields: FieldSelection
+
+    public init(fields: FieldSelection = .all) { self.fields = fields }
 
     public var header: [UInt8] { Array("[".utf8) }
     public var separator: [UInt8] { Array(",\n".utf8) }
     public var footer: [UInt8] { Array("]\n".utf8) }
-    public func encode(_ article: Article) throws -> [UInt8] { try ArticleJSONWriter.encode(article) }
+    public func encode(_ article: Article) throws -> [UInt8] { try ArticleJSONWriter.encode(article, fields: fields) }
 }
 
-/// A YAML sequence of articles, one `- ` item per article, in the shape of the JSON output.
+/// A YAML sequence of articles, one `- ` item per article, in the shape and field order of the
+/// JSON output.
 public struct YAMLEncoder: ArticleEncoder {
-    public init() {}
+    /// The fields written.
+    public var fields: FieldSelection
+
+    public init(fields: FieldSelection = .all) { self.fields = fields }
 
     public func encode(_ article: Article) throws -> [UInt8] {
-        let json = try ArticleJSONWriter.encode(article)
-        let value = try JSONDecoder().decode(JSONValue.self, from: Data(json))
-        return Array(JSONValue.array([value]).yamlString.utf8)
+        var pairs: [(String, YAMLNode)] = []
+        for field in fields.fields where ArticleJSONWriter.hasValue(field, in: article) {
+            var writer = ArticleJSONWriter()
+            try writer.writeValue(of: field, in: article)
+            let value = try JSONDecoder().decode(JSONValue.self, from: Data(writer.bytes))
+            pairs.append((field.rawValue, value.yamlNode))
+        }
+        return Array(YAMLEmitter.emit(.sequence([.mapping(pairs)])).utf8)
     }
 }
 

@@ -1,9 +1,10 @@
-/// Writes an ``Article`` as compact JSON with sorted keys, byte for byte what `JSONEncoder` with
-/// `[.sortedKeys, .withoutEscapingSlashes]` makes of its `Codable` form, several times faster: JSONL
-/// output is the hot path of every run.
+/// Writes an ``Article`` as compact JSON, fast: JSONL output is the hot path of every run.
 ///
-/// Keep it in step with `Article.encode(to:)` and the model's `Codable` conformances; the round-trip
-/// tests compare both encodings on a fully populated article.
+/// Top-level fields come in ``ArticleField`` order (`id`, `source`, `language`, `metadata`, `text`,
+/// `summary`, `keywords`, `entities`, then the rest), empty collections and nil fields left out;
+/// keys inside a field are sorted, with the escapes and number forms of `JSONEncoder` with
+/// `[.sortedKeys, .withoutEscapingSlashes]`. Keep it in step with the model's `Codable`
+/// conformances; the round-trip tests compare both encodings on a fully populated article.
 public struct ArticleJSONWriter {
     /// The JSON written so far.
     public private(set) var bytes: [UInt8] = []
@@ -17,76 +18,71 @@ public struct ArticleJSONWriter {
 
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    /// The JSON of one article.
-    public static func encode(_ article: Article) throws -> [UInt8] {
-        var writer = ArticleJSONWriter(capacity: estimatedSize(of: article))
-        try writer.write(article)
+    /// The JSON of one article, with the fields of `selection`.
+    public static func encode(_ article: Article, fields selection: FieldSelection = .all) throws -> [UInt8] {
+        var writer = ArticleJSONWriter(capacity: estimatedSize(of: article, fields: selection))
+        try writer.write(article, fields: selection)
         return writer.bytes
     }
 
     /// A generous guess of an article's JSON size, so that the buffer is allocated once.
-    private static func estimatedSize(of article: Article) -> Int {
-        let spans = article.tokens.count + article.sentences.count + article.blocks.count
-            + (article.summary?.scores.count ?? 0) + (article.alignment?.regions.count ?? 0) * 2
+    private static func estimatedSize(of article: Article, fields selection: FieldSelection) -> Int {
+        let tokens = selection.contains(.tokens) ? article.tokens.count : 0
+        let regions = selection.contains(.alignment) ? (article.alignment?.regions.count ?? 0) * 2 : 0
+        let spans = tokens + article.sentences.count + article.blocks.count + (article.summary?.scores.count ?? 0) + regions
         return 256 + article.scalarText.utf8.count + (article.original?.utf8.count ?? 0) + 40 * spans
             + 160 * (article.entities.count + article.removals.count + article.keywords.count + article.metadata.count)
             + article.removals.reduce(0) { $0 + $1.text.utf8.count }
     }
 
-    /// Appends the JSON of an article (keys in sorted order, empty collections and nil fields left out).
-    public mutating func write(_ article: Article) throws {
+    /// Appends the JSON object of an article: the fields of `selection` that have a value, in
+    /// ``ArticleField`` order.
+    public mutating func write(_ article: Article, fields selection: FieldSelection = .all) throws {
         beginObject()
         defer { endObject() }
-        if let alignment = article.alignment {
-            key("alignment")
+        for field in selection.fields where Self.hasValue(field, in: article) {
+            key(dynamic: field.rawValue)
+            try writeValue(of: field, in: article)
+        }
+    }
+
+    /// Whether an article has a value for `field` (empty collections and nil fields are left out).
+    public static func hasValue(_ field: ArticleField, in article: Article) -> Bool {
+        switch field {
+        case .id, .text: return true
+        case .source: return article.source != nil
+        case .language: return article.language != nil
+        case .metadata: return !article.metadata.isEmpty
+        case .summary: return article.summary != nil
+        case .keywords: return !article.keywords.isEmpty
+        case .entities: return !article.entities.isEmpty
+        case .removals: return !article.removals.isEmpty
+        case .original: return article.original != nil
+        case .sentences: return !article.sentences.isEmpty
+        case .blocks: return !article.blocks.isEmpty
+        case .tokens: return !article.tokens.isEmpty
+        case .alignment: return article.alignment != nil
+        case .trace: return !article.trace.isEmpty
+        case .layers: return !article.layers.isEmpty
+        }
+    }
+
+    /// Appends the JSON value of one field of an article (`null` for a field it does not have).
+    public mutating func writeValue(of field: ArticleField, in article: Article) throws {
+        switch field {
+        case .id:
+            string(article.id)
+        case .source:
+            guard let source = article.source else { return ascii("null") }
             beginObject()
-            key("regions")
-            array(alignment.regions) { writer, region in
-                writer.beginObject()
-                writer.key("current"); writer.span(region.current)
-                writer.key("original"); writer.span(region.original)
-                writer.endObject()
-            }
+            key("format"); string(source.format)
+            if let line = source.line { key("line"); integer(line) }
+            key("path"); string(source.path)
             endObject()
-        }
-        if !article.blocks.isEmpty {
-            key("blocks")
-            try array(article.blocks) { writer, block in
-                writer.beginObject()
-                writer.key("role"); writer.string(block.role.rawValue)
-                if let score = block.score { writer.key("score"); try writer.number(score) }
-                writer.key("span"); writer.span(block.span)
-                writer.endObject()
-            }
-        }
-        if !article.entities.isEmpty {
-            key("entities")
-            try array(article.entities) { writer, entity in
-                writer.beginObject()
-                writer.key("canonical"); writer.string(entity.canonical)
-                writer.key("confidence"); try writer.number(entity.confidence)
-                writer.key("label"); writer.string(entity.label)
-                writer.key("span"); writer.span(entity.span)
-                writer.key("stage"); writer.string(entity.stage)
-                writer.key("text"); writer.string(entity.text)
-                writer.endObject()
-            }
-        }
-        key("id"); string(article.id)
-        if !article.keywords.isEmpty {
-            key("keywords")
-            try array(article.keywords) { writer, keyword in
-                writer.beginObject()
-                writer.key("phrase"); writer.string(keyword.phrase)
-                writer.key("score"); try writer.number(keyword.score)
-                writer.key("spans"); writer.array(keyword.spans) { $0.span($1) }
-                writer.endObject()
-            }
-        }
-        if let language = article.language { key("language"); string(language) }
-        if !article.layers.isEmpty { key("layers"); try json(.object(article.layers)) }
-        if !article.metadata.isEmpty {
-            key("metadata")
+        case .language:
+            guard let language = article.language else { return ascii("null") }
+            string(language)
+        case .metadata:
             beginObject()
             for name in article.metadata.keys.sorted() {
                 let field = article.metadata[name]!
@@ -99,37 +95,10 @@ public struct ArticleJSONWriter {
                 endObject()
             }
             endObject()
-        }
-        if let original = article.original { key("original"); string(original) }
-        if !article.removals.isEmpty {
-            key("removals")
-            array(article.removals) { writer, removal in
-                writer.beginObject()
-                writer.key("original"); writer.span(removal.original)
-                writer.key("reason"); writer.string(removal.reason)
-                writer.key("stage"); writer.string(removal.stage)
-                writer.key("text"); writer.string(removal.text)
-                writer.endObject()
-            }
-        }
-        if !article.sentences.isEmpty {
-            key("sentences")
-            array(article.sentences) { writer, sentence in
-                writer.beginObject()
-                writer.key("span"); writer.span(sentence.span)
-                writer.endObject()
-            }
-        }
-        if let source = article.source {
-            key("source")
-            beginObject()
-            key("format"); string(source.format)
-            if let line = source.line { key("line"); integer(line) }
-            key("path"); string(source.path)
-            endObject()
-        }
-        if let summary = article.summary {
-            key("summary")
+        case .text:
+            article.scalarText.utf8.withUnsafeBufferPointer { string(utf8: $0) }  // no String needed
+        case .summary:
+            guard let summary = article.summary else { return ascii("null") }
             beginObject()
             key("method"); string(summary.method)
             key("scores")
@@ -144,25 +113,78 @@ public struct ArticleJSONWriter {
             key("selected"); array(summary.selected) { $0.integer($1) }
             key("text"); string(summary.text)
             endObject()
-        }
-        key("text"); article.scalarText.utf8.withUnsafeBufferPointer { string(utf8: $0) }  // no String needed
-        if !article.tokens.isEmpty {
-            key("tokens")
+        case .keywords:
+            try array(article.keywords) { writer, keyword in
+                writer.beginObject()
+                writer.key("phrase"); writer.string(keyword.phrase)
+                writer.key("score"); try writer.number(keyword.score)
+                writer.key("spans"); writer.array(keyword.spans) { $0.span($1) }
+                writer.endObject()
+            }
+        case .entities:
+            try array(article.entities) { writer, entity in
+                writer.beginObject()
+                writer.key("canonical"); writer.string(entity.canonical)
+                writer.key("confidence"); try writer.number(entity.confidence)
+                writer.key("label"); writer.string(entity.label)
+                writer.key("span"); writer.span(entity.span)
+                writer.key("stage"); writer.string(entity.stage)
+                writer.key("text"); writer.string(entity.text)
+                writer.endObject()
+            }
+        case .removals:
+            array(article.removals) { writer, removal in
+                writer.beginObject()
+                writer.key("original"); writer.span(removal.original)
+                writer.key("reason"); writer.string(removal.reason)
+                writer.key("stage"); writer.string(removal.stage)
+                writer.key("text"); writer.string(removal.text)
+                writer.endObject()
+            }
+        case .original:
+            guard let original = article.original else { return ascii("null") }
+            string(original)
+        case .sentences:
+            array(article.sentences) { writer, sentence in
+                writer.beginObject()
+                writer.key("span"); writer.span(sentence.span)
+                writer.endObject()
+            }
+        case .blocks:
+            try array(article.blocks) { writer, block in
+                writer.beginObject()
+                writer.key("role"); writer.string(block.role.rawValue)
+                if let score = block.score { writer.key("score"); try writer.number(score) }
+                writer.key("span"); writer.span(block.span)
+                writer.endObject()
+            }
+        case .tokens:
             array(article.tokens) { writer, token in
                 writer.beginObject()
                 if let kind = token.kind { writer.key("kind"); writer.string(kind) }
                 writer.key("span"); writer.span(token.span)
                 writer.endObject()
             }
-        }
-        if !article.trace.isEmpty {
-            key("trace")
+        case .alignment:
+            guard let alignment = article.alignment else { return ascii("null") }
+            beginObject()
+            key("regions")
+            array(alignment.regions) { writer, region in
+                writer.beginObject()
+                writer.key("current"); writer.span(region.current)
+                writer.key("original"); writer.span(region.original)
+                writer.endObject()
+            }
+            endObject()
+        case .trace:
             try array(article.trace) { writer, trace in
                 writer.beginObject()
                 if let seconds = trace.seconds { writer.key("seconds"); try writer.number(seconds) }
                 writer.key("stage"); writer.string(trace.stage)
                 writer.endObject()
             }
+        case .layers:
+            try json(.object(article.layers))
         }
     }
 

@@ -5,8 +5,12 @@ import Foundation
 ///
 /// Paths are resolved when the value is made; files are read lazily as the runner iterates, so a
 /// large corpus is never held in memory at once. Line-delimited formats (JSONL) are streamed in
-/// pieces of whole lines. A path that does not exist or a glob that matches nothing becomes an
-/// input failure, never a silent omission.
+/// pieces of whole lines. A path that does not exist, a directory without files or a glob that
+/// matches nothing is an ``InputError`` naming it, never a silent omission.
+///
+/// Each file is read with the first of: the `format` given (`--input-format`), the format its
+/// extension names (`.jsonl`, `.html`, `.txt`…), the `fallbackFormat` (the pipeline's
+/// `input.format`, for files without a known extension and standard input), text.
 public struct InputFiles: Sequence, Sendable {
     /// A resolved input.
     enum Entry: Sendable {
@@ -15,8 +19,9 @@ public struct InputFiles: Sequence, Sendable {
         case failure(ArticleFailure)
     }
 
-    /// Why inputs cannot be read at all.
-    public struct FormatError: Error, CustomStringConvertible {
+    /// Why inputs cannot be read at all: an unknown format, or paths that name no file (all of them,
+    /// one per line).
+    public struct InputError: Error, CustomStringConvertible {
         public var description: String
     }
 
@@ -27,37 +32,40 @@ public struct InputFiles: Sequence, Sendable {
     /// Resolves the paths.
     ///
     /// - Parameters:
-    ///   - format: how to read every input; nil picks a decoder by file extension (text by default).
+    ///   - format: how to read every input, whatever its extension; nil picks by file extension.
+    ///   - fallbackFormat: how to read standard input and files whose extension names no format
+    ///     (nil: text).
     ///   - pieceSize: how many bytes of a line-delimited input make one piece of work.
-    /// - Throws: ``FormatError`` when `format` has no decoder in `decoders`.
-    public init(paths: [String], format: InputFormat? = nil, decoders: ArticleDecoderRegistry = .builtIn,
-                pieceSize: Int = 1 << 20) throws {
-        var fixed: (any ArticleDecoder)?
-        if let format {
+    /// - Throws: ``InputError`` when a format has no decoder in `decoders`, or when paths name no file.
+    public init(paths: [String], format: InputFormat? = nil, fallbackFormat: InputFormat? = nil,
+                decoders: ArticleDecoderRegistry = .builtIn, pieceSize: Int = 1 << 20) throws {
+        func decoder(_ format: InputFormat?) throws -> (any ArticleDecoder)? {
+            guard let format else { return nil }
             guard let decoder = decoders[format] else {
                 let known = decoders.formats.map(\.rawValue).joined(separator: ", ")
-                throw FormatError(description: "unknown input format '\(format.rawValue)' (known: \(known))")
+                throw InputError(description: "unknown input format '\(format.rawValue)' (known: \(known))")
             }
-            fixed = decoder
+            return decoder
         }
+        let fixed = try decoder(format)
+        let fallback = try decoder(fallbackFormat) ?? decoders[.text]
         var entries: [Entry] = []
         var seen: Set<String> = []
+        var unmatched: [String] = []
         for path in paths {
             if path == "-" {
-                guard let decoder = fixed ?? decoders[.text] else { continue }
+                guard let decoder = fixed ?? fallback else { continue }
                 entries.append(.standardInput(decoder: decoder))
                 continue
             }
             let files = PathExpansion.files(matching: path)
             if files.isEmpty {
-                let message = PathExpansion.isGlob(path) ? "no file matches '\(path)'"
+                unmatched.append(PathExpansion.isGlob(path) ? "no file matches '\(path)'"
                     : FileManager.default.fileExists(atPath: path) ? "no file in '\(path)'"
-                    : "no such file or directory: '\(path)'"
-                entries.append(.failure(ArticleFailure(id: InputLocation(path: path).baseName, source: path,
-                                                       stage: ArticleFailure.inputStep, error: message)))
+                    : "no such file or directory: '\(path)'")
             }
             for file in files where seen.insert(file.path).inserted {
-                guard let decoder = fixed ?? decoders.decoder(forPath: file.path) else {
+                guard let decoder = fixed ?? decoders.decoder(forExtensionOf: file.path) ?? fallback else {
                     entries.append(.failure(ArticleFailure(id: InputLocation(path: file.path).baseName, source: file.path,
                                                            stage: ArticleFailure.inputStep, error: "no decoder for this file")))
                     continue
@@ -65,6 +73,7 @@ public struct InputFiles: Sequence, Sendable {
                 entries.append(.file(path: file.path, byteCount: file.byteCount, decoder: decoder))
             }
         }
+        guard unmatched.isEmpty else { throw InputError(description: unmatched.joined(separator: "\n")) }
         self.entries = entries
         self.pieceSize = pieceSize
     }

@@ -48,13 +48,13 @@ public final class OutputSink: ResultSink {
 }
 
 extension OutputFormat {
-    /// The encoder of the format.
-    public var encoder: any ArticleEncoder {
+    /// The encoder of the format, writing the fields of `selection` (plain text writes its own).
+    public func encoder(fields selection: FieldSelection = .all) -> any ArticleEncoder {
         switch self {
-        case .jsonl: return JSONLinesEncoder()
-        case .json: return JSONArrayEncoder()
+        case .jsonl: return JSONLinesEncoder(fields: selection)
+        case .json: return JSONArrayEncoder(fields: selection)
         case .text: return PlainTextEncoder()
-        case .yaml: return YAMLEncoder()
+        case .yaml: return YAMLEncoder(fields: selection)
         }
     }
 }

@@ -42,6 +42,20 @@ public struct Alignment: Codable, Hashable, Sendable {
         return Span(start: start, end: max(start, end))
     }
 
+    /// Whether no edit touched the inside of a span of the current text, so that its text is the
+    /// same in the original (deletions right at its start or end do not count).
+    func isUnedited(_ span: Span) -> Bool {
+        // The first region ending after the span's start; regions are in text order.
+        var low = 0
+        var high = regions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if regions[mid].current.end <= span.start { low = mid + 1 } else { high = mid }
+        }
+        guard low < regions.count else { return true }
+        return regions[low].current.start >= span.end
+    }
+
     /// A span start maps past any deletion sitting at it and to the start of a replacement holding
     /// it; a span end maps before any deletion sitting at it and to the end of a replacement.
     private func tightOffset(_ offset: Int, isEnd: Bool) -> Int {
@@ -100,8 +114,11 @@ public struct Alignment: Codable, Hashable, Sendable {
             }
             var start = edit.span.start
             var end = edit.span.end
-            var originalStart = originalOffset(of: edit.span.start, roundingDown: true)
-            var originalEnd = originalOffset(of: edit.span.end, roundingDown: false)
+            // A deletion sitting where the previous edit ended already went into that edit's
+            // region: start after it, so that regions never overlap.
+            var originalStart = max(originalOffset(of: edit.span.start, roundingDown: true),
+                                    result.last?.original.end ?? 0)
+            var originalEnd = max(originalOffset(of: edit.span.end, roundingDown: false), originalStart)
             while old < regions.count, regions[old].current.start <= edit.span.end {
                 let region = regions[old]
                 start = min(start, region.current.start)

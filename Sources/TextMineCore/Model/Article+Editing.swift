@@ -1,8 +1,9 @@
 extension Article {
     /// Applies edits to `text` in one pass: the one way stages change the body.
     ///
-    /// It keeps `original`, records every edit that has a reason as a ``Removal`` (with the removed
-    /// text and its span in the original text), extends the ``Alignment``, and remaps the spans of
+    /// It keeps `original`, records every edit that has a reason as a ``Removal`` (with its span in
+    /// the original text and the original text of that span, as it was read, even where an earlier
+    /// stage normalised it), extends the ``Alignment``, and remaps the spans of
     /// blocks, sentences, tokens, entities, summary and keywords; a span that falls entirely inside
     /// edited text is dropped. Edits must not overlap; their order does not matter.
     ///
@@ -24,13 +25,20 @@ extension Article {
         }
 
         let currentAlignment = alignment ?? Alignment()
+        // A removal holds the original text of its span: the current text where no earlier edit
+        // touched it, else the original's (made into a view only when some removal needs it).
+        var originalView: ScalarText?
         for edit in sorted {
             guard let reason = edit.reason else { continue }
-            removals.append(Removal(
-                text: source.string(edit.span),
-                original: currentAlignment.exactOriginalSpan(of: edit.span),
-                stage: stage,
-                reason: reason))
+            let originalSpan = currentAlignment.exactOriginalSpan(of: edit.span)
+            let removed: String
+            if currentAlignment.isUnedited(edit.span) {
+                removed = source.string(edit.span)
+            } else {
+                if originalView == nil { originalView = ScalarText(originalText) }
+                removed = originalView!.string(originalSpan)
+            }
+            removals.append(Removal(text: removed, original: originalSpan, stage: stage, reason: reason))
         }
 
         let shape = sorted.map { (span: $0.span, replacementLength: Self.scalarCount(of: $0.replacement)) }

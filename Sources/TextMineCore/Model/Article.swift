@@ -83,8 +83,8 @@ public struct Article: Codable, Sendable, Equatable {
 
 extension Article {
     private enum CodingKeys: String, CodingKey {
-        case id, source, language, text, original, metadata, blocks, sentences, tokens, entities,
-            summary, keywords, removals, alignment, trace, layers
+        case id, source, language, metadata, text, summary, keywords, entities, removals, original,
+            sentences, blocks, tokens, alignment, trace, layers
     }
 
     /// Decodes an article; every field but `id` and `text` may be missing (JSONL inputs often carry
@@ -108,22 +108,22 @@ extension Article {
         layers = try c.decodeIfPresent([String: JSONValue].self, forKey: .layers) ?? [:]
     }
 
-    /// Encodes the article, leaving out empty layers to keep JSONL output small.
+    /// Encodes the article in ``ArticleField`` order, leaving out empty layers to keep JSONL output small.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
         try c.encodeIfPresent(source, forKey: .source)
         try c.encodeIfPresent(language, forKey: .language)
-        try c.encode(text, forKey: .text)
-        try c.encodeIfPresent(original, forKey: .original)
         if !metadata.isEmpty { try c.encode(metadata, forKey: .metadata) }
-        if !blocks.isEmpty { try c.encode(blocks, forKey: .blocks) }
-        if !sentences.isEmpty { try c.encode(sentences, forKey: .sentences) }
-        if !tokens.isEmpty { try c.encode(tokens, forKey: .tokens) }
-        if !entities.isEmpty { try c.encode(entities, forKey: .entities) }
+        try c.encode(text, forKey: .text)
         try c.encodeIfPresent(summary, forKey: .summary)
         if !keywords.isEmpty { try c.encode(keywords, forKey: .keywords) }
+        if !entities.isEmpty { try c.encode(entities, forKey: .entities) }
         if !removals.isEmpty { try c.encode(removals, forKey: .removals) }
+        try c.encodeIfPresent(original, forKey: .original)
+        if !sentences.isEmpty { try c.encode(sentences, forKey: .sentences) }
+        if !blocks.isEmpty { try c.encode(blocks, forKey: .blocks) }
+        if !tokens.isEmpty { try c.encode(tokens, forKey: .tokens) }
         try c.encodeIfPresent(alignment, forKey: .alignment)
         if !trace.isEmpty { try c.encode(trace, forKey: .trace) }
         if !layers.isEmpty { try c.encode(layers, forKey: .layers) }

@@ -36,6 +36,10 @@ public enum PipelineFileSchema {
                    doc: "jsonl (one article per line), json (one array), yaml, or text (clean text and summary)."),
         OptionSpec("timings", .bool, default: true,
                    doc: "Record each stage's time in every article's trace; false makes runs byte-for-byte reproducible."),
+        OptionSpec("fields", .list(.choice(ArticleField.names)), default: .null,
+                   doc: "The article fields to write (id is always written), in the output's fixed order; every field when unset."),
+        OptionSpec("exclude", .list(.choice(ArticleField.names)), default: [],
+                   doc: "Article fields to leave out, such as the bulky tokens and alignment."),
     ]
 
     /// Keys of `limits:`.
@@ -60,7 +64,7 @@ public enum PipelineFileSchema {
     public static func jsonSchema(for registry: StageRegistry) -> JSONValue {
         let steps: [JSONValue] = registry.stages.map { stage in
             var properties = property(of: step)
-            properties["use"] = ["const": .string(stage.id.rawValue), "description": .string(stage.summary)]
+            properties["use"] = ["const": .string(stage.id.rawValue), "description": .string(stage.abstract)]
             properties["with"] = stage.options.jsonSchema
             return [
                 "type": "object",

@@ -65,7 +65,9 @@ public struct PipelineLoader: Sendable {
     private func load(bytes: [UInt8], file: String, baseDirectory: String, overrides: [String]) -> PipelineLoadResult {
         var loading = PipelineLoading(loader: self, file: file, baseDirectory: baseDirectory)
         do {
-            let root = try YAMLParser.parse(bytes: bytes, file: file)
+            // Duplicate keys are reported with every other finding, not instead of them.
+            let (root, problems) = try YAMLParser.parseRecovering(bytes: bytes, file: file)
+            problems.forEach { loading.report($0) }
             loading.load(root, overrides: overrides)
         } catch {
             loading.report(error)

@@ -25,6 +25,8 @@ extension PipelineLoading {
             if let timings = field(node, "timings", in: PipelineFileSchema.output, place: "output")?.boolValue {
                 output.timings = timings
             }
+            if let fields = node["fields"], !fields.isNull { output.fields = fieldNames(fields, key: "fields") }
+            if let exclude = node["exclude"] { output.exclude = fieldNames(exclude, key: "exclude") ?? [] }
         }
         if let policy = field(root, "on-error", in: PipelineFileSchema.topLevel)?.stringValue {
             errorPolicy = ErrorPolicy(rawValue: policy) ?? .skip
@@ -105,6 +107,47 @@ extension PipelineLoading {
         let (descriptors, problems) = resolver.stages(for: references)
         for descriptor in descriptors { registry.register(descriptor) }
         diagnostics += problems
+    }
+
+    /// The article fields a list of `output:` names (or one comma-separated string), each unknown
+    /// name reported where it is written, with the closest field as a hint.
+    private mutating func fieldNames(_ node: YAMLNode, key: String) -> [ArticleField]? {
+        if node.isNull { return nil }
+        let items: [YAMLNode]
+        if let sequence = node.sequence {
+            items = sequence
+        } else if node.scalar != nil {
+            items = [node]
+        } else {
+            error("'output.\(key)' must be a list of field names, not \(node.kindDescription)", at: node.mark,
+                  hint: "e.g. [\(ArticleField.allCases.prefix(3).map(\.rawValue).joined(separator: ", "))]")
+            return nil
+        }
+        var fields: [ArticleField] = []
+        for item in items {
+            guard case .scalar(let text, let style, _) = item.kind else {
+                error("'output.\(key)': expected a field name, not \(item.kindDescription)", at: item.mark,
+                      hint: "fields: \(ArticleField.names.joined(separator: ", "))")
+                continue
+            }
+            // A plain one-line scalar is read as `id, text`: each name is reported at its own column.
+            let exact = style == .plain && !text.contains("\n")
+            var offset = 0
+            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+                defer { offset += part.unicodeScalars.count + 1 }
+                let name = part.trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { continue }
+                guard let field = ArticleField(rawValue: name) else {
+                    let problem = UnknownFieldError(name: name)
+                    let lead = part.unicodeScalars.prefix { $0 == " " }.count
+                    let mark = exact ? YAMLMark(line: item.mark.line, column: item.mark.column + offset + lead) : item.mark
+                    error("'output.\(key)': \(problem.message)", at: mark, hint: problem.hint)
+                    continue
+                }
+                fields.append(field)
+            }
+        }
+        return fields
     }
 
     /// A relative path resolved against the pipeline's folder (`-` for standard input is kept).

@@ -90,12 +90,22 @@ public struct OutputSpec: Sendable, Hashable {
     public var format: OutputFormat
     /// Whether each article's `trace` records stage timings (false makes output reproducible).
     public var timings: Bool
+    /// The fields to write (`fields:`); nil means every field.
+    public var fields: [ArticleField]?
+    /// Fields left out (`exclude:`).
+    public var exclude: [ArticleField]
 
-    public init(path: String? = nil, format: OutputFormat = .jsonl, timings: Bool = true) {
+    public init(path: String? = nil, format: OutputFormat = .jsonl, timings: Bool = true,
+                fields: [ArticleField]? = nil, exclude: [ArticleField] = []) {
         self.path = path
         self.format = format
         self.timings = timings
+        self.fields = fields
+        self.exclude = exclude
     }
+
+    /// The fields written: `fields` (or all) minus `exclude`, and always `id`.
+    public var selection: FieldSelection { FieldSelection(only: fields, excluding: exclude) }
 }
 
 /// Output formats.

@@ -52,7 +52,7 @@ public enum StagePluginABI {
             entry(Alignment.Region.self), entry(StageTrace.self), entry(Span.self), entry(JSONValue.self),
             entry(StageContext.self), entry(StageOptions.self), entry(StageError.self), entry(StageID.self),
             entry(Capability.self), entry(OptionSchema.self), entry(OptionSpec.self), entry(OptionType.self),
-            entry(ExportedStage.self), entry(ExportedStage.Functions.self),
+            entry(StageDescription.self), entry(ExportedStage.self), entry(ExportedStage.Functions.self),
         ]
     }
 

@@ -40,7 +40,7 @@ public struct Pipeline: Sendable {
     public init(_ stages: [any Stage], language: String? = nil) {
         var seen: [String: Int] = [:]
         let steps = stages.map { stage -> Step in
-            let id = type(of: stage).id.rawValue
+            let id = type(of: stage).description.id.rawValue
             let count = seen[id, default: 0] + 1
             seen[id] = count
             return Step(name: count == 1 ? id : "\(id)-\(count)", stage: stage)

@@ -21,18 +21,18 @@ public struct OptionSpec: Sendable, Hashable {
 
 /// The options of a stage. One schema drives option parsing, lint, `textmine stages` and JSON schema.
 ///
+/// A Swift stage lists its typed ``StageOption`` keys; a stage described at run time (a plugin
+/// manifest) lists ``OptionSpec``s:
 /// ```swift
-/// static let options: OptionSchema = [
-///     OptionSpec("sentences", .integer(1...100), default: 3, doc: "How many sentences to keep."),
-///     OptionSpec("method", .choice(["lead", "news"]), default: "news", doc: "The scoring method."),
-/// ]
+/// options: [sentences, method]   // static let sentences = StageOption<Int>("sentences", in: 1...100, …)
 /// ```
 public struct OptionSchema: Sendable, Hashable, ExpressibleByArrayLiteral {
     /// The options in documentation order.
     public var specs: [OptionSpec]
 
     public init(_ specs: [OptionSpec] = []) { self.specs = specs }
-    public init(arrayLiteral elements: OptionSpec...) { self.specs = elements }
+    public init(_ declarations: [any OptionDeclaration]) { self.specs = declarations.map(\.spec) }
+    public init(arrayLiteral elements: any OptionDeclaration...) { self.specs = elements.map(\.spec) }
 
     /// The option with this name.
     public subscript(name: String) -> OptionSpec? { specs.first { $0.name == name } }

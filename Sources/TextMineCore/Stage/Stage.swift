@@ -1,7 +1,8 @@
 /// A processing step of a pipeline: the extension point of TextMine.
 ///
-/// A stage type describes itself statically (``id``, ``summary``, ``options``, ``requires``,
-/// ``produces``); one schema drives option parsing, lint, `textmine stages` and JSON-schema export.
+/// A stage type describes itself in one static value, ``description`` (id, one-line abstract,
+/// documentation, options, requirements, products); its option schema drives option parsing, lint,
+/// `textmine stages` and JSON-schema export.
 /// The runtime builds one instance per pipeline step from validated options and calls
 /// ``process(_:context:)`` once per article.
 ///
@@ -16,45 +17,32 @@
 ///
 /// ```swift
 /// struct Shout: Stage {
-///     static let id: StageID = "shout"
-///     static let summary = "Upper-cases the text."
-///     init(options: StageOptions) throws {}
+///     static let suffix = StageOption<String>("suffix", default: "", doc: "Text added at the end.")
+///     static let description = StageDescription(id: "shout", abstract: "Upper-cases the text.", options: [suffix])
+///
+///     let suffix: String
+///     init(options: StageOptions) throws { suffix = options[Self.suffix] }
 ///     func process(_ article: inout Article, context: StageContext) throws {
 ///         try article.applyEdits([TextEdit(span: Span(start: 0, end: article.text.unicodeScalars.count),
-///                                          replacement: article.text.uppercased())], stage: context.stageName)
+///                                          replacement: article.text.uppercased() + suffix)], stage: context.stageName)
 ///     }
 /// }
 /// ```
 public protocol Stage: Sendable {
-    /// The name used after `use:` in pipelines; lowercase words joined by `-`.
-    static var id: StageID { get }
-    /// One line that says what the stage does.
-    static var summary: String { get }
-    /// Longer documentation (Markdown) shown by `textmine stages ID`.
-    static var documentation: String { get }
-    /// The options the stage accepts, with types, defaults and docs.
-    static var options: OptionSchema { get }
-    /// What earlier stages must have produced.
-    static var requires: Set<Capability> { get }
-    /// What this stage adds to the article.
-    static var produces: Set<Capability> { get }
+    /// What the stage is: id, abstract, documentation, options, requirements and products.
+    ///
+    /// One value without a default, so a declaration the compiler does not match fails to compile
+    /// instead of silently losing to a default.
+    static var description: StageDescription { get }
 
-    /// Builds the stage from options already validated against ``options`` (defaults filled in).
+    /// Builds the stage from options already validated against its schema (defaults filled in);
+    /// read them with the stage's ``StageOption`` keys: `options[Self.count]`.
     /// Throw ``StageError`` (with the option's name) for a value the schema cannot check, such as a
     /// model file that does not load.
     init(options: StageOptions) throws
 
     /// Processes one article.
     func process(_ article: inout Article, context: StageContext) throws
-}
-
-// MARK: - Default implementations
-
-extension Stage {
-    public static var documentation: String { "" }
-    public static var options: OptionSchema { OptionSchema() }
-    public static var requires: Set<Capability> { [] }
-    public static var produces: Set<Capability> { [] }
 }
 
 /// A stage that needs statistics over the whole corpus (document frequencies, say) before it can

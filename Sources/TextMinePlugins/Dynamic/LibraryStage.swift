@@ -3,8 +3,7 @@ import TextMineCore
 /// A stage from a plugin library, as the host runs it: it calls the closures the library exported
 /// (see ``StagePluginABI/export(_:)``). Instances are built through the stage's ``StageDescriptor``.
 struct LibraryStage: Stage {
-    static let id: StageID = "library-stage"
-    static let summary = "A stage from a plugin library."
+    static let description = StageDescription(id: "library-stage", abstract: "A stage from a plugin library.")
     let functions: ExportedStage.Functions
 
     init(options: StageOptions) throws {
@@ -20,8 +19,8 @@ struct LibraryStage: Stage {
 
 /// A corpus stage from a plugin library.
 struct LibraryCorpusStage: CorpusStage {
-    static let id: StageID = "library-corpus-stage"
-    static let summary = "A corpus stage from a plugin library."
+    static let description = StageDescription(
+        id: "library-corpus-stage", abstract: "A corpus stage from a plugin library.")
     let functions: ExportedStage.Functions
 
     init(options: StageOptions) throws {
@@ -40,9 +39,7 @@ struct LibraryCorpusStage: CorpusStage {
 extension StageDescriptor {
     /// Describes a stage a plugin library at `path` exported.
     init(_ exported: ExportedStage, library path: String) {
-        let type = exported.type
-        self.init(id: type.id, summary: type.summary, documentation: type.documentation, options: type.options,
-                  requires: type.requires, produces: type.produces, origin: .library(path: path)) { options in
+        self.init(exported.type.description, origin: .library(path: path)) { options in
             let functions = try exported.make(options)
             return exported.isCorpusStage ? LibraryCorpusStage(functions) : LibraryStage(functions)
         }

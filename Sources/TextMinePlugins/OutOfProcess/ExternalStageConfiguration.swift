@@ -63,11 +63,13 @@ public struct ExternalStageConfiguration: Sendable, Hashable {
     public var descriptor: StageDescriptor {
         let configuration = self
         let about = "Version \(version), run out of process by `\(command.display)` (declared in \(declaredIn))."
-        return StageDescriptor(
-            id: id, summary: summary.isEmpty ? "External program '\(command.display)'." : summary,
+        let description = StageDescription(
+            id: id, abstract: summary.isEmpty ? "External program '\(command.display)'." : summary,
             documentation: documentation.isEmpty ? about
-                : documentation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + about, options: options ?? OptionSchema(), requires: requires, produces: produces,
-            origin: .process(manifest: declaredIn),
-            make: { try ExternalStage(configuration, options: $0.values) })
+                : documentation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + about,
+            options: options ?? OptionSchema(), requires: requires, produces: produces)
+        return StageDescriptor(description, origin: .process(manifest: declaredIn)) {
+            try ExternalStage(configuration, options: $0.values)
+        }
     }
 }

@@ -4,49 +4,51 @@ import TextMineCore
 /// galleries, author bios, English noise in a French article, a repeated title) from the body,
 /// block by block and, at the edges of long paragraphs, sentence by sentence.
 public struct BoilerplateStage: Stage {
-    public static let id: StageID = "boilerplate"
-    public static let summary = "Classifies blocks as content or boilerplate and removes the boilerplate."
-    public static let documentation = """
-        Each line of the text is a block. Every block gets features (words, stopword density in \
-        the article's language, the language whose stopwords dominate it, share of capitals and \
-        punctuation, whether it ends like a sentence, a boilerplate phrase from the language \
-        packs, repetition of the title, position) and a content score. A boilerplate phrase in a \
-        short block, a block in another language or a repeated title is boilerplate at once; \
-        blocks shorter than `short-words` take the class of their neighbours (jusText-style \
-        smoothing); the rest are kept when their score reaches the threshold set by \
-        `aggressiveness`. In paragraphs of three or more sentences, boilerplate sentences at \
-        the start and end are trimmed (subscription appeals glued to the last paragraph).
+    static let packs = StageOption<[String]>.paths("packs",
+        doc: "Extra language pack files (YAML) whose stopwords and boilerplate patterns add to the built-in French and English ones.")
+    static let aggressiveness = StageOption<Double>("aggressiveness", in: 0...1, default: 0.5,
+        doc: "From 0 (keep anything plausible) to 1 (remove anything doubtful); moves the content-score threshold from 0.3 to 0.6.")
+    static let shortWords = StageOption<Int>("short-words", in: 1...50, default: 7,
+        doc: "Blocks with fewer words are short: their neighbours decide whether they are content.")
+    static let sentences = StageOption<Bool>("sentences", default: true,
+        doc: "Trim boilerplate sentences from the start and end of long paragraphs.")
+    static let otherLanguage = StageOption<Bool>("other-language", default: true,
+        doc: "Remove blocks written in another language than the article (English noise in a French article).")
+    static let titleRepeat = StageOption<Bool>("title-repeat", default: true,
+        doc: "Remove blocks that repeat the title found by `metadata`.")
+    static let smoothing = StageOption<Bool>("smoothing", default: true,
+        doc: "Let neighbouring blocks decide short blocks (jusText-style); otherwise their own score does.")
+    static let categories = StageOption<[String]>("categories", default: [],
+        doc: "Pattern categories to use (`share`, `subscribe`, `newsletter`, `comments`, `related`, `cookies`, `gallery`, `legal`, `navigation`, `dates`, or a category of your packs); empty uses all.")
+    static let explain = StageOption<Bool>("explain", default: false,
+        doc: "Store every block's decision, score, reason and features in the `boilerplate.explain` layer.")
 
-        Removed text goes to the article's removals with the reason (`boilerplate: share`, \
-        `boilerplate: other-language`, `boilerplate: title-repeat`…). Kept blocks are stored \
-        in `blocks` with their role (`body`, or `heading` for a short line without final \
-        punctuation) and score. With `explain: true` the `boilerplate.explain` layer holds \
-        every decision with its score, reason and features. An article that is all \
-        boilerplate ends with an empty body and the metadata field `empty-body: true`.
+    public static let description = StageDescription(
+        id: "boilerplate",
+        abstract: "Classifies blocks as content or boilerplate and removes the boilerplate.",
+        documentation: """
+            Each line of the text is a block. Every block gets features (words, stopword density in \
+            the article's language, the language whose stopwords dominate it, share of capitals and \
+            punctuation, whether it ends like a sentence, a boilerplate phrase from the language \
+            packs, repetition of the title, position) and a content score. A boilerplate phrase in a \
+            short block, a block in another language or a repeated title is boilerplate at once; \
+            blocks shorter than `short-words` take the class of their neighbours (jusText-style \
+            smoothing); the rest are kept when their score reaches the threshold set by \
+            `aggressiveness`. In paragraphs of three or more sentences, boilerplate sentences at \
+            the start and end are trimmed (subscription appeals glued to the last paragraph).
 
-        The article's language is the pipeline's `language` (or the article's own); when \
-        neither is set, the language whose stopwords are densest in the text.
-        """
-    public static let options: OptionSchema = [
-        OptionSpec("packs", .list(.path), default: [],
-                   doc: "Extra language pack files (YAML) whose stopwords and boilerplate patterns add to the built-in French and English ones."),
-        OptionSpec("aggressiveness", .number(0...1), default: 0.5,
-                   doc: "From 0 (keep anything plausible) to 1 (remove anything doubtful); moves the content-score threshold from 0.3 to 0.6."),
-        OptionSpec("short-words", .integer(1...50), default: 7,
-                   doc: "Blocks with fewer words are short: their neighbours decide whether they are content."),
-        OptionSpec("sentences", .bool, default: true,
-                   doc: "Trim boilerplate sentences from the start and end of long paragraphs."),
-        OptionSpec("other-language", .bool, default: true,
-                   doc: "Remove blocks written in another language than the article (English noise in a French article)."),
-        OptionSpec("title-repeat", .bool, default: true, doc: "Remove blocks that repeat the title found by `metadata`."),
-        OptionSpec("smoothing", .bool, default: true,
-                   doc: "Let neighbouring blocks decide short blocks (jusText-style); otherwise their own score does."),
-        OptionSpec("categories", .list(.string), default: [],
-                   doc: "Pattern categories to use (`share`, `subscribe`, `newsletter`, `comments`, `related`, `cookies`, `gallery`, `legal`, `navigation`, `dates`, or a category of your packs); empty uses all."),
-        OptionSpec("explain", .bool, default: false,
-                   doc: "Store every block's decision, score, reason and features in the `boilerplate.explain` layer."),
-    ]
-    public static let produces: Set<Capability> = [.blocks, .boilerplateRemoved]
+            Removed text goes to the article's removals with the reason (`boilerplate: share`, \
+            `boilerplate: other-language`, `boilerplate: title-repeat`…). Kept blocks are stored \
+            in `blocks` with their role (`body`, or `heading` for a short line without final \
+            punctuation) and score. With `explain: true` the `boilerplate.explain` layer holds \
+            every decision with its score, reason and features. An article that is all \
+            boilerplate ends with an empty body and the metadata field `empty-body: true`.
+
+            The article's language is the pipeline's `language` (or the article's own); when \
+            neither is set, the language whose stopwords are densest in the text.
+            """,
+        options: [packs, aggressiveness, shortWords, sentences, otherLanguage, titleRepeat, smoothing, categories, explain],
+        produces: [.blocks, .boilerplateRemoved])
 
     private let classifier: BoilerplateClassifier
     private let trimSentences: Bool
@@ -55,13 +57,13 @@ public struct BoilerplateStage: Stage {
     private let splitters: [String: SentenceSplitter]
 
     public init(options: StageOptions) throws {
-        let library = try options.packLibrary()
+        let library = try PackLibrary(userPacks: options[Self.packs])
         classifier = BoilerplateClassifier(library: library, settings: .init(
-            aggressiveness: options.double("aggressiveness"), shortWords: options.int("short-words"),
-            otherLanguage: options.bool("other-language"), titleRepeat: options.bool("title-repeat"),
-            smoothing: options.bool("smoothing"), categories: options.strings("categories")))
-        trimSentences = options.bool("sentences")
-        explain = options.bool("explain")
+            aggressiveness: options[Self.aggressiveness], shortWords: options[Self.shortWords],
+            otherLanguage: options[Self.otherLanguage], titleRepeat: options[Self.titleRepeat],
+            smoothing: options[Self.smoothing], categories: options[Self.categories]))
+        trimSentences = options[Self.sentences]
+        explain = options[Self.explain]
         var splitters: [String: SentenceSplitter] = [:]
         for language in library.languages + ["und"] { splitters[language] = SentenceSplitter(language: language) }
         self.splitters = splitters

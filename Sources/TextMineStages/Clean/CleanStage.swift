@@ -3,42 +3,55 @@ import TextMineCore
 /// Normalises scraped text so that later stages match words reliably, losing nothing: every change
 /// goes through ``Article/applyEdits(_:stage:)`` and stays mapped to the original text.
 public struct CleanStage: Stage {
-    public static let id: StageID = "clean"
-    public static let summary = "Normalises Unicode, white space, quotes, mojibake and scraping artefacts."
-    public static let documentation = """
-        Runs in two rounds. The encoding round repairs mojibake (`Ã©` → `é`), composes Unicode \
-        to NFC and drops invisible characters (controls, zero-width spaces, soft hyphens, bidi \
-        marks). The typography round normalises white space and line breaks, apostrophes and \
-        curly quotes, rejoins words broken by a hyphen and a space (`de- escalade`), splits \
-        paragraphs glued without a space (`Pyrénées.Alors`) and drops or flags editorial \
-        insertions such as `[the]`.
+    static let mojibake = StageOption<Bool>(
+        "mojibake", default: true,
+        doc: "Repair UTF-8 text that was decoded as Windows-1252 or Latin-1 (`Ã©` → `é`, `â€™` → `’`).")
+    static let nfc = StageOption<Bool>("nfc", default: true, doc: "Compose the text to Unicode Normalization Form C.")
+    static let invisible = StageOption<Bool>(
+        "invisible", default: true,
+        doc: "Drop control characters, zero-width spaces, byte-order marks, soft hyphens and bidi marks.")
+    static let whitespace = StageOption<Bool>(
+        "whitespace", default: true,
+        doc: "Collapse spaces, unify line breaks to `\\n`, keep at most one blank line between paragraphs and trim lines.")
+    static let nbsp = StageOption<NoBreakSpaces>(
+        "nbsp", default: .french,
+        doc: "`french` keeps no-break spaces where French typography puts them (after `«`, before `» ; : ! ?`); `space` turns every no-break space into a space.")
+    static let apostrophes = StageOption<Bool>(
+        "apostrophes", default: true, doc: "Map typographic apostrophes (`’ ‘ ʼ`) to `'`.")
+    static let quotes = StageOption<Bool>(
+        "quotes", default: true, doc: "Map curly double quotes (`“ ” „`) to `\"`; French guillemets `« »` are kept.")
+    static let rejoinHyphens = StageOption<Bool>(
+        "rejoin-hyphens", default: true,
+        doc: "Rejoin words broken by a hyphen and a space (`de- escalade` → `de-escalade`).")
+    static let splitGlued = StageOption<Bool>(
+        "split-glued", default: true,
+        doc: "Break paragraphs glued without a space (`Pyrénées.Alors`) onto separate lines.")
+    static let editorial = StageOption<EditorialMode>(
+        "editorial", default: .drop,
+        doc: "What to do with bracketed editorial insertions (`[the]`, `[more about]`): `drop` removes them (recorded as removals), `flag` lists them in the `clean.editorial-insertions` layer, `keep` leaves them.")
 
-        Normalisations are kept in the article's alignment (``Article/originalSpan(of:)`` maps \
-        any span of the clean text back to the raw text); dropped insertions are recorded as \
-        removals with the reason `clean: editorial-insertion`.
-        """
-    public static let options: OptionSchema = [
-        OptionSpec("mojibake", .bool, default: true,
-                   doc: "Repair UTF-8 text that was decoded as Windows-1252 or Latin-1 (`Ã©` → `é`, `â€™` → `’`)."),
-        OptionSpec("nfc", .bool, default: true, doc: "Compose the text to Unicode Normalization Form C."),
-        OptionSpec("invisible", .bool, default: true,
-                   doc: "Drop control characters, zero-width spaces, byte-order marks, soft hyphens and bidi marks."),
-        OptionSpec("whitespace", .bool, default: true,
-                   doc: "Collapse spaces, unify line breaks to `\\n`, keep at most one blank line between paragraphs and trim lines."),
-        OptionSpec("nbsp", .choice(["french", "space"]), default: "french",
-                   doc: "`french` keeps no-break spaces where French typography puts them (after `«`, before `» ; : ! ?`); `space` turns every no-break space into a space."),
-        OptionSpec("apostrophes", .bool, default: true, doc: "Map typographic apostrophes (`’ ‘ ʼ`) to `'`."),
-        OptionSpec("quotes", .bool, default: true, doc: "Map curly double quotes (`“ ” „`) to `\"`; French guillemets `« »` are kept."),
-        OptionSpec("rejoin-hyphens", .bool, default: true,
-                   doc: "Rejoin words broken by a hyphen and a space (`de- escalade` → `de-escalade`)."),
-        OptionSpec("split-glued", .bool, default: true,
-                   doc: "Break paragraphs glued without a space (`Pyrénées.Alors`) onto separate lines."),
-        OptionSpec("editorial", .choice(["drop", "flag", "keep"]), default: "drop",
-                   doc: "What to do with bracketed editorial insertions (`[the]`, `[more about]`): `drop` removes them (recorded as removals), `flag` lists them in the `clean.editorial-insertions` layer, `keep` leaves them."),
-    ]
-    public static let produces: Set<Capability> = [.cleanText]
+    public static let description = StageDescription(
+        id: "clean",
+        abstract: "Normalises Unicode, white space, quotes, mojibake and scraping artefacts.",
+        documentation: """
+            Runs in two rounds. The encoding round repairs mojibake (`Ã©` → `é`), composes Unicode \
+            to NFC and drops invisible characters (controls, zero-width spaces, soft hyphens, bidi \
+            marks). The typography round normalises white space and line breaks, apostrophes and \
+            curly quotes, rejoins words broken by a hyphen and a space (`de- escalade`), splits \
+            paragraphs glued without a space (`Pyrénées.Alors`) and drops or flags editorial \
+            insertions such as `[the]`.
 
-    private enum EditorialMode: String { case drop, flag, keep }
+            Normalisations are kept in the article's alignment (``Article/originalSpan(of:)`` maps \
+            any span of the clean text back to the raw text); dropped insertions are recorded as \
+            removals with the reason `clean: editorial-insertion`.
+            """,
+        options: [mojibake, nfc, invisible, whitespace, nbsp, apostrophes, quotes, rejoinHyphens, splitGlued, editorial],
+        produces: [.cleanText])
+
+    /// What happens to no-break spaces.
+    enum NoBreakSpaces: String, CaseIterable, Sendable { case french, space }
+    /// What happens to bracketed editorial insertions.
+    enum EditorialMode: String, CaseIterable, Sendable { case drop, flag, keep }
 
     /// Steps that repair the encoding; they run first so that typography sees real characters.
     private let encodingRound: CleaningScan
@@ -51,22 +64,22 @@ public struct CleanStage: Stage {
 
     public init(options: StageOptions) throws {
         var encoding: [any CleaningStep] = []
-        if options.bool("mojibake") { encoding.append(MojibakeRepair()) }
-        if options.bool("invisible") { encoding.append(InvisibleCharacterRemoval()) }
-        if options.bool("nfc") { encoding.append(CanonicalComposition()) }
+        if options[Self.mojibake] { encoding.append(MojibakeRepair()) }
+        if options[Self.invisible] { encoding.append(InvisibleCharacterRemoval()) }
+        if options[Self.nfc] { encoding.append(CanonicalComposition()) }
         encodingRound = CleaningScan(steps: encoding)
 
-        editorial = EditorialMode(rawValue: options.string("editorial")) ?? .drop
+        editorial = options[Self.editorial]
         var typography: [any CleaningStep] = []
         if editorial == .drop { typography.append(EditorialInsertionRemoval()) }
-        if options.bool("rejoin-hyphens") { typography.append(HyphenRejoining()) }
-        if options.bool("whitespace") {
-            typography.append(WhitespaceNormalisation(keepFrenchSpaces: options.string("nbsp") == "french"))
+        if options[Self.rejoinHyphens] { typography.append(HyphenRejoining()) }
+        if options[Self.whitespace] {
+            typography.append(WhitespaceNormalisation(keepFrenchSpaces: options[Self.nbsp] == .french))
         }
-        let apostrophes = options.bool("apostrophes")
-        let quotes = options.bool("quotes")
+        let apostrophes = options[Self.apostrophes]
+        let quotes = options[Self.quotes]
         if apostrophes || quotes { typography.append(QuoteNormalisation(apostrophes: apostrophes, doubleQuotes: quotes)) }
-        if options.bool("split-glued") { typography.append(GluedParagraphSplitting()) }
+        if options[Self.splitGlued] { typography.append(GluedParagraphSplitting()) }
         typographyRound = CleaningScan(steps: typography)
         bothRounds = CleaningScan(steps: encoding + typography)
     }

@@ -7,31 +7,31 @@ import TextMineCore
 /// through `alignment`, dropped paragraphs are `removals` with their reason, and the `extract`
 /// layer lists each block's node path and line and each strategy tried.
 public struct ExtractStage: Stage {
-    public static let id: StageID = "extract"
-    public static let summary = "Extracts the main text and metadata of a web page (HTML in the text) with libxml2."
-    public static let documentation = """
-        Parses the article's text as HTML (libxml2, tolerant of broken markup; the `html` input \
-        format puts the page there, decoded to UTF-8) and replaces it with the page's main text: \
-        paragraphs and headings joined by blank lines, without navigation, comments, share bars, \
-        related links, cookie banners or ads. The strategies in `strategies` are tried in order \
-        until one gives at least `min-length` characters (and half of the JSON-LD `articleBody`, \
-        when the page declares one: the `json-ld` strategy then takes over from markup that hides \
-        the text); each attempt is recorded in the `extract` layer. Metadata (title, authors, date, site, language, url, description) comes \
-        from Open Graph, JSON-LD, `<meta>`, `<link rel=canonical>`, `<title>`, `<time>` and the \
-        visible byline, each with the rule that found it. See docs/stages/extract.md.
-        """
-    public static let options: OptionSchema = [
-        OptionSpec("strategies", .list(.choice(ExtractionStrategy.allCases.map(\.rawValue))),
-                   default: ["dom-scoring", "all-paragraphs", "json-ld", "body-text"],
-                   doc: "Strategies to try in order until one gives `min-length` characters (and half the JSON-LD article body, if any)."),
-        OptionSpec("min-length", .integer(0...1_000_000), default: 200,
-                   doc: "The fewest characters a strategy must extract to be accepted."),
-        OptionSpec("max-bytes", .integer(1024...Int(Int32.max)), default: .int(64 << 20),
-                   doc: "Pages larger than this many bytes are cut before parsing (best effort, bounded memory)."),
-        OptionSpec("packs", .list(.path), default: [],
-                   doc: "Extra language pack files (YAML) whose stopwords add to the built-in French and English ones (as for `boilerplate`)."),
-    ]
-    public static let produces: Set<Capability> = [.metadata, .blocks, .boilerplateRemoved]
+    static let strategies = StageOption<[ExtractionStrategy]>("strategies", default: [.domScoring, .allParagraphs, .jsonLD, .bodyText],
+        doc: "Strategies to try in order until one gives `min-length` characters (and half the JSON-LD article body, if any).")
+    static let minLength = StageOption<Int>("min-length", in: 0...1_000_000, default: 200,
+        doc: "The fewest characters a strategy must extract to be accepted.")
+    static let maxBytes = StageOption<Int>("max-bytes", in: 1024...Int(Int32.max), default: 64 << 20,
+        doc: "Pages larger than this many bytes are cut before parsing (best effort, bounded memory).")
+    static let packs = StageOption<[String]>.paths("packs",
+        doc: "Extra language pack files (YAML) whose stopwords add to the built-in French and English ones (as for `boilerplate`).")
+
+    public static let description = StageDescription(
+        id: "extract",
+        abstract: "Extracts the main text and metadata of a web page (HTML in the text) with libxml2.",
+        documentation: """
+            Parses the article's text as HTML (libxml2, tolerant of broken markup; the `html` input \
+            format puts the page there, decoded to UTF-8) and replaces it with the page's main text: \
+            paragraphs and headings joined by blank lines, without navigation, comments, share bars, \
+            related links, cookie banners or ads. The strategies in `strategies` are tried in order \
+            until one gives at least `min-length` characters (and half of the JSON-LD `articleBody`, \
+            when the page declares one: the `json-ld` strategy then takes over from markup that hides \
+            the text); each attempt is recorded in the `extract` layer. Metadata (title, authors, date, site, language, url, description) comes \
+            from Open Graph, JSON-LD, `<meta>`, `<link rel=canonical>`, `<title>`, `<time>` and the \
+            visible byline, each with the rule that found it. See docs/stages/extract.md.
+            """,
+        options: [strategies, minLength, maxBytes, packs],
+        produces: [.metadata, .blocks, .boilerplateRemoved])
 
     private let strategies: [ExtractionStrategy]
     private let minLength: Int
@@ -40,11 +40,11 @@ public struct ExtractStage: Stage {
     private let library: PackLibrary
 
     public init(options: StageOptions) throws {
-        strategies = options.strings("strategies").compactMap(ExtractionStrategy.init(rawValue:))
+        strategies = options[Self.strategies]
         guard !strategies.isEmpty else { throw StageError("'strategies' lists no strategy", option: "strategies") }
-        minLength = options.int("min-length")
-        maxBytes = options.int("max-bytes")
-        library = try options.packLibrary()
+        minLength = options[Self.minLength]
+        maxBytes = options[Self.maxBytes]
+        library = try PackLibrary(userPacks: options[Self.packs])
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {

@@ -2,29 +2,32 @@ import TextMineCore
 
 /// Key phrases per article from YAKE-like statistics of the article alone (no corpus, no model).
 public struct KeywordsStage: Stage {
-    public static let id: StageID = "keywords"
-    public static let summary = "Key phrases per article (YAKE-like statistics; French and English stopwords; multi-word phrases)."
-    public static let documentation = """
-        Finds candidate phrases (up to `max-words` content words, linked by `de`, `du`, `des`, `l’`, \
-        `of`… as in `garanties de sécurité`, never across punctuation) and scores them with YAKE's \
-        statistics of casing, position, frequency, context diversity and spread over sentences. \
-        Keeps the `count` best, each with its score (higher is better) and every occurrence's span. \
-        Named entities (from an `entities` step, if any) can be kept as any phrase, excluded, or \
-        boosted. Linear in the article's length. See docs/stages/keywords.md.
-        """
-    public static let options: OptionSchema = [
-        OptionSpec("count", .integer(1...1000), default: 10, doc: "How many key phrases to keep."),
-        OptionSpec("max-words", .integer(1...8), default: 3, doc: "The most content words in a phrase (connectors such as 'de' not counted)."),
-        OptionSpec("language", .string, default: "auto",
-                   doc: "Stopword language: fr, en, or auto (the article's language; French and English lists when unknown)."),
-        OptionSpec("entities", .choice(["keep", "exclude", "boost"]), default: "keep",
-                   doc: "What to do with phrases that are named entities: keep them like any phrase, exclude them, or boost them (score × 2)."),
-    ]
-    public static let requires: Set<Capability> = [.sentences]
-    public static let produces: Set<Capability> = [.keywords]
+    static let count = StageOption<Int>("count", in: 1...1000, default: 10, doc: "How many key phrases to keep.")
+    static let maxWords = StageOption<Int>(
+        "max-words", in: 1...8, default: 3, doc: "The most content words in a phrase (connectors such as 'de' not counted).")
+    static let language = StageOption<String>(
+        "language", default: "auto",
+        doc: "Stopword language: fr, en, or auto (the article's language; French and English lists when unknown).")
+    static let entities = StageOption<EntityPolicy>(
+        "entities", default: .keep,
+        doc: "What to do with phrases that are named entities: keep them like any phrase, exclude them, or boost them (score × 2).")
+
+    public static let description = StageDescription(
+        id: "keywords",
+        abstract: "Key phrases per article (YAKE-like statistics; French and English stopwords; multi-word phrases).",
+        documentation: """
+            Finds candidate phrases (up to `max-words` content words, linked by `de`, `du`, `des`, `l’`, \
+            `of`… as in `garanties de sécurité`, never across punctuation) and scores them with YAKE's \
+            statistics of casing, position, frequency, context diversity and spread over sentences. \
+            Keeps the `count` best, each with its score (higher is better) and every occurrence's span. \
+            Named entities (from an `entities` step, if any) can be kept as any phrase, excluded, or \
+            boosted. Linear in the article's length. See docs/stages/keywords.md.
+            """,
+        options: [count, maxWords, language, entities],
+        requires: [.sentences], produces: [.keywords])
 
     /// What happens to phrases that overlap named entities.
-    enum EntityPolicy: String {
+    enum EntityPolicy: String, CaseIterable, Sendable {
         case keep, exclude, boost
     }
 
@@ -35,11 +38,11 @@ public struct KeywordsStage: Stage {
     private let normalizer = TermNormalizer()
 
     public init(options: StageOptions) throws {
-        count = options.int("count")
-        maxWords = options.int("max-words")
-        let language = options.string("language")
+        count = options[Self.count]
+        maxWords = options[Self.maxWords]
+        let language = options[Self.language]
         self.language = language == "auto" ? nil : language
-        entityPolicy = EntityPolicy(rawValue: options.string("entities")) ?? .keep
+        entityPolicy = options[Self.entities]
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {

@@ -49,11 +49,3 @@ public struct PackLibrary: Sendable {
         return packs.flatMap { $0[keyPath: keyPath] }.filter { seen.insert($0.lowercased()).inserted }
     }
 }
-
-extension StageOptions {
-    /// The `packs` option read into a ``PackLibrary``.
-    /// - Throws: the ``Diagnostic`` of a pack that does not load (the loader reports it as-is).
-    func packLibrary() throws(Diagnostic) -> PackLibrary {
-        try PackLibrary(userPacks: paths("packs"))
-    }
-}

@@ -3,53 +3,59 @@ import TextMineCore
 /// Extracts article metadata from the text (date header, byline, dateline, title, credits), records
 /// each field with its provenance, and removes the source lines from the body.
 public struct MetadataStage: Stage {
-    public static let id: StageID = "metadata"
-    public static let summary = "Extracts title, date, byline, dateline and credits, and removes them from the body."
-    public static let documentation = """
-        Looks at the first lines of the text for a date header (` date 2022-01`, `Publié le 28 \
-        janvier 2022 à 10h30 Mis à jour le …`), a byline (`Par X et Y`, `By X and Y`), a dateline \
-        with an agency (`MOSCOU (Reuters) –`, whose sentence stays in the body) and a title (a \
-        first line that reads as a headline), and everywhere for credit lines (`X de CNN ont \
-        contribué au reportage`, `Crédit photo : AFP`, `EPA/SERGEY DOLZHENKO`).
+    static let packs = StageOption<[String]>.paths("packs",
+        doc: "Extra language pack files (YAML) whose byline words, date labels, months and credit patterns add to the built-in French and English ones.")
+    static let headerLines = StageOption<Int>("header-lines", in: 1...20, default: 4,
+        doc: "How many lines at the start of the text may hold a date, byline or dateline.")
+    static let date = StageOption<Bool>("date", default: true,
+        doc: "Extract a date header (and an update date after it).")
+    static let byline = StageOption<Bool>("byline", default: true,
+        doc: "Extract the authors of a byline.")
+    static let dateline = StageOption<Bool>("dateline", default: true,
+        doc: "Extract a dateline place and news agency (`MOSCOU (Reuters) –`).")
+    static let title = StageOption<Bool>("title", default: true,
+        doc: "Take a first line that reads as a headline as the title.")
+    static let credits = StageOption<Bool>("credits", default: true,
+        doc: "Extract contributor and photo credit lines.")
+    static let remove = StageOption<Bool>("remove", default: true,
+        doc: "Remove the source text of each field from the body (kept in removals); `false` only records the fields.")
 
-        Fields: `date`, `updated` (ISO 8601), `authors` (list), `dateline`, `agency`, `title`, \
-        `credits` (list). Each records the stage, the rule that matched (`date-header`, `byline`, \
-        `dateline`, `first-line-headline`, `credit-line`…) and its span in the original text. \
-        Removed text is kept in the article's removals with the reason `metadata: <field>`.
+    public static let description = StageDescription(
+        id: "metadata",
+        abstract: "Extracts title, date, byline, dateline and credits, and removes them from the body.",
+        documentation: """
+            Looks at the first lines of the text for a date header (` date 2022-01`, `Publié le 28 \
+            janvier 2022 à 10h30 Mis à jour le …`), a byline (`Par X et Y`, `By X and Y`), a dateline \
+            with an agency (`MOSCOU (Reuters) –`, whose sentence stays in the body) and a title (a \
+            first line that reads as a headline), and everywhere for credit lines (`X de CNN ont \
+            contribué au reportage`, `Crédit photo : AFP`, `EPA/SERGEY DOLZHENKO`).
 
-        Cue words (byline words, date labels, month names) and credit patterns come from the \
-        language packs; add your own with `packs:` (see docs/stages/boilerplate.md for the format).
-        """
-    public static let options: OptionSchema = [
-        OptionSpec("packs", .list(.path), default: [],
-                   doc: "Extra language pack files (YAML) whose byline words, date labels, months and credit patterns add to the built-in French and English ones."),
-        OptionSpec("header-lines", .integer(1...20), default: 4,
-                   doc: "How many lines at the start of the text may hold a date, byline or dateline."),
-        OptionSpec("date", .bool, default: true, doc: "Extract a date header (and an update date after it)."),
-        OptionSpec("byline", .bool, default: true, doc: "Extract the authors of a byline."),
-        OptionSpec("dateline", .bool, default: true, doc: "Extract a dateline place and news agency (`MOSCOU (Reuters) –`)."),
-        OptionSpec("title", .bool, default: true, doc: "Take a first line that reads as a headline as the title."),
-        OptionSpec("credits", .bool, default: true, doc: "Extract contributor and photo credit lines."),
-        OptionSpec("remove", .bool, default: true,
-                   doc: "Remove the source text of each field from the body (kept in removals); `false` only records the fields."),
-    ]
-    public static let produces: Set<Capability> = [.metadata]
+            Fields: `date`, `updated` (ISO 8601), `authors` (list), `dateline`, `agency`, `title`, \
+            `credits` (list). Each records the stage, the rule that matched (`date-header`, `byline`, \
+            `dateline`, `first-line-headline`, `credit-line`…) and its span in the original text. \
+            Removed text is kept in the article's removals with the reason `metadata: <field>`.
+
+            Cue words (byline words, date labels, month names) and credit patterns come from the \
+            language packs; add your own with `packs:` (see docs/stages/boilerplate.md for the format).
+            """,
+        options: [packs, headerLines, date, byline, dateline, title, credits, remove],
+        produces: [.metadata])
 
     private let rules: [any MetadataRule]
     private let remove: Bool
 
     public init(options: StageOptions) throws {
-        let library = try options.packLibrary()
-        let headerLines = options.int("header-lines")
+        let library = try PackLibrary(userPacks: options[Self.packs])
+        let headerLines = options[Self.headerLines]
         var rules: [any MetadataRule] = []
         // The byline first: a date after it on its line (`Par X | Publié le …`) is then a line start.
-        if options.bool("byline") { rules.append(BylineRule(library: library, headerLines: headerLines)) }
-        if options.bool("date") { rules.append(DateHeaderRule(library: library, headerLines: headerLines)) }
-        if options.bool("dateline") { rules.append(DatelineRule(headerLines: headerLines)) }
-        if options.bool("title") { rules.append(TitleRule()) }
-        if options.bool("credits") { rules.append(CreditLineRule(patterns: library.creditPatterns)) }
+        if options[Self.byline] { rules.append(BylineRule(library: library, headerLines: headerLines)) }
+        if options[Self.date] { rules.append(DateHeaderRule(library: library, headerLines: headerLines)) }
+        if options[Self.dateline] { rules.append(DatelineRule(headerLines: headerLines)) }
+        if options[Self.title] { rules.append(TitleRule()) }
+        if options[Self.credits] { rules.append(CreditLineRule(patterns: library.creditPatterns)) }
         self.rules = rules
-        remove = options.bool("remove")
+        remove = options[Self.remove]
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {

@@ -2,24 +2,24 @@ import TextMineCore
 
 /// The options the `sentences` and `tokens` stages share, and the per-language rules they build.
 enum SegmentationOptions {
-    static let language = OptionSpec(
-        "language", .string, default: "fr",
+    static let language = StageOption<String>(
+        "language", default: "fr",
         doc: "The language of articles that do not say theirs (`article.language`): `fr` and `en` have their own "
             + "rules, any other code gets generic rules.")
-    static let abbreviations = OptionSpec(
-        "abbreviations", .list(.string), default: [],
+    static let abbreviations = StageOption<[String]>(
+        "abbreviations", default: [],
         doc: "More abbreviations that never end a sentence, such as titles (`Gén.`, `Cdt.`); the final period is "
             + "optional. A lower-case one also matches capitalised.")
-    static let trailingAbbreviations = OptionSpec(
-        "trailing-abbreviations", .list(.string), default: [],
+    static let trailingAbbreviations = StageOption<[String]>(
+        "trailing-abbreviations", default: [],
         doc: "More abbreviations that may end a sentence, which they do before a capital (`etc.`, `ibid.`).")
-    static let abbreviationsFile = OptionSpec(
-        "abbreviations-file", .path, default: .null,
+    static let abbreviationsFile = StageOption<String?>.path(
+        "abbreviations-file",
         doc: "A text file of more abbreviations: one a line, `#` comments, `etc. trailing` for one that may end "
             + "a sentence.")
 
     /// The options both stages accept.
-    static let specs = [language, abbreviations, trailingAbbreviations, abbreviationsFile]
+    static let all: [any OptionDeclaration] = [language, abbreviations, trailingAbbreviations, abbreviationsFile]
 
     /// The rules of each language, with the user's abbreviations added, built once per stage.
     struct RulesByLanguage: Sendable {
@@ -30,10 +30,10 @@ enum SegmentationOptions {
         private let generic: SegmentationRules
 
         init(options: StageOptions) throws {
-            defaultLanguage = options.string(language.name)
-            let leading = options.strings(abbreviations.name)
-            let trailing = options.strings(trailingAbbreviations.name)
-            let file = options.path(abbreviationsFile.name)
+            defaultLanguage = options[language]
+            let leading = options[abbreviations]
+            let trailing = options[trailingAbbreviations]
+            let file = options[abbreviationsFile]
             func build(_ code: String) throws -> SegmentationRules {
                 var rules = SegmentationRules(language: code)
                 rules.addAbbreviations(leading, kind: .leading)

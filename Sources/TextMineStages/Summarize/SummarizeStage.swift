@@ -3,35 +3,43 @@ import TextMineCore
 /// Extractive summaries: scores every sentence with the chosen method, records every score, rank
 /// and ineligibility reason, and selects sentences within the length budget.
 public struct SummarizeStage: Stage {
-    public static let id: StageID = "summarize"
-    public static let summary = "Extractive summary: scores every sentence (news, lead, luhn, textrank, lexrank) and keeps the best."
-    public static let documentation = """
-        Scores every sentence with `method`, marks sentences that may never be selected (boilerplate, \
-        duplicates, fragments, bare quotes, too short or too long) and selects the best eligible ones \
-        by maximal marginal relevance within the length budget. The article's `summary` keeps every \
-        sentence's score, rank and ineligibility reason, the selection in document order, and the \
-        summary text. Terms are lowercase, accent-folded words without stopwords (French and English \
-        lists), with plural `s`/`x` stripped. Similarities are sparse (an inverted index; terms found \
-        in more than 200 sentences link none; graphs keep 64 edges per sentence), so cost grows \
-        linearly with the article. See docs/stages/summarize.md.
-        """
-    public static let options: OptionSchema = [
-        OptionSpec("method", .choice(SummaryMethod.allCases.map(\.rawValue)), default: "news",
-                   doc: "How sentences are scored: news (position, centrality, title overlap, length), lead, luhn, textrank or lexrank."),
-        OptionSpec("sentences", .integer(1...1000), default: 3, doc: "How many sentences the summary holds (unless words or ratio is set)."),
-        OptionSpec("words", .integer(0...1_000_000), default: 0,
-                   doc: "A budget in words instead of sentences (0: unset). Takes precedence over ratio and sentences."),
-        OptionSpec("ratio", .number(0...1), default: 0,
-                   doc: "A share of the article's sentences instead of a count (0: unset). Takes precedence over sentences."),
-        OptionSpec("language", .string, default: "auto",
-                   doc: "Stopword language: fr, en, or auto (the article's language; French and English lists when unknown)."),
-        OptionSpec("min-words", .integer(0...1000), default: 4, doc: "Sentences with fewer words are never selected."),
-        OptionSpec("max-words", .integer(1...10_000), default: 80, doc: "Sentences with more words are never selected."),
-        OptionSpec("redundancy", .number(0...1), default: 0.3,
-                   doc: "How much similarity to sentences already selected counts against a sentence (MMR); 0 selects purely by score."),
-    ]
-    public static let requires: Set<Capability> = [.sentences]
-    public static let produces: Set<Capability> = [.summary]
+    static let method = StageOption<SummaryMethod>(
+        "method", default: .news,
+        doc: "How sentences are scored: news (position, centrality, title overlap, length), lead, luhn, textrank or lexrank.")
+    static let sentences = StageOption<Int>(
+        "sentences", in: 1...1000, default: 3, doc: "How many sentences the summary holds (unless words or ratio is set).")
+    static let words = StageOption<Int>(
+        "words", in: 0...1_000_000, default: 0,
+        doc: "A budget in words instead of sentences (0: unset). Takes precedence over ratio and sentences.")
+    static let ratio = StageOption<Double>(
+        "ratio", in: 0...1, default: 0,
+        doc: "A share of the article's sentences instead of a count (0: unset). Takes precedence over sentences.")
+    static let language = StageOption<String>(
+        "language", default: "auto",
+        doc: "Stopword language: fr, en, or auto (the article's language; French and English lists when unknown).")
+    static let minWords = StageOption<Int>(
+        "min-words", in: 0...1000, default: 4, doc: "Sentences with fewer words are never selected.")
+    static let maxWords = StageOption<Int>(
+        "max-words", in: 1...10_000, default: 80, doc: "Sentences with more words are never selected.")
+    static let redundancy = StageOption<Double>(
+        "redundancy", in: 0...1, default: 0.3,
+        doc: "How much similarity to sentences already selected counts against a sentence (MMR); 0 selects purely by score.")
+
+    public static let description = StageDescription(
+        id: "summarize",
+        abstract: "Extractive summary: scores every sentence (news, lead, luhn, textrank, lexrank) and keeps the best.",
+        documentation: """
+            Scores every sentence with `method`, marks sentences that may never be selected (boilerplate, \
+            duplicates, fragments, bare quotes, too short or too long) and selects the best eligible ones \
+            by maximal marginal relevance within the length budget. The article's `summary` keeps every \
+            sentence's score, rank and ineligibility reason, the selection in document order, and the \
+            summary text. Terms are lowercase, accent-folded words without stopwords (French and English \
+            lists), with plural `s`/`x` stripped. Similarities are sparse (an inverted index; terms found \
+            in more than 200 sentences link none; graphs keep 64 edges per sentence), so cost grows \
+            linearly with the article. See docs/stages/summarize.md.
+            """,
+        options: [method, sentences, words, ratio, language, minWords, maxWords, redundancy],
+        requires: [.sentences], produces: [.summary])
 
     private let method: SummaryMethod
     private let length: SummaryLength
@@ -41,12 +49,13 @@ public struct SummarizeStage: Stage {
     private let normalizer = TermNormalizer()
 
     public init(options: StageOptions) throws {
-        method = SummaryMethod(rawValue: options.string("method")) ?? .news
-        length = SummaryLength(options: options)
-        let language = options.string("language")
+        method = options[Self.method]
+        length = SummaryLength(
+            sentences: options[Self.sentences], words: options[Self.words], ratio: options[Self.ratio])
+        let language = options[Self.language]
         self.language = language == "auto" ? nil : language
-        eligibility = SentenceEligibility(minWords: options.int("min-words"), maxWords: options.int("max-words"))
-        selector = SentenceSelector(redundancy: options.double("redundancy"))
+        eligibility = SentenceEligibility(minWords: options[Self.minWords], maxWords: options[Self.maxWords])
+        selector = SentenceSelector(redundancy: options[Self.redundancy])
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {

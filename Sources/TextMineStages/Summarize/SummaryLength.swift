@@ -10,15 +10,15 @@ enum SummaryLength: Equatable, Sendable {
     /// This share of the article's sentences, rounded, at least one.
     case ratio(Double)
 
-    /// Reads the `sentences`, `words` and `ratio` options: `words` wins over `ratio`, which wins
-    /// over `sentences` (0 leaves `words` and `ratio` unset).
-    init(options: StageOptions) {
-        if options.int("words") > 0 {
-            self = .words(options.int("words"))
-        } else if options.double("ratio") > 0 {
-            self = .ratio(options.double("ratio"))
+    /// The length the `sentences`, `words` and `ratio` options ask for: `words` wins over `ratio`,
+    /// which wins over `sentences` (0 leaves `words` and `ratio` unset).
+    init(sentences: Int, words: Int, ratio: Double) {
+        if words > 0 {
+            self = .words(words)
+        } else if ratio > 0 {
+            self = .ratio(ratio)
         } else {
-            self = .sentences(options.int("sentences"))
+            self = .sentences(sentences)
         }
     }
 

@@ -29,14 +29,76 @@ struct ArticleJSONWriterTests {
         return article
     }
 
-    @Test("the JSON is byte for byte JSONEncoder's (sorted keys, unescaped slashes)")
+    /// The keys of a JSON object's top level, in the order they are written.
+    static func topLevelKeys(_ json: [UInt8]) -> [String] {
+        var keys: [String] = []
+        var depth = 0
+        var index = 0
+        while index < json.count {
+            switch json[index] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            case UInt8(ascii: "\""):
+                var end = index + 1
+                while json[end] != UInt8(ascii: "\"") { end += json[end] == UInt8(ascii: "\\") ? 2 : 1 }
+                if depth == 1, json[end + 1] == UInt8(ascii: ":") { keys.append(String(decoding: json[(index + 1)..<end], as: UTF8.self)) }
+                index = end
+            default: break
+            }
+            index += 1
+        }
+        return keys
+    }
+
+    @Test("top-level fields in ArticleField order: id, source, language, metadata, text, summary, keywords, entities, then the rest")
+    func fieldOrder() throws {
+        let json = try ArticleJSONWriter.encode(try Self.fullArticle())
+        #expect(Self.topLevelKeys(json) == ["id", "source", "language", "metadata", "text", "summary", "keywords", "entities",
+                                            "removals", "original", "sentences", "blocks", "tokens", "alignment", "trace", "layers"])
+    }
+
+    @Test("inside each field, the JSON is byte for byte JSONEncoder's (sorted keys, unescaped slashes)")
     func matchesJSONEncoder() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for article in [try Self.fullArticle(), Article(id: "min", text: "x")] {
-            let expected = String(decoding: try encoder.encode(article), as: UTF8.self)
-            #expect(String(decoding: try ArticleJSONWriter.encode(article), as: UTF8.self) == expected)
+            // The same members sorted by key are JSONEncoder's bytes.
+            var members: [(String, [UInt8])] = []
+            for field in ArticleField.allCases where ArticleJSONWriter.hasValue(field, in: article) {
+                var writer = ArticleJSONWriter()
+                try writer.writeValue(of: field, in: article)
+                members.append((field.rawValue, writer.bytes))
+            }
+            let sorted = "{" + members.sorted { $0.0 < $1.0 }.map { "\"\($0.0)\":" + String(decoding: $0.1, as: UTF8.self) }
+                .joined(separator: ",") + "}"
+            #expect(sorted == String(decoding: try encoder.encode(article), as: UTF8.self))
+            #expect(Self.topLevelKeys(try ArticleJSONWriter.encode(article)) == members.map(\.0))
         }
+    }
+
+    @Test("a field selection writes its fields, always id, in the fixed order whatever the order asked")
+    func selection() throws {
+        let article = try Self.fullArticle()
+        let chosen = FieldSelection(only: [.summary, .text, .entities])
+        #expect(Self.topLevelKeys(try ArticleJSONWriter.encode(article, fields: chosen)) == ["id", "text", "summary", "entities"])
+        let lean = FieldSelection(excluding: ArticleField.bulky + [.id])
+        let keys = Self.topLevelKeys(try ArticleJSONWriter.encode(article, fields: lean))
+        #expect(keys.first == "id")
+        #expect(!keys.contains("tokens") && !keys.contains("alignment") && keys.contains("trace"))
+        #expect(throws: UnknownFieldError.self) { try FieldSelection.parse(list: "id, tokns") }
+        #expect(try FieldSelection.parse(list: " id,text ,, ") == [.id, .text])
+        #expect(UnknownFieldError(name: "tokns").description == "unknown field 'tokns'; did you mean 'tokens'?")
+    }
+
+    @Test("YAML output has the same fields in the same order")
+    func yamlOrder() throws {
+        let yaml = String(decoding: try YAMLEncoder(fields: FieldSelection(excluding: [.tokens])).encode(try Self.fullArticle()),
+                          as: UTF8.self)
+        let keys = yaml.split(separator: "\n").compactMap { line -> String? in
+            let body = line.hasPrefix("- ") ? line.dropFirst(2) : line.hasPrefix("  ") && !line.hasPrefix("   ") ? line.dropFirst(2) : nil
+            return body.flatMap { $0.first?.isLetter == true ? String($0.prefix { $0 != ":" }) : nil }
+        }
+        #expect(keys == ArticleField.names.filter { $0 != "tokens" })
     }
 
     @Test("every character JSON escapes is escaped as JSONEncoder does, wherever it is in a long string")

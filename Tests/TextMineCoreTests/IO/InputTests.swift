@@ -49,13 +49,37 @@ struct InputTests {
         }
     }
 
-    @Test("a missing path or a glob without match is an input failure, not silence")
+    @Test("a missing path, an empty folder or a glob without match is an error naming each of them")
     func missingPaths() throws {
         let directory = try TemporaryDirectory()
-        let errors = decode(try InputFiles(paths: [directory.path + "/nope.txt", directory.path + "/*.md"]))
-            .map { result -> String? in if case .failure(let failure) = result { failure.error } else { nil } }
-        #expect(errors == ["no such file or directory: '\(directory.path)/nope.txt'",
-                           "no file matches '\(directory.path)/*.md'"])
+        _ = try directory.write("sub/.hidden", "x")
+        #expect(throws: InputFiles.InputError.self) { try InputFiles(paths: [directory.path + "/*.md"]) }
+        do {
+            _ = try InputFiles(paths: [directory.path + "/nope.txt", directory.path + "/*.md", directory.path + "/sub"])
+            Issue.record("paths that name no file should be refused")
+        } catch {
+            #expect("\(error)" == """
+                no such file or directory: '\(directory.path)/nope.txt'
+                no file matches '\(directory.path)/*.md'
+                no file in '\(directory.path)/sub'
+                """)
+        }
+    }
+
+    @Test("format: --input-format, else the extension, else the fallback (the pipeline's input.format), else text")
+    func formatPrecedence() throws {
+        let directory = try TemporaryDirectory()
+        let jsonl = try directory.write("corpus.jsonl", #"{"id": "a", "text": "Un."}"# + "\n" + #"{"id": "b", "text": "Deux."}"# + "\n")
+        let bare = try directory.write("README", #"{"id": "c", "text": "Trois."}"# + "\n")
+        let text = try directory.write("note.txt", "Quatre.")
+        func read(_ paths: [String], format: InputFormat? = nil, fallback: InputFormat? = nil) throws -> [String] {
+            try InputFiles(paths: paths, format: format, fallbackFormat: fallback).flatMap { $0.decode() }
+                .map { try "\($0.get().id):\($0.get().source?.format ?? "")" }
+        }
+        #expect(try read([jsonl, bare, text], fallback: .text) == ["a:jsonl", "b:jsonl", "README:text", "note:text"])
+        #expect(try read([jsonl, bare, text], fallback: .jsonl) == ["a:jsonl", "b:jsonl", "c:jsonl", "note:text"])
+        #expect(try read([jsonl, bare], format: .text, fallback: .jsonl) == ["corpus:text", "README:text"])
+        #expect(try read([bare]) == ["README:text"])
     }
 
     @Test("JSONL: one article per line; a bad line fails with path:line and the rest goes on")
@@ -118,9 +142,10 @@ struct InputTests {
     @Test("format comes from the extension unless given; an unknown format is refused")
     func formats() throws {
         let registry = ArticleDecoderRegistry.builtIn
-        #expect(type(of: try #require(registry.decoder(forPath: "a/b.JSONL"))).format == .jsonl)
-        #expect(type(of: try #require(registry.decoder(forPath: "a/b.txt"))).format == .text)
-        #expect(type(of: try #require(registry.decoder(forPath: "a/README"))).format == .text)
-        #expect(throws: InputFiles.FormatError.self) { try InputFiles(paths: ["x"], format: "pdf") }
+        #expect(type(of: try #require(registry.decoder(forExtensionOf: "a/b.JSONL"))).format == .jsonl)
+        #expect(type(of: try #require(registry.decoder(forExtensionOf: "a/b.txt"))).format == .text)
+        #expect(registry.decoder(forExtensionOf: "a/README") == nil)
+        #expect(registry.decoder(forExtensionOf: "a/b.dat") == nil)
+        #expect(throws: InputFiles.InputError.self) { try InputFiles(paths: ["x"], format: "pdf") }
     }
 }

@@ -7,7 +7,7 @@ struct OutputTests {
     private func run(_ format: OutputFormat, _ articles: [Article], errors: String? = nil) throws -> String {
         let directory = try TemporaryDirectory()
         let path = directory.path + "/out"
-        let sink = try OutputSink(encoder: format.encoder, output: OutputFile(path: path),
+        let sink = try OutputSink(encoder: format.encoder(), output: OutputFile(path: path),
                                   deadLetters: try errors.map { try OutputFile(path: $0) })
         _ = try PipelineRunner(pipeline: Pipeline([try FragileStage(options: .init())]), options: .init(jobs: 2))
             .run(articles.map(InputItem.article), into: sink)

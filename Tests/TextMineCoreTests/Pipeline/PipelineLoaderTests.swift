@@ -351,6 +351,31 @@ struct PipelineLintTests {
             """)
     }
 
+    @Test("output fields and exclude: names checked where they are written, with did-you-mean")
+    func outputFields() throws {
+        let plan = try #require(load("output:\n  fields: [text, entities, id]\n  exclude: tokens, alignment\nstages: [{use: tokens}]\n").plan)
+        #expect(plan.output.fields == [.text, .entities, .id])
+        #expect(plan.output.exclude == [.tokens, .alignment])
+        #expect(plan.output.selection.fields == [.id, .text, .entities])
+        #expect(report("""
+            output:
+              fields: [id, text, entites]
+              exclude: tokens,  alignmnt
+            stages: [{use: tokens}]
+            """) == """
+            p.yaml:2:22: error: 'output.fields': unknown field 'entites'
+                hint: did you mean 'entities'?
+            p.yaml:3:21: error: 'output.exclude': unknown field 'alignmnt'
+                hint: did you mean 'alignment'?
+            """)
+        #expect(report("output: {exclude: [{a: 1}], fields: {a: 1}}\nstages: [{use: tokens}]\n") == """
+            p.yaml:1:20: error: 'output.exclude': expected a field name, not a mapping
+                hint: fields: id, source, language, metadata, text, summary, keywords, entities, removals, original, sentences, blocks, tokens, alignment, trace, layers
+            p.yaml:1:37: error: 'output.fields' must be a list of field names, not a mapping
+                hint: e.g. [id, source, language]
+            """)
+    }
+
     @Test("warnings: input paths that do not exist, language names instead of codes")
     func warnings() {
         let result = load("""

@@ -4,52 +4,54 @@ import TextMineCore
 /// Small stages that exercise the loader: capabilities, option types, and construction errors.
 enum TestStages {
     struct Tokens: Stage {
-        static let id: StageID = "tokens"
-        static let summary = "Test: produces tokens."
-        static let produces: Set<Capability> = [.tokens]
+        static let description = StageDescription(
+            id: "tokens", abstract: "Test: produces tokens.",
+            produces: [.tokens])
         init(options: StageOptions) throws {}
         func process(_ article: inout Article, context: StageContext) throws {}
     }
 
     struct Entities: Stage {
-        static let id: StageID = "entities"
-        static let summary = "Test: requires tokens and sentences, produces entities."
-        static let requires: Set<Capability> = [.tokens, .sentences]
-        static let produces: Set<Capability> = [.entities]
+        static let description = StageDescription(
+            id: "entities", abstract: "Test: requires tokens and sentences, produces entities.",
+            requires: [.tokens, .sentences],
+            produces: [.entities])
         init(options: StageOptions) throws {}
         func process(_ article: inout Article, context: StageContext) throws {}
     }
 
     struct Sentences: Stage {
-        static let id: StageID = "sentences"
-        static let summary = "Test: produces sentences."
-        static let produces: Set<Capability> = [.sentences]
+        static let description = StageDescription(
+            id: "sentences", abstract: "Test: produces sentences.",
+            produces: [.sentences])
         init(options: StageOptions) throws {}
         func process(_ article: inout Article, context: StageContext) throws {}
     }
 
     struct Summarize: Stage {
-        static let id: StageID = "summarize"
-        static let summary = "Test: options of several types."
-        static let options: OptionSchema = [
-            OptionSpec("sentences", .integer(1...10), default: 3, doc: "How many sentences."),
-            OptionSpec("method", .choice(["lead", "news"]), default: "lead", doc: "The method."),
-            OptionSpec("lowercase", .bool, default: false, doc: "Lower-case first."),
-            OptionSpec("words", .list(.string), default: [], doc: "Extra words."),
-            OptionSpec("label", .string, default: "summary", doc: "A label."),
-        ]
+        static let sentences = StageOption<Int>("sentences", in: 1...10, default: 3,
+            doc: "How many sentences.")
+        static let lowercase = StageOption<Bool>("lowercase", default: false,
+            doc: "Lower-case first.")
+        static let words = StageOption<[String]>("words", default: [],
+            doc: "Extra words.")
+        static let label = StageOption<String>("label", default: "summary",
+            doc: "A label.")
+        static let description = StageDescription(
+            id: "summarize", abstract: "Test: options of several types.",
+            options: [sentences, OptionSpec("method", .choice(["lead", "news"]), default: "lead", doc: "The method."), lowercase, words, label])
         let sentences: Int
-        init(options: StageOptions) throws { sentences = options.int("sentences") }
+        init(options: StageOptions) throws { sentences = options[Self.sentences] }
         func process(_ article: inout Article, context: StageContext) throws {}
     }
 
     /// Reads a pattern file: a line `bad` is reported at its own position in that file.
     struct Patterns: Stage {
-        static let id: StageID = "patterns"
-        static let summary = "Test: a required path option read at construction."
-        static let options: OptionSchema = [OptionSpec("file", .path, default: nil, doc: "The pattern file.")]
+        static let description = StageDescription(
+            id: "patterns", abstract: "Test: a required path option read at construction.",
+            options: [OptionSpec("file", .path, default: nil, doc: "The pattern file.")])
         init(options: StageOptions) throws {
-            let path = options.path("file")!
+            let path = options.resolve(options["file"]?.stringValue ?? "")
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw StageError("cannot read '\(path)'", option: "file")
             }
@@ -62,8 +64,8 @@ enum TestStages {
     }
 
     struct Broken: Stage {
-        static let id: StageID = "broken"
-        static let summary = "Test: fails to build."
+        static let description = StageDescription(
+            id: "broken", abstract: "Test: fails to build.")
         init(options: StageOptions) throws { throw StageError("the model is corrupt") }
         func process(_ article: inout Article, context: StageContext) throws {}
     }

@@ -5,8 +5,8 @@ import TextMineCore
 
 /// Upper-cases the text and records its length in metadata.
 struct UpperStage: Stage {
-    static let id: StageID = "upper"
-    static let summary = "Upper-cases the text."
+    static let description = StageDescription(
+        id: "upper", abstract: "Upper-cases the text.")
     init(options: StageOptions) throws {}
     func process(_ article: inout Article, context: StageContext) throws {
         let length = article.text.unicodeScalars.count
@@ -18,8 +18,8 @@ struct UpperStage: Stage {
 
 /// Fails on articles whose text contains "boom".
 struct FragileStage: Stage {
-    static let id: StageID = "fragile"
-    static let summary = "Fails on 'boom'."
+    static let description = StageDescription(
+        id: "fragile", abstract: "Fails on 'boom'.")
     init(options: StageOptions) throws {}
     func process(_ article: inout Article, context: StageContext) throws {
         if article.text.lowercased().contains("boom") { throw StageError("cannot handle boom") }
@@ -28,8 +28,8 @@ struct FragileStage: Stage {
 
 /// Records in each article how many articles the corpus had and how many were already upper-cased.
 struct CorpusCountStage: CorpusStage {
-    static let id: StageID = "corpus-count"
-    static let summary = "Counts the corpus."
+    static let description = StageDescription(
+        id: "corpus-count", abstract: "Counts the corpus.")
     var corpusSize = 0
     var upperCased = 0
     init(options: StageOptions) throws {}
@@ -65,8 +65,8 @@ final class ConcurrencyProbe: @unchecked Sendable {
 }
 
 struct ProbeStage: Stage {
-    static let id: StageID = "probe"
-    static let summary = "Probes concurrency."
+    static let description = StageDescription(
+        id: "probe", abstract: "Probes concurrency.")
     let probe: ConcurrencyProbe
     init(options: StageOptions) throws { probe = ConcurrencyProbe(target: 1) }
     init(probe: ConcurrencyProbe) { self.probe = probe }
@@ -75,9 +75,11 @@ struct ProbeStage: Stage {
 
 /// Fails to start when its option `broken` is true.
 struct BrokenStartStage: Stage {
-    static let id: StageID = "broken-start"
-    static let summary = "Cannot start."
-    static let options: OptionSchema = [OptionSpec("model", .string, default: "x.bin", doc: "A model.")]
+    static let model = StageOption<String>("model", default: "x.bin",
+        doc: "A model.")
+    static let description = StageDescription(
+        id: "broken-start", abstract: "Cannot start.",
+        options: [model])
     init(options: StageOptions) throws { throw StageError("model file 'x.bin' not found", option: "model") }
     func process(_ article: inout Article, context: StageContext) throws {}
 }
@@ -104,8 +106,7 @@ func withoutTimings(_ results: [Result<Article, ArticleFailure>]) -> [Result<Art
 /// Sleeps 20 ms on articles whose text contains "slow": longer than a 1 ms step timeout, whatever
 /// the machine's load.
 struct SlowStage: Stage {
-    static let id: StageID = "slow"
-    static let summary = "Sleeps on 'slow'."
+    static let description = StageDescription(id: "slow", abstract: "Sleeps on 'slow'.")
     init(options: StageOptions) throws {}
     func process(_ article: inout Article, context: StageContext) throws {
         if article.text.contains("slow") { usleep(20_000) }
@@ -124,8 +125,7 @@ final class WatchProbe: @unchecked Sendable {
 
 /// Asks its probe to look at the watch.
 struct WatchProbeStage: Stage {
-    static let id: StageID = "watch-probe"
-    static let summary = "Looks at the watch."
+    static let description = StageDescription(id: "watch-probe", abstract: "Looks at the watch.")
     let probe: WatchProbe
     init(probe: WatchProbe) { self.probe = probe }
     init(options: StageOptions) throws { throw StageError("built in tests only") }

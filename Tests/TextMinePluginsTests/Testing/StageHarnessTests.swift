@@ -4,11 +4,13 @@ import TextMineTesting
 
 /// Removes every word "Publicité" from the text, as a well-behaved stage does.
 private struct DropAds: Stage {
-    static let id: StageID = "drop-ads"
-    static let summary = "Removes the word 'Publicité'."
-    static let options: OptionSchema = [OptionSpec("word", .string, default: "Publicité", doc: "The word to remove.")]
+    static let word = StageOption<String>("word", default: "Publicité",
+        doc: "The word to remove.")
+    static let description = StageDescription(
+        id: "drop-ads", abstract: "Removes the word 'Publicité'.",
+        options: [word])
     let word: String
-    init(options: StageOptions) throws { word = options.string("word") }
+    init(options: StageOptions) throws { word = options[Self.word] }
     func process(_ article: inout Article, context: StageContext) throws {
         let scalars = Array(article.text.unicodeScalars)
         let needle = Array(word.unicodeScalars)
@@ -28,8 +30,8 @@ private struct DropAds: Stage {
 
 /// Breaks the contract: assigns `text` directly, so the removed text is lost.
 private struct Overwrite: Stage {
-    static let id: StageID = "overwrite"
-    static let summary = "Overwrites the text."
+    static let description = StageDescription(
+        id: "overwrite", abstract: "Overwrites the text.")
     init(options: StageOptions) throws {}
     func process(_ article: inout Article, context: StageContext) throws { article.text = "gone" }
 }

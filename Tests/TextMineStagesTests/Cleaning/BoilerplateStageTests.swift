@@ -29,7 +29,7 @@ struct BoilerplateStageTests {
     func frenchBoilerplate(line: String) throws {
         let text = [Self.frenchContent[0], line, Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "fr")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
         #expect(article.text == [Self.frenchContent[0], Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n"))
         #expect(article.removals.count == 1)
     }
@@ -54,7 +54,7 @@ struct BoilerplateStageTests {
     func englishBoilerplate(line: String) throws {
         let text = [Self.englishContent[0], line, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
         #expect(article.text == [Self.englishContent[0], Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n"))
     }
 
@@ -68,7 +68,7 @@ struct BoilerplateStageTests {
     func contentMentioningBoilerplateWords(line: String) throws {
         let text = [Self.frenchContent[0], line, Self.frenchContent[1]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "fr")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
         #expect(article.text == text)
     }
 
@@ -159,7 +159,7 @@ struct BoilerplateStageTests {
         let heading = "Pakistan says it shot down five Indian fighter jets"
         let text = [Self.englishContent[0], heading, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
         #expect(article.text == text)
         let decisions = try BoilerplateClassifier(library: PackLibrary(userPacks: []))
             .classify([Self.englishContent[0], heading, "Share on Twitter"], language: "en", title: nil)
@@ -172,7 +172,7 @@ struct BoilerplateStageTests {
         let line = "Pakistan's Sharif convenes national security committee"
         let text = [Self.englishContent[0], line, Self.englishContent[1]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
         #expect(!article.removals.contains { $0.reason == "boilerplate: other-language" })
     }
 
@@ -230,6 +230,6 @@ struct BoilerplateStageTests {
 
     @Test("every option is documented")
     func optionsAreDocumented() {
-        for spec in BoilerplateStage.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }
+        for spec in BoilerplateStage.description.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }
     }
 }

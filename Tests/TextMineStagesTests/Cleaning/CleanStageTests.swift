@@ -117,7 +117,7 @@ struct CleanStageTests {
 
     @Test("every option is documented")
     func optionsAreDocumented() {
-        for spec in CleanStage.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }
-        #expect(CleanStage.options.specs.count == 10)
+        for spec in CleanStage.description.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }
+        #expect(CleanStage.description.options.specs.count == 10)
     }
 }

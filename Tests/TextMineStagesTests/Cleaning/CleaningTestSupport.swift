@@ -10,7 +10,7 @@ func makeStage<S: Stage>(_ type: S.Type, _ options: [String: JSONValue] = [:]) t
 /// Runs stages in order on a text and returns the article.
 func process(_ text: String, through stages: [any Stage], id: String = "test") throws -> Article {
     var article = Article(id: id, text: text)
-    for stage in stages { try stage.process(&article, context: StageContext(stageName: type(of: stage).id.rawValue)) }
+    for stage in stages { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
     return article
 }
 

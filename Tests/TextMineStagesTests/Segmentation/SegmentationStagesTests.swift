@@ -102,8 +102,8 @@ struct SegmentationStagesTests {
     func registered() {
         #expect(StageRegistry.builtIn["sentences"] != nil)
         #expect(StageRegistry.builtIn["tokens"] != nil)
-        #expect(SentencesStage.produces == [.sentences])
-        #expect(TokensStage.produces == [.tokens])
-        #expect(TokensStage.requires.isEmpty && SentencesStage.requires.isEmpty)
+        #expect(SentencesStage.description.produces == [.sentences])
+        #expect(TokensStage.description.produces == [.tokens])
+        #expect(TokensStage.description.requires.isEmpty && SentencesStage.description.requires.isEmpty)
     }
 }
