@@ -106,11 +106,12 @@ struct Benchmark: ParsableCommand {
     /// The process's peak resident set size so far, in megabytes.
     private static func peakResidentMegabytes() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
-        #if os(macOS)
-        return Double(usage.ru_maxrss) / 1e6
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) * 1024 / 1e6  // kilobytes on Linux
         #else
-        return Double(usage.ru_maxrss) * 1024 / 1e6
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1e6  // bytes on macOS
         #endif
     }
 

@@ -64,7 +64,8 @@ struct ExplainCommand: ParsableCommand {
             ("on-error", .string(plan.errorPolicy.rawValue)),
             ("limits", .mapping([
                 ("max-article-bytes", .scalar(String(plan.limits.maxArticleBytes))),
-                ("step-timeout", JSONValue.double(plan.limits.stepTimeout).yamlNode),
+                ("step-timeout", .scalar(plan.limits.stepTimeout == plan.limits.stepTimeout.rounded()
+                    ? String(Int(plan.limits.stepTimeout)) : String(plan.limits.stepTimeout))),
             ])),
         ]
         if !plan.plugins.isEmpty { entries.append(("plugins", .sequence(plan.plugins.map(YAMLNode.string)))) }

@@ -39,7 +39,7 @@ public enum StagePluginABI {
         let version = String(cString: textmine_compiler_version)
         // Keep the version and the commit: `21.0.0 11673e6660b2…`.
         let words = version.split(separator: " ")
-        let commit = words.last { $0.count >= 12 && $0.allSatisfy(\.isHexDigit) }?.trimmingCharacters(in: ["(", ")"])
+        let commit = words.lazy.map { $0.filter { $0 != "(" && $0 != ")" } }.last { $0.count >= 12 && $0.allSatisfy(\.isHexDigit) }
         return [words.first.map(String.init), commit].compactMap { $0 }.joined(separator: "-")
     }()
 

@@ -347,7 +347,7 @@ struct PipelineLintTests {
             p.yaml:3:17: error: 'limits.step-timeout': expected a number, got a string
                 hint: expected number in 0.001...86400
             p.yaml:4:3: error: unknown key 'max-bytes' in 'limits'
-                hint: did you mean 'max-article-bytes'?
+                hint: known keys: max-article-bytes, step-timeout
             """)
     }
 

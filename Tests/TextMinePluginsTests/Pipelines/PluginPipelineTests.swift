@@ -94,10 +94,10 @@ struct PluginPipelineTests {
               - use: pass
             """, baseDirectory: TestPaths.pythonExamples)
         #expect(pipeline.findings == [
-            "pipeline.yaml:5:21: error: option 'reversed': min 10 is greater than max 1 (swap them)",
-            "pipeline.yaml:6:33: error: option 'huge': min: expected a whole number, got '1e300'",
-            "pipeline.yaml:7:30: error: option 'word': max: expected a finite number, got 'lots'",
-            "pipeline.yaml:8:34: error: option 'infinite': min: expected a finite number, got '.inf'",
+            "pipeline.yaml:5:38: error: option 'reversed': min 10 is greater than max 1",
+            "pipeline.yaml:6:34: error: option 'huge': min: expected a whole number, got '1e300'",
+            "pipeline.yaml:7:33: error: option 'word': max: expected a finite number, got 'lots'",
+            "pipeline.yaml:8:37: error: option 'infinite': min: expected a finite number, got '.inf'",
         ])
     }
 
