@@ -46,6 +46,7 @@ let package = Package(
             dependencies: ["TextMineCore", "TextMineYAML", "CLibXML2"],
             resources: [
                 .copy("Entities/Resources/fr-ner.tmner"),
+                .copy("Entities/Resources/en-ner.tmner"),
                 .copy("Entities/Resources/gazetteers"),
             ],
             swiftSettings: strictSettings
@@ -61,11 +62,12 @@ let package = Package(
         ),
         // Plugins: out-of-process stages and dynamic libraries of stages.
         .target(
-            name: "TextMinePlugins", dependencies: ["TextMineCore", "TextMineYAML", "TextMineStages"],
+            name: "TextMinePlugins", dependencies: ["TextMineCore", "TextMineYAML"],
             swiftSettings: strictSettings),
-        // Test support for stage authors: run a stage or a pipeline in a unit test.
+        // Test support for stage authors: run a stage or a pipeline in a unit test. It needs neither
+        // the built-in stages nor libxml2 and the NER model.
         .target(
-            name: "TextMineTesting", dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins"],
+            name: "TextMineTesting", dependencies: ["TextMineCore", "TextMinePlugins"],
             swiftSettings: strictSettings),
         .executableTarget(name: "textmine", dependencies: ["TextMineCLI"], swiftSettings: strictSettings),
         // The throughput benchmark (swift run -c release textmine-bench), not a test.

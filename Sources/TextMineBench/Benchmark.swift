@@ -117,7 +117,7 @@ struct Benchmark: ParsableCommand {
 
     private func loadPipeline() throws -> Pipeline {
         guard let path = pipeline else { return Pipeline([try PassStage(options: StageOptions())], language: "fr") }
-        let loaded = PipelineLoader.withPlugins(registry: .builtInWithPlugins).load(file: path, overrides: overrides)
+        let loaded = PipelineLoader.withPlugins(registry: StageRegistry.builtIn.withExternal).load(file: path, overrides: overrides)
         for diagnostic in loaded.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
         guard let plan = loaded.plan, loaded.errors.isEmpty else { throw ExitCode.failure }
         return loaded.stages.count == plan.steps.count ? Pipeline(plan: plan, stages: loaded.stages)
@@ -134,19 +134,12 @@ struct Benchmark: ParsableCommand {
     private func bestOf(_ body: () throws -> RunReport) throws -> Measurement {
         var best: Measurement?
         for _ in 0..<max(1, `repeat`) {
-            let cpuStart = Self.cpuSeconds()
+            let cpuStart = SystemClock.processCPUSeconds
             let report = try body()
-            let measurement = Measurement(report: report, cpuSeconds: Self.cpuSeconds() - cpuStart)
+            let measurement = Measurement(report: report, cpuSeconds: SystemClock.processCPUSeconds - cpuStart)
             if best.map({ report.seconds < $0.report.seconds }) ?? true { best = measurement }
         }
         return best!
-    }
-
-    /// CPU time used by the process so far (all threads, user and system).
-    private static func cpuSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private func format(_ value: Double, digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }

@@ -22,6 +22,7 @@ public struct TextMineCommand: ParsableCommand {
             EvalCommand.self,
             NewStageCommand.self,
             ServeStageCommand.self,
+            FrequenciesCommand.self,
         ]
     )
 
@@ -29,7 +30,7 @@ public struct TextMineCommand: ParsableCommand {
 
     /// Runs the command line with `stages` registered next to the built-in ones.
     public static func main(registering stages: [any Stage.Type]) {
-        CommandContext.registry = StageRegistry.builtInWithPlugins.registering(stages)
+        CommandContext.registry = StageRegistry.builtIn.withExternal.registering(stages)
         main()
     }
 }
@@ -37,7 +38,7 @@ public struct TextMineCommand: ParsableCommand {
 /// What every subcommand shares: the stage registry (built-ins plus stages a package registered).
 enum CommandContext {
     /// Set once by ``TextMineCommand/main(registering:)`` before any command runs; read-only after.
-    nonisolated(unsafe) static var registry = StageRegistry.builtInWithPlugins
+    nonisolated(unsafe) static var registry = StageRegistry.builtIn.withExternal
     /// The input formats `run` can read, by format and file extension.
     nonisolated(unsafe) static var decoders = ArticleDecoderRegistry.builtIn.registering([HTMLDecoder()])
 }

@@ -56,7 +56,7 @@ public struct StageHarness: Sendable {
     }
 
     /// Runs the stage on a new article with this text.
-    public func run(_ text: String, id: String = "test", language: String? = nil,
+    public func run(_ text: String, id: String = "test", language: LanguageCode? = nil,
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Article {
         try run(Article(id: id, text: text, language: language), sourceLocation: sourceLocation)
     }
@@ -69,10 +69,12 @@ public struct StageHarness: Sendable {
         let context = StageContext(stageName: stageName)
         var result = article
         try stage.process(&result, context: context)
+        if !result.pendingWarnings.isEmpty { result.recordTrace(stage: stageName, seconds: nil) }
         var violations = StageContract.violations(before: article, after: result, checks: checks)
         if checks.contains(.determinism) {
             var again = article
             try stage.process(&again, context: context)
+            if !again.pendingWarnings.isEmpty { again.recordTrace(stage: stageName, seconds: nil) }
             if again != result {
                 violations.append("the stage is not deterministic: a second run on the same article gave a different result")
             }

@@ -72,6 +72,21 @@ struct RunCommandTests {
         #expect(typo.stderr.contains("error: unknown field 'tokns' in --fields or --exclude; did you mean 'tokens'?"))
     }
 
+    @Test("csv and tsv: a table per entity mention or per article, read back by a CSV reader")
+    func tables() throws {
+        let entities = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--format", "csv",
+                                                "--rows", "entities", "--quiet"])
+        #expect(entities.status == 0)
+        let lines = entities.stdout.components(separatedBy: "\r\n")
+        #expect(lines[0] == "id,text,label,start,end,canonical,confidence")
+        #expect(lines.count > 50)
+        #expect(lines.dropFirst().dropLast().allSatisfy { $0.hasPrefix("00") && $0.split(separator: ",").count >= 7 })
+        let articles = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--format", "tsv",
+                                                "--fields", "language,summary", "--quiet"])
+        #expect(articles.stdout.hasPrefix("id\tlanguage\tsummary\r\n000_b0f18a854f7ce6e7\tfr\t"))
+        #expect(articles.stdout.components(separatedBy: "\r\n").count == 7)
+    }
+
     @Test("lint errors stop the run with file:line:col and the usage status")
     func lintErrors() throws {
         let folder = try PipelineFolder()

@@ -29,6 +29,8 @@ struct ExplainCommand: ParsableCommand {
 
     /// The command's output.
     static func explain(_ file: String, overrides: [String], format: Format, loader: PipelineLoader) -> CommandOutput {
+        var loader = loader
+        loader.buildsStages = false
         var output = CommandOutput()
         let result = loader.load(file: file, overrides: overrides)
         for diagnostic in result.diagnostics { output.printError(diagnostic.description) }
@@ -49,7 +51,7 @@ struct ExplainCommand: ParsableCommand {
     static func node(of plan: PipelinePlan, registry: StageRegistry) -> YAMLNode {
         var entries: [(String, YAMLNode)] = [("file", .string(plan.file))]
         if let name = plan.name { entries.append(("name", .string(name))) }
-        if let language = plan.language { entries.append(("language", .string(language))) }
+        if let language = plan.language { entries.append(("language", .string(language.code))) }
         entries += [
             ("input", .mapping([
                 ("paths", .sequence(plan.input.paths.map(YAMLNode.string))),

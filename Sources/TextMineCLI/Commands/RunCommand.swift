@@ -16,7 +16,10 @@ struct RunCommand: ParsableCommand {
             as text. \
             Results go to standard output (or -o) in input order, whatever --jobs; failed articles \
             are skipped and reported (--errors writes them as JSON lines) unless the pipeline says \
-            on-error: fail. A summary line goes to standard error.
+            on-error: fail. A summary line goes to standard error. Standard input is processed as it \
+            arrives: a slow producer (tail -f, a queue consumer) gets each article back within a \
+            fraction of a second. --resume continues a killed run: the ids already in the -o file \
+            (and in --errors) are skipped and the rest appended.
 
             \(ExitStatus.help)
             """
@@ -34,8 +37,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The output file (default: the pipeline's output:, else standard output).")
     var output: String?
 
-    @Option(help: "Output format: jsonl, json, yaml or text (default: the pipeline's, else jsonl).")
+    @Option(help: "Output format: jsonl, json, yaml, text, csv or tsv (default: the pipeline's, else jsonl).")
     var format: OutputFormat?
+
+    @Option(help: "For csv and tsv: a row per article or per entity mention (articles, entities; default: the pipeline's, else articles).")
+    var rows: TableRows?
 
     @Option(help: ArgumentHelp("The article fields to write, comma-separated (id is always written; default: the pipeline's output: fields, else all).",
                                valueName: "FIELD,…"))
@@ -50,6 +56,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "Write failed articles to this file as JSON lines {id, source, stage, error}.")
     var errors: String?
+
+    @Flag(help: "Continue an interrupted run: skip the ids already in the output file (and --errors), append the rest.")
+    var resume = false
 
     @Flag(help: "Print a per-stage timing table on standard error.")
     var stats = false
@@ -95,11 +104,36 @@ struct RunCommand: ParsableCommand {
             throw console.fail("\(error.message) in --fields or --exclude; \(error.hint)", status: ExitStatus.usage)
         }
 
+        let format = format ?? plan.output.format
+        let outputPath = output ?? plan.output.path
+        var written: Set<String> = []
+        if resume {
+            guard let outputPath, outputPath != "-" else {
+                throw console.fail("--resume needs an output file (-o PATH): the ids already written are read from it",
+                                   status: ExitStatus.usage)
+            }
+            guard format == .jsonl else {
+                throw console.fail("--resume needs the jsonl output format (got \(format.rawValue)): only JSON lines can be appended to",
+                                   status: ExitStatus.usage)
+            }
+            do {
+                for path in [outputPath] + (errors.map { [$0] } ?? []) {
+                    let lines = try WrittenLines(path: path)
+                    if lines.cutBytes > 0 {
+                        console.line("warning: \(path): cut a partial last line (\(lines.cutBytes) bytes) left by the interrupted run")
+                    }
+                    written.formUnion(lines.ids)
+                }
+            } catch {
+                throw console.fail("\(error)")
+            }
+        }
+
         let sink: OutputSink
         do {
-            let format = format ?? plan.output.format
-            sink = try OutputSink(encoder: format.encoder(fields: selection), output: OutputFile(path: output ?? plan.output.path),
-                                  deadLetters: errors.map { try OutputFile(path: $0) })
+            sink = try OutputSink(encoder: format.encoder(fields: selection, rows: rows ?? plan.output.rows),
+                                  output: OutputFile(path: outputPath, appending: resume),
+                                  deadLetters: errors.map { try OutputFile(path: $0, appending: resume) })
         } catch {
             throw console.fail("\(error)")
         }
@@ -113,7 +147,7 @@ struct RunCommand: ParsableCommand {
         let watch = ArticleWatch()
         let runner = PipelineRunner(pipeline: pipeline, options: .init(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy,
-            recordsTimings: plan.output.timings && !noTimings, limits: plan.limits, watch: watch))
+            recordsTimings: plan.output.timings && !noTimings, skippedIDs: written, limits: plan.limits, watch: watch))
         let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console, watch: watch) : nil
         let report: RunReport
         do {
@@ -134,7 +168,7 @@ struct RunCommand: ParsableCommand {
             let location = pipeline.steps.first { $0.name == stopped.stage }?.location.map { " (\($0))" } ?? ""
             throw console.fail("run stopped (on-error: fail): \(stopped)\(location)")
         }
-        if report.textBytes == 0 { throw console.fail("no article could be read") }
+        if report.textBytes == 0 && report.skipped == 0 { throw console.fail("no article could be read") }
         if report.succeeded < report.articles { throw ExitCode(ExitStatus.incomplete) }
     }
 
@@ -151,3 +185,4 @@ struct RunCommand: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension TableRows: ExpressibleByArgument {}

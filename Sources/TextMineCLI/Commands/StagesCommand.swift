@@ -73,6 +73,7 @@ struct StagesCommand: ParsableCommand {
         var text = "\(stage.id) — \(stage.abstract)\n"
         if !stage.requires.isEmpty { text += "  requires: \(list(stage.requires))\n" }
         if !stage.produces.isEmpty { text += "  produces: \(list(stage.produces))\n" }
+        if !stage.languages.languages.isEmpty { text += "  languages: \(stage.languages)\n" }
         if detailed { text += "  origin: \(stage.origin)\n" }
         if stage.options.specs.isEmpty {
             text += "  options: none\n"
@@ -120,6 +121,10 @@ struct StagesCommand: ParsableCommand {
             "requires": .array(stage.requires.sorted().map { .string($0.rawValue) }),
             "produces": .array(stage.produces.sorted().map { .string($0.rawValue) }),
             "origin": .string(stage.origin.description),
+            "languages": [
+                "supported": .array(stage.languages.languages.map { .string($0.code) }),
+                "others": .string(stage.languages.others.rawValue),
+            ],
             "options": .array(options),
         ]
     }

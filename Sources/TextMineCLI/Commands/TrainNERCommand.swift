@@ -32,7 +32,7 @@ struct TrainNERCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(help: "Language of the data; selects the built-in gazetteer.")
-    var language: String = "fr"
+    var language: LanguageCode = "fr"
 
     @Option(help: "log2 of the number of weight rows (model size grows with it).")
     var rowBits: Int = 17
@@ -66,12 +66,12 @@ struct TrainNERCommand: ParsableCommand {
             settings.epochs = epochs
             settings.seed = seed
             settings.rowBits = rowBits
-            settings.language = language
+            settings.language = language.code
             settings.license = license
             settings.wordClasses = wordClasses
             settings.runs = runs
-            let gazetteer = try Gazetteer.builtIn(language: language, adding: gazetteer)
-            let names = try Gazetteer.builtInNames(language: language) + self.gazetteer.map { URL(fileURLWithPath: $0).lastPathComponent }
+            let gazetteer = try Gazetteer.builtIn(language: language.code, adding: gazetteer)
+            let names = try Gazetteer.builtInNames(language: language.code) + self.gazetteer.map { URL(fileURLWithPath: $0).lastPathComponent }
             let sentences = corpora.reduce(0) { $0 + $1.sentences.count }
             print("training on \(sentences) sentences from \(corpora.count) file(s), \(epochs) epochs, seed \(seed)"
                   + (runs > 1 ? ", \(runs) runs averaged" : ""))

@@ -81,7 +81,7 @@ public struct ArticleJSONWriter {
             endObject()
         case .language:
             guard let language = article.language else { return ascii("null") }
-            string(language)
+            string(language.code)
         case .metadata:
             beginObject()
             for name in article.metadata.keys.sorted() {
@@ -181,6 +181,10 @@ public struct ArticleJSONWriter {
                 writer.beginObject()
                 if let seconds = trace.seconds { writer.key("seconds"); try writer.number(seconds) }
                 writer.key("stage"); writer.string(trace.stage)
+                if !trace.warnings.isEmpty {
+                    writer.key("warnings")
+                    writer.array(trace.warnings) { writer, warning in writer.string(warning) }
+                }
                 writer.endObject()
             }
         case .layers:

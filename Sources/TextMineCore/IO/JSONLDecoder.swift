@@ -93,7 +93,7 @@ public struct JSONLDecoder: ArticleDecoder {
     private static func read(_ key: String, _ value: JSONValue, into article: inout Article) throws -> Bool {
         switch key {
         case "language":
-            guard case .string(let language) = value else { return false }
+            guard case .string(let tag) = value, let language = LanguageCode(tag) else { return false }
             article.language = language
         case "original":
             guard case .string(let original) = value else { return false }

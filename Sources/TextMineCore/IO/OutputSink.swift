@@ -32,6 +32,12 @@ public final class OutputSink: ResultSink {
         try deadLetters.write(Self.deadLetter(failure))
     }
 
+    /// Writes out both files (after each batch of a run).
+    public func flush() throws {
+        try output.flush()
+        try deadLetters?.flush()
+    }
+
     /// Writes the footer and flushes both files.
     public func finish() throws {
         try output.write(encoder.footer)
@@ -48,13 +54,16 @@ public final class OutputSink: ResultSink {
 }
 
 extension OutputFormat {
-    /// The encoder of the format, writing the fields of `selection` (plain text writes its own).
-    public func encoder(fields selection: FieldSelection = .all) -> any ArticleEncoder {
+    /// The encoder of the format, writing the fields of `selection` (plain text writes its own) and,
+    /// for tables, rows of `rows`.
+    public func encoder(fields selection: FieldSelection = .all, rows: TableRows = .articles) -> any ArticleEncoder {
         switch self {
         case .jsonl: return JSONLinesEncoder(fields: selection)
         case .json: return JSONArrayEncoder(fields: selection)
         case .text: return PlainTextEncoder()
         case .yaml: return YAMLEncoder(fields: selection)
+        case .csv: return TableEncoder(separator: UInt8(ascii: ","), rows: rows, fields: selection)
+        case .tsv: return TableEncoder(separator: UInt8(ascii: "\t"), rows: rows, fields: selection)
         }
     }
 }

@@ -9,8 +9,9 @@ public struct Article: Codable, Sendable, Equatable {
     public var id: String
     /// Where the article came from.
     public var source: Source?
-    /// The article's language as a BCP-47 code (`fr`, `en`), when known.
-    public var language: String?
+    /// The article's language (`fr`, `en`, `und`), when known: as the input said or the pipeline
+    /// declared it, then as the `language` stage detected it.
+    public var language: LanguageCode?
     /// The current body text.
     public var text: String {
         get { body.string }
@@ -40,11 +41,14 @@ public struct Article: Codable, Sendable, Equatable {
     public var trace: [StageTrace]
     /// Annotation layers that plugins attach, by layer name (see ``AnnotationLayer``).
     public var layers: [String: JSONValue]
+    /// Warnings the running stage raised with ``warn(_:)``, moved into its ``StageTrace`` by
+    /// ``recordTrace(stage:seconds:)`` when it finishes (not encoded).
+    public private(set) var pendingWarnings: [String]
     /// `text` as a `String`, as UTF-8 bytes, or both; see ``ArticleText``.
     private var body: ArticleText
 
     /// Creates an article with the given text and no annotations.
-    public init(id: String, text: String, source: Source? = nil, language: String? = nil) {
+    public init(id: String, text: String, source: Source? = nil, language: LanguageCode? = nil) {
         self.id = id
         self.source = source
         self.language = language
@@ -61,6 +65,19 @@ public struct Article: Codable, Sendable, Equatable {
         self.alignment = nil
         self.trace = []
         self.layers = [:]
+        self.pendingWarnings = []
+    }
+
+    /// Notes a warning about this article for the running stage's trace entry: the stage still
+    /// processes the article, but says what it could not do (`no entity model for 'fi'`).
+    public mutating func warn(_ message: String) {
+        pendingWarnings.append(message)
+    }
+
+    /// Appends the trace entry of a stage that finished, with the warnings it raised.
+    public mutating func recordTrace(stage: String, seconds: Double?) {
+        trace.append(StageTrace(stage: stage, seconds: seconds, warnings: pendingWarnings))
+        pendingWarnings = []
     }
 
     /// The text as it was read: `original` when the text was edited, otherwise `text`.
@@ -93,7 +110,7 @@ extension Article {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(String.self, forKey: .id), text: try c.decode(String.self, forKey: .text))
         source = try c.decodeIfPresent(Source.self, forKey: .source)
-        language = try c.decodeIfPresent(String.self, forKey: .language)
+        language = try c.decodeIfPresent(String.self, forKey: .language).flatMap { LanguageCode($0) }
         original = try c.decodeIfPresent(String.self, forKey: .original)
         metadata = try c.decodeIfPresent([String: MetadataField].self, forKey: .metadata) ?? [:]
         blocks = try c.decodeIfPresent([Block].self, forKey: .blocks) ?? []

@@ -6,7 +6,7 @@ public enum PipelineFileSchema {
         OptionSpec("name", .string, default: .null, doc: "A name for the pipeline, shown in messages and reports."),
         OptionSpec("description", .string, default: .null, doc: "What the pipeline is for."),
         OptionSpec("language", .string, default: .null,
-                   doc: "The language of articles that do not say theirs (an ISO 639-1 code such as fr or en)."),
+                   doc: "The declared language of articles that do not say theirs (an ISO 639-1 code such as fr or en, or auto for none); the `language` stage replaces it with the detected language when it is sure."),
         OptionSpec("input", .any, default: .object([:]),
                    doc: "Where articles come from when the command line names no inputs."),
         OptionSpec("output", .any, default: .object([:]), doc: "Where results go when the command line does not say."),
@@ -33,13 +33,17 @@ public enum PipelineFileSchema {
     public static let output: OptionSchema = [
         OptionSpec("path", .path, default: .null, doc: "The output file; standard output when unset."),
         OptionSpec("format", .choice(OutputFormat.allCases.map(\.rawValue)), default: "jsonl",
-                   doc: "jsonl (one article per line), json (one array), yaml, or text (clean text and summary)."),
+                   doc: "jsonl (one article per line), json (one array), yaml, text (clean text and summary), "
+                       + "or csv and tsv (a table: see 'rows')."),
         OptionSpec("timings", .bool, default: true,
                    doc: "Record each stage's time in every article's trace; false makes runs byte-for-byte reproducible."),
         OptionSpec("fields", .list(.choice(ArticleField.names)), default: .null,
                    doc: "The article fields to write (id is always written), in the output's fixed order; every field when unset."),
         OptionSpec("exclude", .list(.choice(ArticleField.names)), default: [],
                    doc: "Article fields to leave out, such as the bulky tokens and alignment."),
+        OptionSpec("rows", .choice(TableRows.allCases.map(\.rawValue)), default: "articles",
+                   doc: "For csv and tsv: one row per article (a column per field) or per entity mention "
+                       + "(id, text, label, start, end, canonical, confidence)."),
     ]
 
     /// Keys of `limits:`.

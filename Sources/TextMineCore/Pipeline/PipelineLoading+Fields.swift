@@ -9,8 +9,7 @@ extension PipelineLoading {
         checkKeys(of: pairs, against: PipelineFileSchema.topLevel, in: nil) { _ in nil }
         name = string(root, "name")
         _ = string(root, "description")
-        language = string(root, "language")
-        checkLanguageCode(root)
+        readLanguage(root)
         if let node = root["input"], let mapping = section(node, named: "input") {
             readInput(node, mapping)
         }
@@ -27,6 +26,9 @@ extension PipelineLoading {
             }
             if let fields = node["fields"], !fields.isNull { output.fields = fieldNames(fields, key: "fields") }
             if let exclude = node["exclude"] { output.exclude = fieldNames(exclude, key: "exclude") ?? [] }
+            if let rows = field(node, "rows", in: PipelineFileSchema.output, place: "output")?.stringValue {
+                output.rows = TableRows(rawValue: rows) ?? .articles
+            }
         }
         if let policy = field(root, "on-error", in: PipelineFileSchema.topLevel)?.stringValue {
             errorPolicy = ErrorPolicy(rawValue: policy) ?? .skip
@@ -70,15 +72,14 @@ extension PipelineLoading {
                 hint: "relative paths are resolved against the pipeline file's folder: \(resolved)")
     }
 
-    /// Warns about a `language:` that does not look like a language code (`french` for `fr`).
-    private mutating func checkLanguageCode(_ root: YAMLNode) {
-        guard let language, let node = root["language"] else { return }
-        let parts = language.split(separator: "-", omittingEmptySubsequences: false)
-        let isCode = (2...3).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLowercase }
-            && parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-        guard !isCode else { return }
-        warning("'language': '\(language)' is not a language code", at: node.mark,
-                hint: "use an ISO 639-1 code such as 'fr' or 'en'")
+    /// Reads `language:`, a language tag normalised by ``LanguageCode`` or `auto` (no declared
+    /// language); warns about a value that is neither (`french` for `fr`) and ignores it.
+    private mutating func readLanguage(_ root: YAMLNode) {
+        guard let tag = string(root, "language"), let node = root["language"], tag != "auto" else { return }
+        language = LanguageCode(tag)
+        guard language == nil else { return }
+        warning("'language': '\(tag)' is not a language code", at: node.mark,
+                hint: "use an ISO 639-1 code such as 'fr' or 'en', or 'auto'")
     }
 
     private mutating func readPlugins(_ node: YAMLNode) {

@@ -16,7 +16,7 @@ struct PipelineLoading {
 
     // What the checks found, assembled into the plan at the end.
     var name: String?
-    var language: String?
+    var language: LanguageCode?
     var input = InputSpec()
     var output = OutputSpec()
     var errorPolicy = ErrorPolicy.skip

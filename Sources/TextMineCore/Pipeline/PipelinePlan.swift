@@ -7,8 +7,8 @@ public struct PipelinePlan: Sendable, Hashable {
     public var file: String
     /// The pipeline's name (`name:`), if any.
     public var name: String?
-    /// The default language of articles that do not say theirs (`language:`).
-    public var language: String?
+    /// The declared language of articles that do not say theirs (`language:`; nil for `auto`).
+    public var language: LanguageCode?
     /// The steps, in order.
     public var steps: [PlannedStep]
     /// Where articles come from when the command line names no inputs.
@@ -22,7 +22,7 @@ public struct PipelinePlan: Sendable, Hashable {
     /// What one article may cost (`limits:`).
     public var limits: RunLimits
 
-    public init(file: String, name: String? = nil, language: String? = nil, steps: [PlannedStep],
+    public init(file: String, name: String? = nil, language: LanguageCode? = nil, steps: [PlannedStep],
                 input: InputSpec = InputSpec(), output: OutputSpec = OutputSpec(),
                 errorPolicy: ErrorPolicy = .skip, plugins: [String] = [], limits: RunLimits = RunLimits()) {
         self.file = file
@@ -94,14 +94,17 @@ public struct OutputSpec: Sendable, Hashable {
     public var fields: [ArticleField]?
     /// Fields left out (`exclude:`).
     public var exclude: [ArticleField]
+    /// What a row of `csv` and `tsv` output is (`rows:`).
+    public var rows: TableRows
 
     public init(path: String? = nil, format: OutputFormat = .jsonl, timings: Bool = true,
-                fields: [ArticleField]? = nil, exclude: [ArticleField] = []) {
+                fields: [ArticleField]? = nil, exclude: [ArticleField] = [], rows: TableRows = .articles) {
         self.path = path
         self.format = format
         self.timings = timings
         self.fields = fields
         self.exclude = exclude
+        self.rows = rows
     }
 
     /// The fields written: `fields` (or all) minus `exclude`, and always `id`.
@@ -118,6 +121,10 @@ public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case yaml
     /// Plain text: each article's clean text and summary.
     case text
+    /// Comma-separated values with a header row: one row per article or per entity mention.
+    case csv
+    /// Tab-separated values, like `csv`.
+    case tsv
 }
 
 /// What happens to an article when a stage fails on it.

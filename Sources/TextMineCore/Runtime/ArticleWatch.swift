@@ -1,53 +1,50 @@
-import Foundation
+import Synchronization
 
 /// The articles a run is processing right now and the step each is in, for a progress display to
 /// name an article that has been running long. Workers update it; any thread may read it.
-public final class ArticleWatch: @unchecked Sendable {
+public final class ArticleWatch: Sendable {
     /// An article being processed.
     public struct Entry: Sendable, Hashable {
         public var id: String
-        /// The step it is in (empty while it is decoded or rendered).
+        /// The step it is in (empty before its first step).
         public var step: String
-        /// When it started, in ``Clock`` nanoseconds.
+        /// When it started, in ``SystemClock`` nanoseconds.
         var started: UInt64
         /// Seconds since the article started.
-        public var seconds: Double { Double(Clock.now &- started) / 1e9 }
+        public var seconds: Double { SystemClock.seconds(since: started) }
     }
 
-    private let lock = NSLock()
-    private var entries: [Int: Entry] = [:]
-    private var nextToken = 0
+    private struct State {
+        var entries: [Int: Entry] = [:]
+        var nextToken = 0
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
     /// Records that an article started; returns the token to pass to ``enter(_:step:)`` and
     /// ``finish(_:)``.
     func start(_ id: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        nextToken += 1
-        entries[nextToken] = Entry(id: id, step: "", started: Clock.now)
-        return nextToken
+        state.withLock { state in
+            state.nextToken += 1
+            state.entries[state.nextToken] = Entry(id: id, step: "", started: SystemClock.nanoseconds)
+            return state.nextToken
+        }
     }
 
     /// Records the step an article is entering.
     func enter(_ token: Int, step: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        entries[token]?.step = step
+        state.withLock { $0.entries[token]?.step = step }
     }
 
     /// Records that an article is done.
     func finish(_ token: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        entries[token] = nil
+        _ = state.withLock { $0.entries.removeValue(forKey: token) }
     }
 
     /// The article that has been running longest, if any is running.
     public var longestRunning: Entry? {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.values.min { $0.started < $1.started }
+        state.withLock { $0.entries.values.min { $0.started < $1.started } }
     }
 }

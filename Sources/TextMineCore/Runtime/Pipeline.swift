@@ -27,17 +27,17 @@ public struct Pipeline: Sendable {
     /// The steps, in order.
     public var steps: [Step]
     /// The language given to articles that do not say theirs.
-    public var language: String?
+    public var language: LanguageCode?
 
     /// A pipeline of the given steps.
-    public init(steps: [Step], language: String? = nil) {
+    public init(steps: [Step], language: LanguageCode? = nil) {
         self.steps = steps
         self.language = language
     }
 
     /// A pipeline of stage instances, each named after its stage id (`clean`, `clean-2`… when a
     /// stage appears twice).
-    public init(_ stages: [any Stage], language: String? = nil) {
+    public init(_ stages: [any Stage], language: LanguageCode? = nil) {
         var seen: [String: Int] = [:]
         let steps = stages.map { stage -> Step in
             let id = type(of: stage).description.id.rawValue

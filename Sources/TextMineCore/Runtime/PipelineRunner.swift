@@ -1,10 +1,13 @@
 import Foundation
+import Synchronization
 
 /// Runs articles through a ``Pipeline``: concurrently, streaming, with output in input order.
 ///
 /// Input is taken in batches of about ``Options/batchBytes``; each batch is read, decoded, processed
-/// and rendered by `jobs` worker threads, then handed to the sink in input order, so memory stays
-/// bounded and the output does not depend on `jobs`. A pipeline with a ``CorpusStage`` is the
+/// and rendered by `jobs` worker threads, then handed to the sink in input order (and the sink
+/// flushed), so memory stays bounded and the output does not depend on `jobs`. Input that arrives
+/// slowly (an ``IdleAwareIterator``: standard input) is processed as soon as it goes idle for
+/// ``Options/idleSeconds``, or when the batch's first item has waited ``Options/maxLatency``. A pipeline with a ``CorpusStage`` is the
 /// exception: the steps before it run over the whole corpus, which is then held in memory while the
 /// stage prepares (on a copy of the step's stage) and the run goes on from there.
 ///
@@ -23,18 +26,30 @@ public struct PipelineRunner: Sendable {
         /// Whether each article's `trace` records the time every stage took; without timings, the
         /// same input gives byte-identical output on every run.
         public var recordsTimings: Bool
+        /// How long slowly arriving input may pause before the batch it started is processed.
+        public var idleSeconds: Double
+        /// How long the first item of a batch of slowly arriving input waits at most for the rest.
+        public var maxLatency: Double
+        /// Ids of articles an earlier run already wrote (`--resume`): such articles, and failures with
+        /// such ids, are counted in ``RunReport/skipped`` and not passed to the sink. The steps before
+        /// a corpus stage still see them, so corpus statistics do not change.
+        public var skippedIDs: Set<String>
         /// What one article may cost; an article past a limit fails and the run goes on.
         public var limits: RunLimits
         /// Where the articles in progress are recorded, for a display of long-running ones.
         public var watch: ArticleWatch?
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, errorPolicy: ErrorPolicy = .skip,
-                    batchBytes: Int? = nil, recordsTimings: Bool = true, limits: RunLimits = RunLimits(),
-                    watch: ArticleWatch? = nil) {
+                    batchBytes: Int? = nil, recordsTimings: Bool = true, idleSeconds: Double = 0.05,
+                    maxLatency: Double = 0.25, skippedIDs: Set<String> = [],
+                    limits: RunLimits = RunLimits(), watch: ArticleWatch? = nil) {
             self.jobs = max(1, jobs)
             self.errorPolicy = errorPolicy
             self.batchBytes = batchBytes ?? max(4 << 20, self.jobs << 20)
             self.recordsTimings = recordsTimings
+            self.idleSeconds = idleSeconds
+            self.maxLatency = maxLatency
+            self.skippedIDs = skippedIDs
             self.limits = limits
             self.watch = watch
         }
@@ -55,14 +70,14 @@ public struct PipelineRunner: Sendable {
     public func run<Input: Sequence<InputItem>, Sink: ResultSink>(
         _ input: Input, into sink: Sink, progress: ((RunProgress) -> Void)? = nil
     ) throws -> RunReport {
-        let start = Clock.now
+        let start = SystemClock.nanoseconds
         var tally = Tally(stepCount: pipeline.steps.count)
         var progressState = RunProgress(articles: 0, inputBytes: 0, seconds: 0)
         let reportProgress: ((Int, Int) -> Void)? = progress.map { progress in
             { bytes, articles in
                 progressState.inputBytes += bytes
                 progressState.articles += articles
-                progressState.seconds = Clock.seconds(since: start)
+                progressState.seconds = SystemClock.seconds(since: start)
                 progress(progressState)
             }
         }
@@ -71,7 +86,8 @@ public struct PipelineRunner: Sendable {
         report.stoppedBy = try runSegments(input, into: counting, tally: &tally, progress: reportProgress)
         report.succeeded = counting.succeeded
         report.failed = counting.failed
-        report.seconds = Clock.seconds(since: start)
+        report.skipped = tally.skipped
+        report.seconds = SystemClock.seconds(since: start)
         report.textBytes = tally.textBytes
         report.stages = tally.statistics(stepNames: pipeline.steps.map(\.name))
         return report
@@ -140,9 +156,12 @@ public struct PipelineRunner: Sendable {
         while true {
             batch.removeAll(keepingCapacity: true)
             var bytes = 0
+            var firstArrival: UInt64 = 0
             while bytes < options.batchBytes, batch.count < max(256, options.jobs * 64), let item = iterator.next() {
+                if batch.isEmpty { firstArrival = SystemClock.nanoseconds }
                 bytes += item.byteCount
                 batch.append(item)
+                if isIdle(iterator, since: firstArrival) { break }
             }
             if batch.isEmpty { return nil }
             let render = sink.render
@@ -160,8 +179,17 @@ public struct PipelineRunner: Sendable {
                     }
                 }
             }
+            try sink.flush()
             progress?(bytes, articles)
         }
+    }
+
+    /// Whether slowly arriving input has nothing more for the current batch: no item within
+    /// ``Options/idleSeconds``, nor before the batch's first item has waited ``Options/maxLatency``.
+    private func isIdle<Iterator: IteratorProtocol>(_ iterator: Iterator, since firstArrival: UInt64) -> Bool {
+        guard let paced = iterator as? any IdleAwareIterator else { return false }
+        let left = options.maxLatency - SystemClock.seconds(since: firstArrival)
+        return left <= 0 || !paced.hasItem(within: min(options.idleSeconds, left))
     }
 
     /// What a worker made of one input item.
@@ -175,7 +203,7 @@ public struct PipelineRunner: Sendable {
         _ item: InputItem, _ segment: Segment, render: @Sendable (Article) throws -> Rendered
     ) -> Outcome<Rendered> {
         var outcome = Outcome<Rendered>(tally: Tally(stepCount: segment.steps.count))
-        var clock = Clock.now
+        var clock = SystemClock.nanoseconds
         let decoded = item.decode()
         if segment.readsInput { outcome.tally.record(.input, since: &clock, failed: false) }
         outcome.results.reserveCapacity(decoded.count)
@@ -184,8 +212,16 @@ public struct PipelineRunner: Sendable {
             switch result {
             case .success(let decodedArticle): article = decodedArticle
             case .failure(let failure):
+                if segment.renders && options.skippedIDs.contains(failure.id) {
+                    outcome.tally.skipped += 1
+                    continue articles
+                }
                 if segment.readsInput { outcome.tally.failures[0] += 1 }
                 outcome.results.append(.failure(failure))
+                continue articles
+            }
+            if segment.renders && options.skippedIDs.contains(article.id) {
+                outcome.tally.skipped += 1
                 continue articles
             }
             let textBytes = article.text.utf8.count
@@ -199,7 +235,7 @@ public struct PipelineRunner: Sendable {
             if article.language == nil { article.language = pipeline.language }
             let watchToken = options.watch?.start(article.id)
             defer { if let watchToken { options.watch?.finish(watchToken) } }
-            clock = Clock.now
+            clock = SystemClock.nanoseconds
             for index in segment.range {
                 let step = segment.steps[index]
                 if let watchToken { options.watch?.enter(watchToken, step: step.name) }
@@ -211,7 +247,7 @@ public struct PipelineRunner: Sendable {
                             id: article.id, source: article.source?.location, stage: step.name, error: problem)))
                         continue articles
                     }
-                    article.trace.append(StageTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil))
+                    article.recordTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil)
                 } catch {
                     outcome.tally.record(.step(index), since: &clock, failed: true)
                     outcome.results.append(.failure(ArticleFailure(
@@ -275,16 +311,15 @@ public struct PipelineRunner: Sendable {
 }
 
 /// Hands out indexes to worker threads.
-private final class WorkCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
+private final class WorkCounter: Sendable {
+    private let next = Mutex(0)
 
     func take(below count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
+        next.withLock { next in
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 }
 
@@ -311,4 +346,5 @@ private final class CountingSink<Base: ResultSink>: ResultSink {
         failed += 1
         try base.reject(failure)
     }
+    func flush() throws { try base.flush() }
 }

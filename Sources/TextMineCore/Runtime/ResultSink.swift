@@ -13,6 +13,13 @@ public protocol ResultSink: AnyObject {
     func accept(_ rendered: Rendered) throws
     /// Takes the next failed article.
     func reject(_ failure: ArticleFailure) throws
+    /// Called after each batch: a sink that buffers writes it out, so that a streaming run's results
+    /// reach the reader as they are ready (and a killed run leaves whole batches behind).
+    func flush() throws
+}
+
+extension ResultSink {
+    public func flush() throws {}
 }
 
 /// A sink that keeps every result in memory, in input order: for tests and for code that runs a

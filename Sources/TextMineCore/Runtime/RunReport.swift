@@ -4,6 +4,8 @@ public struct RunReport: Sendable {
     public var succeeded = 0
     /// Articles that failed (in input, a step, or output).
     public var failed = 0
+    /// Articles left out because an earlier run already wrote them (`--resume`).
+    public var skipped = 0
     /// UTF-8 bytes of the text of the articles read.
     public var textBytes = 0
     /// Wall time of the run in seconds.

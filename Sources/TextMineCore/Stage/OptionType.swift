@@ -11,6 +11,8 @@ public indirect enum OptionType: Sendable, Hashable {
     case choice([String])
     /// A file path; relative paths are resolved against the pipeline file's folder.
     case path
+    /// `auto` or a language code, normalised by ``LanguageCode`` (`fr`, `en-GB`).
+    case language
     /// A list of values of one type.
     case list(OptionType)
     /// A mapping from strings to values of one type.
@@ -37,6 +39,8 @@ extension OptionType {
                 return "\(Self.format(d)) is out of range \(Self.format(range.lowerBound))...\(Self.format(range.upperBound))"
             }
             return nil
+        case (.language, .string(let s)):
+            return s == "auto" || LanguageCode(s) != nil ? nil : "'\(s)' is not a language code (`fr`, `en-GB`) or `auto`"
         case (.choice(let choices), .string(let s)):
             if choices.contains(s) { return nil }
             let hint = Suggestion.closest(to: s, in: choices).map { "; did you mean '\($0)'?" } ?? ""
@@ -70,7 +74,7 @@ extension OptionType {
             return Int(text).map(JSONValue.int) ?? Double(text).map(JSONValue.double) ?? .string(text)
         case .number:
             return Int(text).map(JSONValue.int) ?? Double(text).map(JSONValue.double) ?? .string(text)
-        case .string, .choice, .path:
+        case .string, .choice, .path, .language:
             return .string(text)
         case .list(let element):
             return .array([element.value(fromScalar: text)])
@@ -108,6 +112,7 @@ extension OptionType: CustomStringConvertible {
         case .string: return "string"
         case .choice(let choices): return "one of \(choices.joined(separator: ", "))"
         case .path: return "path"
+        case .language: return "language code or auto"
         case .list(let element): return "list of \(element)"
         case .map(let element): return "mapping of \(element)"
         case .any: return "any value"
@@ -129,6 +134,7 @@ extension OptionType {
             if let range { schema["minimum"] = .double(range.lowerBound); schema["maximum"] = .double(range.upperBound) }
             return .object(schema)
         case .string, .path: return ["type": "string"]
+        case .language: return ["type": "string", "pattern": "^(auto|[A-Za-z]{2,3}([-_].*)?)$"]
         case .choice(let choices): return ["type": "string", "enum": .array(choices.map(JSONValue.string))]
         case .list(let element): return ["type": "array", "items": element.jsonSchema]
         case .map(let element): return ["type": "object", "additionalProperties": element.jsonSchema]

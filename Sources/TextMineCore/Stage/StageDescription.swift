@@ -24,14 +24,17 @@ public struct StageDescription: Sendable {
     public var requires: Set<Capability>
     /// What this stage adds to the article.
     public var produces: Set<Capability>
+    /// The languages the stage has its own rules, packs or models for, and what it does with others.
+    public var languages: LanguageSupport
 
     public init(id: StageID, abstract: String, documentation: String = "", options: OptionSchema = [],
-                requires: Set<Capability> = [], produces: Set<Capability> = []) {
+                requires: Set<Capability> = [], produces: Set<Capability> = [], languages: LanguageSupport = .any) {
         self.id = id
         self.abstract = abstract
         self.documentation = documentation
         self.options = options
         self.requires = requires
         self.produces = produces
+        self.languages = languages
     }
 }

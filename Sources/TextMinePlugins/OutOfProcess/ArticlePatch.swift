@@ -13,7 +13,8 @@ import TextMineCore
 public struct ArticlePatch: Codable, Sendable, Equatable {
     /// Changes to the text; an edit with a `reason` is recorded as a removal.
     public var edits: [Edit]?
-    public var language: String?
+    /// The article's language, normalised (a value that is no language code is a protocol error).
+    public var language: LanguageCode?
     public var metadata: [String: MetadataValue]?
     public var blocks: [Block]?
     public var sentences: [Sentence]?

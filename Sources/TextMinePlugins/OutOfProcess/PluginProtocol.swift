@@ -37,7 +37,7 @@ public enum PluginProtocol {
         line.string(article.id)
         if let language = article.language {
             line.raw(#","language":"#)
-            line.string(language)
+            line.string(language.code)
         }
         line.raw(#","text":"#)
         line.string(article.text)

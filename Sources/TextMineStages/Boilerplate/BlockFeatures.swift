@@ -1,3 +1,5 @@
+import TextMineCore
+
 /// What the boilerplate classifier measures on a block (or a sentence) of text.
 public struct BlockFeatures: Codable, Hashable, Sendable {
     /// Words (runs of letters and digits).
@@ -5,7 +7,7 @@ public struct BlockFeatures: Codable, Hashable, Sendable {
     /// Share of words that are stopwords of the article's language (nil when it has no stopword list).
     public var stopwordDensity: Double?
     /// The language whose stopwords are densest in the block, if at least two of them occur.
-    public var language: String?
+    public var language: LanguageCode?
     /// Share of letters that are capitals.
     public var uppercaseRatio: Double
     /// Share of non-space characters that are neither letters nor digits.

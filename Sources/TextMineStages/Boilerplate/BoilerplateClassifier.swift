@@ -1,3 +1,5 @@
+import TextMineCore
+
 /// Classifies blocks of text (lines, paragraphs, or the text blocks of a web page) as content or
 /// boilerplate, jusText-style: each block gets features and a score, hard evidence (a boilerplate
 /// phrase, another language, the title repeated) decides at once, and short blocks take the class
@@ -53,7 +55,7 @@ public struct BoilerplateClassifier: Sendable {
 
     /// The language (among those with stopwords) whose stopwords are densest in `text`, if they
     /// make at least ``guessDensity`` of its words.
-    public func guessLanguage(of text: String) -> String? {
+    public func guessLanguage(of text: String) -> LanguageCode? {
         var bytes = Array(text.utf8.prefix(BlockFeatures.sampleBytes * 2))
         while let last = bytes.last, last >= 0x80 { bytes.removeLast() }  // no cut character
         let profile = BlockCounts(bytes, 0..<bytes.count, library: model.library).profile
@@ -62,7 +64,7 @@ public struct BoilerplateClassifier: Sendable {
     }
 
     /// Classifies text blocks given as strings.
-    public func classify(_ blocks: [String], language: String?, title: String?) -> [BlockDecision] {
+    public func classify(_ blocks: [String], language: LanguageCode?, title: String?) -> [BlockDecision] {
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
         for block in blocks {
@@ -75,7 +77,7 @@ public struct BoilerplateClassifier: Sendable {
     }
 
     /// Classifies blocks given as byte ranges of UTF-8 text.
-    func classify(bytes: [UInt8], blocks: [Range<Int>], language: String?, title: String?) -> [BlockDecision] {
+    func classify(bytes: [UInt8], blocks: [Range<Int>], language: LanguageCode?, title: String?) -> [BlockDecision] {
         let languageIndex = model.languageIndex(language)
         let foldedTitle = title.map(TextFolding.fold)
         var decisions: [BlockDecision] = []

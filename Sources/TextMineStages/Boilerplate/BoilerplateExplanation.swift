@@ -20,5 +20,5 @@ public struct BoilerplateExplanation: AnnotationLayer, Equatable {
     /// The entries in text order.
     public var entries: [Entry]
     /// The language the stage worked in.
-    public var language: String?
+    public var language: LanguageCode?
 }

@@ -1,3 +1,5 @@
+import TextMineCore
+
 /// The compiled knowledge the boilerplate classifier uses: language packs and their patterns.
 struct BoilerplateModel: Sendable {
     let library: PackLibrary
@@ -11,10 +13,7 @@ struct BoilerplateModel: Sendable {
     }
 
     /// The index of a language in ``PackLibrary/languages``, if it has stopwords.
-    func languageIndex(_ language: String?) -> Int? {
-        guard let language else { return nil }
-        if let exact = library.languages.firstIndex(of: language) { return exact }
-        let base = language.split(separator: "-").first.map(String.init)?.lowercased() ?? language
-        return library.languages.firstIndex(of: base)
+    func languageIndex(_ language: LanguageCode?) -> Int? {
+        language.flatMap { library.languages.firstIndex(of: $0) }
     }
 }

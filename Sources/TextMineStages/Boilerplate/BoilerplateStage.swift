@@ -5,7 +5,7 @@ import TextMineCore
 /// block by block and, at the edges of long paragraphs, sentence by sentence.
 public struct BoilerplateStage: Stage {
     static let packs = StageOption<[String]>.paths("packs",
-        doc: "Extra language pack files (YAML) whose stopwords and boilerplate patterns add to the built-in French and English ones.")
+        doc: "Extra language pack files (YAML) whose stopwords and boilerplate patterns add to the built-in French, English and German ones.")
     static let aggressiveness = StageOption<Double>("aggressiveness", in: 0...1, default: 0.5,
         doc: "From 0 (keep anything plausible) to 1 (remove anything doubtful); moves the content-score threshold from 0.3 to 0.6.")
     static let shortWords = StageOption<Int>("short-words", in: 1...50, default: 7,
@@ -54,7 +54,7 @@ public struct BoilerplateStage: Stage {
     private let trimSentences: Bool
     private let explain: Bool
     /// Sentence splitters by language, built once.
-    private let splitters: [String: SentenceSplitter]
+    private let splitters: [LanguageCode: SentenceSplitter]
 
     public init(options: StageOptions) throws {
         let library = try PackLibrary(userPacks: options[Self.packs])
@@ -64,8 +64,8 @@ public struct BoilerplateStage: Stage {
             smoothing: options[Self.smoothing], categories: options[Self.categories]))
         trimSentences = options[Self.sentences]
         explain = options[Self.explain]
-        var splitters: [String: SentenceSplitter] = [:]
-        for language in library.languages + ["und"] { splitters[language] = SentenceSplitter(language: language) }
+        var splitters: [LanguageCode: SentenceSplitter] = [:]
+        for language in library.languages + [.undetermined] { splitters[language] = SentenceSplitter(language: language) }
         self.splitters = splitters
     }
 
@@ -79,7 +79,7 @@ public struct BoilerplateStage: Stage {
         var removals: [(range: Range<Int>, reason: String)] = []
         var entries: [BoilerplateExplanation.Entry] = []
         var blocks: [Block] = []
-        let splitter = language.flatMap { splitters[$0] } ?? splitters["und"]!
+        let splitter = language.flatMap { splitters[$0] } ?? splitters[.undetermined]!
         let trimming = SentenceTrimming(classifier: classifier, splitter: splitter)
         let languageIndex = classifier.model.languageIndex(language)
         for (line, decision) in zip(lines, decisions) {

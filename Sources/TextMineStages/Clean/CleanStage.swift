@@ -26,6 +26,9 @@ public struct CleanStage: Stage {
     static let splitGlued = StageOption<Bool>(
         "split-glued", default: true,
         doc: "Break paragraphs glued without a space (`Pyrénées.Alors`) onto separate lines.")
+    static let debris = StageOption<Bool>(
+        "debris", default: true,
+        doc: "Remove debris between sentences: a stray `.` after a full stop (`. .`), a full stop before a comma (`Peskov. , a rapporté`), an all-capitals article orphaned at a paragraph's start (`UNE La BBC`); recorded as removals with the reason `clean: debris`.")
     static let editorial = StageOption<EditorialMode>(
         "editorial", default: .drop,
         doc: "What to do with bracketed editorial insertions (`[the]`, `[more about]`): `drop` removes them (recorded as removals), `flag` lists them in the `clean.editorial-insertions` layer, `keep` leaves them.")
@@ -38,14 +41,15 @@ public struct CleanStage: Stage {
             to NFC and drops invisible characters (controls, zero-width spaces, soft hyphens, bidi \
             marks). The typography round normalises white space and line breaks, apostrophes and \
             curly quotes, rejoins words broken by a hyphen and a space (`de- escalade`), splits \
-            paragraphs glued without a space (`Pyrénées.Alors`) and drops or flags editorial \
-            insertions such as `[the]`.
+            paragraphs glued without a space (`Pyrénées.Alors`), drops or flags editorial \
+            insertions such as `[the]` and removes debris between sentences (`ukrainienne. . Selon`, \
+            `Peskov. , a rapporté`, an orphan `UNE` before `La BBC`).
 
             Normalisations are kept in the article's alignment (``Article/originalSpan(of:)`` maps \
-            any span of the clean text back to the raw text); dropped insertions are recorded as \
-            removals with the reason `clean: editorial-insertion`.
+            any span of the clean text back to the raw text); dropped insertions and debris are \
+            recorded as removals with the reasons `clean: editorial-insertion` and `clean: debris`.
             """,
-        options: [mojibake, nfc, invisible, whitespace, nbsp, apostrophes, quotes, rejoinHyphens, splitGlued, editorial],
+        options: [mojibake, nfc, invisible, whitespace, nbsp, apostrophes, quotes, rejoinHyphens, splitGlued, debris, editorial],
         produces: [.cleanText])
 
     /// What happens to no-break spaces.
@@ -72,6 +76,7 @@ public struct CleanStage: Stage {
         editorial = options[Self.editorial]
         var typography: [any CleaningStep] = []
         if editorial == .drop { typography.append(EditorialInsertionRemoval()) }
+        if options[Self.debris] { typography.append(DebrisRemoval()) }
         if options[Self.rejoinHyphens] { typography.append(HyphenRejoining()) }
         if options[Self.whitespace] {
             typography.append(WhitespaceNormalisation(keepFrenchSpaces: options[Self.nbsp] == .french))

@@ -24,9 +24,8 @@ struct EntityTagger: Sendable {
     }
 
     let model: NERModel
-    let defaultLanguage: String
     let linker: EntityLinker
-    private let rules: [String: LanguageRules]
+    private let rules: [LanguageCode: LanguageRules]
 
     /// The rules that depend on the article's language.
     private struct LanguageRules: Sendable {
@@ -34,11 +33,13 @@ struct EntityTagger: Sendable {
         let commonWords: HashedKeySet
     }
 
-    init(model: NERModel, defaultLanguage: String) {
+    /// The languages with their own rules (``NoiseLines``, ``CommonWords``).
+    static let languages: [LanguageCode] = ["fr", "en"]
+
+    init(model: NERModel) {
         self.model = model
-        self.defaultLanguage = defaultLanguage
-        var rules: [String: LanguageRules] = [:]
-        for language in Set(["fr", "en", defaultLanguage]) {
+        var rules: [LanguageCode: LanguageRules] = [:]
+        for language in Self.languages {
             rules[language] = LanguageRules(noise: NoiseLines(language: language),
                                             commonWords: HashedKeySet(CommonWords.words(of: language).map(NoiseLines.foldedHash)))
         }
@@ -51,12 +52,14 @@ struct EntityTagger: Sendable {
     /// Lowercase words that may sit inside a person's name (`Charles de Gaulle`).
     private static let nameParticles = HashedKeySet(["de", "du", "des", "d'", "von", "van", "der", "den", "la", "le", "al", "el", "ben", "bin", "da", "di", "dos", "y", "ter"].map(NoiseLines.foldedHash))
 
-    /// The mentions of an article, in text order; `text` is the article's ``Article/scalarText``.
-    func mentions(in article: Article, text: ScalarText) -> [Found] {
-        guard !article.tokens.isEmpty else { return [] }
+    /// Whether there are rules for a language.
+    func hasRules(for language: LanguageCode) -> Bool { rules[language] != nil }
+
+    /// The mentions of an article in `language` (one of ``languages``), in text order; `text` is
+    /// the article's ``Article/scalarText``.
+    func mentions(in article: Article, language: LanguageCode, text: ScalarText) -> [Found] {
+        guard !article.tokens.isEmpty, let languageRules = rules[language] else { return [] }
         let ranges = article.tokens.map { text.byteRange(of: $0.span) }
-        let language = article.language.flatMap { rules[$0] != nil ? $0 : nil } ?? defaultLanguage
-        let languageRules = rules[language] ?? rules[defaultLanguage]!
         var attributes: [TokenAttributes] = []
         attributes.reserveCapacity(ranges.count)
         text.utf8.withUnsafeBufferPointer { bytes in

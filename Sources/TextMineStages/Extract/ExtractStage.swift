@@ -97,7 +97,7 @@ public struct ExtractStage: Stage {
         for (name, found) in metadata.fields {
             article.metadata[name] = MetadataField(value: found.value, stage: context.stageName, rule: found.rule)
         }
-        if article.language == nil { article.language = metadata.fields["language"]?.value.stringValue }
+        if article.language == nil { article.language = metadata.fields["language"]?.value.stringValue.flatMap { LanguageCode($0) } }
         article.layers[ExtractLayer.layerName] = ExtractLayer(
             strategy: chosen.strategy.rawValue, attempts: attempts,
             blocks: zip(chosen.selection.kept, edits.blocks).map { index, block in
@@ -120,7 +120,7 @@ public struct ExtractStage: Stage {
     /// The language whose stopwords measure the page's paragraphs: the article's language when a
     /// pack has its stopwords, else the language whose stopwords are densest in the page's text
     /// (at least 15% of its words); nil when no pack fits (the paragraphs are then judged without).
-    func stopwordLanguage(of page: ParsedPage, declared: String?) -> Int? {
+    func stopwordLanguage(of page: ParsedPage, declared: LanguageCode?) -> Int? {
         if let declared, let index = library.languages.firstIndex(of: declared) { return index }
         var total = StopwordProfile(languages: library.languages.count)
         for block in page.blocks {

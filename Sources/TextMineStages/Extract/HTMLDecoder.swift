@@ -65,7 +65,7 @@ public struct HTMLDecoder: ArticleDecoder {
             let id = record["id"]?.stringValue ?? "\(location.baseName):\(lineNumber)"
             var result = page(html, id: id, source: source)
             if case .success(var article) = result {
-                article.language = record["lang"]?.stringValue ?? record["language"]?.stringValue
+                article.language = (record["lang"]?.stringValue ?? record["language"]?.stringValue).flatMap { LanguageCode($0) }
                 if let url = record["url"]?.stringValue {
                     article.metadata["url"] = MetadataField(value: .string(url), stage: ArticleFailure.inputStep, rule: "jsonl-url")
                 }

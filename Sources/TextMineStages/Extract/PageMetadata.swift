@@ -63,12 +63,8 @@ struct PageMetadata: Sendable {
         }
     }
 
-    /// A BCP-47 language code reduced to its primary subtag (`fr-FR` → `fr`), or nil if empty.
-    static func languageCode(_ value: String) -> String? {
-        let primary = value.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," || $0 == " " }).first
-        guard let primary, (2...3).contains(primary.count), primary.allSatisfy(\.isLetter) else { return nil }
-        return primary.lowercased()
-    }
+    /// A page's language tag as a normalised code (`fr-FR` → `fr`, see ``LanguageCode``), or nil.
+    static func languageCode(_ value: String) -> String? { LanguageCode(value)?.code }
 
     /// Author names from a visible byline (`By Jane Doe and John Smith`, `Par Jean Dupont`).
     static func byline(_ text: String) -> [String]? {

@@ -20,8 +20,11 @@ extension LanguagePack {
             throw reader.problem(at: root, "a language pack is a mapping with 'language', 'stopwords', 'metadata' and 'boilerplate'")
         }
         try reader.checkKeys(entries, allowed: ["language", "stopwords", "metadata", "boilerplate"])
-        guard let languageNode = root["language"], let language = languageNode.scalar, !language.isEmpty else {
+        guard let languageNode = root["language"], let tag = languageNode.scalar, !tag.isEmpty else {
             throw reader.problem(at: root, "missing 'language'", hint: "add 'language: fr' (the BCP-47 code of the pack's language)")
+        }
+        guard let language = LanguageCode(tag) else {
+            throw reader.problem(at: languageNode, "'\(tag)' is not a language code", hint: "use an ISO 639-1 code such as 'fr' or 'en'")
         }
         self.init(language: language, file: file)
         if let node = root["stopwords"] {

@@ -1,3 +1,5 @@
+import TextMineCore
+
 /// What TextMine knows about one language for cleaning: stopwords (for the stopword density of a
 /// block), metadata cues (byline words, date labels, month names, credit lines) and boilerplate
 /// phrases by category (share, subscribe, comments…).
@@ -6,8 +8,8 @@
 /// TextMine and users add their own with the `packs:` option of `metadata` and `boilerplate`.
 /// Several packs for one language add up.
 public struct LanguagePack: Sendable {
-    /// The BCP-47 code of the language (`fr`, `en`).
-    public var language: String
+    /// The language of the pack (`fr`, `en`).
+    public var language: LanguageCode
     /// The file the pack was read from (`<builtin>/fr.yaml` for shipped packs), for messages.
     public var file: String
     /// Frequent function words, folded (lowercase).
@@ -27,7 +29,7 @@ public struct LanguagePack: Sendable {
     /// Boilerplate patterns by category, in file order.
     public var boilerplate: [(category: String, patterns: [TextPattern])]
 
-    public init(language: String, file: String, stopwords: Set<[UInt8]> = [], bylineWords: [String] = [],
+    public init(language: LanguageCode, file: String, stopwords: Set<[UInt8]> = [], bylineWords: [String] = [],
                 nameJoiners: [String] = [], dateLabels: [String] = [], updateLabels: [String] = [],
                 months: [String] = [], credits: [TextPattern] = [],
                 boilerplate: [(category: String, patterns: [TextPattern])] = []) {
@@ -51,6 +53,7 @@ public enum BuiltinPacks {
     static let sources: [(file: String, yaml: String)] = [
         ("<builtin>/en.yaml", english),
         ("<builtin>/fr.yaml", french),
+        ("<builtin>/de.yaml", german),
     ]
 
     /// The shipped packs, parsed once.

@@ -6,7 +6,7 @@ public struct PackLibrary: Sendable {
     /// The packs, shipped ones first.
     public let packs: [LanguagePack]
     /// Languages with stopwords, in pack order.
-    public let languages: [String]
+    public let languages: [LanguageCode]
     /// Stopwords of every language, each word with the bits of its languages (bit i: `languages[i]`).
     let stopwords: WordSet
 
@@ -21,8 +21,8 @@ public struct PackLibrary: Sendable {
     /// A library of the given packs.
     public init(packs: [LanguagePack]) {
         self.packs = packs
-        var words: [String: [[UInt8]]] = [:]
-        var languages: [String] = []
+        var words: [LanguageCode: [[UInt8]]] = [:]
+        var languages: [LanguageCode] = []
         for pack in packs where !pack.stopwords.isEmpty {
             if words[pack.language] == nil { languages.append(pack.language) }
             words[pack.language, default: []].append(contentsOf: pack.stopwords)

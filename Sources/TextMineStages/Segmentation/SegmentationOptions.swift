@@ -2,10 +2,8 @@ import TextMineCore
 
 /// The options the `sentences` and `tokens` stages share, and the per-language rules they build.
 enum SegmentationOptions {
-    static let language = StageOption<String>(
-        "language", default: "fr",
-        doc: "The language of articles that do not say theirs (`article.language`): `fr` and `en` have their own "
-            + "rules, any other code gets generic rules.")
+    /// The languages with their own rules; others get generic rules.
+    static let languages = LanguageSupport(["fr", "en"], others: .generic)
     static let abbreviations = StageOption<[String]>(
         "abbreviations", default: [],
         doc: "More abbreviations that never end a sentence, such as titles (`Gén.`, `Cdt.`); the final period is "
@@ -19,22 +17,22 @@ enum SegmentationOptions {
             + "a sentence.")
 
     /// The options both stages accept.
-    static let all: [any OptionDeclaration] = [language, abbreviations, trailingAbbreviations, abbreviationsFile]
+    static let all: [any OptionDeclaration] = [LanguageSetting.option, abbreviations, trailingAbbreviations, abbreviationsFile]
 
     /// The rules of each language, with the user's abbreviations added, built once per stage.
     struct RulesByLanguage: Sendable {
-        /// The language of articles without one.
-        let defaultLanguage: String
+        /// The `language` option.
+        let setting: LanguageSetting
         private let french: SegmentationRules
         private let english: SegmentationRules
         private let generic: SegmentationRules
 
         init(options: StageOptions) throws {
-            defaultLanguage = options[language]
+            setting = options[LanguageSetting.option]
             let leading = options[abbreviations]
             let trailing = options[trailingAbbreviations]
             let file = options[abbreviationsFile]
-            func build(_ code: String) throws -> SegmentationRules {
+            func build(_ code: LanguageCode) throws -> SegmentationRules {
                 var rules = SegmentationRules(language: code)
                 rules.addAbbreviations(leading, kind: .leading)
                 rules.addAbbreviations(trailing, kind: .trailing)
@@ -49,12 +47,13 @@ enum SegmentationOptions {
             }
             french = try build("fr")
             english = try build("en")
-            generic = try build("und")
+            generic = try build(.undetermined)
         }
 
-        /// The rules for an article's language (`nil`: the default language).
-        func rules(for articleLanguage: String?) -> SegmentationRules {
-            switch SegmentationRules.baseLanguage(articleLanguage ?? defaultLanguage) {
+        /// The rules for an article: those of its language (French for an article without one, as
+        /// French is TextMine's first language), generic rules for other languages.
+        func rules(for article: Article) -> SegmentationRules {
+            switch setting.language(of: article) ?? "fr" {
             case "fr": return french
             case "en": return english
             default: return generic

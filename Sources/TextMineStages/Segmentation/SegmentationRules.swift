@@ -26,7 +26,7 @@ public struct SegmentationRules: Sendable {
     }
 
     /// The language the rules are for: `fr`, `en`, or any other code (generic rules).
-    public let language: String
+    public let language: LanguageCode
 
     /// Abbreviations without inner period, by their letters (without the final period).
     var abbreviations: [PackedWord: AbbreviationKind] = [:]
@@ -42,12 +42,13 @@ public struct SegmentationRules: Sendable {
     var hyphenatedWords: Set<PackedWord> = []
     /// Whether English clitics are split off (`do` `n't`, `it` `'s`).
     var splitsEnglishClitics = false
+    /// Lower-cased words that may start a sentence after an initialism (see ``LanguageData/sentenceStarters``).
+    var sentenceStarters: Set<PackedWord> = []
 
-    /// The built-in rules of a language (`fr`, `en`, `fr-CA`, `en_GB`…); generic rules for others.
-    public init(language: String) {
-        let code = Self.baseLanguage(language)
-        self.language = code
-        let data = LanguageData.forLanguage(code)
+    /// The built-in rules of a language (`fr`, `en`); generic rules for others.
+    public init(language: LanguageCode) {
+        self.language = language
+        let data = LanguageData.forLanguage(language)
         addAbbreviations(data.leadingAbbreviations, kind: .leading)
         addAbbreviations(data.trailingAbbreviations, kind: .trailing)
         elisions = Set(data.elisions.compactMap { PackedWord($0, asciiLowercased: true) })
@@ -55,12 +56,7 @@ public struct SegmentationRules: Sendable {
         invertedPronouns = data.invertedPronouns.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         hyphenatedWords = Set(data.hyphenatedWords.compactMap { PackedWord($0, asciiLowercased: true) })
         splitsEnglishClitics = data.splitsEnglishClitics
-    }
-
-    /// The primary language subtag, lower-cased: `fr-FR` → `fr`.
-    public static func baseLanguage(_ code: String) -> String {
-        let base = code.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? code
-        return base.lowercased()
+        sentenceStarters = Set(data.sentenceStarters.compactMap { PackedWord($0, asciiLowercased: true) })
     }
 
     /// Adds abbreviations, written with or without their final period (`Gén.` or `Gén`).

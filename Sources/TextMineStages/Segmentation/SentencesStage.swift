@@ -21,7 +21,7 @@ public struct SentencesStage: Stage {
             Other stages can call `SentenceSplitter` directly. See docs/stages/sentences.md.
             """,
         options: OptionSchema(SegmentationOptions.all + [lineBreaks]),
-        produces: [.sentences])
+        produces: [.sentences], languages: SegmentationOptions.languages)
 
     private let rules: SegmentationOptions.RulesByLanguage
     private let lineBreaks: SentenceSplitter.LineBreaks
@@ -32,7 +32,7 @@ public struct SentencesStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        let splitter = SentenceSplitter(rules: rules.rules(for: article.language), lineBreaks: lineBreaks)
+        let splitter = SentenceSplitter(rules: rules.rules(for: article), lineBreaks: lineBreaks)
         article.sentences = splitter.split(article.scalarText).map(Sentence.init(span:))
     }
 }

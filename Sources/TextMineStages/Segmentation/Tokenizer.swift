@@ -33,7 +33,7 @@ public struct Tokenizer: Sendable {
     public let rules: SegmentationRules
 
     /// A tokenizer with the built-in rules of a language (`fr`, `en`; generic rules for others).
-    public init(language: String) {
+    public init(language: LanguageCode) {
         self.init(rules: SegmentationRules(language: language))
     }
 

@@ -15,7 +15,7 @@ public struct TokensStage: Stage {
             `language` option. Other stages can call `Tokenizer` directly. See docs/stages/tokens.md.
             """,
         options: OptionSchema(SegmentationOptions.all),
-        produces: [.tokens])
+        produces: [.tokens], languages: SegmentationOptions.languages)
 
     private let rules: SegmentationOptions.RulesByLanguage
 
@@ -24,7 +24,7 @@ public struct TokensStage: Stage {
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
-        let tokenizer = Tokenizer(rules: rules.rules(for: article.language))
+        let tokenizer = Tokenizer(rules: rules.rules(for: article))
         article.tokens = tokenizer.tokenize(article.scalarText)
     }
 }

@@ -14,9 +14,7 @@ public struct SummarizeStage: Stage {
     static let ratio = StageOption<Double>(
         "ratio", in: 0...1, default: 0,
         doc: "A share of the article's sentences instead of a count (0: unset). Takes precedence over sentences.")
-    static let language = StageOption<String>(
-        "language", default: "auto",
-        doc: "Stopword language: fr, en, or auto (the article's language; French and English lists when unknown).")
+    static let language = LanguageSetting.option
     static let minWords = StageOption<Int>(
         "min-words", in: 0...1000, default: 4, doc: "Sentences with fewer words are never selected.")
     static let maxWords = StageOption<Int>(
@@ -39,11 +37,11 @@ public struct SummarizeStage: Stage {
             linearly with the article. See docs/stages/summarize.md.
             """,
         options: [method, sentences, words, ratio, language, minWords, maxWords, redundancy],
-        requires: [.sentences], produces: [.summary])
+        requires: [.sentences], produces: [.summary], languages: StopwordList.languages)
 
     private let method: SummaryMethod
     private let length: SummaryLength
-    private let language: String?
+    private let language: LanguageSetting
     private let eligibility: SentenceEligibility
     private let selector: SentenceSelector
     private let normalizer = TermNormalizer()
@@ -52,15 +50,14 @@ public struct SummarizeStage: Stage {
         method = options[Self.method]
         length = SummaryLength(
             sentences: options[Self.sentences], words: options[Self.words], ratio: options[Self.ratio])
-        let language = options[Self.language]
-        self.language = language == "auto" ? nil : language
+        language = options[Self.language]
         eligibility = SentenceEligibility(minWords: options[Self.minWords], maxWords: options[Self.maxWords])
         selector = SentenceSelector(redundancy: options[Self.redundancy])
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
-        let stopwords = StopwordList.forLanguage(language ?? article.language)
+        let stopwords = StopwordList.forLanguage(language.language(of: article))
         let document = SummaryDocument(
             text: text, spans: article.sentences.map(\.span), title: article.metadata["title"]?.value.stringValue,
             stopwords: stopwords, normalizer: normalizer)

@@ -1,3 +1,5 @@
+import TextMineCore
+
 /// Function words of a language, matched on normalised word keys (so `été`, `Été` and `ete` are all
 /// the same stopword). Built-in lists cover French and English; other languages get both lists,
 /// which costs little because the lists hardly overlap with content words of other Latin-script
@@ -5,10 +7,13 @@
 struct StopwordList: Sendable {
     private let keys: TermTable
 
-    /// The stopwords of a language code (`fr`, `fr-FR`, `en`); any other code, or none, gets French
-    /// and English. The lists are built once and shared.
-    static func forLanguage(_ language: String?) -> StopwordList {
-        switch language?.lowercased().prefix(2) {
+    /// The languages with their own list; others get the French and English lists together.
+    static let languages = LanguageSupport(["fr", "en"], others: .generic)
+
+    /// The stopwords of a language; any other language, or none, gets French and English. The lists
+    /// are built once and shared.
+    static func forLanguage(_ language: LanguageCode?) -> StopwordList {
+        switch language {
         case "fr": return french
         case "en": return english
         default: return frenchAndEnglish

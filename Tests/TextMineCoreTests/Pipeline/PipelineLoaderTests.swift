@@ -322,8 +322,8 @@ struct PipelineLintTests {
                 hint: expected one of skip, fail
             p.yaml:3:8: error: 'input' must be a mapping, not a string
                 hint: write its keys indented below it, e.g. 'input:' then '  path: …'
-            p.yaml:4:18: error: 'output.format': 'xml' is not one of jsonl, json, yaml, text
-                hint: expected one of jsonl, json, yaml, text
+            p.yaml:4:18: error: 'output.format': 'xml' is not one of jsonl, json, yaml, text, csv, tsv
+                hint: expected one of jsonl, json, yaml, text, csv, tsv
             p.yaml:5:9: error: 'stages' must be a list of steps, not a mapping
                 hint: write each step on its own line as '- use: STAGE'
             """)
@@ -387,7 +387,7 @@ struct PipelineLintTests {
         #expect(result.plan != nil)
         #expect(result.diagnostics.map(\.description).joined(separator: "\n") == """
             p.yaml:1:11: warning: 'language': 'French' is not a language code
-                hint: use an ISO 639-1 code such as 'fr' or 'en'
+                hint: use an ISO 639-1 code such as 'fr' or 'en', or 'auto'
             p.yaml:3:11: warning: input path '/nonexistent/in' does not exist
                 hint: relative paths are resolved against the pipeline file's folder: /nonexistent/in
             """)

@@ -2,6 +2,7 @@ import Testing
 import TextMineCore
 import TextMineExampleStages
 import TextMinePlugins
+import TextMineStages
 import TextMineTesting
 
 @Suite("Plugins in pipelines")
@@ -108,7 +109,7 @@ struct PluginPipelineTests {
               - /nonexistent/libStages.so
             stages:
               - use: pass
-            """)
+            """, registry: .builtIn)
         #expect(pipeline.findings == [
             "pipeline.yaml:2:5: error: plugin library '/nonexistent/libStages.so' does not exist",
         ])

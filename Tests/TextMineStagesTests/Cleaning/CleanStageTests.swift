@@ -61,6 +61,18 @@ struct CleanStageTests {
         #expect(try process("les pré- et post-opératoires, pro- Russie", through: [clean]).text == "les pré- et post-opératoires, pro- Russie")
     }
 
+    @Test("debris between sentences is removed into removals; ellipses and etc., are kept")
+    func debris() throws {
+        let article = try process("la frontière ukrainienne. .\nSelon le Kremlin, Dmitri Peskov. , a rapporté Reuters.\n\nUNE La BBC a fait un résumé.", through: [clean])
+        #expect(article.text == "la frontière ukrainienne.\nSelon le Kremlin, Dmitri Peskov, a rapporté Reuters.\n\nLa BBC a fait un résumé.")
+        #expect(article.removals.map(\.text) == [" .", ". ", "UNE "])
+        #expect(article.removals.allSatisfy { $0.reason == "clean: debris" })
+        let kept = "Il hésite... Puis. . . rien, etc., et « oui ». Fin.\nLE MONDE titre. UN La"
+        #expect(try process(kept, through: [clean]).text == kept)
+        let off = try makeStage(CleanStage.self, ["debris": false])
+        #expect(try process("fin. . Selon", through: [off]).text == "fin. . Selon")
+    }
+
     @Test("paragraphs glued without a space are split; abbreviations and addresses are not")
     func gluedParagraphs() throws {
         #expect(try process("les Pyrénées.Alors que", through: [clean]).text == "les Pyrénées.\nAlors que")
@@ -118,6 +130,6 @@ struct CleanStageTests {
     @Test("every option is documented")
     func optionsAreDocumented() {
         for spec in CleanStage.description.options.specs { #expect(spec.doc.count > 20, "option \(spec.name)") }
-        #expect(CleanStage.description.options.specs.count == 10)
+        #expect(CleanStage.description.options.specs.count == 11)
     }
 }

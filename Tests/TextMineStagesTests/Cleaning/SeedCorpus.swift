@@ -16,7 +16,7 @@ enum SeedCorpus {
     }
 
     /// The cleaning steps of the French-news pipeline, as the loader builds them.
-    static func cleaningSteps() throws -> (steps: [(name: String, stage: any Stage)], language: String?) {
+    static func cleaningSteps() throws -> (steps: [(name: String, stage: any Stage)], language: LanguageCode?) {
         let file = root.appendingPathComponent("pipelines/french-news.yaml").path
         let result = PipelineLoader(registry: .builtIn).load(file: file)
         guard let plan = result.plan else { throw DiagnosticsError(result.errors) }

@@ -3,7 +3,7 @@ import TextMineCore
 import TextMineStages
 
 /// The sentence strings of `text`.
-private func sentences(_ text: String, language: String = "fr",
+private func sentences(_ text: String, language: LanguageCode = "fr",
                        lineBreaks: SentenceSplitter.LineBreaks = .auto) -> [String] {
     let scalars = ScalarText(text)
     return SentenceSplitter(language: language, lineBreaks: lineBreaks).split(scalars).map { scalars.string($0) }
@@ -72,6 +72,14 @@ struct SentenceSplitterTests {
     func englishQuotes() {
         #expect(sentences("“We leave.” He left. He said \"Go.\" Then he went.", language: "en") ==
             ["“We leave.”", "He left.", "He said \"Go.\"", "Then he went."])
+    }
+
+    @Test("English abbreviations: titles never end a sentence; an initialism does only before a sentence-starting word")
+    func englishAbbreviations() {
+        #expect(sentences("Mr. Telus said the U.S. Department of Agriculture agreed. Talks were held in the U.S. The deal was signed at 6 p.m. Officials left.", language: "en") ==
+            ["Mr. Telus said the U.S. Department of Agriculture agreed.", "Talks were held in the U.S.", "The deal was signed at 6 p.m.", "Officials left."])
+        #expect(sentences("It's what they'd want, Dr. Smith said. They didn't.", language: "en") ==
+            ["It's what they'd want, Dr. Smith said.", "They didn't."])
     }
 
     @Test("sentences glued without a space are split, but not acronyms, decimals, domains or e.g.")

@@ -24,7 +24,7 @@ struct SkimmingTests {
             .deletingLastPathComponent().deletingLastPathComponent()
         let seeds = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("seeds").path)
             .sorted().map { try String(contentsOf: root.appendingPathComponent("seeds/\($0)"), encoding: .utf8) }
-        for language in ["fr", "en", "de"] {
+        for language: LanguageCode in ["fr", "en", "de"] {
             for lineBreaks in SentenceSplitter.LineBreaks.allCases {
                 let splitter = SentenceSplitter(language: language, lineBreaks: lineBreaks)
                 for text in language == "fr" && lineBreaks == .auto ? trickyTexts + seeds : trickyTexts {

@@ -3,13 +3,13 @@ import TextMineCore
 import TextMineStages
 
 /// The token strings of `text`.
-private func tokens(_ text: String, language: String = "fr") -> [String] {
+private func tokens(_ text: String, language: LanguageCode = "fr") -> [String] {
     let scalars = ScalarText(text)
     return Tokenizer(language: language).tokenize(scalars).map { scalars.string($0.span) }
 }
 
 /// The tokens of `text` as `string/kind`.
-private func kinds(_ text: String, language: String = "fr") -> [String] {
+private func kinds(_ text: String, language: LanguageCode = "fr") -> [String] {
     let scalars = ScalarText(text)
     return Tokenizer(language: language).tokenize(scalars).map { "\(scalars.string($0.span))/\($0.kind ?? "?")" }
 }

@@ -2,7 +2,7 @@ import TextMineCore
 
 /// An article made of these sentences joined by spaces, with their sentence spans (what the
 /// `sentences` stage would give), and optionally a title.
-func summarizeArticle(_ sentences: [String], title: String? = nil, language: String? = "fr") -> Article {
+func summarizeArticle(_ sentences: [String], title: String? = nil, language: LanguageCode? = "fr") -> Article {
     var article = Article(id: "test", text: sentences.joined(separator: " "), language: language)
     var offset = 0
     for sentence in sentences {

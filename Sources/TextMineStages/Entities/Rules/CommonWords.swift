@@ -1,9 +1,11 @@
+import TextMineCore
+
 /// Short lists of the commonest words of a language: function words, and frequent words of web
 /// boilerplate. The entity rules use them to recognise capitalised words that are not names
 /// (`Alors`, `Les`, `Selon`) and lines in another language than the article's.
 enum CommonWords {
     /// Words of a language (lowercase, straight apostrophes), or an empty set for other languages.
-    static func words(of language: String) -> Set<String> {
+    static func words(of language: LanguageCode) -> Set<String> {
         switch language {
         case "fr": french
         case "en": english

@@ -1,3 +1,5 @@
+import TextMineCore
+
 /// The lines of an article's text that must not yield entities, whatever the tagger says:
 /// lines in another language than the article's (`Share Post:`, `You might also enjoy`), shouting
 /// lines (`ABONNEZ-VOUS MAINTENANT`, `EPA/SERGEY DOLZHENKO`), links to other articles
@@ -21,10 +23,10 @@ struct NoiseLines {
     private let creditObjects: HashedKeySet
 
     /// Rules for articles in `language`; `others` are the languages whose lines are noise in it.
-    init(language: String) {
+    init(language: LanguageCode) {
         func hashes(_ words: some Sequence<String>) -> HashedKeySet { HashedKeySet(words.map(Self.foldedHash)) }
         ownWords = hashes(CommonWords.words(of: language))
-        let others = ["fr", "en"].filter { $0 != language }
+        let others = EntityTagger.languages.filter { $0 != language }
         otherWords = hashes(others.flatMap { CommonWords.words(of: $0) }.filter { !CommonWords.words(of: language).contains($0) })
         linkMarkers = hashes(["read", "lire", "voir", "also", "related", "see", "watch", "regarder"])
         creditMarkers = hashes(["contribué", "contributed"])
