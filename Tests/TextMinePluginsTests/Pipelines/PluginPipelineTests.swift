@@ -93,7 +93,7 @@ struct PluginPipelineTests {
                   fine: {type: number, min: 0.5, max: 1e300, default: 1}
             stages:
               - use: pass
-            """, baseDirectory: TestPaths.pythonExamples)
+            """, registry: .builtIn, baseDirectory: TestPaths.pythonExamples)
         #expect(pipeline.findings == [
             "pipeline.yaml:5:38: error: option 'reversed': min 10 is greater than max 1",
             "pipeline.yaml:6:34: error: option 'huge': min: expected a whole number, got '1e300'",
