@@ -9,6 +9,8 @@ public final class OutputSink: ResultSink {
     private var count = 0
     /// Called with every failure, in input order (the CLI reports them on standard error).
     public var onFailure: ((ArticleFailure) -> Void)?
+    /// Called with every warning, in input order (the CLI reports them on standard error).
+    public var onWarning: ((RunWarning) -> Void)?
 
     public let render: @Sendable (Article) throws -> [UInt8]
 
@@ -30,6 +32,10 @@ public final class OutputSink: ResultSink {
         onFailure?(failure)
         guard let deadLetters else { return }
         try deadLetters.write(Self.deadLetter(failure))
+    }
+
+    public func warn(_ warning: RunWarning) {
+        onWarning?(warning)
     }
 
     /// Writes out both files (after each batch of a run).
