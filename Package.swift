@@ -42,6 +42,7 @@ let package = Package(
             dependencies: ["TextMineCore", "TextMineYAML", "CLibXML2"],
             resources: [
                 .copy("Entities/Resources/fr-ner.tmner"),
+                .copy("Entities/Resources/en-ner.tmner"),
                 .copy("Entities/Resources/gazetteers"),
             ],
             swiftSettings: strictSettings

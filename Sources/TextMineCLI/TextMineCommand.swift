@@ -24,6 +24,7 @@ public struct TextMineCommand: ParsableCommand {
             EvalCommand.self,
             NewStageCommand.self,
             ServeStageCommand.self,
+            FrequenciesCommand.self,
         ]
     )
 
