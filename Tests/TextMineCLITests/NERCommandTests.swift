@@ -81,6 +81,30 @@ struct NERCommandTests {
         #expect((f1 ?? 0) >= 0.85, "\(result.stdout)")
     }
 
+    @Test("the CC0 French model of Examples/models loads and tags French news")
+    func permissiveFrenchModel() throws {
+        let folder = try PipelineFolder()
+        let gold = try folder.write("fr.tsv", """
+            Le\tO
+            président\tO
+            Emmanuel\tB-PER
+            Macron\tI-PER
+            est\tO
+            arrivé\tO
+            à\tO
+            Berlin\tB-LOC
+            avec\tO
+            Olaf\tB-PER
+            Scholz\tI-PER
+            .\tO
+
+            """)
+        let result = try TextMineProcess.run(["eval", "ner", "--model", "Examples/models/fr-ner-cc0.tmner", gold])
+        #expect(result.status == 0, "\(result.stderr)")
+        let overall = result.stdout.split(separator: "\n").first { $0.hasPrefix("overall") }
+        #expect(overall.map { $0.split(separator: " ").map(String.init) } == ["overall", "1.0000", "1.0000", "1.0000", "3"], "\(result.stdout)")
+    }
+
     @Test("a malformed corpus line stops training with the file and line")
     func malformedCorpus() throws {
         let folder = try PipelineFolder()
