@@ -143,10 +143,18 @@ struct RunCommand: ParsableCommand {
             reported += 1
             if reported <= reportLimit { console.line("warning: \(failure)") }
         }
+        // Emptied articles are outcomes, named like failures even with --quiet; other warnings
+        // are not. At most 20 of each kind.
+        var warned: [RunWarning.Kind: Int] = [:]
+        sink.onWarning = { warning in
+            guard warning.kind == .emptied || !quiet else { return }
+            warned[warning.kind, default: 0] += 1
+            if warned[warning.kind]! <= 20 { console.line("warning: \(warning)") }
+        }
 
         let runner = PipelineRunner(pipeline: pipeline, options: .init(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy,
-            recordsTimings: plan.output.timings && !noTimings, skippedIDs: written))
+            emptyPolicy: plan.emptyPolicy, recordsTimings: plan.output.timings && !noTimings, skippedIDs: written))
         let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console) : nil
         let report: RunReport
         do {
@@ -160,6 +168,9 @@ struct RunCommand: ParsableCommand {
 
         if reported > reportLimit && errors == nil {
             console.line("warning: \(reported - reportLimit) more failed articles (use --errors PATH to keep them all)")
+        }
+        for (kind, count) in warned.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > 20 {
+            console.line("warning: \(count - 20) more warnings of this kind (\(kind.rawValue))")
         }
         if stats { console.line(report.statisticsTable) }
         if !quiet { console.line(report.summaryLine) }

@@ -11,6 +11,8 @@ public final class OutputSink: ResultSink {
     private var failures: [ArticleFailure] = []
     /// Called with every failure, in input order (the CLI reports them on standard error).
     public var onFailure: ((ArticleFailure) -> Void)?
+    /// Called with every warning, in input order (the CLI reports them on standard error).
+    public var onWarning: ((RunWarning) -> Void)?
 
     public let render: @Sendable (Article) throws -> [UInt8]
 
@@ -33,6 +35,10 @@ public final class OutputSink: ResultSink {
         if encoder.summarizesRun { failures.append(failure) }
         guard let deadLetters else { return }
         try deadLetters.write(Self.deadLetter(failure))
+    }
+
+    public func warn(_ warning: RunWarning) {
+        onWarning?(warning)
     }
 
     /// Writes out both files (after each batch of a run).
