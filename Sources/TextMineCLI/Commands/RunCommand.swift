@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The output file (default: the pipeline's output:, else standard output).")
     var output: String?
 
-    @Option(help: "Output format: jsonl, json, yaml, text, csv or tsv (default: the pipeline's, else jsonl).")
+    @Option(help: "Output format: jsonl, json, yaml, text, csv, tsv or html (default: the pipeline's, else jsonl).")
     var format: OutputFormat?
 
     @Option(help: "For csv and tsv: a row per article or per entity mention (articles, entities; default: the pipeline's, else articles).")
@@ -161,7 +161,7 @@ struct RunCommand: ParsableCommand {
         let report: RunReport
         do {
             report = try runner.run(input, into: sink, progress: progress.map { bar in { bar.update($0) } })
-            try sink.finish()
+            try sink.finish(report: report)
         } catch {
             progress?.clear()
             throw console.fail("\(error)")

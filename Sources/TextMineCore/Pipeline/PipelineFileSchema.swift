@@ -37,7 +37,7 @@ public enum PipelineFileSchema {
         OptionSpec("path", .path, default: .null, doc: "The output file; standard output when unset."),
         OptionSpec("format", .choice(OutputFormat.allCases.map(\.rawValue)), default: "jsonl",
                    doc: "jsonl (one article per line), json (one array), yaml, text (clean text and summary), "
-                       + "or csv and tsv (a table: see 'rows')."),
+                       + "csv and tsv (a table: see 'rows'), or html (a page to look at, as 'textmine report' makes)."),
         OptionSpec("timings", .bool, default: true,
                    doc: "Record each stage's time in every article's trace; false makes runs byte-for-byte reproducible."),
         OptionSpec("fields", .list(.choice(ArticleField.names)), default: .null,

@@ -129,6 +129,8 @@ public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case csv
     /// Tab-separated values, like `csv`.
     case tsv
+    /// One self-contained HTML page to look at: the text with its entities, removals and summary.
+    case html
 }
 
 /// What happens to an article whose text a step left empty (all boilerplate, say). Whatever the

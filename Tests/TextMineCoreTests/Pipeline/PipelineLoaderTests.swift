@@ -326,8 +326,8 @@ struct PipelineLintTests {
                 hint: expected one of skip, fail
             p.yaml:3:8: error: 'input' must be a mapping, not a string
                 hint: write its keys indented below it, e.g. 'input:' then '  path: …'
-            p.yaml:4:18: error: 'output.format': 'xml' is not one of jsonl, json, yaml, text, csv, tsv
-                hint: expected one of jsonl, json, yaml, text, csv, tsv
+            p.yaml:4:18: error: 'output.format': 'xml' is not one of jsonl, json, yaml, text, csv, tsv, html
+                hint: expected one of jsonl, json, yaml, text, csv, tsv, html
             p.yaml:5:9: error: 'stages' must be a list of steps, not a mapping
                 hint: write each step on its own line as '- use: STAGE'
             p.yaml:6:11: error: 'on-empty': 'drop' is not one of keep, skip, fail
