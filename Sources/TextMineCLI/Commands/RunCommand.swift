@@ -38,7 +38,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The output file (default: the pipeline's output:, else standard output).")
     var output: String?
 
-    @Option(help: "Output format: jsonl, json, yaml, text, csv or tsv (default: the pipeline's, else jsonl).")
+    @Option(help: "Output format: jsonl, json, yaml, text, csv, tsv or html (default: the pipeline's, else jsonl).")
     var format: OutputFormat?
 
     @Option(help: "For csv and tsv: a row per article or per entity mention (articles, entities; default: the pipeline's, else articles).")
@@ -165,14 +165,16 @@ struct RunCommand: ParsableCommand {
             if warned[warning.kind]! <= 20 { console.line("warning: \(warning)") }
         }
 
+        let watch = ArticleWatch()
         let runner = PipelineRunner(pipeline: pipeline, options: .init(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy,
-            emptyPolicy: plan.emptyPolicy, recordsTimings: plan.output.timings && !noTimings, skippedIDs: written))
-        let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console) : nil
+            emptyPolicy: plan.emptyPolicy, recordsTimings: plan.output.timings && !noTimings, skippedIDs: written,
+            limits: plan.limits, watch: watch))
+        let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console, watch: watch) : nil
         let report: RunReport
         do {
             report = try runner.run(input, into: sink, progress: progress.map { bar in { bar.update($0) } })
-            try sink.finish()
+            try sink.finish(report: report)
         } catch {
             progress?.clear()
             throw console.fail("\(error)")

@@ -21,10 +21,13 @@ public struct PipelinePlan: Sendable, Hashable {
     public var emptyPolicy: EmptyPolicy
     /// Dynamic libraries of stages to load before building the steps (`plugins:`), resolved paths.
     public var plugins: [String]
+    /// What one article may cost (`limits:`).
+    public var limits: RunLimits
 
     public init(file: String, name: String? = nil, language: LanguageCode? = nil, steps: [PlannedStep],
                 input: InputSpec = InputSpec(), output: OutputSpec = OutputSpec(),
-                errorPolicy: ErrorPolicy = .skip, emptyPolicy: EmptyPolicy = .keep, plugins: [String] = []) {
+                errorPolicy: ErrorPolicy = .skip, emptyPolicy: EmptyPolicy = .keep, plugins: [String] = [],
+                limits: RunLimits = RunLimits()) {
         self.file = file
         self.name = name
         self.language = language
@@ -34,6 +37,7 @@ public struct PipelinePlan: Sendable, Hashable {
         self.errorPolicy = errorPolicy
         self.emptyPolicy = emptyPolicy
         self.plugins = plugins
+        self.limits = limits
     }
 }
 
@@ -125,6 +129,8 @@ public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case csv
     /// Tab-separated values, like `csv`.
     case tsv
+    /// One self-contained HTML page to look at: the text with its entities, removals and summary.
+    case html
 }
 
 /// What happens to an article whose text a step left empty (all boilerplate, say). Whatever the
