@@ -24,7 +24,8 @@ let package = Package(
         .library(name: "TextMineExamplePlugin", type: .dynamic, targets: ["TextMineExamplePlugin"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Pinned exactly, with Package.resolved committed, so that every build uses the same code.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // System libraries.

@@ -39,6 +39,7 @@ struct ExplainCommandTests {
               fields:
             \(ArticleField.names.map { "    - \($0)" }.joined(separator: "\n"))
             on-error: skip
+            on-empty: keep
             steps:
               - name: split
                 use: split

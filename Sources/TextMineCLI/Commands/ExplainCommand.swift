@@ -64,6 +64,7 @@ struct ExplainCommand: ParsableCommand {
                 ("fields", .sequence(plan.output.selection.fields.map { .scalar($0.rawValue) })),
             ])),
             ("on-error", .string(plan.errorPolicy.rawValue)),
+            ("on-empty", .string(plan.emptyPolicy.rawValue)),
         ]
         if !plan.plugins.isEmpty { entries.append(("plugins", .sequence(plan.plugins.map(YAMLNode.string)))) }
         entries.append(("steps", .sequence(plan.steps.map { step in

@@ -30,7 +30,7 @@ public struct JSONLDecoder: ArticleDecoder {
             let source = location.location(ofLine: lineOffset)
             do {
                 let article = try Self.article(from: JSONParser.parse(line), path: location.path, line: lineNumber)
-                if TextDecoder.isBlank(article.text.utf8, article.text) {
+                if article.isTextBlank {
                     results.append(.failure(ArticleFailure(id: article.id, source: source, stage: ArticleFailure.inputStep,
                                                            error: "empty article")))
                 } else {

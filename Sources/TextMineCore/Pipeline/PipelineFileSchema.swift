@@ -12,6 +12,9 @@ public enum PipelineFileSchema {
         OptionSpec("output", .any, default: .object([:]), doc: "Where results go when the command line does not say."),
         OptionSpec("on-error", .choice(ErrorPolicy.allCases.map(\.rawValue)), default: "skip",
                    doc: "What happens to an article a stage fails on: skip it (and record it) or stop the run."),
+        OptionSpec("on-empty", .choice(EmptyPolicy.allCases.map(\.rawValue)), default: "keep",
+                   doc: "What happens to an article whose text a step leaves empty (it is counted as emptied and "
+                       + "named either way): keep it in the output, skip it, or fail it."),
         OptionSpec("plugins", .list(.any), default: [],
                    doc: "Plugins that provide more stages, loaded before the steps are checked: paths of dynamic "
                        + "libraries or stage manifests, or manifests written inline as mappings."),
@@ -32,7 +35,7 @@ public enum PipelineFileSchema {
         OptionSpec("path", .path, default: .null, doc: "The output file; standard output when unset."),
         OptionSpec("format", .choice(OutputFormat.allCases.map(\.rawValue)), default: "jsonl",
                    doc: "jsonl (one article per line), json (one array), yaml, text (clean text and summary), "
-                       + "or csv and tsv (a table: see 'rows')."),
+                       + "csv and tsv (a table: see 'rows'), or html (a page to look at, as 'textmine report' makes)."),
         OptionSpec("timings", .bool, default: true,
                    doc: "Record each stage's time in every article's trace; false makes runs byte-for-byte reproducible."),
         OptionSpec("fields", .list(.choice(ArticleField.names)), default: .null,

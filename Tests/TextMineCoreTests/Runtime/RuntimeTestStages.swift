@@ -102,3 +102,14 @@ func withoutTimings(_ results: [Result<Article, ArticleFailure>]) -> [Result<Art
         }
     }
 }
+
+/// Removes the whole text of articles that contain "void" (as boilerplate would).
+struct VoidStage: Stage {
+    static let description = StageDescription(id: "void", abstract: "Empties articles that say 'void'.")
+    init(options: StageOptions) throws {}
+    func process(_ article: inout Article, context: StageContext) throws {
+        guard article.text.contains("void") else { return }
+        try article.applyEdits([.remove(Span(start: 0, end: article.scalarText.scalarCount), reason: "void: all")],
+                               stage: context.stageName)
+    }
+}

@@ -1,10 +1,11 @@
 import Testing
 import TextMineCore
 @testable import TextMineStages
+import TextMineTesting
 
 @Suite("boilerplate stage")
 struct BoilerplateStageTests {
-    let chain: [any Stage]
+    let chain: [StageHarness]
 
     init() throws { chain = try cleaningChain() }
 
@@ -29,7 +30,7 @@ struct BoilerplateStageTests {
     func frenchBoilerplate(line: String) throws {
         let text = [Self.frenchContent[0], line, Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "fr")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == [Self.frenchContent[0], Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n"))
         #expect(article.removals.count == 1)
     }
@@ -66,7 +67,7 @@ struct BoilerplateStageTests {
     func englishBoilerplate(line: String) throws {
         let text = [Self.englishContent[0], line, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == [Self.englishContent[0], Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n"))
     }
 
@@ -90,7 +91,7 @@ struct BoilerplateStageTests {
     func germanBoilerplate(line: String) throws {
         let text = [Self.germanContent[0], line, Self.germanContent[1], Self.germanContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "de")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == [Self.germanContent[0], Self.germanContent[1], Self.germanContent[2]].joined(separator: "\n\n"))
     }
 
@@ -102,7 +103,7 @@ struct BoilerplateStageTests {
     func englishContentMentioningBoilerplateWords(line: String) throws {
         let text = [Self.englishContent[0], line, Self.englishContent[1]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == text)
     }
 
@@ -116,7 +117,7 @@ struct BoilerplateStageTests {
     func contentMentioningBoilerplateWords(line: String) throws {
         let text = [Self.frenchContent[0], line, Self.frenchContent[1]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "fr")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == text)
     }
 
@@ -207,7 +208,7 @@ struct BoilerplateStageTests {
         let heading = "Pakistan says it shot down five Indian fighter jets"
         let text = [Self.englishContent[0], heading, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == text)
         let decisions = try BoilerplateClassifier(library: PackLibrary(userPacks: []))
             .classify([Self.englishContent[0], heading, "Share on Twitter"], language: "en", title: nil)
@@ -220,7 +221,7 @@ struct BoilerplateStageTests {
         let line = "Pakistan's Sharif convenes national security committee"
         let text = [Self.englishContent[0], line, Self.englishContent[1]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(!article.removals.contains { $0.reason == "boilerplate: other-language" })
     }
 

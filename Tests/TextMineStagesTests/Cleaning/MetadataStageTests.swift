@@ -2,10 +2,11 @@ import Foundation
 import Testing
 import TextMineCore
 @testable import TextMineStages
+import TextMineTesting
 
 @Suite("metadata stage")
 struct MetadataStageTests {
-    let chain: [any Stage]
+    let chain: [StageHarness]
 
     init() throws { chain = try metadataChain() }
 
