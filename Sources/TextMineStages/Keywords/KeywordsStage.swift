@@ -88,7 +88,9 @@ public struct KeywordsStage: Stage {
         let statistics = WordStatistics(text: keywordText)
         let phrases = PhraseCandidates(text: keywordText, maxWords: maxWords)
         let words = keywordText.words
-        let entityBytes = article.entities.map { text.byteRange(of: $0.span) }
+        let entityRanges = article.entities.map { text.byteRange(of: $0.span) }
+        let entities = IntervalIndex(entityRanges)
+        let entityRangeSet = Set(entityRanges)
         func byteRanges(_ candidate: PhraseCandidates.Candidate) -> [Range<Int>] {
             phrases.occurrences(of: candidate).map { words[$0.lowerBound].bytes.lowerBound..<words[$0.upperBound].bytes.upperBound }
         }
@@ -101,9 +103,9 @@ public struct KeywordsStage: Stage {
             case .keep:
                 break
             case .exclude:
-                if byteRanges(candidate).contains(where: { range in entityBytes.contains { $0.overlaps(range) } }) { continue }
+                if byteRanges(candidate).contains(where: entities.overlaps) { continue }
             case .boost:
-                if byteRanges(candidate).contains(where: { range in entityBytes.contains { $0 == range } }) { score /= 2 }
+                if byteRanges(candidate).contains(where: entityRangeSet.contains) { score /= 2 }
             }
             ranked.append((index, score))
         }
@@ -116,25 +118,23 @@ public struct KeywordsStage: Stage {
         }
         var keywords: [Keyword] = []
         var keywordOfEntity: [String: Int] = [:]
-        var taken: [Range<Int>] = []
+        var taken = IntervalIndex()
         for (index, score) in ranked where keywords.count < count {
             let candidate = phrases.candidates[index]
             let ranges = byteRanges(candidate)
             // A phrase found only inside better phrases adds nothing (`sécurité` inside `garanties de sécurité`).
-            if ranges.allSatisfy({ range in taken.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound } }) {
-                continue
-            }
+            if ranges.allSatisfy(taken.covers) { continue }
             let canonical = ranges.lazy.compactMap { canonicalOf[$0] }.first
             if let canonical, let existing = keywordOfEntity[canonical] {
                 // `Poutine` after `Vladimir Poutine`: one keyword per entity, with every mention.
-                taken += ranges
+                taken.add(ranges)
                 keywords[existing].spans = Self.outermost(keywords[existing].spans + ranges.map { text.span(ofBytes: $0) })
                 continue
             }
             if dropWeakWords, canonical == nil, KeywordFilter.isWeak(phrases.occurrences(of: candidate), words: words, hasEntities: !article.entities.isEmpty) {
                 continue
             }
-            taken += ranges
+            taken.add(ranges)
             if let canonical { keywordOfEntity[canonical] = keywords.count }
             keywords.append(Keyword(
                 phrase: canonical ?? Self.displayForm(phrases.occurrences(of: candidate), words: words, text: text), score: 1 / score,
