@@ -113,7 +113,7 @@ public struct KeywordsStage: Stage {
 
         // Entity mentions by byte range, so that a phrase that is a mention joins its entity.
         var canonicalOf: [Range<Int>: String] = [:]
-        for (entity, range) in zip(article.entities, entityBytes) where merge && canonicalOf[range] == nil {
+        for (entity, range) in zip(article.entities, entityRanges) where merge && canonicalOf[range] == nil {
             canonicalOf[range] = entity.canonical
         }
         var keywords: [Keyword] = []
