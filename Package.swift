@@ -42,6 +42,7 @@ let package = Package(
             resources: [
                 .copy("Entities/Resources/fr-ner.tmner"),
                 .copy("Entities/Resources/gazetteers"),
+                .copy("Language/Resources/langid.tmlid"),
             ],
             swiftSettings: strictSettings
         ),

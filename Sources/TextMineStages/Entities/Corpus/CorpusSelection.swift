@@ -40,8 +40,8 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The selected sentences of a file's sentences.
-    public func select(_ sentences: [TaggedSentence]) -> [TaggedSentence] {
+    /// The selected sentences (or lines) of a file's sentences.
+    public func select<Item>(_ sentences: [Item]) -> [Item] {
         switch part {
         case .all: sentences
         case .every(let n): sentences.enumerated().filter { ($0.offset + 1) % n == 0 }.map(\.element)

@@ -1,0 +1,190 @@
+import TextMineCore
+
+/// A language identifier: a multinomial naive Bayes model over hashed character n-grams and words
+/// (``NgramFeatures``), in the spirit of langid.py and CLD3, stored as one byte per row and
+/// language (a quantised negative log-probability, the row's *cost*).
+///
+/// ```swift
+/// let model = try LanguageModel.builtIn()
+/// let guess = model.identify("Le gouvernement a annoncé mardi")   // fr, 0.99…
+/// ```
+///
+/// Identifying reads the text once, on UTF-8 bytes, adding one row of costs per feature (no
+/// allocation per feature). Text in none of the model's languages, or too short to tell, is
+/// ``LanguageCode/undetermined`` with a low confidence:
+/// - fewer than ``minLetters`` letters;
+/// - most letters in scalars the training data never used (another script: Greek, Chinese…);
+/// - costs per feature far above what the best language's own text costs (another language in
+///   the same script: Finnish or Turkish for a model of western European languages).
+public struct LanguageModel: Sendable {
+    /// What the model file says about the model.
+    public struct Header: Codable, Sendable, Equatable {
+        /// The languages, in row order.
+        public var languages: [LanguageCode]
+        public var maxOrder: Int
+        public var rowBits: Int
+        /// Costs are `-log P × scale`, rounded, at most 255.
+        public var scale: Double
+        /// Per language: the mean cost per feature (in nats) of its own training texts, and the
+        /// standard deviation of that mean over them.
+        public var typicalCost: [Double]
+        public var costSpread: [Double]
+        /// The temperature that turns cost differences into confidences (features overlap, so
+        /// naive Bayes would be overconfident with 1).
+        public var temperature: Double
+        /// A text whose mean cost per feature exceeds its best language's typical cost by more than
+        /// `surpriseLimit × costSpread + surpriseSlack / √features` nats is `und` (short texts
+        /// stray more).
+        public var surpriseLimit: Double
+        public var surpriseSlack: Double
+        /// Where the training data came from, and its licence.
+        public var source: String
+        public var license: String
+        public var sentences: Int
+    }
+
+    /// A language and how sure the model is of it.
+    public struct Identification: Sendable, Equatable {
+        /// The best language, or ``LanguageCode/undetermined``.
+        public var language: LanguageCode
+        /// The probability of `language` among the model's languages (0 for `und` by shortness
+        /// or script; low for `und` by typicality).
+        public var confidence: Double
+        /// The best language even when the answer is `und` (nil when the text has no letters).
+        public var best: LanguageCode?
+        /// Letters read.
+        public var letters: Int
+        /// How much more the text's features cost under `best` than its own text's do, in nats per
+        /// feature (0 when there is no best language).
+        public var surprise: Double = 0
+        /// Features read.
+        public var features: Int = 0
+    }
+
+    public let header: Header
+    let features: NgramFeatures
+    /// Costs, `stride` bytes per row (the model's languages, then padding to a multiple of 16).
+    let costs: [UInt8]
+    let stride: Int
+    /// One bit per scalar below U+10000: whether the training text used it.
+    let knownScalars: [UInt64]
+
+    /// Texts with fewer letters are `und`.
+    public static let minLetters = 3
+    /// Texts whose letters are more than this share of unknown scalars are `und`.
+    static let maxUnknownShare = 0.3
+
+    public var languages: [LanguageCode] { header.languages }
+
+    init(header: Header, costs rows: [UInt8], knownScalars: [UInt64]) {
+        self.header = header
+        features = NgramFeatures(maxOrder: header.maxOrder, rowBits: header.rowBits)
+        let count = header.languages.count
+        stride = (count + 15) / 16 * 16
+        var padded = [UInt8](repeating: 0, count: (1 << header.rowBits) * stride)
+        for row in 0..<(1 << header.rowBits) {
+            for language in 0..<count { padded[row * stride + language] = rows[row * count + language] }
+        }
+        costs = padded
+        self.knownScalars = knownScalars
+    }
+
+    /// The language of a text.
+    public func identify(_ text: String) -> Identification {
+        var text = text
+        return text.withUTF8 { identify($0) }
+    }
+
+    /// The language of UTF-8 bytes.
+    public func identify(_ bytes: UnsafeBufferPointer<UInt8>) -> Identification {
+        let count = header.languages.count
+        let (totals, featureCount, letters, unknown) = score(bytes)
+        guard letters >= Self.minLetters, featureCount > 0 else {
+            return Identification(language: .undetermined, confidence: 0, best: nil, letters: letters)
+        }
+        var best = 0
+        for language in 1..<count where totals[language] < totals[best] { best = language }
+        let bestLanguage = header.languages[best]
+        if Double(unknown) > Self.maxUnknownShare * Double(letters) {
+            return Identification(language: .undetermined, confidence: 0, best: bestLanguage, letters: letters)
+        }
+        // The probability of the best language, with costs in nats tempered for overlapping features.
+        let unit = header.scale * header.temperature
+        var sum = 0.0
+        for language in 0..<count {
+            sum += Self.exp(-Double(totals[language] - totals[best]) / unit)
+        }
+        let confidence = 1 / sum
+        let surprise = Double(totals[best]) / header.scale / Double(featureCount) - header.typicalCost[best]
+        let limit = header.surpriseLimit * header.costSpread[best] + header.surpriseSlack / Double(featureCount).squareRoot()
+        if surprise > limit {
+            return Identification(language: .undetermined, confidence: min(confidence, 0.2), best: bestLanguage, letters: letters,
+                                  surprise: surprise, features: featureCount)
+        }
+        return Identification(language: bestLanguage, confidence: confidence, best: bestLanguage, letters: letters,
+                              surprise: surprise, features: featureCount)
+    }
+
+    /// The total cost of `bytes` under each language, the number of features, letters and letters
+    /// in scalars the training text did not use. Costs add up 16 languages at a time in 16-bit
+    /// lanes, flushed to 32 bits every 256 features.
+    private func score(_ bytes: UnsafeBufferPointer<UInt8>) -> (totals: [UInt32], features: Int, letters: Int, unknown: Int) {
+        var totals = [UInt32](repeating: 0, count: stride)
+        var featureCount = 0
+        var unknown = 0
+        var letters = 0
+        let units = TextUnits(bytes)
+        let hasher = features.hasher()
+        let chunks = stride / 16
+        costs.withUnsafeBufferPointer { costs in
+            knownScalars.withUnsafeBufferPointer { known in
+                totals.withUnsafeMutableBufferPointer { totals in
+                    let base = UnsafeRawPointer(costs.baseAddress!)
+                    for chunk in 0..<chunks {
+                        var lanes = SIMD16<UInt16>.zero
+                        var pending = 0
+                        var hasherCopy = hasher
+                        var unitsCopy = units
+                        while let unit = unitsCopy.next() {
+                            if chunk == 0, unit != TextUnits.space, unit >= 0x10000 || known[Int(unit >> 6)] & (1 << UInt64(unit & 63)) == 0 {
+                                unknown += 1
+                            }
+                            let found = hasherCopy.push(unit)
+                            for k in 0..<found {
+                                let raw = base.loadUnaligned(fromByteOffset: hasherCopy.row(k) &* stride &+ chunk &* 16, as: SIMD16<UInt8>.self)
+                                lanes &+= SIMD16<UInt16>(truncatingIfNeeded: raw)
+                            }
+                            pending &+= found
+                            if pending >= 250 {
+                                for lane in 0..<16 { totals[chunk * 16 + lane] &+= UInt32(lanes[lane]) }
+                                if chunk == 0 { featureCount += pending }
+                                lanes = .zero
+                                pending = 0
+                            }
+                        }
+                        for lane in 0..<16 { totals[chunk * 16 + lane] &+= UInt32(lanes[lane]) }
+                        if chunk == 0 {
+                            featureCount += pending
+                            letters = unitsCopy.letters
+                        }
+                    }
+                }
+            }
+        }
+        return (totals, featureCount, letters, unknown)
+    }
+
+    @inline(__always)
+    static func exp(_ x: Double) -> Double {
+        x < -50 ? 0 : _exp(x)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@inline(__always)
+private func _exp(_ x: Double) -> Double { exp(x) }
