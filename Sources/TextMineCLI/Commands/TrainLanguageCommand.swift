@@ -22,7 +22,10 @@ struct TrainLanguageCommand: ParsableCommand {
     var maxOrder = 4
 
     @Option(help: "log2 of the number of hashed feature rows (the file has 2^bits × languages bytes).")
-    var rowBits = 18
+    var rowBits = 17
+
+    @Option(help: "How many standard deviations above its language's typical cost a text's cost may be before it is und (lower: more und).")
+    var surpriseLimit = LanguageTrainer.Settings().surpriseLimit
 
     @Option(help: "Where the training data comes from (stored in the model).")
     var source = ""
@@ -48,6 +51,7 @@ struct TrainLanguageCommand: ParsableCommand {
             var settings = LanguageTrainer.Settings()
             settings.maxOrder = maxOrder
             settings.rowBits = rowBits
+            settings.surpriseLimit = surpriseLimit
             settings.source = source.isEmpty ? train.joined(separator: ", ") : source
             settings.license = license
             let start = CPUClock.threadSeconds

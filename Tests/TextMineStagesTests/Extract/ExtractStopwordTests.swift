@@ -33,18 +33,19 @@ struct ExtractStopwordTests {
 
     @Test("without a pack for the page's language, link density alone decides")
     func noPack() throws {
-        let german = linkedProsePage(
-            "<a href=/1>Wellington</a> ist die <a href=/2>Hauptstadt</a> von <a href=/3>Neuseeland</a> und der <a href=/4>Sitz der Regierung</a> auf der <a href=/5>Nordinsel der Inselgruppe</a>.",
-            "<a href=/6>Wellington Auckland</a> <a href=/7>Christchurch Hamilton</a> <a href=/8>Dunedin Tauranga</a>, <a href=/9>Napier Nelson Rotorua</a> und Whanganui")
+        // Swedish: no built-in pack has its stopwords.
+        let swedish = linkedProsePage(
+            "<a href=/1>Wellington</a> är <a href=/2>huvudstaden</a> i <a href=/3>Nya Zeeland</a> och säte för <a href=/4>regeringen</a> på <a href=/5>Nordön</a> av ögruppen.",
+            "<a href=/6>Wellington Auckland</a> <a href=/7>Christchurch Hamilton</a> <a href=/8>Dunedin Tauranga</a>, <a href=/9>Napier Nelson Rotorua</a> och Whanganui")
         let plain = try StageHarness(ExtractStage.self, options: ["min-length": 0, "strategies": ["dom-scoring"]])
-        #expect(throws: StageError.self) { try plain.run(german) }
+        #expect(throws: StageError.self) { try plain.run(swedish) }
 
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-de-\(UUID()).yaml").path
-        try "language: de\nstopwords: [der, die, das, und, ist, von, auf, den, dem, des]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-sv-\(UUID()).yaml").path
+        try "language: sv\nstopwords: [är, i, och, för, på, av, en, ett, den, det]\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let withPack = try StageHarness(ExtractStage.self, options: ["min-length": 0, "packs": [.string(path)]])
-        let article = try withPack.run(german)
-        #expect(article.text.contains("Wellington ist die Hauptstadt von Neuseeland"))
+        let article = try withPack.run(swedish)
+        #expect(article.text.contains("Wellington är huvudstaden i Nya Zeeland"))
         #expect(!article.text.contains("Christchurch"))
     }
 }

@@ -63,11 +63,10 @@ public struct LanguageModel: Sendable {
 
     public let header: Header
     let features: NgramFeatures
-    /// Costs, `stride` bytes per row (the model's languages, then padding to a multiple of 16).
-    let costs: [UInt8]
-    let stride: Int
-    /// One bit per scalar below U+10000: whether the training text used it.
-    let knownScalars: [UInt64]
+    /// The costs and known scalars, in memory the hot loop reads without bounds checks.
+    let table: CostTable
+    /// Bytes per row of costs: one per language.
+    var stride: Int { table.stride }
 
     /// Texts with fewer letters are `und`.
     public static let minLetters = 3
@@ -79,14 +78,7 @@ public struct LanguageModel: Sendable {
     init(header: Header, costs rows: [UInt8], knownScalars: [UInt64]) {
         self.header = header
         features = NgramFeatures(maxOrder: header.maxOrder, rowBits: header.rowBits)
-        let count = header.languages.count
-        stride = (count + 15) / 16 * 16
-        var padded = [UInt8](repeating: 0, count: (1 << header.rowBits) * stride)
-        for row in 0..<(1 << header.rowBits) {
-            for language in 0..<count { padded[row * stride + language] = rows[row * count + language] }
-        }
-        costs = padded
-        self.knownScalars = knownScalars
+        table = CostTable(rows: rows, languages: header.languages.count, rowBits: header.rowBits, known: knownScalars)
     }
 
     /// The language of a text.
@@ -127,48 +119,47 @@ public struct LanguageModel: Sendable {
 
     /// The total cost of `bytes` under each language, the number of features, letters and letters
     /// in scalars the training text did not use. Costs add up 16 languages at a time in 16-bit
-    /// lanes, flushed to 32 bits every 256 features.
+    /// lanes, flushed to 32 bits before they can overflow.
     private func score(_ bytes: UnsafeBufferPointer<UInt8>) -> (totals: [UInt32], features: Int, letters: Int, unknown: Int) {
-        var totals = [UInt32](repeating: 0, count: stride)
+        let stride = self.stride
+        let chunks = (stride + 15) / 16
+        var totals = [UInt32](repeating: 0, count: chunks * 16)
         var featureCount = 0
         var unknown = 0
         var letters = 0
-        let units = TextUnits(bytes)
-        let hasher = features.hasher()
-        let chunks = stride / 16
-        costs.withUnsafeBufferPointer { costs in
-            knownScalars.withUnsafeBufferPointer { known in
-                totals.withUnsafeMutableBufferPointer { totals in
-                    let base = UnsafeRawPointer(costs.baseAddress!)
-                    for chunk in 0..<chunks {
-                        var lanes = SIMD16<UInt16>.zero
-                        var pending = 0
-                        var hasherCopy = hasher
-                        var unitsCopy = units
-                        while let unit = unitsCopy.next() {
-                            if chunk == 0, unit != TextUnits.space, unit >= 0x10000 || known[Int(unit >> 6)] & (1 << UInt64(unit & 63)) == 0 {
-                                unknown += 1
-                            }
-                            let found = hasherCopy.push(unit)
-                            for k in 0..<found {
-                                let raw = base.loadUnaligned(fromByteOffset: hasherCopy.row(k) &* stride &+ chunk &* 16, as: SIMD16<UInt8>.self)
-                                lanes &+= SIMD16<UInt16>(truncatingIfNeeded: raw)
-                            }
-                            pending &+= found
-                            if pending >= 250 {
-                                for lane in 0..<16 { totals[chunk * 16 + lane] &+= UInt32(lanes[lane]) }
-                                if chunk == 0 { featureCount += pending }
-                                lanes = .zero
-                                pending = 0
-                            }
-                        }
-                        for lane in 0..<16 { totals[chunk * 16 + lane] &+= UInt32(lanes[lane]) }
-                        if chunk == 0 {
-                            featureCount += pending
-                            letters = unitsCopy.letters
-                        }
-                    }
+        let base = UnsafeRawPointer(table.rows)
+        let known = table.known
+        for chunk in 0..<chunks {
+            let offset = chunk &* 16
+            var units = TextUnits(bytes)
+            var hasher = features.hasher()
+            var lanes = SIMD16<UInt16>.zero
+            var sums = SIMD16<UInt32>.zero
+            var pending = 0
+            while let unit = units.next() {
+                if chunk == 0, unit != TextUnits.space, unit >= 0x10000 || known[Int(unit >> 6)] & (1 << UInt64(unit & 63)) == 0 {
+                    unknown &+= 1
                 }
+                let found = hasher.push(unit)
+                for k in 0..<found {
+                    // 16 bytes from the row's start: lanes past the last language read the next row
+                    // (or the table's padding) and are ignored.
+                    let raw = base.loadUnaligned(fromByteOffset: hasher.row(k) &* stride &+ offset, as: SIMD16<UInt8>.self)
+                    lanes &+= SIMD16<UInt16>(truncatingIfNeeded: raw)
+                }
+                pending &+= found
+                if pending >= 250 {  // 255 × (250 + 5) < 65,536
+                    sums &+= SIMD16<UInt32>(truncatingIfNeeded: lanes)
+                    lanes = .zero
+                    featureCount &+= chunk == 0 ? pending : 0
+                    pending = 0
+                }
+            }
+            sums &+= SIMD16<UInt32>(truncatingIfNeeded: lanes)
+            for lane in 0..<16 { totals[offset + lane] = sums[lane] }
+            if chunk == 0 {
+                featureCount &+= pending
+                letters = units.letters
             }
         }
         return (totals, featureCount, letters, unknown)
@@ -188,3 +179,42 @@ import Darwin
 
 @inline(__always)
 private func _exp(_ x: Double) -> Double { exp(x) }
+
+/// The cost rows of a ``LanguageModel`` (one byte per language, rows back to back, so that the
+/// table is as small as it can be: identification is bound by its cache misses; 16 bytes of
+/// padding at the end for reads of 16 lanes) and its bitmap of known scalars, allocated once and
+/// never changed (so shared freely between threads).
+final class CostTable: @unchecked Sendable {
+    let rows: UnsafeMutableRawPointer
+    let known: UnsafeMutablePointer<UInt64>
+    let stride: Int
+    let languages: Int
+    let rowCount: Int
+
+    /// A table of `languages` costs per row (`rows` holds them without padding).
+    init(rows costs: [UInt8], languages: Int, rowBits: Int, known bits: [UInt64]) {
+        self.languages = languages
+        rowCount = 1 << rowBits
+        stride = languages
+        rows = UnsafeMutableRawPointer.allocate(byteCount: rowCount * stride + 16, alignment: 64)
+        rows.initializeMemory(as: UInt8.self, repeating: 0, count: rowCount * stride + 16)
+        for row in 0..<rowCount {
+            for language in 0..<languages {
+                rows.storeBytes(of: costs[row * languages + language], toByteOffset: row * stride + language, as: UInt8.self)
+            }
+        }
+        known = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
+        known.initialize(repeating: 0, count: 1024)
+        for (index, word) in bits.prefix(1024).enumerated() { known[index] = word }
+    }
+
+    deinit {
+        rows.deallocate()
+        known.deallocate()
+    }
+
+    /// The cost of a row in a language.
+    func cost(row: Int, language: Int) -> UInt8 {
+        rows.load(fromByteOffset: row * stride + language, as: UInt8.self)
+    }
+}

@@ -24,10 +24,10 @@ extension LanguageModel {
         let count = languages.count
         var rows = [UInt8](repeating: 0, count: (1 << self.header.rowBits) * count)
         for row in 0..<(1 << self.header.rowBits) {
-            for language in 0..<count { rows[row * count + language] = costs[row * stride + language] }
+            for language in 0..<count { rows[row * count + language] = table.cost(row: row, language: language) }
         }
         data.append(contentsOf: rows)
-        for word in knownScalars { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } }
+        for index in 0..<1024 { withUnsafeBytes(of: table.known[index].littleEndian) { data.append(contentsOf: $0) } }
         return data
     }
 

@@ -8,13 +8,13 @@ public struct LanguageTrainer {
     /// Training settings.
     public struct Settings: Sendable {
         public var maxOrder = 4
-        public var rowBits = 18
+        public var rowBits = 17
         /// Additive smoothing of feature counts.
         public var smoothing = 0.05
         public var temperature = 5.0
         /// See ``LanguageModel/Header/surpriseLimit``: set on held-out text so that about 1 in
         /// 1,000 texts of the model's languages goes `und`.
-        public var surpriseLimit = 6.0
+        public var surpriseLimit = 5.0
         public var surpriseSlack = 5.0
         public var source = ""
         public var license = ""
@@ -155,7 +155,7 @@ extension LanguageModel {
             var hasher = features.hasher()
             while let unit = units.next() {
                 let found = hasher.push(unit)
-                for k in 0..<found { total += Int(costs[hasher.row(k) * stride + language]) }
+                for k in 0..<found { total += Int(table.cost(row: hasher.row(k), language: language)) }
                 featureCount += found
             }
             return featureCount == 0 ? nil : (Double(total) / header.scale / Double(featureCount), featureCount)
