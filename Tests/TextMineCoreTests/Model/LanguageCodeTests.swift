@@ -46,7 +46,9 @@ struct LanguageCodeTests {
         article.recordTrace(stage: "keywords", seconds: nil)
         #expect(article.trace == [StageTrace(stage: "entities", seconds: nil, warnings: ["no rules for 'fi'"]),
                                   StageTrace(stage: "keywords", seconds: nil)])
-        let json = String(decoding: try JSONEncoder().encode(article.trace), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(article.trace), as: UTF8.self)
         #expect(json == #"[{"stage":"entities","warnings":["no rules for 'fi'"]},{"stage":"keywords"}]"#)
     }
 }
