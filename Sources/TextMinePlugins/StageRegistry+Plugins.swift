@@ -1,12 +1,10 @@
 import TextMineCore
-import TextMineStages
 
 extension StageRegistry {
-    /// The built-in stages plus `external`, which runs a program declared in a step: what the
-    /// `textmine` command line offers before a pipeline's `plugins:` add theirs.
-    public static var builtInWithPlugins: StageRegistry {
-        StageRegistry.builtIn.registering([ExternalStage.self])
-    }
+    /// A copy of this registry with `external`, which runs a program declared in a step.
+    /// `StageRegistry.builtIn.withExternal` is what the `textmine` command line offers before a
+    /// pipeline's `plugins:` add theirs.
+    public var withExternal: StageRegistry { registering([ExternalStage.self]) }
 }
 
 extension PipelineLoader {

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import TextMineCore
 import TextMinePlugins
-import TextMineStages
 
 /// Loads a pipeline from YAML in a unit test, to assert on its lint findings or run it on articles.
 ///
@@ -11,7 +10,7 @@ import TextMineStages
 ///     stages:
 ///       - use: strip-lines
 ///         with: {prefix: Photo}
-///     """, registry: StageRegistry.builtIn.registering([StripLines.self]))
+///     """, registry: StageRegistry([StripLines.self]))
 /// #expect(pipeline.findings.isEmpty)
 /// let articles = try pipeline.run(["Photo: AFP\nTexte."])
 /// ```
@@ -21,10 +20,11 @@ public struct PipelineHarness: Sendable {
     /// What the loader gave: the plan, the built stages and every finding.
     public let result: PipelineLoadResult
 
-    /// Loads pipeline YAML with the given stages (built-ins and `external` by default).
-    public init(yaml: String, file: String = "pipeline.yaml", registry: StageRegistry = .builtInWithPlugins,
+    /// Loads pipeline YAML with the given stages (with `external`, which needs no registration); pass
+    /// `StageRegistry.builtIn` (from `TextMineStages`) for the built-in stages.
+    public init(yaml: String, file: String = "pipeline.yaml", registry: StageRegistry = StageRegistry(),
                 baseDirectory: String = FileManager.default.currentDirectoryPath, environment: [String: String] = [:]) {
-        var loader = PipelineLoader.withPlugins(registry: registry)
+        var loader = PipelineLoader.withPlugins(registry: registry.withExternal)
         loader.environment = environment
         result = loader.load(yaml: yaml, file: file, baseDirectory: baseDirectory)
     }

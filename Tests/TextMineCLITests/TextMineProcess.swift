@@ -47,4 +47,39 @@ struct TextMineProcess {
         return Output(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: try String(contentsOfFile: errorPath, encoding: .utf8))
     }
+
+    /// Starts `textmine arguments…` in the package root with standard input left open, for tests that
+    /// feed it bit by bit; standard error is discarded.
+    static func start(_ arguments: [String]) throws -> Running {
+        guard let executable else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return Running(process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading)
+    }
+
+    /// A started process whose standard input is still open.
+    struct Running {
+        let process: Process
+        let input: FileHandle
+        let output: FileHandle
+
+        /// Writes lines to standard input.
+        func send(_ lines: [String]) {
+            input.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        }
+
+        /// Closes standard input and waits for the exit status.
+        func finish() throws -> Int32 {
+            try input.close()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+    }
 }

@@ -54,7 +54,7 @@ struct EvalExtractCommand: ParsableCommand {
             let html = page["html"]?.stringValue ?? ""
             bytes += html.utf8.count
             var article = Article(id: id, text: html, source: Source(path: pages, format: "html", line: line + 1))
-            let start = Self.threadCPUSeconds()
+            let start = SystemClock.threadCPUSeconds
             do {
                 for step in steps.steps {
                     try step.stage.process(&article, context: StageContext(stageName: step.name))
@@ -63,7 +63,7 @@ struct EvalExtractCommand: ParsableCommand {
                 failures.append("\(pages):\(line + 1): \(id): \(error)")
                 article.text = ""
             }
-            seconds += Self.threadCPUSeconds() - start
+            seconds += SystemClock.threadCPUSeconds - start
             if output != nil { articles.append(article) }
             report.add(id: id, language: page["lang"]?.stringValue ?? "und", predicted: article.text,
                        gold: page["gold_text"]?.stringValue ?? "")
@@ -98,13 +98,6 @@ struct EvalExtractCommand: ParsableCommand {
             }
             try data.write(to: URL(fileURLWithPath: output))
         }
-    }
-
-    /// CPU time of the calling thread, so that pages/s does not depend on other load.
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Reads a JSONL file into objects; a bad line is an error naming `file:line`.

@@ -37,7 +37,9 @@ struct EvalLanguageCommand: ParsableCommand {
             var examples: [LanguageTrainer.Example] = []
             for argument in gold {
                 let selection = try CorpusSelection(parsing: argument)
-                examples += selection.select(try LanguageTrainer.examples(contentsOf: selection.path))
+                examples += selection.select(try LanguageTrainer.examples(contentsOf: selection.path)) {
+                    LanguageTrainer.Example(lang: $0.lang, text: $0.text.uppercased())
+                }
             }
             print("model \(model ?? "built-in") (\(identifier.languages.map(\.code).joined(separator: " ")))")
             print(Self.report(identifier, examples, errors: errors, predictions: predictions))
@@ -101,13 +103,13 @@ struct EvalLanguageCommand: ParsableCommand {
         var bytes = 0
         var rounds = 0
         var sink = 0
-        let start = CPUClock.threadSeconds
+        let start = SystemClock.threadCPUSeconds
         repeat {
             for text in texts { sink &+= text.withUnsafeBufferPointer { identifier.identify($0).letters } }
             bytes += roundBytes
             rounds += 1
-        } while CPUClock.threadSeconds - start < 1 && !examples.isEmpty
-        let seconds = max(CPUClock.threadSeconds - start, 1e-9)
+        } while SystemClock.threadCPUSeconds - start < 1 && !examples.isEmpty
+        let seconds = max(SystemClock.threadCPUSeconds - start, 1e-9)
         lines.append(String(format: "speed: %.1f MB per CPU second (%d rounds of %d texts, %.1f MB; %d letters)",
                             Double(bytes) / seconds / 1e6, rounds, examples.count, Double(bytes) / 1e6, sink))
         return lines.joined(separator: "\n")

@@ -46,11 +46,11 @@ struct EvalNERCommand: ParsableCommand {
                 var tokens = 0, bytes = 0
                 var predictions: [[String]] = []
                 predictions.reserveCapacity(sentences.count)
-                let started = CPUClock.threadSeconds
+                let started = SystemClock.threadCPUSeconds
                 for sentence in sentences {
                     predictions.append(tagger.tags(for: sentence.tokens, scratch: &scratch))
                 }
-                let seconds = max(CPUClock.threadSeconds - started, 1e-9)
+                let seconds = max(SystemClock.threadCPUSeconds - started, 1e-9)
                 for (sentence, predicted) in zip(sentences, predictions) {
                     score.add(gold: sentence.tags, predicted: predicted)
                     tokens += sentence.tokens.count

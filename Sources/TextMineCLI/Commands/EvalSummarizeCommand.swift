@@ -68,9 +68,9 @@ struct EvalSummarizeCommand: ParsableCommand {
             return article
         }
         let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: jobs, errorPolicy: .skip))
-        let cpuStart = Self.cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
+        let cpuStart = SystemClock.processCPUSeconds
         let (results, report) = try runner.run(articles)
-        let cpuSeconds = Self.cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpuStart
+        let cpuSeconds = SystemClock.processCPUSeconds - cpuStart
         var evaluation = SummaryEvaluation()
         var failures: [ArticleFailure] = []
         for (record, result) in zip(records, results) {
@@ -97,23 +97,15 @@ struct EvalSummarizeCommand: ParsableCommand {
                      report.megabytesPerSecond, cpuSpeed, summarizer.name, stepSpeed, stepCPUSpeed))
     }
 
-    /// CPU time in seconds of the process or of the calling thread: wall-clock speeds mislead on a
-    /// busy machine.
-    static func cpuSeconds(_ clock: clockid_t) -> Double {
-        var time = timespec()
-        clock_gettime(clock, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
     /// The CPU seconds the summarizing step takes alone, run again on the processed articles on
     /// this thread (its input is what it reads: sentences, title, blocks).
     static func retime(_ step: Pipeline.Step?, on results: [Result<Article, ArticleFailure>]) throws -> Double {
         guard let step else { return 0 }
         var articles = results.compactMap { try? $0.get() }
         let context = StageContext(stageName: step.name)
-        let start = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
+        let start = SystemClock.threadCPUSeconds
         for index in articles.indices { try step.stage.process(&articles[index], context: context) }
-        return cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - start
+        return SystemClock.threadCPUSeconds - start
     }
 
     /// The scores as an aligned table: the pipeline, then lead-1, lead-2 and lead-3.

@@ -29,6 +29,8 @@ struct ExplainCommand: ParsableCommand {
 
     /// The command's output.
     static func explain(_ file: String, overrides: [String], format: Format, loader: PipelineLoader) -> CommandOutput {
+        var loader = loader
+        loader.buildsStages = false
         var output = CommandOutput()
         let result = loader.load(file: file, overrides: overrides)
         for diagnostic in result.diagnostics { output.printError(diagnostic.description) }
@@ -62,6 +64,12 @@ struct ExplainCommand: ParsableCommand {
                 ("fields", .sequence(plan.output.selection.fields.map { .scalar($0.rawValue) })),
             ])),
             ("on-error", .string(plan.errorPolicy.rawValue)),
+            ("on-empty", .string(plan.emptyPolicy.rawValue)),
+            ("limits", .mapping([
+                ("max-article-bytes", .scalar(String(plan.limits.maxArticleBytes))),
+                ("step-timeout", .scalar(plan.limits.stepTimeout == plan.limits.stepTimeout.rounded()
+                    ? String(Int(plan.limits.stepTimeout)) : String(plan.limits.stepTimeout))),
+            ])),
         ]
         if !plan.plugins.isEmpty { entries.append(("plugins", .sequence(plan.plugins.map(YAMLNode.string)))) }
         entries.append(("steps", .sequence(plan.steps.map { step in

@@ -8,7 +8,9 @@ struct LintCommand: ParsableCommand {
         abstract: "Check pipeline files and report every problem with file:line:col.",
         discussion: """
             Prints each finding as 'file:line:col: error|warning: message' followed by a hint, then \
-            a summary. Exits with status 1 when there is an error (warnings alone exit 0).
+            a summary. Exits with status 1 when there is an error (warnings alone exit 0). Lint checks \
+            the file against the stages' schemas without building the stages: it loads no model and \
+            starts no external program ('run' reports a stage that cannot start at its step).
             """
     )
 
@@ -24,6 +26,8 @@ struct LintCommand: ParsableCommand {
 
     /// Checks the files and reports as the command prints.
     static func lint(_ files: [String], overrides: [String], loader: PipelineLoader) -> CommandOutput {
+        var loader = loader
+        loader.buildsStages = false
         var output = CommandOutput()
         var errors = 0
         var warnings = 0

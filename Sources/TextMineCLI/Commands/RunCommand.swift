@@ -13,10 +13,14 @@ struct RunCommand: ParsableCommand {
             input: is used. Each file is read as --input-format says, else by its extension (.txt \
             text, .jsonl one article per line, .html a web page), else as the pipeline's \
             input.format says (which also applies to all of the pipeline's own input.paths), else \
-            as text. \
+            as text. Text files in UTF-8, UTF-16 or UTF-8 with a byte-order mark, Windows-1252 or \
+            Latin-1 are decoded (source.encoding says which; --input-encoding forces one). \
             Results go to standard output (or -o) in input order, whatever --jobs; failed articles \
             are skipped and reported (--errors writes them as JSON lines) unless the pipeline says \
-            on-error: fail. A summary line goes to standard error.
+            on-error: fail. A summary line goes to standard error. Standard input is processed as it \
+            arrives: a slow producer (tail -f, a queue consumer) gets each article back within a \
+            fraction of a second. --resume continues a killed run: the ids already in the -o file \
+            (and in --errors) are skipped and the rest appended.
 
             \(ExitStatus.help)
             """
@@ -34,8 +38,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The output file (default: the pipeline's output:, else standard output).")
     var output: String?
 
-    @Option(help: "Output format: jsonl, json, yaml or text (default: the pipeline's, else jsonl).")
+    @Option(help: "Output format: jsonl, json, yaml, text, csv, tsv or html (default: the pipeline's, else jsonl).")
     var format: OutputFormat?
+
+    @Option(help: "For csv and tsv: a row per article or per entity mention (articles, entities; default: the pipeline's, else articles).")
+    var rows: TableRows?
 
     @Option(help: ArgumentHelp("The article fields to write, comma-separated (id is always written; default: the pipeline's output: fields, else all).",
                                valueName: "FIELD,…"))
@@ -48,8 +55,16 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "How to read every input (text, jsonl, html), whatever its extension (default: by file extension).")
     var inputFormat: String?
 
+    @Option(name: .customLong("input-encoding"),
+            help: ArgumentHelp("Read every text file in this encoding (utf-8, utf-16, utf-16le, utf-16be, cp1252, latin1, or a name iconv knows) instead of detecting it.",
+                               valueName: "NAME"))
+    var inputEncoding: String?
+
     @Option(help: "Write failed articles to this file as JSON lines {id, source, stage, error}.")
     var errors: String?
+
+    @Flag(help: "Continue an interrupted run: skip the ids already in the output file (and --errors), append the rest.")
+    var resume = false
 
     @Flag(help: "Print a per-stage timing table on standard error.")
     var stats = false
@@ -80,10 +95,17 @@ struct RunCommand: ParsableCommand {
         // --input-format, else each file's extension, else the pipeline's input.format; the latter
         // applies to all of the pipeline's own input.paths.
         let forced = inputFormat.map(InputFormat.init(rawValue:)) ?? (inputs.isEmpty ? plan.input.format : nil)
+        var decoders = CommandContext.decoders
+        if let inputEncoding {
+            guard let encoding = Charset.canonicalName(inputEncoding) else {
+                throw console.fail("unknown encoding '\(inputEncoding)' in --input-encoding (use utf-8, utf-16, utf-16le, "
+                                   + "utf-16be, cp1252, latin1, or a name 'iconv -l' lists)", status: ExitStatus.usage)
+            }
+            decoders.register(TextDecoder(encoding: encoding))
+        }
         let input: InputFiles
         do {
-            input = try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format,
-                                   decoders: CommandContext.decoders)
+            input = try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format, decoders: decoders)
         } catch {
             throw console.fail("\(error)", status: ExitStatus.usage)
         }
@@ -95,11 +117,36 @@ struct RunCommand: ParsableCommand {
             throw console.fail("\(error.message) in --fields or --exclude; \(error.hint)", status: ExitStatus.usage)
         }
 
+        let format = format ?? plan.output.format
+        let outputPath = output ?? plan.output.path
+        var written: Set<String> = []
+        if resume {
+            guard let outputPath, outputPath != "-" else {
+                throw console.fail("--resume needs an output file (-o PATH): the ids already written are read from it",
+                                   status: ExitStatus.usage)
+            }
+            guard format == .jsonl else {
+                throw console.fail("--resume needs the jsonl output format (got \(format.rawValue)): only JSON lines can be appended to",
+                                   status: ExitStatus.usage)
+            }
+            do {
+                for path in [outputPath] + (errors.map { [$0] } ?? []) {
+                    let lines = try WrittenLines(path: path)
+                    if lines.cutBytes > 0 {
+                        console.line("warning: \(path): cut a partial last line (\(lines.cutBytes) bytes) left by the interrupted run")
+                    }
+                    written.formUnion(lines.ids)
+                }
+            } catch {
+                throw console.fail("\(error)")
+            }
+        }
+
         let sink: OutputSink
         do {
-            let format = format ?? plan.output.format
-            sink = try OutputSink(encoder: format.encoder(fields: selection), output: OutputFile(path: output ?? plan.output.path),
-                                  deadLetters: errors.map { try OutputFile(path: $0) })
+            sink = try OutputSink(encoder: format.encoder(fields: selection, rows: rows ?? plan.output.rows),
+                                  output: OutputFile(path: outputPath, appending: resume),
+                                  deadLetters: errors.map { try OutputFile(path: $0, appending: resume) })
         } catch {
             throw console.fail("\(error)")
         }
@@ -109,15 +156,25 @@ struct RunCommand: ParsableCommand {
             reported += 1
             if reported <= reportLimit { console.line("warning: \(failure)") }
         }
+        // Emptied articles are outcomes, named like failures even with --quiet; other warnings
+        // are not. At most 20 of each kind.
+        var warned: [RunWarning.Kind: Int] = [:]
+        sink.onWarning = { warning in
+            guard warning.kind == .emptied || !quiet else { return }
+            warned[warning.kind, default: 0] += 1
+            if warned[warning.kind]! <= 20 { console.line("warning: \(warning)") }
+        }
 
+        let watch = ArticleWatch()
         let runner = PipelineRunner(pipeline: pipeline, options: .init(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy,
-            recordsTimings: plan.output.timings && !noTimings))
-        let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console) : nil
+            emptyPolicy: plan.emptyPolicy, recordsTimings: plan.output.timings && !noTimings, skippedIDs: written,
+            limits: plan.limits, watch: watch))
+        let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console, watch: watch) : nil
         let report: RunReport
         do {
             report = try runner.run(input, into: sink, progress: progress.map { bar in { bar.update($0) } })
-            try sink.finish()
+            try sink.finish(report: report)
         } catch {
             progress?.clear()
             throw console.fail("\(error)")
@@ -127,13 +184,16 @@ struct RunCommand: ParsableCommand {
         if reported > reportLimit && errors == nil {
             console.line("warning: \(reported - reportLimit) more failed articles (use --errors PATH to keep them all)")
         }
+        for (kind, count) in warned.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > 20 {
+            console.line("warning: \(count - 20) more warnings of this kind (\(kind.rawValue))")
+        }
         if stats { console.line(report.statisticsTable) }
         if !quiet { console.line(report.summaryLine) }
         if let stopped = report.stoppedBy {
             let location = pipeline.steps.first { $0.name == stopped.stage }?.location.map { " (\($0))" } ?? ""
             throw console.fail("run stopped (on-error: fail): \(stopped)\(location)")
         }
-        if report.textBytes == 0 { throw console.fail("no article could be read") }
+        if report.textBytes == 0 && report.skipped == 0 { throw console.fail("no article could be read") }
         if report.succeeded < report.articles { throw ExitCode(ExitStatus.incomplete) }
     }
 
@@ -150,3 +210,4 @@ struct RunCommand: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension TableRows: ExpressibleByArgument {}

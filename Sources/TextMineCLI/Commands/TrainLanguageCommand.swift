@@ -46,7 +46,9 @@ struct TrainLanguageCommand: ParsableCommand {
             var examples: [LanguageTrainer.Example] = []
             for argument in train {
                 let selection = try CorpusSelection(parsing: argument)
-                examples += selection.select(try LanguageTrainer.examples(contentsOf: selection.path))
+                examples += selection.select(try LanguageTrainer.examples(contentsOf: selection.path)) {
+                    LanguageTrainer.Example(lang: $0.lang, text: $0.text.uppercased())
+                }
             }
             var settings = LanguageTrainer.Settings()
             settings.maxOrder = maxOrder
@@ -54,10 +56,10 @@ struct TrainLanguageCommand: ParsableCommand {
             settings.surpriseLimit = surpriseLimit
             settings.source = source.isEmpty ? train.joined(separator: ", ") : source
             settings.license = license
-            let start = CPUClock.threadSeconds
+            let start = SystemClock.threadCPUSeconds
             let model = try LanguageTrainer(settings: settings).train(examples)
             try model.fileData().write(to: URL(fileURLWithPath: output))
-            let seconds = CPUClock.threadSeconds - start
+            let seconds = SystemClock.threadCPUSeconds - start
             print("trained on \(examples.count) texts in \(model.languages.count) languages (\(model.languages.map(\.code).joined(separator: " "))) in \(String(format: "%.1f", seconds)) s")
             print("wrote \(output)")
         } catch let error as StageError {

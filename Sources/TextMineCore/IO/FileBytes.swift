@@ -68,6 +68,39 @@ enum FileBytes {
         return bytes
     }
 
+    /// What one read returns: at most `max` bytes, as many as are there (it waits only when none
+    /// are), so that a slow producer's lines are seen as they arrive; empty at the end of the input.
+    static func readAvailable(_ fd: Int32, max: Int, path: String) throws -> [UInt8] {
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max) { buffer, initialized in
+            initialized = 0
+            while true {
+                let count = systemRead(fd, buffer.baseAddress!, max)
+                if count >= 0 {
+                    initialized = count
+                    return
+                } else if errno != EINTR {
+                    failure = errno
+                    return
+                }
+            }
+        }
+        if failure != 0 { throw IOError("read", path, errno: failure) }
+        return bytes
+    }
+
+    /// Whether a descriptor has bytes to read (or its end) within `seconds` (0: right now).
+    static func isReadable(_ fd: Int32, within seconds: Double) -> Bool {
+        var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let milliseconds = Int32(max(0, min(seconds, 3600)) * 1000)
+        while true {
+            let ready = poll(&request, 1, milliseconds)
+            if ready >= 0 { return ready > 0 }
+            // An error other than an interruption: let the next read report it.
+            if errno != EINTR { return true }
+        }
+    }
+
     /// Writes all bytes to a descriptor.
     static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
         var offset = 0

@@ -97,7 +97,7 @@ public struct InputFiles: Sequence, Sendable {
     public func makeIterator() -> Iterator { Iterator(entries: entries, pieceSize: pieceSize) }
 
     /// Yields one item per file, or several pieces per line-delimited input.
-    public struct Iterator: IteratorProtocol {
+    public struct Iterator: IdleAwareIterator {
         private var entries: ArraySlice<Entry>
         private let pieceSize: Int
         private var stream: LineStream?
@@ -105,6 +105,14 @@ public struct InputFiles: Sequence, Sendable {
         init(entries: [Entry], pieceSize: Int) {
             self.entries = entries[...]
             self.pieceSize = pieceSize
+        }
+
+        /// Whether more input is there or arrives within `seconds`: false only while standard input (or
+        /// another pipe) is waiting for its producer.
+        public func hasItem(within seconds: Double) -> Bool {
+            if let stream { return stream.isReady(within: seconds) }
+            if case .standardInput? = entries.first { return FileBytes.isReadable(0, within: seconds) }
+            return true
         }
 
         public mutating func next() -> InputItem? {
@@ -147,13 +155,22 @@ public struct InputFiles: Sequence, Sendable {
 }
 
 /// Reads a descriptor in pieces of whole lines.
+///
+/// A regular file is read in pieces of about `pieceSize` bytes. A pipe or terminal (standard input
+/// fed by `tail -f` or a queue consumer) is *paced*: each read takes what is there, and a piece ends
+/// as soon as no more bytes are waiting, so that articles are processed as they arrive.
 private final class LineStream {
     private let fd: Int32
     private let path: String
     private let decoder: any ArticleDecoder
     private let pieceSize: Int
     private let ownsDescriptor: Bool
+    /// Whether the descriptor is a pipe, socket or terminal rather than a regular file.
+    private let isPaced: Bool
     private var pending: [UInt8] = []
+    /// The index of the last newline in `pending`, if any (kept as bytes arrive, so that a long line
+    /// is scanned once).
+    private var lastNewline: Int?
     private var nextLine = 1
     private var finished = false
 
@@ -163,19 +180,28 @@ private final class LineStream {
         self.decoder = decoder
         self.pieceSize = pieceSize
         self.ownsDescriptor = ownsDescriptor
+        var info = stat()
+        isPaced = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG
     }
 
     deinit { if ownsDescriptor { close(fd) } }
 
-    /// The next piece: whole lines of about `pieceSize` bytes (the rest of the input at its end).
+    /// The next piece: whole lines of about `pieceSize` bytes, or for a paced input the whole lines
+    /// that arrived so far (the rest of the input at its end).
     func next() -> InputItem? {
         while !finished {
-            if pending.count >= pieceSize, let cut = pending.lastIndex(of: 0x0A) {
+            if let cut = lastNewline, pending.count >= pieceSize || (isPaced && !FileBytes.isReadable(fd, within: 0)) {
                 return piece(upTo: cut + 1)
             }
             do {
-                let chunk = try FileBytes.readChunk(fd, max: pieceSize, path: path)
-                if chunk.isEmpty { finished = true } else { pending.append(contentsOf: chunk) }
+                let chunk = isPaced ? try FileBytes.readAvailable(fd, max: pieceSize, path: path)
+                    : try FileBytes.readChunk(fd, max: pieceSize, path: path)
+                if chunk.isEmpty {
+                    finished = true
+                } else {
+                    if let newline = chunk.lastIndex(of: 0x0A) { lastNewline = pending.count + newline }
+                    pending.append(contentsOf: chunk)
+                }
             } catch {
                 finished = true
                 return .failure(ArticleFailure(id: "\(InputLocation(path: path).baseName):\(nextLine)",
@@ -186,9 +212,15 @@ private final class LineStream {
         return pending.isEmpty ? nil : piece(upTo: pending.count)
     }
 
+    /// Whether ``next()`` has a piece now or within `seconds`: always for a regular file.
+    func isReady(within seconds: Double) -> Bool {
+        !isPaced || finished || lastNewline != nil || FileBytes.isReadable(fd, within: seconds)
+    }
+
     private func piece(upTo end: Int) -> InputItem {
         let bytes = Array(pending[..<end])
         pending.removeFirst(end)
+        lastNewline = nil
         let location = InputLocation(path: path, firstLine: nextLine)
         nextLine += bytes.withUnsafeBufferPointer { buffer in
             var newlines = 0

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Per-step call counts, time and failures, gathered per item on workers and summed by the runner.
 /// Slot 0 is input, slots 1…n the steps, slot n+1 output.
 struct Tally: Sendable {
@@ -18,6 +12,8 @@ struct Tally: Sendable {
     var failures: [Int]
     /// UTF-8 bytes of the texts read.
     var textBytes = 0
+    /// Articles (and failures) left out because an earlier run already wrote them.
+    var skipped = 0
 
     init(stepCount: Int) {
         calls = Array(repeating: 0, count: stepCount + 2)
@@ -36,7 +32,7 @@ struct Tally: Sendable {
     /// Records a call that started at `clock`, moves `clock` to now and returns the call's seconds.
     @discardableResult
     mutating func record(_ slot: Slot, since clock: inout UInt64, failed: Bool) -> Double {
-        let now = Clock.now
+        let now = SystemClock.nanoseconds
         let elapsed = now &- clock
         clock = now
         let index = index(slot)
@@ -53,6 +49,7 @@ struct Tally: Sendable {
             failures[index] += other.failures[index]
         }
         textBytes += other.textBytes
+        skipped += other.skipped
     }
 
     func statistics(stepNames: [String]) -> [StageStatistics] {
@@ -65,15 +62,4 @@ struct Tally: Sendable {
             return statistics
         }
     }
-}
-
-/// A cheap monotonic clock in nanoseconds.
-enum Clock {
-    static var now: UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-    }
-
-    static func seconds(since start: UInt64) -> Double { Double(now &- start) / 1e9 }
 }

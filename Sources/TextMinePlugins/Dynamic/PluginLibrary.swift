@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TextMineCore
 #if canImport(Glibc)
 import Glibc
@@ -23,12 +24,12 @@ public enum PluginLibrary {
     /// Loads the library at `path` (once per process) and returns its stages.
     public static func stages(at path: String) throws(LoadError) -> [StageDescriptor] {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        cache.lock.lock()
-        defer { cache.lock.unlock() }
-        if let stages = cache.loaded[resolved] { return stages }
-        let stages = try load(resolved, as: path).map { StageDescriptor($0, library: path) }
-        cache.loaded[resolved] = stages
-        return stages
+        return try loaded.withLock { (loaded) throws(LoadError) -> [StageDescriptor] in
+            if let stages = loaded[resolved] { return stages }
+            let stages = try load(resolved, as: path).map { StageDescriptor($0, library: path) }
+            loaded[resolved] = stages
+            return stages
+        }
     }
 
     private static func load(_ resolved: String, as path: String) throws(LoadError) -> [ExportedStage] {
@@ -59,10 +60,7 @@ public enum PluginLibrary {
         return StagePluginABI.importStages(exports)
     }
 
-    /// Libraries loaded so far, by resolved path.
-    private final class Cache: @unchecked Sendable {
-        let lock = NSLock()
-        var loaded: [String: [StageDescriptor]] = [:]
-    }
-    private static let cache = Cache()
+    /// Libraries loaded so far, by resolved path: a library stays mapped in the process once
+    /// `dlopen` loaded it, so its stages are read once per process.
+    private static let loaded = Mutex<[String: [StageDescriptor]]>([:])
 }

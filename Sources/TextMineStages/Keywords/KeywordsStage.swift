@@ -1,6 +1,7 @@
 import TextMineCore
 
-/// Key phrases per article from YAKE-like statistics of the article alone (no corpus, no model).
+/// Key phrases per article from YAKE-like statistics of the article (no model), optionally weighed
+/// by the document frequencies of the whole corpus.
 public struct KeywordsStage: Stage {
     static let count = StageOption<Int>("count", in: 1...1000, default: 10, doc: "How many key phrases to keep.")
     static let maxWords = StageOption<Int>(
@@ -9,6 +10,8 @@ public struct KeywordsStage: Stage {
     static let entities = StageOption<EntityPolicy>(
         "entities", default: .keep,
         doc: "What to do with phrases that are named entities: keep them like any phrase, exclude them, or boost them (score × 2).")
+    static let documentFrequencies = StageOption<String?>.path("document-frequencies",
+        doc: "Document frequencies of the whole corpus (written by `textmine frequencies` or textmine_spark): words common across the corpus weigh less.")
 
     public static let description = StageDescription(
         id: "keywords",
@@ -19,9 +22,11 @@ public struct KeywordsStage: Stage {
             statistics of casing, position, frequency, context diversity and spread over sentences. \
             Keeps the `count` best, each with its score (higher is better) and every occurrence's span. \
             Named entities (from an `entities` step, if any) can be kept as any phrase, excluded, or \
-            boosted. Linear in the article's length. See docs/stages/keywords.md.
+            boosted. With `document-frequencies`, each word's score is divided by its inverse document \
+            frequency in the corpus (`ln((1 + N) / (1 + df)) + 1`). Linear in the article's length. \
+            See docs/stages/keywords.md.
             """,
-        options: [count, maxWords, language, entities],
+        options: [count, maxWords, language, entities, documentFrequencies],
         requires: [.sentences], produces: [.keywords], languages: StopwordList.languages)
 
     /// What happens to phrases that overlap named entities.
@@ -34,12 +39,30 @@ public struct KeywordsStage: Stage {
     private let language: LanguageSetting
     private let entityPolicy: EntityPolicy
     private let normalizer = TermNormalizer()
+    /// The corpus statistics, when `document-frequencies` names a file.
+    private let frequencies: DocumentFrequencies?
 
     public init(options: StageOptions) throws {
         count = options[Self.count]
         maxWords = options[Self.maxWords]
         language = options[Self.language]
         entityPolicy = options[Self.entities]
+        frequencies = try options[Self.documentFrequencies].map { try DocumentFrequencies(contentsOf: $0) }
+    }
+
+    /// The distinct content words of an article as this stage sees them (term key, and the word as
+    /// written), which ``DocumentFrequencies`` counts.
+    public func documentTerms(of article: Article) -> [UInt64: String] {
+        let text = article.scalarText
+        let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span),
+                                      stopwords: StopwordList.forLanguage(language.language(of: article)), normalizer: normalizer)
+        var terms: [UInt64: String] = [:]
+        for word in keywordText.words where word.isContent {
+            let form = text.string(bytes: word.bytes)
+            if let old = terms[word.key], old <= form { continue }
+            terms[word.key] = form
+        }
+        return terms
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
@@ -50,7 +73,9 @@ public struct KeywordsStage: Stage {
         let statistics = WordStatistics(text: keywordText)
         let phrases = PhraseCandidates(text: keywordText, maxWords: maxWords)
         let words = keywordText.words
-        let entityBytes = article.entities.map { text.byteRange(of: $0.span) }
+        let entityRanges = article.entities.map { text.byteRange(of: $0.span) }
+        let entities = IntervalIndex(entityRanges)
+        let entityRangeSet = Set(entityRanges)
         func byteRanges(_ candidate: PhraseCandidates.Candidate) -> [Range<Int>] {
             phrases.occurrences(of: candidate).map { words[$0.lowerBound].bytes.lowerBound..<words[$0.upperBound].bytes.upperBound }
         }
@@ -58,29 +83,27 @@ public struct KeywordsStage: Stage {
         var ranked: [(candidate: Int, score: Double)] = []
         ranked.reserveCapacity(phrases.candidates.count)
         for (index, candidate) in phrases.candidates.enumerated() {
-            var score = Self.yakeScore(candidate, in: phrases, words: words, statistics: statistics)
+            var score = Self.yakeScore(candidate, in: phrases, words: words, statistics: statistics, frequencies: frequencies)
             switch entityPolicy {
             case .keep:
                 break
             case .exclude:
-                if byteRanges(candidate).contains(where: { range in entityBytes.contains { $0.overlaps(range) } }) { continue }
+                if byteRanges(candidate).contains(where: entities.overlaps) { continue }
             case .boost:
-                if byteRanges(candidate).contains(where: { range in entityBytes.contains { $0 == range } }) { score /= 2 }
+                if byteRanges(candidate).contains(where: entityRangeSet.contains) { score /= 2 }
             }
             ranked.append((index, score))
         }
         ranked.sort { $0.score != $1.score ? $0.score < $1.score : $0.candidate < $1.candidate }
 
         var keywords: [Keyword] = []
-        var taken: [Range<Int>] = []
+        var taken = IntervalIndex()
         for (index, score) in ranked where keywords.count < count {
             let candidate = phrases.candidates[index]
             let ranges = byteRanges(candidate)
             // A phrase found only inside better phrases adds nothing (`sécurité` inside `garanties de sécurité`).
-            if ranges.allSatisfy({ range in taken.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound } }) {
-                continue
-            }
-            taken += ranges
+            if ranges.allSatisfy(taken.covers) { continue }
+            taken.add(ranges)
             keywords.append(Keyword(
                 phrase: Self.displayForm(phrases.occurrences(of: candidate), words: words, text: text), score: 1 / score,
                 spans: ranges.map { text.span(ofBytes: $0) }))
@@ -89,12 +112,14 @@ public struct KeywordsStage: Stage {
     }
 
     /// YAKE's phrase score (lower is better): the product of the content words' scores over the
-    /// phrase's count times one plus their sum.
+    /// phrase's count times one plus their sum; each word's score divided by its inverse document
+    /// frequency when corpus `frequencies` are given.
     static func yakeScore(_ candidate: PhraseCandidates.Candidate, in phrases: PhraseCandidates, words: [KeywordWord],
-                          statistics: WordStatistics) -> Double {
+                          statistics: WordStatistics, frequencies: DocumentFrequencies? = nil) -> Double {
         var product = 1.0, sum = 0.0
         for word in words[phrases.occurrences[candidate.occurrenceIndexes.lowerBound]] where word.isContent {
-            let score = statistics.score(of: word.key) ?? 1
+            var score = statistics.score(of: word.key) ?? 1
+            if let frequencies { score /= frequencies.inverseFrequency(of: word.key) }
             product *= score
             sum += score
         }

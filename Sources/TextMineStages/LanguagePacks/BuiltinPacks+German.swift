@@ -1,66 +1,60 @@
 extension BuiltinPacks {
-    /// The German pack: stopwords, metadata cues and boilerplate phrases of German news sites, as
-    /// rules (the verbs and nouns of each kind of appeal), not lists of one site's lines.
+    /// The German pack: stopwords, metadata cues and boilerplate phrases of German news sites.
     static let german = #"""
         # TextMine language pack: German.
+        # Patterns: see docs/stages/boilerplate.md (^ start, $ end, * anything, # number, (a|b) choice).
         language: de
-        stopwords: [aber, als, am, an, auch, auf, aus, bei, bis, das, dass, dem, den, der, des, die, dies,
-          diese, dieser, doch, durch, ein, eine, einem, einen, einer, eines, er, es, für, gegen, hat, hatte,
-          haben, ich, ihr, ihre, im, in, ins, ist, jedoch, kann, kein, keine, man, mehr, mit, nach, nicht,
-          noch, nur, oder, ohne, schon, sei, sein, seine, sich, sie, sind, so, über, um, und, uns, unter,
-          vom, von, vor, war, waren, was, wenn, werden, wie, wieder, wird, wir, wurde, wurden, zu, zum, zur]
+        stopwords: [aber, alle, allem, allen, aller, als, also, am, an, andere, anderen, auch, auf, aus,
+          bei, beim, bereits, bis, bisher, da, dabei, damit, dann, darauf, das, dass, dem, den, denn, der,
+          des, deshalb, dessen, die, dies, diese, diesem, diesen, dieser, doch, dort, durch, ein, eine,
+          einem, einen, einer, eines, er, es, etwa, für, gegen, habe, haben, hat, hatte, hätte, ich, ihm,
+          ihn, ihr, ihre, ihrem, ihren, ihrer, im, immer, in, ist, jedoch, jetzt, kann, kein, keine,
+          können, man, mehr, mit, muss, nach, nicht, noch, nun, nur, ob, oder, ohne, schon, sehr, sei,
+          seien, sein, seine, seinem, seinen, seiner, seit, sich, sie, sind, so, soll, sollen, sowie,
+          über, um, und, uns, unter, vom, von, vor, war, waren, was, weil, wenn, werden, wie, wieder,
+          will, wir, wird, wurde, wurden, zu, zum, zur, zwei, zwischen]
         metadata:
           byline: [von]
           name-joiners: [und]
-          date-labels: ["veröffentlicht", "veröffentlicht am", "erschienen am", "stand", "datum", "aktualisiert", "aktualisiert am", "zuletzt aktualisiert"]
-          update-labels: ["aktualisiert", "aktualisiert am", "zuletzt aktualisiert", "stand"]
+          date-labels: ["datum", "stand", "veröffentlicht", "veröffentlicht am", "erschienen am", "aktualisiert",
+            "aktualisiert am", "zuletzt aktualisiert", "zuletzt aktualisiert am"]
+          update-labels: ["aktualisiert", "aktualisiert am", "zuletzt aktualisiert", "zuletzt aktualisiert am"]
           months: [januar, februar, märz, april, mai, juni, juli, august, september, oktober, november, dezember]
           credits:
-            - "^(mitarbeit|mit material von|mit material der|recherche|redaktion|bearbeitung) ?:? *"
-            - "^(foto|fotos|bild|bilder|grafik|quelle) ?:"
+            - "^(mitarbeit|mit material von|mit material der agenturen?) *"
+            - "^(foto|fotos|bild|bilder|bildquelle) ?:"
         boilerplate:
           share:
-            - "^(teilen|artikel teilen|beitrag teilen|seite teilen)$"
-            - "^(auf|via|per) (facebook|twitter|x|whatsapp|linkedin|e-mail|email|telegram) (teilen|versenden|senden)"
-            - "^(artikel|beitrag|seite) (drucken|versenden|per e-mail versenden|empfehlen|merken)$"
-            - "^(drucken|versenden|merken|link kopieren)$"
+            - "^(artikel )?teilen$"
+            - "^(auf|bei|per|via) (facebook|twitter|whatsapp|linkedin|e-mail|x) teilen"
+            - "^(artikel )?(teilen|versenden|drucken) (auf|per|via)"
           subscribe:
-            - "^(jetzt|gleich) (abonnieren|abonnent werden|weiterlesen|testen|freischalten)"
-            - "^(abo|abonnement|digitalabo|plus-abo|zugang)( abschließen| testen| wählen)?$"
-            - "^(weiterlesen|weiter lesen) mit"
-            - "^(sie sind|bereits) (bereits )?abonnent"
-            - "(dieser|der) (artikel|beitrag|inhalt) ist (nur )?(für|abonnenten|exklusiv)"
-            - "unterstützen sie (unseren|unabhängigen|guten|qualitäts) ?journalismus"
+            - "^jetzt (abonnieren|abo abschließen|weiterlesen)"
+            - "^(sie sind bereits abonnent|bereits abonnent)"
+            - "dieser artikel ist (nur )?(für|exklusiv für) abonnenten"
           newsletter:
-            - "^(newsletter|unser newsletter|zum newsletter)( abonnieren| bestellen| anmelden)?$"
-            - "(newsletter|nachrichten) (abonnieren|bestellen|anmelden)"
-            - "melden sie sich (jetzt )?(für|zu) (unseren|unserem|den) newsletter an"
-            - "^folgen sie uns"
+            - "newsletter (abonnieren|bestellen|anmelden)"
+            - "^(jetzt )?(den|unseren) * newsletter"
+            - "^newsletter$"
           comments:
-            - "^(kommentare?|leserkommentare|diskussion)( \\(#\\))?$"
-            - "^(kommentar|kommentare) (schreiben|verfassen|anzeigen|lesen|einblenden)"
-            - "^(jetzt )?(mitdiskutieren|kommentieren)$"
-            - "^ihre e-mail-adresse wird nicht veröffentlicht"
+            - "^kommentare? (anzeigen|lesen|schreiben|einblenden)"
+            - "^kommentare?$"
+            - "^(jetzt )?(kommentieren|diskutieren sie mit)"
           related:
-            - "^(lesen sie (auch|mehr|hier)|mehr zum thema|mehr dazu|auch interessant|weitere artikel|weitere nachrichten|verwandte artikel|meistgelesen|empfohlen)"
-            - "^(das könnte sie auch interessieren|diese artikel könnten sie (auch )?interessieren)"
-            - "^(zum thema|themen) ?:?$"
+            - "^(lesen sie|lies) (auch|mehr|hier)"
+            - "^(mehr zum thema|mehr dazu|weitere artikel|auch interessant|das könnte sie auch interessieren)"
           cookies:
-            - "^(diese (website|webseite|seite)|wir) (verwendet|verwenden|nutzt|nutzen) cookies"
-            - "^(alle )?cookies (akzeptieren|ablehnen|zulassen)"
-            - "^(cookie|datenschutz)-?(einstellungen|hinweis|richtlinie)"
+            - "^(diese website|wir) (verwendet|verwenden|nutzt|nutzen) cookies"
+            - "^(cookies|alle) (akzeptieren|ablehnen)"
           gallery:
-            - "^(bildergalerie|fotostrecke|galerie|bilderstrecke)"
-            - "^(zur|alle) (bildergalerie|fotostrecke|bilder)"
-            - "^bild (#|vergrößern)"
+            - "^(bildergalerie|fotostrecke)"
+            - "^(alle )?bilder (ansehen|anzeigen)"
           legal:
             - "alle rechte vorbehalten"
-            - "^(impressum|datenschutz|datenschutzerklärung|nutzungsbedingungen|agb)$"
-            - "^(copyright|©) *"
+            - "^(impressum|datenschutz|datenschutzerklärung|nutzungsbedingungen)$"
           navigation:
-            - "^(startseite|zur startseite|menü|nach oben|zurück|weiter|inhalt|anzeige|werbung|suche)$"
+            - "^(startseite|menü|nach oben|zurück|weiter|anzeige|werbung)$"
           dates:
-            - "^(veröffentlicht|aktualisiert|erschienen|stand) (am )?#"
-            - "^(veröffentlicht|aktualisiert|erschienen|stand) (am )?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+            - "^(veröffentlicht|aktualisiert|erschienen) am #"
         """#
 }

@@ -47,7 +47,7 @@ struct LanguageCodeTests {
         #expect(article.trace == [StageTrace(stage: "entities", seconds: nil, warnings: ["no rules for 'fi'"]),
                                   StageTrace(stage: "keywords", seconds: nil)])
         let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        encoder.outputFormatting = .sortedKeys  // JSONEncoder's key order is otherwise a dictionary's
         let json = String(decoding: try encoder.encode(article.trace), as: UTF8.self)
         #expect(json == #"[{"stage":"entities","warnings":["no rules for 'fi'"]},{"stage":"keywords"}]"#)
     }

@@ -33,19 +33,18 @@ struct ExtractStopwordTests {
 
     @Test("without a pack for the page's language, link density alone decides")
     func noPack() throws {
-        // Swedish: no built-in pack has its stopwords.
-        let swedish = linkedProsePage(
-            "<a href=/1>Wellington</a> är <a href=/2>huvudstaden</a> i <a href=/3>Nya Zeeland</a> och säte för <a href=/4>regeringen</a> på <a href=/5>Nordön</a> av ögruppen.",
-            "<a href=/6>Wellington Auckland</a> <a href=/7>Christchurch Hamilton</a> <a href=/8>Dunedin Tauranga</a>, <a href=/9>Napier Nelson Rotorua</a> och Whanganui")
+        let polish = linkedProsePage(
+            "<a href=/1>Wellington</a> jest <a href=/2>stolicą</a> <a href=/3>Nowej Zelandii</a> oraz <a href=/4>siedzibą rządu</a>, który się mieści na <a href=/5>Wyspie Północnej</a>, jak podaje się w źródłach dla turystów.",
+            "<a href=/6>Wellington Auckland</a> <a href=/7>Christchurch Hamilton</a> <a href=/8>Dunedin Tauranga</a>, <a href=/9>Napier Nelson Rotorua</a> oraz Whanganui")
         let plain = try StageHarness(ExtractStage.self, options: ["min-length": 0, "strategies": ["dom-scoring"]])
-        #expect(throws: StageError.self) { try plain.run(swedish) }
+        #expect(throws: StageError.self) { try plain.run(polish) }
 
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-sv-\(UUID()).yaml").path
-        try "language: sv\nstopwords: [är, i, och, för, på, av, en, ett, den, det]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-pl-\(UUID()).yaml").path
+        try "language: pl\nstopwords: [jest, oraz, który, na, w, się, że, nie, jak, dla]\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let withPack = try StageHarness(ExtractStage.self, options: ["min-length": 0, "packs": [.string(path)]])
-        let article = try withPack.run(swedish)
-        #expect(article.text.contains("Wellington är huvudstaden i Nya Zeeland"))
+        let article = try withPack.run(polish)
+        #expect(article.text.contains("Wellington jest stolicą Nowej Zelandii"))
         #expect(!article.text.contains("Christchurch"))
     }
 }

@@ -9,7 +9,7 @@ struct NewsPipelineTests {
     /// A shipped pipeline file, run on the seed articles with its declared language.
     private func run(_ name: String) throws -> [Article] {
         let file = SeedCorpus.root.appendingPathComponent("pipelines/\(name)").path
-        let harness = try PipelineHarness(yaml: String(contentsOfFile: file, encoding: .utf8), file: file)
+        let harness = try PipelineHarness(yaml: String(contentsOfFile: file, encoding: .utf8), file: file, registry: .builtIn)
         #expect(harness.result.errors.isEmpty)
         let ids = try SeedCorpus.ids()
         let texts = try ids.map { try String(contentsOf: SeedCorpus.root.appendingPathComponent("seeds/\($0).txt"), encoding: .utf8) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TextMineCore
 
 extension NERModel {
@@ -6,9 +7,11 @@ extension NERModel {
     static func builtInFileName(language: LanguageCode) -> String { "\(language.code)-ner.tmner" }
 
     /// Loads a model file, computing gazetteer features with the built-in gazetteer of the model's
-    /// language plus the given gazetteer files. Loaded models are cached by path and gazetteers.
+    /// language plus the given gazetteer files. Loaded models are cached by the files' paths,
+    /// sizes and modification times, so a file rewritten in the same process (train, then eval) is
+    /// read again.
     public static func load(contentsOf path: String, gazetteers: [String] = []) throws -> NERModel {
-        try ModelCache.shared.model(for: [path] + gazetteers) {
+        try ModelCache.shared.model(for: ([path] + gazetteers).map(ModelCache.version(of:))) {
             try NERModelFile.read(contentsOf: path) { language in
                 try Gazetteer.builtIn(language: language, adding: gazetteers)
             }
@@ -35,19 +38,27 @@ extension Gazetteer {
     }
 }
 
-/// Loaded models by path and gazetteers: a pipeline that builds several `entities` steps, or many
-/// tests, read each model file once.
-private final class ModelCache: @unchecked Sendable {
+/// Loaded models by file versions (path, size, modification time) of the model and gazetteers: a
+/// pipeline that builds several `entities` steps, or many tests, read each model file once.
+private final class ModelCache: Sendable {
     static let shared = ModelCache()
-    private let lock = NSLock()
-    private var models: [[String]: NERModel] = [:]
+    private let models = Mutex<[[String]: NERModel]>([:])
+
+    /// A file's path with its size and modification time (the path alone when it cannot be read,
+    /// so that loading reports the error).
+    static func version(of path: String) -> String {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int, let date = attributes[.modificationDate] as? Date
+        else { return path }
+        return "\(path)\u{0}\(size)\u{0}\(date.timeIntervalSince1970)"
+    }
 
     func model(for key: [String], load: () throws -> NERModel) throws -> NERModel {
-        lock.lock()
-        defer { lock.unlock() }
-        if let model = models[key] { return model }
-        let model = try load()
-        models[key] = model
-        return model
+        try models.withLock { models in
+            if let model = models[key] { return model }
+            let model = try load()
+            models[key] = model
+            return model
+        }
     }
 }
