@@ -81,21 +81,7 @@ struct RunCommand: ParsableCommand {
         let console = Console(quiet: quiet)
         let (plan, pipeline, _) = try CommandContext.buildPipeline(file: self.pipeline, overrides: overrides, console: console)
 
-        let paths = inputs.isEmpty ? plan.input.paths : inputs
-        guard !paths.isEmpty else {
-            throw console.fail("no input: name files, directories or globs (or '-'), or set input: in \(plan.file)",
-                               status: ExitStatus.usage)
-        }
-        // --input-format, else each file's extension, else the pipeline's input.format; the latter
-        // applies to all of the pipeline's own input.paths.
-        let forced = inputFormat.map(InputFormat.init(rawValue:)) ?? (inputs.isEmpty ? plan.input.format : nil)
-        let input: InputFiles
-        do {
-            input = try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format,
-                                   decoders: CommandContext.decoders)
-        } catch {
-            throw console.fail("\(error)", status: ExitStatus.usage)
-        }
+        let input = try CommandContext.inputFiles(inputs, inputFormat: inputFormat, plan: plan, console: console)
 
         let selection: FieldSelection
         do {
