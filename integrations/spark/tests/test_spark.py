@@ -116,7 +116,7 @@ class SparkAgainstOneMachine(unittest.TestCase):
         self.assertEqual(len(direct_articles), 65)
         self.assertEqual(sorted(lines(os.path.join(out, "articles"))), sorted(direct_articles))
         self.assertEqual(lines(os.path.join(out, "dead-letters")), lines(os.path.join(direct, "errors.jsonl")))
-        self.assertIn('"error":"invalid UTF-8 at byte 26"', lines(os.path.join(out, "dead-letters"))[0])
+        self.assertIn('"error":"invalid UTF-8 at byte 27"', lines(os.path.join(out, "dead-letters"))[0])
 
     def test_library_dataframes_and_a_crashing_partition(self):
         """textmine_spark.run on a DataFrame: typed articles and dead letters, none lost, equal to one
