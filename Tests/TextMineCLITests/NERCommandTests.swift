@@ -41,6 +41,70 @@ struct NERCommandTests {
         #expect(evaluated.stdout.contains("tokens/s"))
     }
 
+    @Test("eval ner --language en scores the built-in English model on English news")
+    func builtInEnglishModel() throws {
+        let folder = try PipelineFolder()
+        let gold = try folder.write("en.tsv", """
+            President\tO
+            Joe\tB-PER
+            Biden\tI-PER
+            met\tO
+            German\tB-MISC
+            Chancellor\tO
+            Olaf\tB-PER
+            Scholz\tI-PER
+            in\tO
+            Washington\tB-LOC
+            on\tO
+            Friday\tO
+            .\tO
+
+            The\tO
+            European\tB-ORG
+            Commission\tI-ORG
+            said\tO
+            Poland\tB-LOC
+            and\tO
+            Hungary\tB-LOC
+            would\tO
+            be\tO
+            paid\tO
+            .\tO
+
+            """)
+        let result = try TextMineProcess.run(["eval", "ner", "--language", "en", gold])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("en-ner.tmner"))
+        let overall = result.stdout.split(separator: "\n").first { $0.hasPrefix("overall") }
+        let columns = overall.map { $0.split(separator: " ").map(String.init) } ?? []  // label, P, R, F1, support
+        let f1 = columns.count == 5 ? Double(columns[3]) : nil
+        #expect((f1 ?? 0) >= 0.85, "\(result.stdout)")
+    }
+
+    @Test("the CC0 French model of Examples/models loads and tags French news")
+    func permissiveFrenchModel() throws {
+        let folder = try PipelineFolder()
+        let gold = try folder.write("fr.tsv", """
+            Le\tO
+            président\tO
+            Emmanuel\tB-PER
+            Macron\tI-PER
+            est\tO
+            arrivé\tO
+            à\tO
+            Berlin\tB-LOC
+            avec\tO
+            Olaf\tB-PER
+            Scholz\tI-PER
+            .\tO
+
+            """)
+        let result = try TextMineProcess.run(["eval", "ner", "--model", "Examples/models/fr-ner-cc0.tmner", gold])
+        #expect(result.status == 0, "\(result.stderr)")
+        let overall = result.stdout.split(separator: "\n").first { $0.hasPrefix("overall") }
+        #expect(overall.map { $0.split(separator: " ").map(String.init) } == ["overall", "1.0000", "1.0000", "1.0000", "3"], "\(result.stdout)")
+    }
+
     @Test("a malformed corpus line stops training with the file and line")
     func malformedCorpus() throws {
         let folder = try PipelineFolder()

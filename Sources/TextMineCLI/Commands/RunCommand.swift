@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The output file (default: the pipeline's output:, else standard output).")
     var output: String?
 
-    @Option(help: "Output format: jsonl, json, yaml, text, csv or tsv (default: the pipeline's, else jsonl).")
+    @Option(help: "Output format: jsonl, json, yaml, text, csv, tsv or html (default: the pipeline's, else jsonl).")
     var format: OutputFormat?
 
     @Option(help: "For csv and tsv: a row per article or per entity mention (articles, entities; default: the pipeline's, else articles).")
@@ -129,15 +129,25 @@ struct RunCommand: ParsableCommand {
             reported += 1
             if reported <= reportLimit { console.line("warning: \(failure)") }
         }
+        // Emptied articles are outcomes, named like failures even with --quiet; other warnings
+        // are not. At most 20 of each kind.
+        var warned: [RunWarning.Kind: Int] = [:]
+        sink.onWarning = { warning in
+            guard warning.kind == .emptied || !quiet else { return }
+            warned[warning.kind, default: 0] += 1
+            if warned[warning.kind]! <= 20 { console.line("warning: \(warning)") }
+        }
 
+        let watch = ArticleWatch()
         let runner = PipelineRunner(pipeline: pipeline, options: .init(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy,
-            recordsTimings: plan.output.timings && !noTimings, skippedIDs: written))
-        let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console) : nil
+            emptyPolicy: plan.emptyPolicy, recordsTimings: plan.output.timings && !noTimings, skippedIDs: written,
+            limits: plan.limits, watch: watch))
+        let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console, watch: watch) : nil
         let report: RunReport
         do {
             report = try runner.run(input, into: sink, progress: progress.map { bar in { bar.update($0) } })
-            try sink.finish()
+            try sink.finish(report: report)
         } catch {
             progress?.clear()
             throw console.fail("\(error)")
@@ -146,6 +156,9 @@ struct RunCommand: ParsableCommand {
 
         if reported > reportLimit && errors == nil {
             console.line("warning: \(reported - reportLimit) more failed articles (use --errors PATH to keep them all)")
+        }
+        for (kind, count) in warned.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > 20 {
+            console.line("warning: \(count - 20) more warnings of this kind (\(kind.rawValue))")
         }
         if stats { console.line(report.statisticsTable) }
         if !quiet { console.line(report.summaryLine) }

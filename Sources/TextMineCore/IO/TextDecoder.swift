@@ -19,20 +19,17 @@ public struct TextDecoder: ArticleDecoder {
             let offset = UTF8Validation.firstInvalidByte(in: body) ?? body.startIndex
             return failure("invalid UTF-8 at byte \(offset)")
         }
-        guard !Self.isBlank(body, text) else { return failure("empty article") }
+        guard !WhiteSpace.isBlank(body) else { return failure("empty article") }
         return [.success(Article(id: id, text: text, source: Source(path: location.path, format: Self.format.rawValue)))]
     }
 
-    /// Whether the text is empty or only white space (checked on bytes; non-ASCII falls back to scalars).
-    static func isBlank<Bytes: Sequence<UInt8>>(_ bytes: Bytes, _ text: String) -> Bool {
-        for byte in bytes {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: continue
-            case ..<0x80: return false
-            default: return text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
-            }
-        }
-        return true
+    /// A text whose first two lines (or only line) are JSON objects was most likely meant as JSON
+    /// lines: read as text, the whole file becomes one article.
+    public func warnings(about article: Article) -> [String] {
+        let looksLikeJSONLines = article.text.utf8.withContiguousStorageIfAvailable(JSONLinesSniffer.looksLikeJSONLines)
+            ?? JSONLinesSniffer.looksLikeJSONLines(Array(article.text.utf8))
+        guard looksLikeJSONLines else { return [] }
+        return ["read as one text article, but it looks like JSON lines; name the file .jsonl or use --input-format jsonl"]
     }
 }
 

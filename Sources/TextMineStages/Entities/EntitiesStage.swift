@@ -5,7 +5,7 @@ import TextMineCore
 /// it with rules and gazetteers, and links the mentions of one entity to one canonical name.
 public struct EntitiesStage: Stage {
     static let model = StageOption<String?>.path("model",
-        doc: "A model file trained with `textmine train ner`; default: the built-in model of `language` (French for `auto`).")
+        doc: "A model file trained with `textmine train ner`, used for every article; default: the built-in model of each article's language.")
     static let gazetteers = StageOption<[String]>.paths("gazetteers",
         doc: "More gazetteer files (`name<TAB>CATEGORY` a line; PER, LOC, ORG, MISC, FIRST, TITLE, ORG-KEY, LOC-KEY), added to the built-in ones.")
     static let language = LanguageSetting.option
@@ -20,8 +20,10 @@ public struct EntitiesStage: Stage {
         documentation: """
             Tags named entities with an averaged-perceptron sequence tagger over hashed features (word, \
             shape, affixes, capitalisation, neighbours, gazetteer membership, trigger words such as \
-            `président` or `M.`). The built-in French model needs no configuration; `model:` selects \
-            another (see `textmine train ner`). Rules keep it precise: no sentence-initial function \
+            `président` or `M.`). The built-in models (French, English) need no configuration: each \
+            article is tagged by the model of its language; an article in a language without a model \
+            gets no entities and a warning. `model:` selects one model for every article (see \
+            `textmine train ner`). Rules keep it precise: no sentence-initial function \
             words (`Alors`, `Les`), nothing in all-caps, foreign-language, link or credit lines; titles \
             are left out of person names (`M. Lavrov` → `Lavrov`); confident gazetteer names fix the \
             tagger's label (`Kremlin` ORG). Mentions of one entity share a `canonical` name: surnames \
@@ -34,7 +36,10 @@ public struct EntitiesStage: Stage {
         produces: [.entities],
         languages: LanguageSupport(EntityTagger.languages, others: .skipped))
 
-    private let tagger: EntityTagger
+    /// The tagger of `model:`, for every article; nil when each article's language picks its built-in model.
+    private let fixed: EntityTagger?
+    /// The built-in models' taggers by language, loaded when first needed.
+    private let builtIn: BuiltInTaggers
     private let language: LanguageSetting
     private let minConfidence: Double
     private let linking: Bool
@@ -42,24 +47,32 @@ public struct EntitiesStage: Stage {
     public init(options: StageOptions) throws {
         language = options[Self.language]
         let gazetteers = options[Self.gazetteers]
-        let model: NERModel
+        builtIn = BuiltInTaggers(gazetteers: gazetteers)
         do {
-            let path = try options[Self.model] ?? NERModel.builtInPath(language: language.fallback ?? "fr")
-            model = try NERModel.load(contentsOf: path, gazetteers: gazetteers)
+            if let path = options[Self.model] {
+                fixed = EntityTagger(model: try NERModel.load(contentsOf: path, gazetteers: gazetteers))
+            } else {
+                fixed = nil
+                _ = try builtIn.tagger(for: language.fallback ?? "fr")  // a missing default model fails the pipeline at once
+            }
         } catch let error as Diagnostic {
             let option = error.file.hasSuffix(".tmner") || options[Self.model] == error.file ? "model" : "gazetteers"
             throw StageError(error.description, option: option)
         } catch let error as StageError {
             throw StageError(error.message, option: "model")
         }
-        tagger = EntityTagger(model: model)
         minConfidence = options[Self.minConfidence]
         linking = options[Self.link]
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
-        let language = language.language(of: article) ?? LanguageCode(tagger.model.header.language) ?? "fr"
+        let language = language.language(of: article) ?? fixed.flatMap { LanguageCode($0.model.header.language) } ?? "fr"
+        guard let tagger = fixed ?? (try? builtIn.tagger(for: language)) else {
+            article.entities = []
+            article.warn("no built-in entity model for language '\(language)': entities left out")
+            return
+        }
         guard tagger.hasRules(for: language) else {
             article.entities = []
             article.warn("no entity rules for language '\(language)': entities left out")
@@ -76,5 +89,28 @@ public struct EntitiesStage: Stage {
             Entity(span: mention.span, text: mention.text, label: link.label, canonical: link.canonical,
                    confidence: (mention.confidence * 1000).rounded() / 1000, stage: context.stageName)
         }
+    }
+}
+
+/// The taggers of the built-in models, by language, each loaded when an article first needs it.
+final class BuiltInTaggers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taggers: [LanguageCode: Result<EntityTagger, any Error>] = [:]
+    private let gazetteers: [String]
+
+    init(gazetteers: [String]) { self.gazetteers = gazetteers }
+
+    /// The tagger of the built-in model of `language`.
+    /// - Throws: when the language has no built-in model or it does not load (tried once per language).
+    func tagger(for language: LanguageCode) throws -> EntityTagger {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = taggers[language] { return try known.get() }
+        let result = Result { () throws -> EntityTagger in
+            let path = try NERModel.builtInPath(language: language)
+            return EntityTagger(model: try NERModel.load(contentsOf: path, gazetteers: gazetteers))
+        }
+        taggers[language] = result
+        return try result.get()
     }
 }

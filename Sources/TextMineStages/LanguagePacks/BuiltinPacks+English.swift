@@ -20,12 +20,15 @@ extension BuiltinPacks {
             - "^(reporting|additional reporting|writing|editing) by *"
             - "^(photo|photograph|image|picture) (credit|by|courtesy)"
             - "^(photo|photos|photograph|image|images|picture) ?:"
+            - "^(image|photo|video|media) (source|credit) ?(,|:)"
         boilerplate:
           share:
             - "^share$"
             - "^share (this|on|via)"
             - "^share post ?:?$"
             - "^share (on|via) (facebook|twitter|linkedin|whatsapp|email|x)"
+            - "^share (this|the) (article|story|page|post)"
+            - "^(copy|copied) (the )?link$"
             - "^(email|print) (this|article)$"
           subscribe:
             - "^subscribe( now| today)?"
@@ -35,12 +38,16 @@ extension BuiltinPacks {
             - "^already a subscriber"
             - "this (article|content) is (only )?(for|available to) subscribers"
           newsletter:
-            - "(sign up|subscribe) (for|to) (our|the) (newsletter|newsletters|daily|weekly)"
+            - "(sign up|subscribe|register) (for|to) (our|the) (newsletter|newsletters|daily|weekly)"
+            - "^(sign up|subscribe|register) (for|to) (our|the) * newsletters?"
+            - "^(get|receive) (our|the) * newsletters? *"
             - "^get (our|the) newsletter"
             - "^(newsletter|stay connected|stay informed|follow us)$"
           comments:
             - "^(leave|post|add|write) a (comment|reply)"
             - "^comments?$"
+            - "^(view|show|hide|read|load|see) (all |the )?(#)? ?comments?"
+            - "^# comments?$"
             - "^your email address will not be published"
             - "^required fields are marked"
           related:
@@ -48,18 +55,25 @@ extension BuiltinPacks {
             - "^read"
             - "^(related|related articles|related stories|more stories|more updates|more from|you may also like|recommended|most read|trending)"
             - "^you might also (like|enjoy)"
+            - "^(more|more news|more stories) (on|about|from) (this|the) (story|topic|subject|issue)"
+            - "^(related|more on this|more on these) (topics?|coverage|content|links)$"
           cookies:
             - "^(this site|this website|we) uses? cookies"
             - "^(accept|reject|manage) (all )?cookies"
             - "^by continuing to (use|browse)"
             - "^cookie (settings|policy|preferences)"
           gallery:
+            - "^(image|photo|video|media) caption ?(,|:)"
             - "^(photo gallery|gallery|slideshow)"
             - "click to enlarge"
             - "^(view|see) (all )?(photos|images)"
           legal:
             - "all rights reserved"
             - "^copyright *"
+            - "^(\\(c\\)|©) ?# "
+            - "(may|must) not be (published|reproduced|redistributed|broadcast|rewritten)"
+            - "^our standards ?:"
+            - "trust principles$"
             - "^(privacy policy|terms of (use|service)|cookie policy)"
           navigation:
             - "^(home|menu|back to top|next|previous|skip to content|advertisement)$"

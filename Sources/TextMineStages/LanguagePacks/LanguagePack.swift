@@ -53,6 +53,7 @@ public enum BuiltinPacks {
     static let sources: [(file: String, yaml: String)] = [
         ("<builtin>/en.yaml", english),
         ("<builtin>/fr.yaml", french),
+        ("<builtin>/de.yaml", german),
     ]
 
     /// The shipped packs, parsed once.

@@ -1,11 +1,15 @@
 /// Reads a date written at a position of the text: `2022-01`, `2022-01-28`, `28/01/2022`,
-/// `28 janvier 2022`, `1er janvier 2022`, `January 28, 2022`, optionally followed by a time
-/// (`à 10h30`, `at 10:30 GMT`). The value is ISO 8601 (`2022-01-28`, or `2022-01` for a month).
+/// `28 janvier 2022`, `1er janvier 2022`, `19. April 2023`, `January 28, 2022`, optionally after a
+/// weekday (`Tue March 14, 2023`, `Tuesday, 14 March 2023`) or a time (`3:45 PM ET, Tue March 14,
+/// 2023`), and optionally followed by a time (`à 10h30`, `at 10:30 GMT`, `at 6:12 p.m. EST`,
+/// `14:32 Uhr`). The value is ISO 8601 (`2022-01-28`, or `2022-01` for a month).
 struct DateParsing: Sendable {
     /// Month names (folded) with their number; several languages mixed.
     private let months: [(name: [UInt8], number: Int)]
     /// Words that introduce a time (`à`, `at`).
-    private static let timeWords: [[UInt8]] = ["à", "a", "at", "-", "|", ","].map { Array($0.utf8) }
+    private static let timeWords: [[UInt8]] = ["à", "a", "at", "um", "-", "|", ","].map { Array($0.utf8) }
+    /// Words that may follow a time (folded): half of the day, `Uhr`.
+    private static let timeSuffixes: [[UInt8]] = ["a.m.", "p.m.", "am", "pm", "uhr"].map { Array($0.utf8) }
 
     init(monthNames: [[String]]) {
         var months: [(name: [UInt8], number: Int)] = []
@@ -18,8 +22,29 @@ struct DateParsing: Sendable {
 
     /// The date at `start` and where it ends, or nil.
     func parse(_ bytes: [UInt8], at start: Int, limit: Int) -> (value: String, end: Int)? {
-        guard let (value, end) = parseDate(bytes, at: start, limit: limit) else { return nil }
+        // A time before the date (`3:45 PM ET, Tue March 14, 2023`).
+        var cursor = start
+        let afterTime = skipTime(bytes, from: start, limit: limit, needsTime: true)
+        if afterTime > start { cursor = skipSeparators(bytes, from: afterTime, limit: limit) }
+        if let (value, end) = parseDate(bytes, at: cursor, limit: limit) { return (value, skipTime(bytes, from: end, limit: limit)) }
+        // A weekday (any word of letters, then `.`, `,` or a space) before the date.
+        var wordEnd = cursor
+        while wordEnd < limit, wordEnd - cursor <= 12 {
+            let (value, length) = UTF8Decoding.scalar(in: bytes, at: wordEnd)
+            guard UTF8Decoding.isLetter(value) else { break }
+            wordEnd += length
+        }
+        guard wordEnd - cursor >= 2, wordEnd < limit, [0x2E, 0x2C, 0x20].contains(bytes[wordEnd]) else { return nil }
+        let dateStart = skipSeparators(bytes, from: wordEnd, limit: limit)
+        guard let (value, end) = parseDate(bytes, at: dateStart, limit: limit) else { return nil }
         return (value, skipTime(bytes, from: end, limit: limit))
+    }
+
+    /// Skips spaces, commas and periods.
+    private func skipSeparators(_ bytes: [UInt8], from start: Int, limit: Int) -> Int {
+        var cursor = start
+        while cursor < limit, bytes[cursor] == 0x20 || bytes[cursor] == 0x2C || bytes[cursor] == 0x2E { cursor += 1 }
+        return cursor
     }
 
     private func parseDate(_ bytes: [UInt8], at start: Int, limit: Int) -> (String, Int)? {
@@ -35,8 +60,8 @@ struct DateParsing: Sendable {
                 }
                 return (iso(first, month, nil), afterMonth)
             }
-            // 28/01/2022, 28.01.2022, 28-01-2022
-            if afterFirst - start <= 2, afterFirst < limit, [0x2F, 0x2E, 0x2D].contains(bytes[afterFirst]) {
+            // 28/01/2022, 28.01.2022, 28-01-2022 (not 19. April 2023)
+            if afterFirst - start <= 2, afterFirst + 1 < limit, [0x2F, 0x2E, 0x2D].contains(bytes[afterFirst]), bytes[afterFirst + 1] != 0x20 {
                 let separator = bytes[afterFirst]
                 let (month, afterMonth) = number(bytes, at: afterFirst + 1, limit: limit)
                 guard let month, (1...12).contains(month), afterMonth < limit, bytes[afterMonth] == separator else { return nil }
@@ -44,10 +69,11 @@ struct DateParsing: Sendable {
                 guard let year, afterYear - afterMonth - 1 == 4, (1...31).contains(first) else { return nil }
                 return (iso(year, month, first), afterYear)
             }
-            // 28 janvier 2022, 1er janvier 2022
+            // 28 janvier 2022, 1er janvier 2022, 19. April 2023
             guard afterFirst - start <= 2, (1...31).contains(first) else { return nil }
             var cursor = afterFirst
             if cursor + 2 <= limit, bytes[cursor] | 0x20 == 0x65, bytes[cursor + 1] | 0x20 == 0x72 { cursor += 2 }  // 1er
+            if cursor < limit, bytes[cursor] == 0x2E { cursor += 1 }  // 19.
             guard cursor < limit, bytes[cursor] == 0x20 else { return nil }
             guard let (month, afterMonth) = monthName(bytes, at: cursor + 1, limit: limit) else { return nil }
             guard afterMonth < limit, bytes[afterMonth] == 0x20 else { return nil }
@@ -71,11 +97,12 @@ struct DateParsing: Sendable {
         return (iso(year, month, second), afterYear)
     }
 
-    /// Skips a time after a date: ` à 10h30`, ` at 10:30 GMT`, ` 10:30`.
-    private func skipTime(_ bytes: [UInt8], from end: Int, limit: Int) -> Int {
+    /// Skips a time after a date: ` à 10h30`, ` at 10:30 GMT`, ` 10:30`, `, 6:12 p.m. EST`,
+    /// `, 14:32 Uhr`. With `needsTime`, skips only a time right at `end` (`3:45 PM ET`).
+    private func skipTime(_ bytes: [UInt8], from end: Int, limit: Int, needsTime: Bool = false) -> Int {
         var cursor = end
-        while cursor < limit, bytes[cursor] == 0x20 || bytes[cursor] == 0x2C { cursor += 1 }
-        for word in Self.timeWords where hasFoldedPrefix(bytes, word, at: cursor, limit: limit) {
+        if !needsTime { while cursor < limit, bytes[cursor] == 0x20 || bytes[cursor] == 0x2C { cursor += 1 } }
+        for word in Self.timeWords where !needsTime && hasFoldedPrefix(bytes, word, at: cursor, limit: limit) {
             let after = cursor + word.count
             if after < limit, bytes[after] == 0x20 {
                 cursor = after + 1
@@ -87,9 +114,21 @@ struct DateParsing: Sendable {
             return end
         }
         var timeEnd = afterHours + 1
-        let (_, afterMinutes) = number(bytes, at: timeEnd, limit: limit)
+        let (minutes, afterMinutes) = number(bytes, at: timeEnd, limit: limit)
+        // `3:45` needs its minutes; `10h` does not.
+        guard minutes != nil || bytes[afterHours] != 0x3A else { return end }
         timeEnd = afterMinutes
-        // A time zone in capitals (GMT, UTC, CET).
+        // The half of the day or `Uhr` (`6:12 p.m.`, `14:32 Uhr`).
+        var suffix = timeEnd
+        if suffix < limit, bytes[suffix] == 0x20 { suffix += 1 }
+        for word in Self.timeSuffixes where hasFoldedPrefix(bytes, word, at: suffix, limit: limit) {
+            let after = suffix + word.count
+            if after == limit || !TextPattern.isWordScalar(bytes, at: after) {
+                timeEnd = after
+                break
+            }
+        }
+        // A time zone in capitals (GMT, UTC, CET, ET).
         var zone = timeEnd
         if zone < limit, bytes[zone] == 0x20 { zone += 1 }
         let zoneStart = zone

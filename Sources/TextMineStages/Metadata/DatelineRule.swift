@@ -1,5 +1,5 @@
 /// Finds a dateline at the start of one of the first lines: with a news agency,
-/// `MOSCOU (Reuters) – Le président…`, `WASHINGTON, 28 janvier (AFP) - …`; without one, at the
+/// `MOSCOU (Reuters) – Le président…`, `WASHINGTON, 28 janvier (AFP) - …`, `BERLIN (dpa) - …`; without one, at the
 /// start of the first body paragraph (the first line that ends like a sentence) and before an en
 /// or em dash, `MOSCOU – Le président…`. The place (and agency) become `dateline` (and `agency`);
 /// the sentence after the dash stays in the body.
@@ -58,7 +58,7 @@ struct DatelineRule: MetadataRule {
         // The agency in parentheses.
         guard cursor < line.upperBound, bytes[cursor] == 0x28 else { return nil }
         let agencyStart = cursor + 1
-        guard agencyStart < line.upperBound, UTF8Decoding.isUppercase(UTF8Decoding.scalar(in: bytes, at: agencyStart).value) else { return nil }
+        guard agencyStart < line.upperBound, UTF8Decoding.isLetter(UTF8Decoding.scalar(in: bytes, at: agencyStart).value) else { return nil }  // Reuters, AFP, dpa
         var agencyEnd = agencyStart
         while agencyEnd < line.upperBound, bytes[agencyEnd] != 0x29, agencyEnd - agencyStart <= 30 { agencyEnd += 1 }
         guard agencyEnd < line.upperBound, bytes[agencyEnd] == 0x29 else { return nil }

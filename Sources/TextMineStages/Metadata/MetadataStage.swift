@@ -4,7 +4,7 @@ import TextMineCore
 /// each field with its provenance, and removes the source lines from the body.
 public struct MetadataStage: Stage {
     static let packs = StageOption<[String]>.paths("packs",
-        doc: "Extra language pack files (YAML) whose byline words, date labels, months and credit patterns add to the built-in French and English ones.")
+        doc: "Extra language pack files (YAML) whose byline words, date labels, months and credit patterns add to the built-in French, English and German ones.")
     static let headerLines = StageOption<Int>("header-lines", in: 1...20, default: 4,
         doc: "How many lines at the start of the text may hold a date, byline or dateline.")
     static let date = StageOption<Bool>("date", default: true,
@@ -13,6 +13,8 @@ public struct MetadataStage: Stage {
         doc: "Extract the authors of a byline.")
     static let dateline = StageOption<Bool>("dateline", default: true,
         doc: "Extract a dateline place and news agency (`MOSCOU (Reuters) –`).")
+    static let breadcrumbs = StageOption<Bool>("breadcrumbs", default: true,
+        doc: "Extract a breadcrumb trail (`Home | News | World`) or a section name alone on the first line before the headline.")
     static let title = StageOption<Bool>("title", default: true,
         doc: "Take a first line that reads as a headline as the title.")
     static let credits = StageOption<Bool>("credits", default: true,
@@ -24,21 +26,21 @@ public struct MetadataStage: Stage {
         id: "metadata",
         abstract: "Extracts title, date, byline, dateline and credits, and removes them from the body.",
         documentation: """
-            Looks at the first lines of the text for a date header (` date 2022-01`, `Publié le 28 \
+            Looks at the first lines of the text for a breadcrumb trail (`Home | News | World`), a date header (` date 2022-01`, `Publié le 28 \
             janvier 2022 à 10h30 Mis à jour le …`), a byline (`Par X et Y`, `By X and Y`), a dateline \
             with an agency (`MOSCOU (Reuters) –`, whose sentence stays in the body) and a title (a \
             first line that reads as a headline), and everywhere for credit lines (`X de CNN ont \
             contribué au reportage`, `Crédit photo : AFP`, `EPA/SERGEY DOLZHENKO`).
 
-            Fields: `date`, `updated` (ISO 8601), `authors` (list), `dateline`, `agency`, `title`, \
-            `credits` (list). Each records the stage, the rule that matched (`date-header`, `byline`, \
+            Fields: `date`, `updated` (ISO 8601), `authors` (list), `affiliation` (`BBC News, Rome` \
+            after the names), `dateline`, `agency`, `title`, `breadcrumbs` (list), `credits` (list). Each records the stage, the rule that matched (`date-header`, `byline`, \
             `dateline`, `first-line-headline`, `credit-line`…) and its span in the original text. \
             Removed text is kept in the article's removals with the reason `metadata: <field>`.
 
             Cue words (byline words, date labels, month names) and credit patterns come from the \
             language packs; add your own with `packs:` (see docs/stages/boilerplate.md for the format).
             """,
-        options: [packs, headerLines, date, byline, dateline, title, credits, remove],
+        options: [packs, headerLines, date, byline, dateline, breadcrumbs, title, credits, remove],
         produces: [.metadata])
 
     private let rules: [any MetadataRule]
@@ -48,11 +50,13 @@ public struct MetadataStage: Stage {
         let library = try PackLibrary(userPacks: options[Self.packs])
         let headerLines = options[Self.headerLines]
         var rules: [any MetadataRule] = []
+        // Breadcrumbs first: the trail above the headline is neither a title nor a byline.
+        if options[Self.breadcrumbs] { rules.append(BreadcrumbRule(headerLines: headerLines)) }
         // The byline first: a date after it on its line (`Par X | Publié le …`) is then a line start.
         if options[Self.byline] { rules.append(BylineRule(library: library, headerLines: headerLines)) }
         if options[Self.date] { rules.append(DateHeaderRule(library: library, headerLines: headerLines)) }
         if options[Self.dateline] { rules.append(DatelineRule(headerLines: headerLines)) }
-        if options[Self.title] { rules.append(TitleRule()) }
+        if options[Self.title] { rules.append(TitleRule(library: library)) }
         if options[Self.credits] { rules.append(CreditLineRule(patterns: library.creditPatterns)) }
         self.rules = rules
         remove = options[Self.remove]

@@ -11,6 +11,10 @@ struct LanguageData {
     var invertedPronouns: [String] = []
     var hyphenatedWords: [String] = []
     var splitsEnglishClitics = false
+    /// Words that start sentences (articles, pronouns, conjunctions): after an initialism such as
+    /// `U.S.`, only one of them, capitalised, starts a new sentence (`the U.S. The talks…`, but
+    /// `the U.S. Department of…`). Empty: any capitalised word does.
+    var sentenceStarters: [String] = []
 
     static func forLanguage(_ code: LanguageCode) -> LanguageData {
         switch code {
@@ -61,6 +65,13 @@ struct LanguageData {
             "etc", "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "Rd", "a.m", "p.m", "Ph.D", "U.S", "U.K", "U.N",
             "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
         ],
-        splitsEnglishClitics: true
+        splitsEnglishClitics: true,
+        sentenceStarters: [
+            "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my",
+            "this", "that", "these", "those", "there", "here", "in", "on", "at", "for", "but", "and", "or", "so", "yet",
+            "if", "when", "while", "as", "after", "before", "since", "although", "though", "because", "some", "many",
+            "most", "all", "no", "not", "one", "two", "what", "who", "how", "why", "where", "asked", "however",
+            "meanwhile", "officials", "analysts", "experts", "critics",
+        ]
     )
 }

@@ -42,6 +42,8 @@ public struct SegmentationRules: Sendable {
     var hyphenatedWords: Set<PackedWord> = []
     /// Whether English clitics are split off (`do` `n't`, `it` `'s`).
     var splitsEnglishClitics = false
+    /// Lower-cased words that may start a sentence after an initialism (see ``LanguageData/sentenceStarters``).
+    var sentenceStarters: Set<PackedWord> = []
 
     /// The built-in rules of a language (`fr`, `en`); generic rules for others.
     public init(language: LanguageCode) {
@@ -54,6 +56,7 @@ public struct SegmentationRules: Sendable {
         invertedPronouns = data.invertedPronouns.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         hyphenatedWords = Set(data.hyphenatedWords.compactMap { PackedWord($0, asciiLowercased: true) })
         splitsEnglishClitics = data.splitsEnglishClitics
+        sentenceStarters = Set(data.sentenceStarters.compactMap { PackedWord($0, asciiLowercased: true) })
     }
 
     /// Adds abbreviations, written with or without their final period (`Gén.` or `Gén`).

@@ -170,11 +170,22 @@ public struct SentenceSplitter: Sendable {
             return capitalLike || first.intersection([.digit, .symbol]) != []
         case .exclamation:
             return capitalLike || first.contains(.digit)
-        case .ellipsis, .trailingAbbreviation, .leadingAbbreviation:
+        case .trailingAbbreviation:
+            // After an initialism (`U.S.`), a capitalised name goes on the sentence (`U.S. Department`).
+            guard capitalLike, !tokenizer.rules.sentenceStarters.isEmpty, isInitialism(terminal, bytes),
+                  first.contains(.upper) else { return capitalLike }
+            let next = tokens[index]
+            return PackedWord(bytes, next.start..<next.end, asciiLowercased: true).map(tokenizer.rules.sentenceStarters.contains) ?? false
+        case .ellipsis, .leadingAbbreviation:
             return capitalLike
         case .none:
             return false
         }
+    }
+
+    /// Whether a token is an initialism with inner periods (`U.S.`, `U.N.`).
+    private func isInitialism(_ token: RawToken, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        token.end - token.start >= 3 && (token.start..<(token.end - 1)).contains { bytes[$0] == 0x2E }
     }
 
     /// How many line breaks the white space `bytes[start..<end]` holds (2 for a blank line or more).

@@ -1,10 +1,11 @@
 import Testing
 import TextMineCore
 @testable import TextMineStages
+import TextMineTesting
 
 @Suite("boilerplate stage")
 struct BoilerplateStageTests {
-    let chain: [any Stage]
+    let chain: [StageHarness]
 
     init() throws { chain = try cleaningChain() }
 
@@ -29,7 +30,7 @@ struct BoilerplateStageTests {
     func frenchBoilerplate(line: String) throws {
         let text = [Self.frenchContent[0], line, Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "fr")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == [Self.frenchContent[0], Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n"))
         #expect(article.removals.count == 1)
     }
@@ -50,12 +51,60 @@ struct BoilerplateStageTests {
         "Photo credit: Reuters",
         "Leave a comment",
         "You might also like",
+        "Advertisement",
+        "Sign up for our Evening Briefing newsletter",
+        "Get the Morning Digest newsletter in your inbox every weekday",
+        "Share this story",
+        "Related: Ministers meet again in Brussels",
+        "Related Topics",
+        "More on this story",
+        "View 24 comments",
+        "Image caption, The minister spoke to reporters in Geneva on Thursday",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "© 2023 Example News. All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
     ])
     func englishBoilerplate(line: String) throws {
         let text = [Self.englishContent[0], line, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == [Self.englishContent[0], Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n"))
+    }
+
+    static let germanContent = [
+        "Der Außenminister sagte am Donnerstag, die Verhandlungen würden in der kommenden Woche in Genf fortgesetzt, trotz der Spannungen.",
+        "Nach seinen Worten haben sich beide Seiten auf einen Zeitplan und auf die Notwendigkeit geeinigt, mit den europäischen Partnern zu sprechen.",
+        "Beobachter bleiben vorsichtig und glauben, dass es noch dauern wird, bis sich die Lage vor Ort verbessert.",
+    ]
+
+    @Test("German boilerplate is removed", arguments: [
+        "Artikel teilen",
+        "Auf Facebook teilen",
+        "Anzeige",
+        "Newsletter abonnieren",
+        "Jetzt den Newsletter bestellen und nichts mehr verpassen",
+        "Lesen Sie auch: Warum die Gespräche so schwierig sind",
+        "Mehr zum Thema",
+        "Kommentare anzeigen",
+        "© 2023 Beispielverlag GmbH. Alle Rechte vorbehalten.",
+    ])
+    func germanBoilerplate(line: String) throws {
+        let text = [Self.germanContent[0], line, Self.germanContent[1], Self.germanContent[2]].joined(separator: "\n\n")
+        var article = Article(id: "t", text: text, language: "de")
+        article = try process(article, through: chain)
+        #expect(article.text == [Self.germanContent[0], Self.germanContent[1], Self.germanContent[2]].joined(separator: "\n\n"))
+    }
+
+    @Test("English content that mentions boilerplate words is kept", arguments: [
+        "The minister said voters should sign up for the party's newsletter before the deadline, which angered the opposition.",
+        "Critics said the advertisement, which ran on television for three weeks, misled viewers about the cost of the plan.",
+        "He asked the committee to view comments made by the company's chief executive in 2019 as a breach of the rules.",
+    ])
+    func englishContentMentioningBoilerplateWords(line: String) throws {
+        let text = [Self.englishContent[0], line, Self.englishContent[1]].joined(separator: "\n\n")
+        var article = Article(id: "t", text: text, language: "en")
+        article = try process(article, through: chain)
+        #expect(article.text == text)
     }
 
     @Test("content that mentions boilerplate words is kept", arguments: [
@@ -68,7 +117,7 @@ struct BoilerplateStageTests {
     func contentMentioningBoilerplateWords(line: String) throws {
         let text = [Self.frenchContent[0], line, Self.frenchContent[1]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "fr")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == text)
     }
 
@@ -159,7 +208,7 @@ struct BoilerplateStageTests {
         let heading = "Pakistan says it shot down five Indian fighter jets"
         let text = [Self.englishContent[0], heading, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(article.text == text)
         let decisions = try BoilerplateClassifier(library: PackLibrary(userPacks: []))
             .classify([Self.englishContent[0], heading, "Share on Twitter"], language: "en", title: nil)
@@ -172,7 +221,7 @@ struct BoilerplateStageTests {
         let line = "Pakistan's Sharif convenes national security committee"
         let text = [Self.englishContent[0], line, Self.englishContent[1]].joined(separator: "\n\n")
         var article = Article(id: "t", text: text, language: "en")
-        for stage in chain { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+        article = try process(article, through: chain)
         #expect(!article.removals.contains { $0.reason == "boilerplate: other-language" })
     }
 

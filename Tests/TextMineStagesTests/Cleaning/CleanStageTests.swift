@@ -1,10 +1,11 @@
 import Testing
 import TextMineCore
 @testable import TextMineStages
+import TextMineTesting
 
 @Suite("clean stage")
 struct CleanStageTests {
-    let clean: CleanStage
+    let clean: StageHarness
 
     init() throws { clean = try makeStage(CleanStage.self) }
 

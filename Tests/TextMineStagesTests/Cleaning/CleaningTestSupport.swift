@@ -1,26 +1,36 @@
 import Foundation
+import Testing
 import TextMineCore
 import TextMineStages
+import TextMineTesting
 
-/// Builds a stage of type `S` from raw option values, as a pipeline would.
-func makeStage<S: Stage>(_ type: S.Type, _ options: [String: JSONValue] = [:]) throws -> S {
-    try S(options: StageOptions.validated(options, for: S.self))
+/// Builds a stage of type `S` from raw option values, as a pipeline would, in a ``StageHarness``:
+/// every run through it checks the stage contract.
+func makeStage<S: Stage>(_ type: S.Type, _ options: [String: JSONValue] = [:]) throws -> StageHarness {
+    try StageHarness(type, options: options)
 }
 
-/// Runs stages in order on a text and returns the article.
-func process(_ text: String, through stages: [any Stage], id: String = "test") throws -> Article {
-    var article = Article(id: id, text: text)
-    for stage in stages { try stage.process(&article, context: StageContext(stageName: type(of: stage).description.id.rawValue)) }
+/// Runs stages in order on an article, checking each one's contract, and returns the article.
+func process(_ article: Article, through stages: [StageHarness],
+             sourceLocation: SourceLocation = #_sourceLocation) throws -> Article {
+    var article = article
+    for stage in stages { article = try stage.run(article, sourceLocation: sourceLocation) }
     return article
 }
 
+/// Runs stages in order on a text, checking each one's contract, and returns the article.
+func process(_ text: String, through stages: [StageHarness], id: String = "test",
+             sourceLocation: SourceLocation = #_sourceLocation) throws -> Article {
+    try process(Article(id: id, text: text), through: stages, sourceLocation: sourceLocation)
+}
+
 /// The clean → metadata chain with default options.
-func metadataChain() throws -> [any Stage] {
+func metadataChain() throws -> [StageHarness] {
     [try makeStage(CleanStage.self), try makeStage(MetadataStage.self)]
 }
 
 /// The clean → metadata → boilerplate chain with default options.
-func cleaningChain() throws -> [any Stage] {
+func cleaningChain() throws -> [StageHarness] {
     [try makeStage(CleanStage.self), try makeStage(MetadataStage.self), try makeStage(BoilerplateStage.self)]
 }
 

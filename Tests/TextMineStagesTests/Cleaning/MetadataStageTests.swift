@@ -2,10 +2,11 @@ import Foundation
 import Testing
 import TextMineCore
 @testable import TextMineStages
+import TextMineTesting
 
 @Suite("metadata stage")
 struct MetadataStageTests {
-    let chain: [any Stage]
+    let chain: [StageHarness]
 
     init() throws { chain = try metadataChain() }
 
@@ -88,6 +89,80 @@ struct MetadataStageTests {
             let article = try process(text, through: chain)
             #expect(article.field("dateline") == nil, "\(text)")
         }
+    }
+
+    @Test("English update headers with a time and a weekday, and German dates", arguments: [
+        ("Updated 3:45 PM ET, Tue March 14, 2023", "2023-03-14"),
+        ("Published 17 May 2023", "2023-05-17"),
+        ("Published Tuesday, 14 March 2023 at 6:12 p.m. EST", "2023-03-14"),
+        ("Veröffentlicht am 19. April 2023, 14:32 Uhr", "2023-04-19"),
+    ])
+    func headerDates(line: String, date: String) throws {
+        let article = try process("\(line)\nThe talks ended on Tuesday.", through: chain)
+        #expect(article.field("date") == date)
+        #expect(article.field("title") == nil)
+        #expect(article.text == "The talks ended on Tuesday.")
+    }
+
+    @Test("a date header is never the title; the headline after it is")
+    func dateHeaderIsNotTitle() throws {
+        let article = try process("Updated 3:45 PM ET, Tue March 14, 2023\nEU ministers agree to extend grain deal\nThe talks ended.", through: chain)
+        #expect(article.field("date") == "2023-03-14")
+        #expect(article.field("title") == "EU ministers agree to extend grain deal")
+        let noDateRule = try process("Updated 3:45 PM ET, Tue March 14, 2023\nThe talks ended.", through: [try makeStage(MetadataStage.self, ["date": false])])
+        #expect(noDateRule.field("title") == nil)
+    }
+
+    @Test("a byline ends at an outlet, a role or a place: they become the affiliation")
+    func bylineAffiliation() throws {
+        let article = try process("By Tom Harding, BBC News, Rome\nThe talks ended.", through: chain)
+        #expect(article.metadata["authors"]?.value == ["Tom Harding"])
+        #expect(article.field("affiliation") == "BBC News, Rome")
+        #expect(article.text == "The talks ended.")
+        let role = try process("By Jane Doe and John Smith, Reuters\nThe talks ended.", through: chain)
+        #expect(role.metadata["authors"]?.value == ["Jane Doe", "John Smith"])
+        #expect(role.field("affiliation") == "Reuters")
+        let correspondent = try process("By Tom Harding, BBC correspondent in Rome\nThe talks ended.", through: chain)
+        #expect(correspondent.metadata["authors"]?.value == ["Tom Harding"])
+        #expect(correspondent.field("affiliation") == "BBC correspondent in Rome")
+        let german = try process("Von Anna Schmidt und Markus Weber\nDer Text beginnt hier.", through: chain)
+        #expect(german.metadata["authors"]?.value == ["Anna Schmidt", "Markus Weber"])
+    }
+
+    @Test("breadcrumb trails and a section name before the headline leave the body", arguments: [
+        ("Home | News | World", ["Home", "News", "World"]),
+        ("Startseite > Politik > Deutschland", ["Startseite", "Politik", "Deutschland"]),
+        ("Accueil › Monde › Europe de l'Est", ["Accueil", "Monde", "Europe de l'Est"]),
+        ("Politics", ["Politics"]),
+    ])
+    func breadcrumbs(line: String, items: [String]) throws {
+        let article = try process("\(line)\nSenate passes infrastructure bill as deadline looms\nThe Senate voted on Thursday.", through: chain)
+        #expect(article.metadata["breadcrumbs"]?.value == .array(items.map(JSONValue.string)))
+        #expect(article.field("title") == "Senate passes infrastructure bill as deadline looms")
+        #expect(article.text == "The Senate voted on Thursday.")
+    }
+
+    @Test("lines with separators that are not trails stay", arguments: [
+        "Prices rose 3% in March | analysts expected 2%.",
+        "He said: the plan is good > the old one, and we will vote for it.",
+        "Before / after: how the city changed in ten years",
+    ])
+    func notBreadcrumbs(line: String) throws {
+        let article = try process("The talks ended.\n\(line)\nMore text.", through: chain)
+        #expect(article.metadata["breadcrumbs"] == nil)
+    }
+
+    @Test("English datelines and credits: agency, a lowercase agency, reporting and editing lines")
+    func englishDatelinesAndCredits() throws {
+        let article = try process("WASHINGTON (Reuters) - The Senate voted on Thursday.\n\nReporting by Jane Doe in Washington; Editing by John Smith", through: chain)
+        #expect(article.field("dateline") == "WASHINGTON")
+        #expect(article.field("agency") == "Reuters")
+        #expect(article.metadata["credits"]?.value.arrayValue?.count == 1)
+        #expect(article.text == "The Senate voted on Thursday.")
+        let german = try process("BERLIN (dpa) - Das Kabinett hat am Mittwoch entschieden.", through: chain)
+        #expect(german.field("agency") == "dpa")
+        let contributed = try process("The Senate voted.\n\nThe Associated Press contributed to this report.", through: chain)
+        #expect(contributed.text == "The Senate voted.")
     }
 
     @Test("a first line that reads as a headline is the title")

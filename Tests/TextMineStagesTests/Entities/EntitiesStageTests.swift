@@ -6,8 +6,8 @@ import TextMineTesting
 
 @Suite("entities stage")
 struct EntitiesStageTests {
-    private func run(_ text: String, options: [String: JSONValue] = [:]) throws -> Article {
-        var article = try StageHarness(SentencesStage.self).run(text, language: "fr")
+    private func run(_ text: String, language: LanguageCode = "fr", options: [String: JSONValue] = [:]) throws -> Article {
+        var article = try StageHarness(SentencesStage.self).run(text, language: language)
         article = try StageHarness(TokensStage.self).run(article)
         return try StageHarness(EntitiesStage.self, options: options).run(article)
     }
@@ -18,6 +18,21 @@ struct EntitiesStageTests {
         let tagged = article.entities.map { "\($0.text)/\($0.label)" }
         #expect(tagged == ["Vladimir Poutine/PER", "Moscou/LOC", "OTAN/ORG"])
         #expect(article.entities.allSatisfy { $0.stage == "entities" && $0.confidence > 0 && $0.confidence <= 1 })
+    }
+
+    @Test("each article is tagged by the built-in model of its language")
+    func modelByLanguage() throws {
+        let english = try run("Polish Agriculture Minister Robert Telus told reporters in Brussels that the European Commission would pay.", language: "en")
+        #expect(english.entities.map { "\($0.text)/\($0.label)" } == ["Polish/MISC", "Robert Telus/PER", "Brussels/LOC", "European Commission/ORG"])
+        let french = try run("Le président russe Vladimir Poutine a rencontré à Moscou le secrétaire général de l’OTAN.", language: "fr")
+        #expect(french.entities.map(\.text) == ["Vladimir Poutine", "Moscou", "OTAN"])
+    }
+
+    @Test("an article in a language without a model gets no entities and a warning")
+    func languageWithoutModel() throws {
+        let german = try run("Bundeskanzler Olaf Scholz sagte am Mittwoch in Berlin, er rechne mit Änderungen.", language: "de")
+        #expect(german.entities.isEmpty)
+        #expect(german.trace.flatMap(\.warnings).contains { $0.contains("'de'") })
     }
 
     @Test("titles are left out of names and surnames are linked to the full name")
@@ -48,7 +63,7 @@ struct EntitiesStageTests {
     @Test("an article without text or tokens gets no entities")
     func emptyArticle() throws {
         #expect(try run("").entities.isEmpty)
-        let bare = try StageHarness(EntitiesStage.self).run(Article(id: "bare", text: "Paris"))
+        let bare = try StageHarness(EntitiesStage.self, given: [.sentences, .tokens]).run(Article(id: "bare", text: "Paris"))
         #expect(bare.entities.isEmpty)
     }
 

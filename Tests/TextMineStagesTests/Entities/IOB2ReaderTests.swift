@@ -65,4 +65,15 @@ struct IOB2ReaderTests {
         #expect(throws: CorpusSelectionError.self) { try CorpusSelection(parsing: "data.tsv#last-10") }
         #expect(throws: CorpusSelectionError.self) { try CorpusSelection(parsing: "data.tsv#except-last-100%") }
     }
+
+    @Test("#upper-every-N is every Nth sentence in capitals, tags unchanged")
+    func uppercaseSelection() throws {
+        let sentences = (1...4).map { TaggedSentence(tokens: ["Paris", "é\($0)"], tags: ["B-LOC", "O"]) }
+        let selection = try CorpusSelection(parsing: "data.tsv#upper-every-2")
+        #expect(selection.select(sentences).map(\.tokens) == [["PARIS", "É2"], ["PARIS", "É4"]])
+        #expect(selection.select(sentences).map(\.tags) == [["B-LOC", "O"], ["B-LOC", "O"]])
+        #expect(selection.description == "data.tsv#upper-every-2")
+        #expect(try CorpusSelection(parsing: "data.tsv#upper-every-1").select(sentences).count == 4)
+        #expect(throws: CorpusSelectionError.self) { try CorpusSelection(parsing: "data.tsv#upper-every-0") }
+    }
 }

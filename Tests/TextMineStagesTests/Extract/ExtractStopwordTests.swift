@@ -33,18 +33,18 @@ struct ExtractStopwordTests {
 
     @Test("without a pack for the page's language, link density alone decides")
     func noPack() throws {
-        let german = linkedProsePage(
-            "<a href=/1>Wellington</a> ist die <a href=/2>Hauptstadt</a> von <a href=/3>Neuseeland</a> und der <a href=/4>Sitz der Regierung</a> auf der <a href=/5>Nordinsel der Inselgruppe</a>.",
-            "<a href=/6>Wellington Auckland</a> <a href=/7>Christchurch Hamilton</a> <a href=/8>Dunedin Tauranga</a>, <a href=/9>Napier Nelson Rotorua</a> und Whanganui")
+        let polish = linkedProsePage(
+            "<a href=/1>Wellington</a> jest <a href=/2>stolicą</a> <a href=/3>Nowej Zelandii</a> oraz <a href=/4>siedzibą rządu</a>, który się mieści na <a href=/5>Wyspie Północnej</a>, jak podaje się w źródłach dla turystów.",
+            "<a href=/6>Wellington Auckland</a> <a href=/7>Christchurch Hamilton</a> <a href=/8>Dunedin Tauranga</a>, <a href=/9>Napier Nelson Rotorua</a> oraz Whanganui")
         let plain = try StageHarness(ExtractStage.self, options: ["min-length": 0, "strategies": ["dom-scoring"]])
-        #expect(throws: StageError.self) { try plain.run(german) }
+        #expect(throws: StageError.self) { try plain.run(polish) }
 
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-de-\(UUID()).yaml").path
-        try "language: de\nstopwords: [der, die, das, und, ist, von, auf, den, dem, des]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-pl-\(UUID()).yaml").path
+        try "language: pl\nstopwords: [jest, oraz, który, na, w, się, że, nie, jak, dla]\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let withPack = try StageHarness(ExtractStage.self, options: ["min-length": 0, "packs": [.string(path)]])
-        let article = try withPack.run(german)
-        #expect(article.text.contains("Wellington ist die Hauptstadt von Neuseeland"))
+        let article = try withPack.run(polish)
+        #expect(article.text.contains("Wellington jest stolicą Nowej Zelandii"))
         #expect(!article.text.contains("Christchurch"))
     }
 }

@@ -74,6 +74,14 @@ struct SentenceSplitterTests {
             ["“We leave.”", "He left.", "He said \"Go.\"", "Then he went."])
     }
 
+    @Test("English abbreviations: titles never end a sentence; an initialism does only before a sentence-starting word")
+    func englishAbbreviations() {
+        #expect(sentences("Mr. Telus said the U.S. Department of Agriculture agreed. Talks were held in the U.S. The deal was signed at 6 p.m. Officials left.", language: "en") ==
+            ["Mr. Telus said the U.S. Department of Agriculture agreed.", "Talks were held in the U.S.", "The deal was signed at 6 p.m.", "Officials left."])
+        #expect(sentences("It's what they'd want, Dr. Smith said. They didn't.", language: "en") ==
+            ["It's what they'd want, Dr. Smith said.", "They didn't."])
+    }
+
     @Test("sentences glued without a space are split, but not acronyms, decimals, domains or e.g.")
     func glued() {
         #expect(sentences("Il neige sur les Pyrénées.Alors que la saison commence, rien ne va.Le froid dure.") ==

@@ -2,7 +2,9 @@
 /// 2N, 3N…) or `FILE#except-every-N` (all the others), `FILE#last-P%` (the last P percent of the
 /// sentences, contiguous) or `FILE#except-last-P%` (the sentences before them). Each pair splits
 /// one file into a held-out part and a training part, deterministically; the contiguous pair keeps
-/// whole documents apart, as a test split of a contiguous corpus would.
+/// whole documents apart, as a test split of a contiguous corpus would. `FILE#upper-every-N` is
+/// sentences N, 2N, 3N… written in capitals, for training copies that teach a tagger the
+/// headlines and datelines of news (`LEICESTERSHIRE TAKE OVER AT TOP`).
 public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
     /// Which sentences of the file.
     public enum Part: Sendable, Equatable {
@@ -13,12 +15,15 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         case last(percent: Int)
         /// All the sentences before ``last(percent:)``.
         case exceptLast(percent: Int)
+        /// Sentences N, 2N, 3N… with their tokens in capitals.
+        case uppercaseEvery(Int)
     }
 
     public var path: String
     public var part: Part
 
-    /// Parses `FILE`, `FILE#every-N`, `FILE#except-every-N`, `FILE#last-P%` or `FILE#except-last-P%`.
+    /// Parses `FILE`, `FILE#every-N`, `FILE#except-every-N`, `FILE#last-P%`, `FILE#except-last-P%`
+    /// or `FILE#upper-every-N`.
     public init(parsing argument: String) throws {
         guard let hash = argument.lastIndex(of: "#") else {
             self.path = argument
@@ -31,6 +36,8 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
             part = .every(n)
         } else if suffix.hasPrefix("except-every-"), let n = Int(suffix.dropFirst(13)), n > 1 {
             part = .exceptEvery(n)
+        } else if suffix.hasPrefix("upper-every-"), let n = Int(suffix.dropFirst(12)), n >= 1 {
+            part = .uppercaseEvery(n)
         } else if let p = Self.percent(suffix, after: "last-") {
             part = .last(percent: p)
         } else if let p = Self.percent(suffix, after: "except-last-") {
@@ -48,6 +55,12 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         case .exceptEvery(let n): sentences.enumerated().filter { ($0.offset + 1) % n != 0 }.map(\.element)
         case .last(let p): Array(sentences[Self.tailStart(sentences.count, p)...])
         case .exceptLast(let p): Array(sentences[..<Self.tailStart(sentences.count, p)])
+        case .uppercaseEvery(let n):
+            sentences.enumerated().filter { ($0.offset + 1) % n == 0 }.map { element in
+                var sentence = element.element
+                sentence.tokens = sentence.tokens.map { $0.uppercased() }
+                return sentence
+            }
         }
     }
 
@@ -71,6 +84,7 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         case .exceptEvery(let n): "all but every \(n)th sentence"
         case .last(let p): "the last \(p)% of the sentences"
         case .exceptLast(let p): "all but the last \(p)% of the sentences"
+        case .uppercaseEvery(let n): n == 1 ? "every sentence in capitals" : "every \(n)th sentence in capitals"
         }
     }
 
@@ -81,6 +95,7 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         case .exceptEvery(let n): "\(path)#except-every-\(n)"
         case .last(let p): "\(path)#last-\(p)%"
         case .exceptLast(let p): "\(path)#except-last-\(p)%"
+        case .uppercaseEvery(let n): "\(path)#upper-every-\(n)"
         }
     }
 }
@@ -89,6 +104,6 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
 public struct CorpusSelectionError: Error, CustomStringConvertible {
     public var argument: String
     public var description: String {
-        "'\(argument)': after '#' write every-N or except-every-N (N ≥ 2), or last-P% or except-last-P% (1 ≤ P ≤ 99), e.g. wikineural.tsv#except-every-10"
+        "'\(argument)': after '#' write every-N or except-every-N (N ≥ 2), last-P% or except-last-P% (1 ≤ P ≤ 99), or upper-every-N (N ≥ 1), e.g. wikineural.tsv#except-every-10"
     }
 }
