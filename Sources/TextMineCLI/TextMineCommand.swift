@@ -13,8 +13,10 @@ public struct TextMineCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "textmine",
         abstract: "Text mining with YAML pipelines of Swift stages.",
+        version: TextMineVersion.string,
         subcommands: [
             RunCommand.self,
+            ReportCommand.self,
             LintCommand.self,
             StagesCommand.self,
             ExplainCommand.self,

@@ -22,6 +22,11 @@ public struct StageHarness: Sendable {
     public let stageName: String
     /// Which checks run after each article.
     public var checks: StageContract.Checks
+    /// What the stage needs before it (its description's `requires`).
+    public let requires: Set<Capability>
+    /// Capabilities the test vouches for: the ones articles cannot show (`clean-text`,
+    /// `boilerplate-removed`, a plugin's own), or ones a test means to leave unmet.
+    public var given: Set<Capability>
 
     /// Builds a Swift stage from raw option values, validated against its schema as a pipeline would.
     ///
@@ -30,21 +35,24 @@ public struct StageHarness: Sendable {
     ///   - stageName: the step name; defaults to the stage id.
     ///   - baseDirectory: the folder relative `path` options are resolved against.
     /// - Throws: ``StageError`` naming the first invalid option, or what `init(options:)` throws.
+    ///   - given: capabilities to take as met (see ``given``).
     public init(_ type: any Stage.Type, options: [String: JSONValue] = [:], stageName: String? = nil,
                 baseDirectory: String = FileManager.default.currentDirectoryPath,
-                checks: StageContract.Checks = .all) throws {
+                checks: StageContract.Checks = .all, given: Set<Capability> = []) throws {
         try self.init(StageDescriptor(type), options: options, stageName: stageName, baseDirectory: baseDirectory,
-                      checks: checks)
+                      checks: checks, given: given)
     }
 
     /// Builds a stage from its registry description (a plugin's stage, for example).
     public init(_ descriptor: StageDescriptor, options: [String: JSONValue] = [:], stageName: String? = nil,
                 baseDirectory: String = FileManager.default.currentDirectoryPath,
-                checks: StageContract.Checks = .all) throws {
+                checks: StageContract.Checks = .all, given: Set<Capability> = []) throws {
         let validated = try StageOptions.validated(options, schema: descriptor.options, baseDirectory: baseDirectory)
         self.stage = try descriptor.make(options: validated)
         self.stageName = stageName ?? descriptor.id.rawValue
         self.checks = checks
+        self.requires = descriptor.requires
+        self.given = given
     }
 
     /// Gives a ``CorpusStage`` the corpus statistics it needs before ``run(_:sourceLocation:)``, as
@@ -64,8 +72,13 @@ public struct StageHarness: Sendable {
     /// Runs the stage on an article and returns the article as the stage left it.
     ///
     /// Records a test issue for every broken contract rule (see ``StageContract``); throws what the
-    /// stage throws.
+    /// stage throws, and ``MissingCapabilities`` when the article lacks what the stage requires
+    /// (the stage would otherwise run on nothing and find nothing).
     public func run(_ article: Article, sourceLocation: SourceLocation = #_sourceLocation) throws -> Article {
+        let missing = requires.subtracting(given).filter { !Self.shows($0, article) }
+        if !missing.isEmpty {
+            throw MissingCapabilities(stage: stageName, article: article.id, missing: missing.sorted())
+        }
         let context = StageContext(stageName: stageName)
         var result = article
         try stage.process(&result, context: context)
@@ -84,6 +97,46 @@ public struct StageHarness: Sendable {
                          sourceLocation: sourceLocation)
         }
         return result
+    }
+
+    /// Whether an article's data shows a capability: sentences and tokens when its text has any
+    /// (a blank text needs none), the other layers when they are not empty. Capabilities without a
+    /// layer (`clean-text`, `boilerplate-removed`, a plugin's own) never show: pass them as `given`.
+    static func shows(_ capability: Capability, _ article: Article) -> Bool {
+        let blank = article.text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        switch capability {
+        case .sentences: return blank || !article.sentences.isEmpty
+        case .tokens: return blank || !article.tokens.isEmpty
+        case .blocks: return !article.blocks.isEmpty
+        case .metadata: return !article.metadata.isEmpty
+        case .entities: return !article.entities.isEmpty
+        case .summary: return article.summary != nil
+        case .keywords: return !article.keywords.isEmpty
+        default: return false
+        }
+    }
+
+    /// A stage run on an article that lacks what the stage requires.
+    public struct MissingCapabilities: Error, CustomStringConvertible, Equatable {
+        /// The step name.
+        public var stage: String
+        /// The article's id.
+        public var article: String
+        /// The capabilities the article lacks, sorted.
+        public var missing: [Capability]
+
+        public init(stage: String, article: String, missing: [Capability]) {
+            self.stage = stage
+            self.article = article
+            self.missing = missing
+        }
+
+        public var description: String {
+            let names = missing.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            return "stage '\(stage)' requires \(names), which article '\(article)' does not have: run the stages that "
+                + "produce \(missing.count == 1 ? "it" : "them") first (or a PipelineHarness), fill the article's "
+                + "fields, or list \(missing.count == 1 ? "it" : "them") in the harness's given:"
+        }
     }
 
     /// Runs the stage on several articles, in order.

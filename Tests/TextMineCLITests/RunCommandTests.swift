@@ -17,7 +17,7 @@ struct RunCommandTests {
                                      "003_d3e9b9fc978b86e1", "004_e027eeafa6d019cc"])
         #expect(output.allSatisfy { $0.trace.map(\.stage) == ["pass"] })
         #expect(output[0].source == Source(path: "seeds/000_b0f18a854f7ce6e7.txt", format: "text"))
-        #expect(result.stderr.hasPrefix("5 articles: 5 ok, 0 failed ("))
+        #expect(result.stderr.hasPrefix("5 articles: 5 ok, 0 emptied, 0 failed ("))
     }
 
     @Test("the output does not depend on --jobs")
@@ -101,7 +101,7 @@ struct RunCommandTests {
     func deadLetters() throws {
         let folder = try PipelineFolder()
         let directory = folder.url.path
-        try Data([0x61, 0xFF]).write(to: URL(fileURLWithPath: directory + "/bad.txt"))
+        try Data([0xC3, 0xA9, 0xFF]).write(to: URL(fileURLWithPath: directory + "/bad.txt"))
         let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
                                               directory + "/bad.txt", "--errors", directory + "/errors.jsonl",
                                               "-o", directory + "/out.json", "--format", "json"])
@@ -109,8 +109,8 @@ struct RunCommandTests {
         let output = try JSONDecoder().decode([Article].self, from: Data(contentsOf: URL(fileURLWithPath: directory + "/out.json")))
         #expect(output.map(\.id) == ["000_b0f18a854f7ce6e7"])
         let errors = try String(contentsOfFile: directory + "/errors.jsonl", encoding: .utf8)
-        #expect(errors == #"{"error":"invalid UTF-8 at byte 1","id":"bad","source":"\#(directory)/bad.txt","stage":"input"}"# + "\n")
-        #expect(result.stderr.contains("2 articles: 1 ok, 1 failed"))
+        #expect(errors == #"{"error":"invalid UTF-8 at byte 2: looks like UTF-8 mixed with Windows-1252; use --input-encoding cp1252 to read all of it as Windows-1252","id":"bad","source":"\#(directory)/bad.txt","stage":"input"}"# + "\n")
+        #expect(result.stderr.contains("2 articles: 1 ok, 0 emptied, 1 failed"))
     }
 
     @Test("on-error: fail stops with the article and the step, and a non-zero status")
@@ -136,7 +136,7 @@ struct RunCommandTests {
         let output = try articles(result.stdout)
         #expect(output.map(\.id) == ["a", "b"])
         #expect(output.allSatisfy { $0.source?.format == "jsonl" && !$0.text.isEmpty })
-        #expect(result.stderr.contains("2 articles: 2 ok"))
+        #expect(result.stderr.contains("2 articles: 2 ok, 0 emptied, 0 failed"))
         // --input-format still forces a format on every input.
         let forced = try TextMineProcess.run(["run", "pipelines/minimal.yaml", corpus, "--input-format", "text", "--quiet"])
         #expect(try articles(forced.stdout).map(\.id) == ["corpus"])
@@ -152,6 +152,84 @@ struct RunCommandTests {
         #expect(try articles(own.stdout).map(\.id) == ["x", "y"])
         let given = try TextMineProcess.run(["run", pipeline, bare, folder.url.path + "/data/dump.txt", "--quiet"])
         #expect(try articles(given.stdout).map(\.id) == ["z", "dump"])
+    }
+
+    @Test("a text article that looks like JSON lines is named in a warning")
+    func textLooksLikeJSONLines() throws {
+        let folder = try PipelineFolder()
+        let dump = try folder.write("dump.txt", #"{"id": "a", "text": "Un."}"# + "\n" + #"{"id": "b", "text": "Deux."}"# + "\n")
+        let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", dump])
+        #expect(result.stderr.hasPrefix("warning: article 'dump' (\(dump)): read as one text article, but it looks like "
+            + "JSON lines; name the file .jsonl or use --input-format jsonl\n1 article: 1 ok, 0 emptied, 0 failed ("))
+        #expect(result.status == 0)
+    }
+
+    @Test("articles with the same id in one run get a warning")
+    func duplicateIDs() throws {
+        let folder = try PipelineFolder()
+        let first = try folder.write("a/note.txt", "Un.")
+        let second = try folder.write("b/note.txt", "Deux.")
+        let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", first, second])
+        #expect(result.stderr.hasPrefix("warning: article 'note' (\(second)): another article of this run has the same id\n"))
+        #expect(try articles(result.stdout).map(\.id) == ["note", "note"])
+    }
+
+    @Test("an article left empty is counted apart, named, and kept, skipped or failed as on-empty says; the status says so")
+    func emptiedArticles() throws {
+        let folder = try PipelineFolder()
+        let share = try folder.write("share.txt", "Partager sur Facebook\nPartager sur Twitter\n")
+        let seed = "seeds/000_b0f18a854f7ce6e7.txt"
+        let kept = try TextMineProcess.run(["run", "pipelines/french-news.yaml", seed, share, "--no-timings"])
+        #expect(kept.status == 2)
+        #expect(try articles(kept.stdout).map(\.id) == ["000_b0f18a854f7ce6e7", "share"])
+        #expect(kept.stderr.hasPrefix("""
+            warning: article 'share' (\(share)): emptied: nothing is left of its text after step 'boilerplate' (on-empty: keep)
+            2 articles: 1 ok, 1 emptied, 0 failed (
+            """))
+
+        let base = try String(contentsOfFile: TextMineProcess.packageRoot + "/pipelines/french-news.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "paths: [../seeds]", with: "paths: []")
+        let skipping = try folder.write("skip.yaml", base.replacingOccurrences(of: "on-error: skip", with: "on-error: skip\non-empty: skip"))
+        let skipped = try TextMineProcess.run(["run", skipping, seed, share, "--no-timings"])
+        #expect(skipped.status == 2)
+        #expect(try articles(skipped.stdout).map(\.id) == ["000_b0f18a854f7ce6e7"])
+        #expect(skipped.stderr.contains("2 articles: 1 ok, 1 emptied, 0 failed ("))
+
+        let failing = try folder.write("fail.yaml", base.replacingOccurrences(of: "on-error: skip", with: "on-error: skip\non-empty: fail"))
+        let errors = folder.url.path + "/errors.jsonl"
+        let failed = try TextMineProcess.run(["run", failing, seed, share, "--no-timings", "--errors", errors])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("2 articles: 1 ok, 0 emptied, 1 failed ("))
+        #expect(try String(contentsOfFile: errors, encoding: .utf8) == #"{"error":"nothing is left of its text (on-empty: fail)","id":"share","source":"\#(share)","stage":"boilerplate"}"# + "\n")
+    }
+
+    @Test("run --help documents the exit statuses")
+    func helpDocumentsExitStatuses() throws {
+        let help = try TextMineProcess.run(["run", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("Exit status: 0 every article came through; 2 the run completed but some articles failed or were emptied; "
+            + "1 the run stopped (on-error: fail) or could not write its output or read any article; 64 usage errors"))
+    }
+
+    @Test("a Latin-1 file is decoded and says so; --input-encoding forces an encoding; an unknown one is a usage error")
+    func encodings() throws {
+        let folder = try PipelineFolder()
+        let latin = try folder.write("latin.txt", bytes: Array("Le caf".utf8) + [0xE9, 0x20, 0xE0, 0x20, 0x92, 0x80, 0x0A])
+        let detected = try TextMineProcess.run(["run", "pipelines/minimal.yaml", latin, "--quiet"])
+        let article = try #require(try articles(detected.stdout).first)
+        #expect(article.text == "Le café à ’€\n")
+        #expect(article.source?.encoding == "windows-1252")
+        #expect(detected.stdout.contains(#""source":{"encoding":"windows-1252","format":"text","#))
+
+        let forced = try TextMineProcess.run(["run", "pipelines/minimal.yaml", latin, "--input-encoding", "utf-8"])
+        #expect(forced.status == 1)
+        #expect(forced.stderr.hasPrefix(
+            "warning: article 'latin' (\(latin)): input failed: invalid UTF-8 at byte 6: looks like Windows-1252; use --input-encoding cp1252\n"))
+        let iso = try TextMineProcess.run(["run", "pipelines/minimal.yaml", latin, "--input-encoding", "iso-8859-15", "--quiet"])
+        #expect(try articles(iso.stdout).first?.source?.encoding == "iso-8859-15")
+
+        let unknown = try TextMineProcess.run(["run", "pipelines/minimal.yaml", latin, "--input-encoding", "klingon"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix("error: unknown encoding 'klingon' in --input-encoding"))
     }
 
     @Test("a glob that matches nothing is an error naming the pattern, not an article")

@@ -99,6 +99,8 @@ struct StagesCommandTests {
         let schema = JSONValue(yaml: try YAMLParser.parse(output.standard, file: "schema.json"))
         #expect(schema.objectValue?["required"] == ["stages"])
         #expect(schema.objectValue?["patternProperties"] == ["^x-": [:]])
+        let onEmpty = schema.objectValue?["properties"]?.objectValue?["on-empty"]?.objectValue?["enum"]?.arrayValue ?? []
+        #expect(onEmpty.compactMap(\.stringValue) == ["keep", "skip", "fail"])
         let steps = try #require(schema.objectValue?["properties"]?.objectValue?["stages"]?.objectValue?["items"]?
             .objectValue?["oneOf"]?.arrayValue)
         #expect(steps.count == 2)

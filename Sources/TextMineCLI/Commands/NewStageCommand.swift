@@ -23,11 +23,16 @@ struct NewStageCommand: ParsableCommand {
     @Option(help: "The TextMine package the new package depends on (default: the one this textmine was built from).")
     var textmine: String?
 
+    @Option(name: .customLong("textmine-url"),
+            help: "Depend on TextMine's git repository at this URL (branch main) instead of a local path.")
+    var textmineURL: String?
+
     func run() throws {
-        let textminePath = try textmine.map(Self.absolute) ?? Self.sourcePackage()
+        let textminePath = try textmine.map(Self.absolute) ?? (textmineURL != nil ? "../TextMine" : Self.sourcePackage())
         let scaffold: StageScaffold
         do {
-            scaffold = try StageScaffold(id: name, textminePath: textminePath)
+            scaffold = try StageScaffold(id: name, textminePath: textminePath, textmineURL: textmineURL,
+                                         taken: Set(CommandContext.registry.stages.map(\.id.rawValue)))
         } catch {
             throw ValidationError("\(error)")
         }

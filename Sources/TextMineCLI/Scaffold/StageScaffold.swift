@@ -7,16 +7,24 @@ public struct StageScaffold: Sendable {
     public let id: String
     /// Where the TextMine package is (the dependency's path).
     public let textminePath: String
+    /// TextMine's git repository, when the package should depend on it instead of the path.
+    public let textmineURL: String?
 
-    /// Checks the id: lowercase letters, digits and `-`, starting with a letter.
-    public init(id: String, textminePath: String) throws {
+    /// Checks the id: lowercase letters, digits and `-`, starting with a letter, and not the id of
+    /// a stage in `taken` (a new stage with a built-in id would silently replace it).
+    public init(id: String, textminePath: String, textmineURL: String? = nil, taken: Set<String> = []) throws {
         let valid = id.first?.isLowercase == true && id.last != "-"
             && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         guard valid else {
             throw ScaffoldError("'\(id)' is not a valid stage id: use lowercase words joined by '-', such as 'word-count'")
         }
+        guard !taken.contains(id) else {
+            throw ScaffoldError("'\(id)' is the id of a built-in stage: a new stage with it would replace the built-in one; "
+                                + "choose another id, such as 'my-\(id)'")
+        }
         self.id = id
         self.textminePath = textminePath
+        self.textmineURL = textmineURL
     }
 
     /// `word-count` → `WordCount`.
@@ -43,8 +51,19 @@ public struct StageScaffold: Sendable {
         ]
     }
 
-    /// The package identity SwiftPM gives a path dependency: its folder's name.
-    private var textmineIdentity: String { URL(fileURLWithPath: textminePath).lastPathComponent }
+    /// The package identity SwiftPM gives the dependency: the last component of its path or URL
+    /// (without `.git`), lowercased.
+    private var textmineIdentity: String {
+        let last = textmineURL.map { URL(string: $0)?.lastPathComponent ?? $0 } ?? URL(fileURLWithPath: textminePath).lastPathComponent
+        return (last.hasSuffix(".git") ? String(last.dropLast(4)) : last).lowercased()
+    }
+
+    /// The two ways to depend on TextMine, the chosen one first and the other commented out.
+    private var dependencyLines: String {
+        let path = ".package(path: \"\(textminePath)\"),"
+        let url = ".package(url: \"\(textmineURL ?? "https://github.com/OWNER/TextMine.git")\", branch: \"main\"),"
+        return textmineURL == nil ? "\(path)\n        // \(url)" : "\(url)\n        // \(path)"
+    }
 
     private var packageManifest: String {
         """
@@ -53,13 +72,15 @@ public struct StageScaffold: Sendable {
 
         let package = Package(
             name: "\(id)",
-            platforms: [.macOS(.v13)],
+            platforms: [.macOS(.v15)],
             products: [
                 .library(name: "\(stagesModule)", targets: ["\(stagesModule)"]),
                 .executable(name: "\(executable)", targets: ["\(executable)"]),
             ],
             dependencies: [
-                .package(path: "\(textminePath)"),
+                // TextMine from a local checkout or from its git repository: keep one line. The
+                // `package:` names below are the last component of the path or URL, lowercased.
+                \(dependencyLines)
             ],
             targets: [
                 .target(
@@ -179,6 +200,27 @@ public struct StageScaffold: Sendable {
         - `swift test` runs the stage's tests.
         - `swift run \(executable) run pipeline.yaml article.txt` runs the example pipeline.
         - `swift run \(executable) stages \(id)` shows the stage's documentation.
+
+        ## Make it yours
+
+        `textmine new-stage` writes the same working example whatever the name: `\(typeName)` removes
+        a marker text (`[Publicité]`) and records each removal. To make it the `\(id)` stage you want:
+
+        1. In `Sources/\(stagesModule)/\(typeName).swift`, rewrite `process(_:context:)` to do your
+           stage's work. Change the text only through `article.applyEdits` (with a `reason` for what
+           you drop); add annotations to the article's fields (`metadata`, `entities`, `keywords`) or
+           to `article.layers["\(id)"]` for data of your own (a count, a score).
+        2. Update `description`: the `abstract` and `documentation`, the options (replace `marker`),
+           and `requires` / `produces` (the capabilities your stage needs before it and gives after
+           it, such as `.sentences`; lint checks them).
+        3. Rewrite the tests in `Tests/\(stagesModule)Tests/` with `StageHarness`, and the example
+           `pipeline.yaml` and `article.txt`.
+
+        ## Depending on TextMine
+
+        `Package.swift` depends on TextMine by path (the checkout that generated this package). To build
+        the package elsewhere, switch to the git repository line (commented out next to it), or create
+        it with `textmine new-stage \(id) --textmine-url URL`.
 
         """
     }

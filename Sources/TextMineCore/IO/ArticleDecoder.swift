@@ -18,6 +18,11 @@ public protocol ArticleDecoder: Sendable {
 
     /// Decodes one piece of input: a whole file, or for line-delimited formats a run of whole lines.
     func decode(_ bytes: [UInt8], from location: InputLocation) -> [Result<Article, ArticleFailure>]
+
+    /// Doubts about an article this decoder read: that the input may not be in this format (a text
+    /// file that looks like JSON lines, say). The runner gives them as warnings naming the article's
+    /// source. None by default; keep it cheap (look at the start of the text).
+    func warnings(about article: Article) -> [String]
 }
 
 // MARK: - Default implementations
@@ -25,6 +30,7 @@ public protocol ArticleDecoder: Sendable {
 extension ArticleDecoder {
     public static var fileExtensions: [String] { [] }
     public static var isLineDelimited: Bool { false }
+    public func warnings(about article: Article) -> [String] { [] }
 }
 
 /// Where a piece of input comes from: the path (`-` for standard input) and, for line-delimited

@@ -14,6 +14,11 @@ public protocol ArticleEncoder: Sendable {
     var footer: [UInt8] { get }
     /// The bytes of one article.
     func encode(_ article: Article) throws -> [UInt8]
+    /// Whether the end of the output tells how the run went (``footer(after:)``): the sink then
+    /// keeps the run's failures for it.
+    var summarizesRun: Bool { get }
+    /// Bytes after the last article, knowing the run's failures and per-stage statistics.
+    func footer(after run: RunOutcome) throws -> [UInt8]
 }
 
 // MARK: - Default implementations
@@ -22,6 +27,8 @@ extension ArticleEncoder {
     public var header: [UInt8] { [] }
     public var separator: [UInt8] { [] }
     public var footer: [UInt8] { [] }
+    public var summarizesRun: Bool { false }
+    public func footer(after run: RunOutcome) throws -> [UInt8] { footer }
 }
 
 /// One compact JSON article per line, fields in ``ArticleField`` order (the default output).

@@ -7,7 +7,7 @@
 /// conformances; the round-trip tests compare both encodings on a fully populated article.
 public struct ArticleJSONWriter {
     /// The JSON written so far.
-    public private(set) var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
     /// Whether the next member or element of the open container needs a comma before it.
     private var needsComma = false
 
@@ -75,6 +75,7 @@ public struct ArticleJSONWriter {
         case .source:
             guard let source = article.source else { return ascii("null") }
             beginObject()
+            if let encoding = source.encoding { key("encoding"); string(encoding) }
             key("format"); string(source.format)
             if let line = source.line { key("line"); integer(line) }
             key("path"); string(source.path)

@@ -21,6 +21,14 @@ public enum InputItem: Sendable {
         }
     }
 
+    /// The decoder that reads the item (none for articles and failures).
+    public var decoder: (any ArticleDecoder)? {
+        switch self {
+        case .article, .failure: return nil
+        case .file(_, _, let decoder), .bytes(_, _, let decoder): return decoder
+        }
+    }
+
     /// Reads and decodes the item.
     public func decode() -> [Result<Article, ArticleFailure>] {
         switch self {

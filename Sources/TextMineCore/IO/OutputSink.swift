@@ -7,8 +7,12 @@ public final class OutputSink: ResultSink {
     private let deadLetters: OutputFile?
     private let encoder: any ArticleEncoder
     private var count = 0
+    /// Failures kept for an encoder whose footer lists them (the HTML report).
+    private var failures: [ArticleFailure] = []
     /// Called with every failure, in input order (the CLI reports them on standard error).
     public var onFailure: ((ArticleFailure) -> Void)?
+    /// Called with every warning, in input order (the CLI reports them on standard error).
+    public var onWarning: ((RunWarning) -> Void)?
 
     public let render: @Sendable (Article) throws -> [UInt8]
 
@@ -28,8 +32,13 @@ public final class OutputSink: ResultSink {
 
     public func reject(_ failure: ArticleFailure) throws {
         onFailure?(failure)
+        if encoder.summarizesRun { failures.append(failure) }
         guard let deadLetters else { return }
         try deadLetters.write(Self.deadLetter(failure))
+    }
+
+    public func warn(_ warning: RunWarning) {
+        onWarning?(warning)
     }
 
     /// Writes out both files (after each batch of a run).
@@ -38,9 +47,11 @@ public final class OutputSink: ResultSink {
         try deadLetters?.flush()
     }
 
-    /// Writes the footer and flushes both files.
-    public func finish() throws {
-        try output.write(encoder.footer)
+    /// Writes the footer (with the run's failures and per-stage statistics for an encoder that
+    /// summarizes the run) and flushes both files.
+    public func finish(report: RunReport? = nil) throws {
+        try output.write(encoder.summarizesRun
+            ? encoder.footer(after: RunOutcome(failures: failures, stages: report?.stages ?? [])) : encoder.footer)
         try output.flush()
         try deadLetters?.flush()
     }
@@ -64,6 +75,7 @@ extension OutputFormat {
         case .yaml: return YAMLSequenceEncoder(fields: selection)
         case .csv: return TableEncoder(separator: UInt8(ascii: ","), rows: rows, fields: selection)
         case .tsv: return TableEncoder(separator: UInt8(ascii: "\t"), rows: rows, fields: selection)
+        case .html: return HTMLReportEncoder()
         }
     }
 }

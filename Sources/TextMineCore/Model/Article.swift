@@ -90,6 +90,9 @@ public struct Article: Codable, Sendable, Equatable {
     /// view of the edited text directly from the previous one.
     public var scalarText: ScalarText { body.view }
 
+    /// Whether `text` is empty or only white space (cheap: it stops at the first other character).
+    public var isTextBlank: Bool { body.isBlank }
+
     /// Replaces `text` with an edited view; the `String` is made only if someone asks for `text`.
     mutating func replaceText(with view: ScalarText) {
         body = ArticleText(view)

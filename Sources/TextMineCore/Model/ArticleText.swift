@@ -32,6 +32,14 @@ final class ArticleText: Sendable, Equatable {
         }
     }
 
+    /// Whether the text is empty or only white space, read from whichever form is there.
+    var isBlank: Bool {
+        forms.withLock { forms in
+            if let string = forms.string { return WhiteSpace.isBlank(string.utf8) }
+            return WhiteSpace.isBlank(forms.view!.utf8)  // one of the two is set
+        }
+    }
+
     /// Two bodies are equal when they hold the same text, byte for byte.
     static func == (lhs: ArticleText, rhs: ArticleText) -> Bool {
         lhs === rhs || lhs.view.utf8 == rhs.view.utf8

@@ -12,6 +12,11 @@ public enum PipelineFileSchema {
         OptionSpec("output", .any, default: .object([:]), doc: "Where results go when the command line does not say."),
         OptionSpec("on-error", .choice(ErrorPolicy.allCases.map(\.rawValue)), default: "skip",
                    doc: "What happens to an article a stage fails on: skip it (and record it) or stop the run."),
+        OptionSpec("on-empty", .choice(EmptyPolicy.allCases.map(\.rawValue)), default: "keep",
+                   doc: "What happens to an article whose text a step leaves empty (it is counted as emptied and "
+                       + "named either way): keep it in the output, skip it, or fail it."),
+        OptionSpec("limits", .any, default: .object([:]),
+                   doc: "What one article may cost; an article past a limit fails with a message and the run goes on."),
         OptionSpec("plugins", .list(.any), default: [],
                    doc: "Plugins that provide more stages, loaded before the steps are checked: paths of dynamic "
                        + "libraries or stage manifests, or manifests written inline as mappings."),
@@ -32,7 +37,7 @@ public enum PipelineFileSchema {
         OptionSpec("path", .path, default: .null, doc: "The output file; standard output when unset."),
         OptionSpec("format", .choice(OutputFormat.allCases.map(\.rawValue)), default: "jsonl",
                    doc: "jsonl (one article per line), json (one array), yaml, text (clean text and summary), "
-                       + "or csv and tsv (a table: see 'rows')."),
+                       + "csv and tsv (a table: see 'rows'), or html (a page to look at, as 'textmine report' makes)."),
         OptionSpec("timings", .bool, default: true,
                    doc: "Record each stage's time in every article's trace; false makes runs byte-for-byte reproducible."),
         OptionSpec("fields", .list(.choice(ArticleField.names)), default: .null,
@@ -42,6 +47,15 @@ public enum PipelineFileSchema {
         OptionSpec("rows", .choice(TableRows.allCases.map(\.rawValue)), default: "articles",
                    doc: "For csv and tsv: one row per article (a column per field) or per entity mention "
                        + "(id, text, label, start, end, canonical, confidence)."),
+    ]
+
+    /// Keys of `limits:`.
+    public static let limits: OptionSchema = [
+        OptionSpec("max-article-bytes", .integer(1...Int.max), default: .int(RunLimits.defaultMaxArticleBytes),
+                   doc: "The largest article text, in UTF-8 bytes; a larger article fails before any step runs."),
+        OptionSpec("step-timeout", .number(0.001...86_400), default: .double(RunLimits.defaultStepTimeout),
+                   doc: "The most seconds one built-in or library step may take on one article; the article fails "
+                       + "after a step that took longer (out-of-process stages have their own 'timeout')."),
     ]
 
     /// Keys of a step under `stages:`.
@@ -69,6 +83,7 @@ public enum PipelineFileSchema {
         var properties = property(of: topLevel)
         properties["input"] = objectSchema(input, doc: topLevel["input"]!.doc)
         properties["output"] = objectSchema(output, doc: topLevel["output"]!.doc)
+        properties["limits"] = objectSchema(limits, doc: topLevel["limits"]!.doc)
         properties["stages"] = [
             "type": "array",
             "minItems": 1,

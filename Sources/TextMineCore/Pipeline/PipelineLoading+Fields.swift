@@ -1,7 +1,8 @@
 import Foundation
 import TextMineYAML
 
-/// The top-level fields of a pipeline file: name, language, input, output, error policy, plugins.
+/// The top-level fields of a pipeline file: name, language, input, output, error and empty
+/// policies, plugins.
 extension PipelineLoading {
     mutating func readTopLevel(_ root: YAMLNode) {
         // `x-…` keys are free for the author (anchors of shared options), as in Compose files.
@@ -32,6 +33,18 @@ extension PipelineLoading {
         }
         if let policy = field(root, "on-error", in: PipelineFileSchema.topLevel)?.stringValue {
             errorPolicy = ErrorPolicy(rawValue: policy) ?? .skip
+        }
+        if let policy = field(root, "on-empty", in: PipelineFileSchema.topLevel)?.stringValue {
+            emptyPolicy = EmptyPolicy(rawValue: policy) ?? .keep
+        }
+        if let node = root["limits"], let mapping = section(node, named: "limits") {
+            checkKeys(of: mapping, against: PipelineFileSchema.limits, in: "'limits'") { _ in nil }
+            if let bytes = field(node, "max-article-bytes", in: PipelineFileSchema.limits, place: "limits")?.intValue {
+                limits.maxArticleBytes = bytes
+            }
+            if let seconds = field(node, "step-timeout", in: PipelineFileSchema.limits, place: "limits")?.doubleValue {
+                limits.stepTimeout = seconds
+            }
         }
         if let node = root["plugins"] { readPlugins(node) }
     }

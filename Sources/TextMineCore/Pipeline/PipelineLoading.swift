@@ -20,6 +20,8 @@ struct PipelineLoading {
     var input = InputSpec()
     var output = OutputSpec()
     var errorPolicy = ErrorPolicy.skip
+    var emptyPolicy = EmptyPolicy.keep
+    var limits = RunLimits()
     var plugins: [String] = []
     var steps: [StepDraft] = []
     var stages: [any Stage] = []
@@ -73,7 +75,8 @@ struct PipelineLoading {
                 PlannedStep(name: step.name, stage: step.stageID, options: StageOptions(step.values, baseDirectory: baseDirectory),
                             line: step.useMark.line, column: step.useMark.column)
             },
-            input: input, output: output, errorPolicy: errorPolicy, plugins: plugins)
+            input: input, output: output, errorPolicy: errorPolicy, emptyPolicy: emptyPolicy,
+            plugins: plugins, limits: limits)
         return PipelineLoadResult(plan: plan, diagnostics: sorted, registry: registry, stages: stages)
     }
 

@@ -17,12 +17,17 @@ public struct PipelinePlan: Sendable, Hashable {
     public var output: OutputSpec
     /// What happens to an article whose processing fails.
     public var errorPolicy: ErrorPolicy
+    /// What happens to an article whose text ends up empty.
+    public var emptyPolicy: EmptyPolicy
     /// Dynamic libraries of stages to load before building the steps (`plugins:`), resolved paths.
     public var plugins: [String]
+    /// What one article may cost (`limits:`).
+    public var limits: RunLimits
 
     public init(file: String, name: String? = nil, language: LanguageCode? = nil, steps: [PlannedStep],
                 input: InputSpec = InputSpec(), output: OutputSpec = OutputSpec(),
-                errorPolicy: ErrorPolicy = .skip, plugins: [String] = []) {
+                errorPolicy: ErrorPolicy = .skip, emptyPolicy: EmptyPolicy = .keep, plugins: [String] = [],
+                limits: RunLimits = RunLimits()) {
         self.file = file
         self.name = name
         self.language = language
@@ -30,7 +35,9 @@ public struct PipelinePlan: Sendable, Hashable {
         self.input = input
         self.output = output
         self.errorPolicy = errorPolicy
+        self.emptyPolicy = emptyPolicy
         self.plugins = plugins
+        self.limits = limits
     }
 }
 
@@ -122,6 +129,19 @@ public enum OutputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case csv
     /// Tab-separated values, like `csv`.
     case tsv
+    /// One self-contained HTML page to look at: the text with its entities, removals and summary.
+    case html
+}
+
+/// What happens to an article whose text a step left empty (all boilerplate, say). Whatever the
+/// policy, the article is counted as emptied, not ok, and named on standard error.
+public enum EmptyPolicy: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Write it all the same (its removals say what was dropped).
+    case keep
+    /// Leave it out of the output.
+    case skip
+    /// Fail it (dead letters, and `on-error: fail` stops the run).
+    case fail
 }
 
 /// What happens to an article when a stage fails on it.

@@ -13,7 +13,10 @@ import Synchronization
 ///
 /// Errors a stage throws fail the article, not the run: under ``ErrorPolicy/skip`` the failure goes
 /// to the sink and the run goes on; under ``ErrorPolicy/fail`` the run stops at the first failure in
-/// input order (``RunReport/stoppedBy``).
+/// input order (``RunReport/stoppedBy``). An article whose text ends up empty is counted apart
+/// (``RunReport/emptied``), given to the sink as a ``RunWarning`` and kept, skipped or failed as
+/// ``Options/emptyPolicy`` says. The sink also gets warnings about ids seen twice in the input and
+/// about inputs a decoder doubts (``ArticleDecoder/warnings(about:)``).
 public struct PipelineRunner: Sendable {
     /// How a run proceeds.
     public struct Options: Sendable {
@@ -26,6 +29,8 @@ public struct PipelineRunner: Sendable {
         /// Whether each article's `trace` records the time every stage took; without timings, the
         /// same input gives byte-identical output on every run.
         public var recordsTimings: Bool
+        /// What happens to an article whose text ends up empty.
+        public var emptyPolicy: EmptyPolicy
         /// How long slowly arriving input may pause before the batch it started is processed.
         public var idleSeconds: Double
         /// How long the first item of a batch of slowly arriving input waits at most for the rest.
@@ -34,17 +39,25 @@ public struct PipelineRunner: Sendable {
         /// such ids, are counted in ``RunReport/skipped`` and not passed to the sink. The steps before
         /// a corpus stage still see them, so corpus statistics do not change.
         public var skippedIDs: Set<String>
+        /// What one article may cost; an article past a limit fails and the run goes on.
+        public var limits: RunLimits
+        /// Where the articles in progress are recorded, for a display of long-running ones.
+        public var watch: ArticleWatch?
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, errorPolicy: ErrorPolicy = .skip,
-                    batchBytes: Int? = nil, recordsTimings: Bool = true, idleSeconds: Double = 0.05,
-                    maxLatency: Double = 0.25, skippedIDs: Set<String> = []) {
+                    emptyPolicy: EmptyPolicy = .keep, batchBytes: Int? = nil, recordsTimings: Bool = true,
+                    idleSeconds: Double = 0.05, maxLatency: Double = 0.25, skippedIDs: Set<String> = [],
+                    limits: RunLimits = RunLimits(), watch: ArticleWatch? = nil) {
             self.jobs = max(1, jobs)
             self.errorPolicy = errorPolicy
+            self.emptyPolicy = emptyPolicy
             self.batchBytes = batchBytes ?? max(4 << 20, self.jobs << 20)
             self.recordsTimings = recordsTimings
             self.idleSeconds = idleSeconds
             self.maxLatency = maxLatency
             self.skippedIDs = skippedIDs
+            self.limits = limits
+            self.watch = watch
         }
     }
 
@@ -77,8 +90,10 @@ public struct PipelineRunner: Sendable {
         let counting = CountingSink(sink)
         var report = RunReport()
         report.stoppedBy = try runSegments(input, into: counting, tally: &tally, progress: reportProgress)
-        report.succeeded = counting.succeeded
+        report.emptied = counting.emptied
+        report.succeeded = counting.accepted - (options.emptyPolicy == .keep ? counting.emptied : 0)
         report.failed = counting.failed
+        report.warnings = counting.warnings
         report.skipped = tally.skipped
         report.seconds = SystemClock.seconds(since: start)
         report.textBytes = tally.textBytes
@@ -100,6 +115,7 @@ public struct PipelineRunner: Sendable {
             let segment = Segment(steps: steps, range: segmentStart..<corpusIndex, readsInput: held == nil, renders: false)
             let stopped = try held.map { try run(segment, $0, into: collector, tally: &tally, progress: nil) }
                 ?? run(segment, input, into: collector, tally: &tally, progress: progress.map { progress in { bytes, _ in progress(bytes, 0) } })
+            for warning in collector.warnings { try sink.warn(warning) }
             if let stopped {
                 try sink.reject(stopped)
                 return stopped
@@ -146,6 +162,8 @@ public struct PipelineRunner: Sendable {
     ) throws -> ArticleFailure? {
         var iterator = input.makeIterator()
         var batch: [InputItem] = []
+        // Ids read so far, as hashes (8 bytes per article; a false alarm is a 1 in 2⁶⁴ event).
+        var seenIDs: Set<Int> = []
         while true {
             batch.removeAll(keepingCapacity: true)
             var bytes = 0
@@ -162,13 +180,22 @@ public struct PipelineRunner: Sendable {
             var articles = 0
             for outcome in outcomes {
                 tally.add(outcome.tally)
-                for result in outcome.results {
-                    articles += 1
-                    switch result {
-                    case .success(let rendered): try sink.accept(rendered)
+                for read in outcome.read where !seenIDs.insert(read.id.hashValue).inserted {
+                    try sink.warn(RunWarning(kind: .duplicateID, id: read.id, source: read.source,
+                                             message: "another article of this run has the same id"))
+                }
+                for entry in outcome.entries {
+                    switch entry {
+                    case .warning(let warning): try sink.warn(warning)
+                    case .success(let rendered):
+                        articles += 1
+                        try sink.accept(rendered)
                     case .failure(let failure):
+                        articles += 1
                         try sink.reject(failure)
                         if options.errorPolicy == .fail { return failure }
+                    case .leftOut:
+                        articles += 1
                     }
                 }
             }
@@ -187,8 +214,19 @@ public struct PipelineRunner: Sendable {
 
     /// What a worker made of one input item.
     private struct Outcome<Rendered: Sendable>: Sendable {
-        var results: [Result<Rendered, ArticleFailure>] = []
+        /// What became of each article, in order, with the warnings about each before it.
+        var entries: [Entry] = []
+        /// The id and source of every article read, when the segment reads input.
+        var read: [(id: String, source: String?)] = []
         var tally: Tally
+
+        enum Entry: Sendable {
+            case success(Rendered)
+            case failure(ArticleFailure)
+            /// An emptied article left out (`on-empty: skip`).
+            case leftOut
+            case warning(RunWarning)
+        }
     }
 
     /// Decodes one item and runs its articles through the segment's steps (on a worker thread).
@@ -199,7 +237,7 @@ public struct PipelineRunner: Sendable {
         var clock = SystemClock.nanoseconds
         let decoded = item.decode()
         if segment.readsInput { outcome.tally.record(.input, since: &clock, failed: false) }
-        outcome.results.reserveCapacity(decoded.count)
+        outcome.entries.reserveCapacity(decoded.count)
         articles: for result in decoded {
             var article: Article
             switch result {
@@ -210,36 +248,86 @@ public struct PipelineRunner: Sendable {
                     continue articles
                 }
                 if segment.readsInput { outcome.tally.failures[0] += 1 }
-                outcome.results.append(.failure(failure))
+                outcome.entries.append(.failure(failure))
                 continue articles
+            }
+            if segment.readsInput {
+                outcome.tally.textBytes += article.text.utf8.count
+                outcome.read.append((article.id, article.source?.location))
+                for message in item.decoder?.warnings(about: article) ?? [] {
+                    outcome.entries.append(.warning(RunWarning(kind: .input, id: article.id, source: article.source?.location,
+                                                               message: message)))
+                }
             }
             if segment.renders && options.skippedIDs.contains(article.id) {
                 outcome.tally.skipped += 1
                 continue articles
             }
-            if segment.readsInput { outcome.tally.textBytes += article.text.utf8.count }
+            if let problem = options.limits.sizeProblem(bytes: article.text.utf8.count) {
+                if segment.readsInput { outcome.tally.failures[0] += 1 }
+                outcome.entries.append(.failure(ArticleFailure(
+                    id: article.id, source: article.source?.location, stage: ArticleFailure.inputStep, error: problem)))
+                continue articles
+            }
             if article.language == nil { article.language = pipeline.language }
+            let watchToken = options.watch?.start(article.id)
+            defer { if let watchToken { options.watch?.finish(watchToken) } }
             clock = SystemClock.nanoseconds
+            // The last step after which the text was left empty, if one was.
+            var emptiedBy: String?
+            var blank = article.isTextBlank
             for index in segment.range {
                 let step = segment.steps[index]
+                if let watchToken { options.watch?.enter(watchToken, step: step.name) }
                 do {
                     try step.stage.process(&article, context: StageContext(stageName: step.name))
                     let seconds = outcome.tally.record(.step(index), since: &clock, failed: false)
+                    if let problem = options.limits.timeProblem(step: step.name, seconds: seconds) {
+                        outcome.entries.append(.failure(ArticleFailure(
+                            id: article.id, source: article.source?.location, stage: step.name, error: problem)))
+                        continue articles
+                    }
                     article.recordTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil)
+                    let nowBlank = article.isTextBlank
+                    if nowBlank && !blank { emptiedBy = step.name }
+                    blank = nowBlank
                 } catch {
                     outcome.tally.record(.step(index), since: &clock, failed: true)
-                    outcome.results.append(.failure(ArticleFailure(
+                    outcome.entries.append(.failure(ArticleFailure(
                         id: article.id, source: article.source?.location, stage: step.name, error: Self.message(error))))
+                    continue articles
+                }
+            }
+            var emptied: RunWarning?
+            if segment.renders, blank {
+                // A step of an earlier segment may have emptied it: the last removal names it.
+                let step = emptiedBy ?? article.removals.last?.stage
+                let message = "nothing is left of its text"
+                switch options.emptyPolicy {
+                case .keep, .skip:
+                    emptied = RunWarning(kind: .emptied, id: article.id, source: article.source?.location,
+                                         message: "emptied: \(message)" + (step.map { " after step '\($0)'" } ?? "")
+                                             + " (on-empty: \(options.emptyPolicy.rawValue))")
+                case .fail:
+                    // The failure's stage is the step that emptied it.
+                    outcome.entries.append(.failure(ArticleFailure(
+                        id: article.id, source: article.source?.location, stage: step ?? ArticleFailure.outputStep,
+                        error: "\(message) (on-empty: fail)")))
+                    continue articles
+                }
+                if options.emptyPolicy == .skip, let emptied {
+                    outcome.entries += [.warning(emptied), .leftOut]
                     continue articles
                 }
             }
             do {
                 let rendered = try render(article)
                 if segment.renders { outcome.tally.record(.output, since: &clock, failed: false) }
-                outcome.results.append(.success(rendered))
+                if let emptied { outcome.entries.append(.warning(emptied)) }
+                outcome.entries.append(.success(rendered))
             } catch {
                 if segment.renders { outcome.tally.record(.output, since: &clock, failed: true) }
-                outcome.results.append(.failure(ArticleFailure(
+                outcome.entries.append(.failure(ArticleFailure(
                     id: article.id, source: article.source?.location, stage: ArticleFailure.outputStep,
                     error: Self.message(error))))
             }
@@ -310,19 +398,26 @@ private struct SendableBuffer<Element>: @unchecked Sendable {
 /// Counts what reaches the real sink, passing everything through.
 private final class CountingSink<Base: ResultSink>: ResultSink {
     let base: Base
-    var succeeded = 0
+    var accepted = 0
     var failed = 0
+    var emptied = 0
+    var warnings = 0
 
     init(_ base: Base) { self.base = base }
 
     var render: @Sendable (Article) throws -> Base.Rendered { base.render }
     func accept(_ rendered: Base.Rendered) throws {
-        succeeded += 1
+        accepted += 1
         try base.accept(rendered)
     }
     func reject(_ failure: ArticleFailure) throws {
         failed += 1
         try base.reject(failure)
+    }
+    func warn(_ warning: RunWarning) throws {
+        warnings += 1
+        if warning.kind == .emptied { emptied += 1 }
+        try base.warn(warning)
     }
     func flush() throws { try base.flush() }
 }

@@ -13,12 +13,16 @@ public protocol ResultSink: AnyObject {
     func accept(_ rendered: Rendered) throws
     /// Takes the next failed article.
     func reject(_ failure: ArticleFailure) throws
+    /// Takes a warning about an article, in input order, before the article itself (which may not
+    /// follow: an emptied article skipped by `on-empty: skip`). Ignored by default.
+    func warn(_ warning: RunWarning) throws
     /// Called after each batch: a sink that buffers writes it out, so that a streaming run's results
     /// reach the reader as they are ready (and a killed run leaves whole batches behind).
     func flush() throws
 }
 
 extension ResultSink {
+    public func warn(_ warning: RunWarning) throws {}
     public func flush() throws {}
 }
 
@@ -33,6 +37,10 @@ public final class ArticleCollector: ResultSink {
     public let render: @Sendable (Article) throws -> Article = { $0 }
     public func accept(_ article: Article) { results.append(.success(article)) }
     public func reject(_ failure: ArticleFailure) { results.append(.failure(failure)) }
+    public func warn(_ warning: RunWarning) { warnings.append(warning) }
+
+    /// Every warning, in input order.
+    public private(set) var warnings: [RunWarning] = []
 
     /// The successful articles, in input order.
     public var articles: [Article] { results.compactMap { try? $0.get() } }

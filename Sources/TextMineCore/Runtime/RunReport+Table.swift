@@ -1,10 +1,10 @@
 import Foundation
 
 extension RunReport {
-    /// `12 articles: 11 ok, 1 failed (0.1 MB in 0.02 s, 5.3 MB/s)`, with `, 30 already written` after
-    /// `failed` when a resumed run skipped some.
+    /// `12 articles: 10 ok, 1 emptied, 1 failed (0.1 MB in 0.02 s, 5.3 MB/s)`, with
+    /// `, 30 already written` after `failed` when a resumed run skipped some.
     public var summaryLine: String {
-        "\(articles) article\(articles == 1 ? "" : "s"): \(succeeded) ok, \(failed) failed"
+        "\(articles) article\(articles == 1 ? "" : "s"): \(succeeded) ok, \(emptied) emptied, \(failed) failed"
             + (skipped > 0 ? ", \(skipped) already written " : " ")
             + "(\(Self.format(megabytes)) MB in \(Self.format(seconds, digits: 2)) s, "
             + "\(Self.format(megabytesPerSecond)) MB/s)"

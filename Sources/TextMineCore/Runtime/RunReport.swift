@@ -1,7 +1,9 @@
 /// What a run did: counts, volume, time and per-stage statistics.
 public struct RunReport: Sendable {
-    /// Articles that went through every step.
+    /// Articles that went through every step with some text left.
     public var succeeded = 0
+    /// Articles whose text a step left empty (written or not, as `on-empty` says; not failed).
+    public var emptied = 0
     /// Articles that failed (in input, a step, or output).
     public var failed = 0
     /// Articles left out because an earlier run already wrote them (`--resume`).
@@ -17,8 +19,10 @@ public struct RunReport: Sendable {
 
     public init() {}
 
-    /// Articles seen (succeeded plus failed).
-    public var articles: Int { succeeded + failed }
+    /// Articles seen (succeeded, emptied and failed).
+    public var articles: Int { succeeded + emptied + failed }
+    /// Warnings given (emptied articles, duplicate ids, doubtful inputs).
+    public var warnings = 0
     /// Megabytes (10⁶ bytes) of text read.
     public var megabytes: Double { Double(textBytes) / 1_000_000 }
     /// Megabytes of text per second of wall time.

@@ -25,6 +25,7 @@ struct PipelineLoaderPlanTests {
               format: jsonl
             output: {path: out/result.json, format: json}
             on-error: fail
+            on-empty: skip
             stages:
               - use: tokens
               - use: sentences
@@ -38,6 +39,8 @@ struct PipelineLoaderPlanTests {
         #expect(result.diagnostics.isEmpty)
         let plan = try #require(result.plan)
         #expect(plan.name == "demo")
+        #expect(plan.emptyPolicy == .skip)
+        #expect(load("stages:\n  - use: tokens\n").plan?.emptyPolicy == .keep)
         #expect(plan.language == "fr")
         #expect(plan.input == InputSpec(paths: ["-"], format: .jsonl))
         #expect(plan.output == OutputSpec(path: "/pipelines/out/result.json", format: .json))
@@ -47,7 +50,7 @@ struct PipelineLoaderPlanTests {
             "sentences": 5, "method": "lead", "lowercase": false, "words": ["extra"], "label": "summary",
         ])
         #expect(plan.steps[3].options.baseDirectory == "/pipelines")
-        #expect(plan.steps[2].line == 11 && plan.steps[2].column == 5)
+        #expect(plan.steps[2].line == 12 && plan.steps[2].column == 5)
         #expect(result.stages.count == 4)
         #expect((result.stages[3] as? TestStages.Summarize)?.sentences == 5)
     }
@@ -186,7 +189,7 @@ struct PipelineLintTests {
             p.yaml:2:9: error: unknown key 'pahts' in 'input'
                 hint: did you mean 'paths'?
             p.yaml:3:1: error: unknown key 'colour'
-                hint: known keys: name, description, language, input, output, on-error, plugins, stages
+                hint: known keys: name, description, language, input, output, on-error, on-empty, limits, plugins, stages
             p.yaml:6:5: error: unknown key 'wiht' in step
                 hint: did you mean 'with'?
             p.yaml:8:5: error: unknown key 'sentences' in step
@@ -315,6 +318,7 @@ struct PipelineLintTests {
             input: seeds
             output: {format: xml}
             stages: {use: tokens}
+            on-empty: drop
             """) == """
             p.yaml:1:7: error: 'name': expected a string, got a list
                 hint: expected string
@@ -322,10 +326,34 @@ struct PipelineLintTests {
                 hint: expected one of skip, fail
             p.yaml:3:8: error: 'input' must be a mapping, not a string
                 hint: write its keys indented below it, e.g. 'input:' then '  path: …'
-            p.yaml:4:18: error: 'output.format': 'xml' is not one of jsonl, json, yaml, text, csv, tsv
-                hint: expected one of jsonl, json, yaml, text, csv, tsv
+            p.yaml:4:18: error: 'output.format': 'xml' is not one of jsonl, json, yaml, text, csv, tsv, html
+                hint: expected one of jsonl, json, yaml, text, csv, tsv, html
             p.yaml:5:9: error: 'stages' must be a list of steps, not a mapping
                 hint: write each step on its own line as '- use: STAGE'
+            p.yaml:6:11: error: 'on-empty': 'drop' is not one of keep, skip, fail
+                hint: expected one of keep, skip, fail
+            """)
+    }
+
+    @Test("limits: read into the plan, defaults otherwise; bad values and unknown keys at their place")
+    func limits() throws {
+        let plan = try #require(load("limits: {max-article-bytes: 1000, step-timeout: 2.5}\nstages:\n  - use: tokens\n").plan)
+        #expect(plan.limits == RunLimits(maxArticleBytes: 1000, stepTimeout: 2.5))
+        #expect(load("stages:\n  - use: tokens\n").plan?.limits == RunLimits())
+        #expect(report("""
+            limits:
+              max-article-bytes: 0
+              step-timeout: soon
+              max-bytes: 3
+            stages:
+              - use: tokens
+            """) == """
+            p.yaml:2:22: error: 'limits.max-article-bytes': 0 is out of range 1...9223372036854775807
+                hint: expected integer in 1...9223372036854775807
+            p.yaml:3:17: error: 'limits.step-timeout': expected a number, got a string
+                hint: expected number in 0.001...86400
+            p.yaml:4:3: error: unknown key 'max-bytes' in 'limits'
+                hint: known keys: max-article-bytes, step-timeout
             """)
     }
 

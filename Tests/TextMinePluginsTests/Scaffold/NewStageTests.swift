@@ -17,7 +17,10 @@ struct NewStageTests {
         #expect(created.status == 0, "\(created.output)")
         let package = folder.path("word-count")
         let manifest = try String(contentsOfFile: package + "/Package.swift", encoding: .utf8)
-        #expect(manifest.contains(#".package(path: "\#(TestPaths.repository)")"#))
+        #expect(manifest.contains(#".package(path: "\#(TestPaths.repository)"),"#))
+        #expect(manifest.contains(#"// .package(url: "https://github.com/OWNER/TextMine.git", branch: "main"),"#))
+        #expect(manifest.contains("platforms: [.macOS(.v15)],"))
+        #expect(try String(contentsOfFile: package + "/README.md", encoding: .utf8).contains("## Make it yours"))
         #expect(try String(contentsOfFile: package + "/pipeline.yaml", encoding: .utf8).contains("- use: word-count"))
 
         // Type-check the stage and its test against the modules this build produced: seconds,
@@ -28,6 +31,7 @@ struct NewStageTests {
             "swiftc", "-typecheck", "-module-name", "WordCountStages", "-I", modules,
             "-Xcc", "-fmodule-map-file=\(sources)/CYAML/module.modulemap",
             "-Xcc", "-fmodule-map-file=\(sources)/CLibXML2/module.modulemap", "-Xcc", "-I/usr/include/libxml2",
+            "-Xcc", "-fmodule-map-file=\(sources)/CTextMineCompiler/include/module.modulemap",
             package + "/Sources/WordCountStages/WordCount.swift", package + "/Tests/WordCountStagesTests/WordCountTests.swift",
         ])
         #expect(typecheck.status == 0, "\(typecheck.output)")
@@ -45,6 +49,16 @@ struct NewStageTests {
                             ["new-stage", "dup", "--dir", folder.url.path, "--textmine", TestPaths.repository])
         #expect(again.status != 0)
         #expect(again.output.contains("already exists"))
+        let builtIn = try run(TestPaths.product("textmine"), ["new-stage", "pass", "--dir", folder.url.path])
+        #expect(builtIn.status != 0)
+        #expect(builtIn.output.contains("'pass' is the id of a built-in stage"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("pass")))
+        let fromGit = try run(TestPaths.product("textmine"), ["new-stage", "from-git", "--dir", folder.url.path,
+                                                              "--textmine-url", "https://example.org/team/TextMine.git"])
+        #expect(fromGit.status == 0, "\(fromGit.output)")
+        let manifest = try String(contentsOfFile: folder.path("from-git") + "/Package.swift", encoding: .utf8)
+        #expect(manifest.contains(#"\#n        .package(url: "https://example.org/team/TextMine.git", branch: "main"),"#))
+        #expect(manifest.contains(#".product(name: "TextMineCore", package: "textmine")"#))
     }
 
     @Test("the generated package builds and passes its tests", .enabled(if: fullBuild))

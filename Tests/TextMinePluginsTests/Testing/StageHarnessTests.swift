@@ -36,8 +36,35 @@ private struct Overwrite: Stage {
     func process(_ article: inout Article, context: StageContext) throws { article.text = "gone" }
 }
 
+/// Counts sentences: needs them, and clean text.
+private struct CountSentences: Stage {
+    static let description = StageDescription(
+        id: "count-sentences", abstract: "Counts sentences.", requires: [.sentences, .cleanText])
+    init(options: StageOptions) throws {}
+    func process(_ article: inout Article, context: StageContext) throws {
+        article.layers["count"] = .int(article.sentences.count)
+    }
+}
+
 @Suite("StageHarness")
 struct StageHarnessTests {
+    @Test("a stage whose requirements the article does not show fails, naming what is missing")
+    func unmetRequirements() throws {
+        let harness = try StageHarness(CountSentences.self)
+        #expect(throws: StageHarness.MissingCapabilities(stage: "count-sentences", article: "test",
+                                                         missing: [.cleanText, .sentences])) {
+            try harness.run("Une phrase. Deux phrases.")
+        }
+        #expect(StageHarness.MissingCapabilities(stage: "s", article: "a", missing: [.sentences]).description
+            == "stage 's' requires 'sentences', which article 'a' does not have: run the stages that produce it first "
+            + "(or a PipelineHarness), fill the article's fields, or list it in the harness's given:")
+        var article = Article(id: "a", text: "Une phrase. Deux phrases.")
+        article.sentences = [Sentence(span: Span(start: 0, end: 11)), Sentence(span: Span(start: 12, end: 25))]
+        let given = try StageHarness(CountSentences.self, given: [.cleanText])
+        #expect(try given.run(article).layers["count"] == 2)
+        #expect(try given.run("").layers["count"] == 0, "a blank text needs no sentences")
+    }
+
     @Test("runs a stage with validated options and shows its removals")
     func runsStage() throws {
         let harness = try StageHarness(DropAds.self, options: ["word": "Pub"], stageName: "ads")

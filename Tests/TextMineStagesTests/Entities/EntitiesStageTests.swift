@@ -63,7 +63,7 @@ struct EntitiesStageTests {
     @Test("an article without text or tokens gets no entities")
     func emptyArticle() throws {
         #expect(try run("").entities.isEmpty)
-        let bare = try StageHarness(EntitiesStage.self).run(Article(id: "bare", text: "Paris"))
+        let bare = try StageHarness(EntitiesStage.self, given: [.sentences, .tokens]).run(Article(id: "bare", text: "Paris"))
         #expect(bare.entities.isEmpty)
     }
 
