@@ -22,6 +22,8 @@ let package = Package(
         // same stage as a dynamic plugin library.
         .executable(name: "textmine-example", targets: ["textmine-example"]),
         .library(name: "TextMineExamplePlugin", type: .dynamic, targets: ["TextMineExamplePlugin"]),
+        // The fuzz targets, for the Fuzz/ package (libFuzzer) and the regression tests.
+        .library(name: "TextMineFuzzTargets", targets: ["TextMineFuzzTargets"]),
     ],
     dependencies: [
         // Pinned exactly, with Package.resolved committed, so that every build uses the same code.
@@ -32,10 +34,13 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
+        // The compiler's identity, read by the Swift compiler from a header (plugin ABI fingerprint).
+        .target(name: "CTextMineCompiler"),
+
         // The YAML layer: libyaml wrapped into positioned nodes.
         .target(name: "TextMineYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
         // The runtime and the public API for stage authors.
-        .target(name: "TextMineCore", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
+        .target(name: "TextMineCore", dependencies: ["TextMineYAML", "CTextMineCompiler"], swiftSettings: strictSettings),
         // Built-in stages, one folder per family.
         .target(
             name: "TextMineStages",
@@ -84,6 +89,11 @@ let package = Package(
             name: "TextMineExamplePlugin", dependencies: ["TextMineCore", "TextMineExampleStages"],
             swiftSettings: strictSettings),
 
+        // Fuzz targets: arbitrary bytes into each parser and a whole pipeline (see Fuzz/).
+        .target(
+            name: "TextMineFuzzTargets", dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineYAML"],
+            swiftSettings: strictSettings),
+
         .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting", "TextMineYAML"], swiftSettings: strictSettings),
@@ -94,7 +104,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TextMinePluginsTests",
-            dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineTesting", "TextMineExampleStages"],
+            dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineTesting", "TextMineExampleStages",
+                           "TextMineFuzzTargets"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -15,12 +15,26 @@ struct Benchmark: ParsableCommand {
             Run it in release mode: swift run -c release textmine-bench [--pipeline FILE] [--jobs N]. \
             'memory' runs the pipeline over articles held in memory (the stages' cost); 'files' writes \
             the corpus as text files to a temporary folder, then reads them and writes JSON lines, \
-            as 'textmine run' does. Each mode runs --repeat times and reports the best run.
+            as 'textmine run' does. Each mode runs --repeat times and reports the best run. \
+            --shape single joins the copies into one article of --megabytes (the cost of one huge \
+            article: every stage must stay linear in its length); single-line also turns its line \
+            breaks into spaces, as in a scrape saved on one line. The peak resident memory of the \
+            process is reported at the end.
             """
     )
 
     enum Mode: String, ExpressibleByArgument, CaseIterable {
         case memory, files, both
+    }
+
+    /// How the replicated seeds form the corpus.
+    enum Shape: String, ExpressibleByArgument, CaseIterable {
+        /// One article per seed copy.
+        case articles
+        /// All copies joined into one article.
+        case single
+        /// One article on one line (line breaks turned into spaces).
+        case singleLine = "single-line"
     }
 
     @Option(help: "The pipeline file (default: a pipeline of one 'pass' stage).")
@@ -38,6 +52,9 @@ struct Benchmark: ParsableCommand {
     @Option(help: "memory, files or both.")
     var mode = Mode.both
 
+    @Option(help: "articles (one per seed copy), single (one article of the whole size) or single-line.")
+    var shape = Shape.articles
+
     @Option(help: "Runs per mode; the best is reported.")
     var `repeat` = 3
 
@@ -46,7 +63,7 @@ struct Benchmark: ParsableCommand {
 
     func run() throws {
         let pipeline = try loadPipeline()
-        let corpus = try Corpus(seeds: seeds, megabytes: megabytes)
+        let corpus = try Corpus(seeds: seeds, megabytes: megabytes, shape: shape)
         print("corpus: \(corpus.articles.count) articles, \(format(Double(corpus.bytes) / 1e6)) MB "
               + "(\(corpus.seedCount) seeds from \(seeds) replicated)")
         print("pipeline: \(pipeline.steps.map(\.name).joined(separator: " → ")), jobs \(jobs)")
@@ -82,6 +99,20 @@ struct Benchmark: ParsableCommand {
                   + "(the figure that matters on a busy machine)")
             print(report.statisticsTable)
         }
+        print("")
+        print("peak resident memory: \(format(Self.peakResidentMegabytes(), digits: 0)) MB")
+    }
+
+    /// The process's peak resident set size so far, in megabytes.
+    private static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) * 1024 / 1e6  // kilobytes on Linux
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1e6  // bytes on macOS
+        #endif
     }
 
     private func loadPipeline() throws -> Pipeline {
@@ -120,7 +151,7 @@ struct Corpus {
     var bytes = 0
     var seedCount = 0
 
-    init(seeds folder: String, megabytes: Double) throws {
+    init(seeds folder: String, megabytes: Double, shape: Benchmark.Shape = .articles) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
         let seeds = try names.map { name in
             (String(name.dropLast(4)), try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
@@ -135,6 +166,13 @@ struct Corpus {
             }
             copy += 1
         }
+        guard shape != .articles else { return }
+        var text = articles.map(\.text).joined(separator: "\n\n")
+        if shape == .singleLine {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.lazy.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        }
+        articles = [Article(id: "single", text: text)]
+        bytes = text.utf8.count
     }
 
     /// Writes every article as `<id>.txt` in a new temporary folder and returns the folder.

@@ -40,6 +40,9 @@ struct ExplainCommandTests {
             \(ArticleField.names.map { "    - \($0)" }.joined(separator: "\n"))
             on-error: skip
             on-empty: keep
+            limits:
+              max-article-bytes: 67108864
+              step-timeout: 300
             steps:
               - name: split
                 use: split

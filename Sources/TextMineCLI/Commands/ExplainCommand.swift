@@ -65,6 +65,11 @@ struct ExplainCommand: ParsableCommand {
             ])),
             ("on-error", .string(plan.errorPolicy.rawValue)),
             ("on-empty", .string(plan.emptyPolicy.rawValue)),
+            ("limits", .mapping([
+                ("max-article-bytes", .scalar(String(plan.limits.maxArticleBytes))),
+                ("step-timeout", .scalar(plan.limits.stepTimeout == plan.limits.stepTimeout.rounded()
+                    ? String(Int(plan.limits.stepTimeout)) : String(plan.limits.stepTimeout))),
+            ])),
         ]
         if !plan.plugins.isEmpty { entries.append(("plugins", .sequence(plan.plugins.map(YAMLNode.string)))) }
         entries.append(("steps", .sequence(plan.steps.map { step in

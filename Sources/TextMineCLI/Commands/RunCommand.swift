@@ -152,10 +152,12 @@ struct RunCommand: ParsableCommand {
             if warned[warning.kind]! <= 20 { console.line("warning: \(warning)") }
         }
 
+        let watch = ArticleWatch()
         let runner = PipelineRunner(pipeline: pipeline, options: .init(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy,
-            emptyPolicy: plan.emptyPolicy, recordsTimings: plan.output.timings && !noTimings, skippedIDs: written))
-        let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console) : nil
+            emptyPolicy: plan.emptyPolicy, recordsTimings: plan.output.timings && !noTimings, skippedIDs: written,
+            limits: plan.limits, watch: watch))
+        let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console, watch: watch) : nil
         let report: RunReport
         do {
             report = try runner.run(input, into: sink, progress: progress.map { bar in { bar.update($0) } })

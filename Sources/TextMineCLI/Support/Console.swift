@@ -27,18 +27,38 @@ struct Console {
     }
 }
 
-/// A one-line progress bar on standard error, redrawn at most ten times a second.
-final class ProgressBar {
+/// A one-line progress bar on standard error, redrawn at most ten times a second. While an article
+/// has been running for more than ``slowArticleSeconds``, a timer names it on the bar
+/// (`article 'big' running for 42 s, in 'entities'`), even when no batch completes meanwhile.
+final class ProgressBar: @unchecked Sendable {
+    /// Seconds after which an article in progress is named on the bar.
+    static let slowArticleSeconds = 10.0
+
     private let totalBytes: Int?
     private let console: Console
+    private let watch: ArticleWatch?
+    private let lock = NSLock()
     private var lastDraw = -1.0
+    private var lastLine = ""
+    private var timer: (any DispatchSourceTimer)?
 
-    init(totalBytes: Int?, console: Console) {
+    init(totalBytes: Int?, console: Console, watch: ArticleWatch? = nil) {
         self.totalBytes = totalBytes
         self.console = console
+        self.watch = watch
+        guard watch != nil else { return }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        timer.schedule(deadline: .now() + 1, repeating: 1)
+        timer.setEventHandler { [weak self] in self?.redraw() }
+        timer.resume()
+        self.timer = timer
     }
 
+    deinit { timer?.cancel() }
+
     func update(_ progress: RunProgress) {
+        lock.lock()
+        defer { lock.unlock() }
         guard progress.seconds - lastDraw >= 0.1 else { return }
         lastDraw = progress.seconds
         let rate = progress.seconds > 0 ? Double(progress.inputBytes) / 1e6 / progress.seconds : 0
@@ -49,11 +69,33 @@ final class ProgressBar {
             line = "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "] "
                 + String(format: "%3.0f%% ", fraction * 100) + line
         }
+        lastLine = line
+        draw()
+    }
+
+    /// Redraws the last line with the slow article, if any (on the timer's thread).
+    private func redraw() {
+        lock.lock()
+        defer { lock.unlock() }
+        draw()
+    }
+
+    private func draw() {
+        var line = lastLine
+        if let slow = watch?.longestRunning, slow.seconds >= Self.slowArticleSeconds {
+            if lastDraw < 0 { lastDraw = 0 }
+            let step = slow.step.isEmpty ? "" : ", in '\(slow.step)'"
+            line += (line.isEmpty ? "" : "; ") + "article '\(slow.id)' running for \(Int(slow.seconds)) s\(step)"
+        }
+        guard !line.isEmpty else { return }
         console.write("\r\u{1B}[K" + line)
     }
 
-    /// Erases the bar.
+    /// Stops the timer and erases the bar.
     func clear() {
+        timer?.cancel()
+        lock.lock()
+        defer { lock.unlock() }
         if lastDraw >= 0 { console.write("\r\u{1B}[K") }
     }
 }

@@ -39,3 +39,45 @@ public struct Span: Hashable, Comparable, Codable, Sendable, CustomStringConvert
 
     public var description: String { "[\(start), \(end))" }
 }
+
+extension Span {
+    private enum CodingKeys: String, CodingKey { case start, end }
+
+    /// Decodes a span from `{"start": …, "end": …}`, refusing one that is not a valid range
+    /// (a negative start, or a start after the end) with a ``SpanError``: spans decoded from outside
+    /// (plugin replies, JSONL input) must never reach code that slices text with them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let start = try container.decode(Int.self, forKey: .start)
+        let end = try container.decode(Int.self, forKey: .end)
+        guard start >= 0, start <= end else { throw SpanError(start: start, end: end) }
+        self.init(start: start, end: end)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+    }
+}
+
+/// A span read from outside that is not a valid range of offsets.
+public struct SpanError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+    /// The length of the text the span points into, when the span ends past it.
+    public var length: Int?
+
+    public init(start: Int, end: Int, length: Int? = nil) {
+        self.start = start
+        self.end = end
+        self.length = length
+    }
+
+    public var description: String {
+        if let length, start >= 0, start <= end {
+            return "span [\(start), \(end)) lies outside the text (\(length) scalars)"
+        }
+        return start < 0 ? "span [\(start), \(end)) has a negative start" : "span [\(start), \(end)) starts after its end"
+    }
+}

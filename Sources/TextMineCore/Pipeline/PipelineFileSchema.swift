@@ -15,6 +15,8 @@ public enum PipelineFileSchema {
         OptionSpec("on-empty", .choice(EmptyPolicy.allCases.map(\.rawValue)), default: "keep",
                    doc: "What happens to an article whose text a step leaves empty (it is counted as emptied and "
                        + "named either way): keep it in the output, skip it, or fail it."),
+        OptionSpec("limits", .any, default: .object([:]),
+                   doc: "What one article may cost; an article past a limit fails with a message and the run goes on."),
         OptionSpec("plugins", .list(.any), default: [],
                    doc: "Plugins that provide more stages, loaded before the steps are checked: paths of dynamic "
                        + "libraries or stage manifests, or manifests written inline as mappings."),
@@ -47,6 +49,15 @@ public enum PipelineFileSchema {
                        + "(id, text, label, start, end, canonical, confidence)."),
     ]
 
+    /// Keys of `limits:`.
+    public static let limits: OptionSchema = [
+        OptionSpec("max-article-bytes", .integer(1...Int.max), default: .int(RunLimits.defaultMaxArticleBytes),
+                   doc: "The largest article text, in UTF-8 bytes; a larger article fails before any step runs."),
+        OptionSpec("step-timeout", .number(0.001...86_400), default: .double(RunLimits.defaultStepTimeout),
+                   doc: "The most seconds one built-in or library step may take on one article; the article fails "
+                       + "after a step that took longer (out-of-process stages have their own 'timeout')."),
+    ]
+
     /// Keys of a step under `stages:`.
     public static let step: OptionSchema = [
         OptionSpec("use", .string, default: nil, doc: "The stage to run (see 'textmine stages')."),
@@ -72,6 +83,7 @@ public enum PipelineFileSchema {
         var properties = property(of: topLevel)
         properties["input"] = objectSchema(input, doc: topLevel["input"]!.doc)
         properties["output"] = objectSchema(output, doc: topLevel["output"]!.doc)
+        properties["limits"] = objectSchema(limits, doc: topLevel["limits"]!.doc)
         properties["stages"] = [
             "type": "array",
             "minItems": 1,

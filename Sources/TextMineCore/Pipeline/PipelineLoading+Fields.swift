@@ -37,6 +37,15 @@ extension PipelineLoading {
         if let policy = field(root, "on-empty", in: PipelineFileSchema.topLevel)?.stringValue {
             emptyPolicy = EmptyPolicy(rawValue: policy) ?? .keep
         }
+        if let node = root["limits"], let mapping = section(node, named: "limits") {
+            checkKeys(of: mapping, against: PipelineFileSchema.limits, in: "'limits'") { _ in nil }
+            if let bytes = field(node, "max-article-bytes", in: PipelineFileSchema.limits, place: "limits")?.intValue {
+                limits.maxArticleBytes = bytes
+            }
+            if let seconds = field(node, "step-timeout", in: PipelineFileSchema.limits, place: "limits")?.doubleValue {
+                limits.stepTimeout = seconds
+            }
+        }
         if let node = root["plugins"] { readPlugins(node) }
     }
 

@@ -21,6 +21,7 @@ struct PipelineLoading {
     var output = OutputSpec()
     var errorPolicy = ErrorPolicy.skip
     var emptyPolicy = EmptyPolicy.keep
+    var limits = RunLimits()
     var plugins: [String] = []
     var steps: [StepDraft] = []
     var stages: [any Stage] = []
@@ -75,7 +76,7 @@ struct PipelineLoading {
                             line: step.useMark.line, column: step.useMark.column)
             },
             input: input, output: output, errorPolicy: errorPolicy, emptyPolicy: emptyPolicy,
-            plugins: plugins)
+            plugins: plugins, limits: limits)
         return PipelineLoadResult(plan: plan, diagnostics: sorted, registry: registry, stages: stages)
     }
 

@@ -21,10 +21,13 @@ public struct PipelinePlan: Sendable, Hashable {
     public var emptyPolicy: EmptyPolicy
     /// Dynamic libraries of stages to load before building the steps (`plugins:`), resolved paths.
     public var plugins: [String]
+    /// What one article may cost (`limits:`).
+    public var limits: RunLimits
 
     public init(file: String, name: String? = nil, language: LanguageCode? = nil, steps: [PlannedStep],
                 input: InputSpec = InputSpec(), output: OutputSpec = OutputSpec(),
-                errorPolicy: ErrorPolicy = .skip, emptyPolicy: EmptyPolicy = .keep, plugins: [String] = []) {
+                errorPolicy: ErrorPolicy = .skip, emptyPolicy: EmptyPolicy = .keep, plugins: [String] = [],
+                limits: RunLimits = RunLimits()) {
         self.file = file
         self.name = name
         self.language = language
@@ -34,6 +37,7 @@ public struct PipelinePlan: Sendable, Hashable {
         self.errorPolicy = errorPolicy
         self.emptyPolicy = emptyPolicy
         self.plugins = plugins
+        self.limits = limits
     }
 }
 

@@ -39,10 +39,15 @@ public struct PipelineRunner: Sendable {
         /// such ids, are counted in ``RunReport/skipped`` and not passed to the sink. The steps before
         /// a corpus stage still see them, so corpus statistics do not change.
         public var skippedIDs: Set<String>
+        /// What one article may cost; an article past a limit fails and the run goes on.
+        public var limits: RunLimits
+        /// Where the articles in progress are recorded, for a display of long-running ones.
+        public var watch: ArticleWatch?
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, errorPolicy: ErrorPolicy = .skip,
                     emptyPolicy: EmptyPolicy = .keep, batchBytes: Int? = nil, recordsTimings: Bool = true,
-                    idleSeconds: Double = 0.05, maxLatency: Double = 0.25, skippedIDs: Set<String> = []) {
+                    idleSeconds: Double = 0.05, maxLatency: Double = 0.25, skippedIDs: Set<String> = [],
+                    limits: RunLimits = RunLimits(), watch: ArticleWatch? = nil) {
             self.jobs = max(1, jobs)
             self.errorPolicy = errorPolicy
             self.emptyPolicy = emptyPolicy
@@ -51,6 +56,8 @@ public struct PipelineRunner: Sendable {
             self.idleSeconds = idleSeconds
             self.maxLatency = maxLatency
             self.skippedIDs = skippedIDs
+            self.limits = limits
+            self.watch = watch
         }
     }
 
@@ -256,16 +263,30 @@ public struct PipelineRunner: Sendable {
                 outcome.tally.skipped += 1
                 continue articles
             }
+            if let problem = options.limits.sizeProblem(bytes: article.text.utf8.count) {
+                if segment.readsInput { outcome.tally.failures[0] += 1 }
+                outcome.entries.append(.failure(ArticleFailure(
+                    id: article.id, source: article.source?.location, stage: ArticleFailure.inputStep, error: problem)))
+                continue articles
+            }
             if article.language == nil { article.language = pipeline.language }
+            let watchToken = options.watch?.start(article.id)
+            defer { if let watchToken { options.watch?.finish(watchToken) } }
             clock = SystemClock.nanoseconds
             // The last step after which the text was left empty, if one was.
             var emptiedBy: String?
             var blank = article.isTextBlank
             for index in segment.range {
                 let step = segment.steps[index]
+                if let watchToken { options.watch?.enter(watchToken, step: step.name) }
                 do {
                     try step.stage.process(&article, context: StageContext(stageName: step.name))
                     let seconds = outcome.tally.record(.step(index), since: &clock, failed: false)
+                    if let problem = options.limits.timeProblem(step: step.name, seconds: seconds) {
+                        outcome.entries.append(.failure(ArticleFailure(
+                            id: article.id, source: article.source?.location, stage: step.name, error: problem)))
+                        continue articles
+                    }
                     article.recordTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil)
                     let nowBlank = article.isTextBlank
                     if nowBlank && !blank { emptiedBy = step.name }

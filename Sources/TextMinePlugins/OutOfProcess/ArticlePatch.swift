@@ -6,8 +6,10 @@ import TextMineCore
 ///
 /// Every field is optional. Edit spans are offsets into the text the stage received; the spans of
 /// all other fields are offsets into the text after the edits, except metadata `source` spans,
-/// which point into the text as received (where the value was found). A list field that is present
-/// replaces the article's list; `metadata` and `layers` are merged key by key.
+/// which point into the text as received (where the value was found). A returned `entities` or
+/// `keywords` list is appended to the article's, unless the stage declares that it replaces it
+/// (``AppendableField``); the other list fields replace the article's; `metadata` and `layers` are
+/// merged key by key.
 public struct ArticlePatch: Codable, Sendable, Equatable {
     /// Changes to the text; an edit with a `reason` is recorded as a removal.
     public var edits: [Edit]?
@@ -48,13 +50,26 @@ public struct ArticlePatch: Codable, Sendable, Equatable {
 
     /// Whether the patch changes nothing.
     public var isEmpty: Bool { self == ArticlePatch() }
+
+    /// The list fields several stages add to: a returned list is appended to the article's unless
+    /// the stage's manifest lists the field under `replaces:`.
+    public enum AppendableField: String, CaseIterable, Sendable, Hashable {
+        case entities, keywords
+
+        /// The fields of a `replaces:` value (a list of field names, already validated).
+        static func set(_ value: JSONValue?) -> Set<Self> {
+            Set((value?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(Self.init(rawValue:)) })
+        }
+    }
 }
 
 extension ArticlePatch {
     /// Applies the patch to the article the stage received, recording `stage` as the provenance.
+    /// Returned lists of the fields in `replacing` replace the article's; other returned `entities`
+    /// and `keywords` are appended.
     ///
-    /// - Throws: ``StageError`` when a span lies outside the text (nothing is applied then).
-    public func apply(to article: inout Article, stage: String) throws {
+    /// - Throws: ``StageError`` when a span is not a range inside the text (nothing is applied then).
+    public func apply(to article: inout Article, stage: String, replacing: Set<AppendableField> = []) throws {
         guard !isEmpty else { return }
         let receivedLength = ScalarLength(article.text)
         try Self.check(edits?.map(\.span) ?? [], length: receivedLength, what: "edit")
@@ -81,22 +96,28 @@ extension ArticlePatch {
         if let tokens { edited.tokens = tokens }
         if let entities {
             let text = ScalarSlicer(edited.text)
-            edited.entities = entities.map {
+            let returned = entities.map {
                 let mention = text[$0.span]
                 return Entity(span: $0.span, text: mention, label: $0.label, canonical: $0.canonical ?? mention,
                               confidence: $0.confidence ?? 1, stage: stage)
             }
+            edited.entities = replacing.contains(.entities) ? returned : edited.entities + returned
         }
         if let summary { edited.summary = summary }
-        if let keywords { edited.keywords = keywords }
+        if let keywords { edited.keywords = replacing.contains(.keywords) ? keywords : edited.keywords + keywords }
         for (name, value) in layers ?? [:] { edited.layers[name] = value }
         article = edited
     }
 
+    /// Checks that every span is a range inside the text: `0 ≤ start ≤ end ≤ length`.
     private static func check(_ spans: [Span], length: ScalarLength, what: String) throws {
-        guard let longest = spans.map(\.end).max(), longest > length.value else { return }
-        let bad = spans.first { $0.end > length.value }!
-        throw StageError("the stage returned a \(what) span \(bad) outside the text (\(length.value) scalars)")
+        guard !spans.isEmpty else { return }
+        if let bad = spans.first(where: { $0.start < 0 || $0.start > $0.end }) {
+            throw StageError("the stage returned a \(what) span \(SpanError(start: bad.start, end: bad.end))")
+        }
+        if let bad = spans.first(where: { $0.end > length.value }) {
+            throw StageError("the stage returned a \(what) span \(bad) outside the text (\(length.value) scalars)")
+        }
     }
 }
 
@@ -118,15 +139,22 @@ extension ArticlePatch {
         if after.blocks != before.blocks { blocks = after.blocks }
         if after.sentences != before.sentences { sentences = after.sentences }
         if after.tokens != before.tokens { tokens = after.tokens }
+        // Lists the host appends to carry only what the stage added after the received list (all of
+        // the list when the stage changed received items: its manifest must then say `replaces:`).
         if after.entities != before.entities {
-            entities = after.entities.map {
+            entities = Self.added(after.entities, to: before.entities).map {
                 EntityMention(span: $0.span, label: $0.label, canonical: $0.canonical, confidence: $0.confidence)
             }
         }
         if after.summary != before.summary { summary = after.summary }
-        if after.keywords != before.keywords { keywords = after.keywords }
+        if after.keywords != before.keywords { keywords = Self.added(after.keywords, to: before.keywords) }
         let changedLayers = after.layers.filter { before.layers[$0.key] != $0.value }
         if !changedLayers.isEmpty { layers = changedLayers }
+    }
+
+    /// The items of `after` past `before` when `after` starts with `before`, else all of `after`.
+    private static func added<Item: Equatable>(_ after: [Item], to before: [Item]) -> [Item] {
+        after.starts(with: before) ? Array(after.dropFirst(before.count)) : after
     }
 
     /// One edit per edited region of the alignment; a region made of removals only is split back

@@ -31,6 +31,11 @@ public struct ExternalStage: Stage {
         doc: "How many copies of the program may run at once (default: one per CPU).")
     static let restarts = StageOption<Int?>("restarts", in: 0...10_000,
         doc: "How many times a failed program is replaced before the stage gives up (default 3).")
+    static let replaces = StageOption<[ArticlePatch.AppendableField]?>(
+        spec: OptionSpec("replaces", .list(.choice(ArticlePatch.AppendableField.allCases.map(\.rawValue))), default: .null,
+                         doc: "The list fields whose returned list replaces the article's (default: the manifest's, else none: appended)."),
+        default: nil
+    ) { value, _ in value.arrayValue?.compactMap { $0.stringValue.flatMap(ArticlePatch.AppendableField.init(rawValue:)) } }
 
     public static let description = StageDescription(
         id: "external",
@@ -42,9 +47,10 @@ public struct ExternalStage: Stage {
             against its option schema first. To use a manifest's stage under its own id, with lint of its \
             options and capabilities, list the manifest under `plugins:` instead.
             """,
-        options: [manifest, command, stage, programOptions, timeout, processes, restarts])
+        options: [manifest, command, stage, programOptions, timeout, processes, restarts, replaces])
 
     private let pool: ProcessPool
+    private let replaces: Set<ArticlePatch.AppendableField>
 
     /// Builds the stage from a step's `with:` (a manifest path or an inline command).
     public init(options: StageOptions) throws {
@@ -67,6 +73,7 @@ public struct ExternalStage: Stage {
         if let timeout = options[Self.timeout] { configuration.timeout = timeout }
         if let processes = options[Self.processes] { configuration.processes = processes }
         if let restarts = options[Self.restarts] { configuration.restarts = restarts }
+        if let replaces = options[Self.replaces] { configuration.replaces = Set(replaces) }
         try self.init(configuration, options: options[Self.programOptions])
     }
 
@@ -82,10 +89,11 @@ public struct ExternalStage: Stage {
             values = checked
         }
         pool = try ProcessPool(configuration: configuration, options: values)
+        replaces = configuration.replaces
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let patch = try pool.exchange(article)
-        try patch.apply(to: &article, stage: context.stageName)
+        try patch.apply(to: &article, stage: context.stageName, replacing: replaces)
     }
 }

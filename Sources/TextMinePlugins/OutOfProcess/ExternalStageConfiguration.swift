@@ -26,6 +26,9 @@ public struct ExternalStageConfiguration: Sendable, Hashable {
     /// How many times a program that crashed, hung or broke the protocol is replaced before the
     /// stage gives up (and fails every further article with the reason).
     public var restarts: Int
+    /// The list fields whose returned list replaces the article's; a returned list of any other
+    /// appendable field (``ArticlePatch/AppendableField``) is appended to the article's.
+    public var replaces: Set<ArticlePatch.AppendableField>
     /// The file the stage was declared in (a manifest or a pipeline), for messages.
     public var declaredIn: String
 
@@ -33,7 +36,8 @@ public struct ExternalStageConfiguration: Sendable, Hashable {
                 command: PluginCommand, options: OptionSchema? = OptionSchema(), requires: Set<Capability> = [],
                 produces: Set<Capability> = [], timeout: Double = Self.defaultTimeout,
                 startupTimeout: Double = Self.defaultStartupTimeout, processes: Int = Self.defaultProcesses,
-                restarts: Int = Self.defaultRestarts, declaredIn: String) {
+                restarts: Int = Self.defaultRestarts, replaces: Set<ArticlePatch.AppendableField> = [],
+                declaredIn: String) {
         self.id = id
         self.version = version
         self.summary = summary
@@ -46,6 +50,7 @@ public struct ExternalStageConfiguration: Sendable, Hashable {
         self.startupTimeout = startupTimeout
         self.processes = processes
         self.restarts = restarts
+        self.replaces = replaces
         self.declaredIn = declaredIn
     }
 

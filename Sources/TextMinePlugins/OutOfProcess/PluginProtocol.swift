@@ -128,6 +128,9 @@ public enum PluginProtocol {
     private static func decode<T: Decodable>(_ type: T.Type, _ line: ArraySlice<UInt8>) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(line))
+        } catch let error as SpanError {
+            // A well-formed message with a bad span: that article fails, the program goes on.
+            throw StageError("the stage returned an invalid \(error)")
         } catch {
             throw PluginFailure.protocolViolation("printed a line that is not a valid protocol message: \(excerpt(line))")
         }

@@ -16,6 +16,7 @@ import TextMineYAML
 /// requires: []
 /// produces: [redacted]
 /// timeout: 10
+/// replaces: []                  # entities, keywords: replace the article's list instead of appending
 /// ```
 /// Every problem is reported as a diagnostic at its `file:line:col`.
 public enum StageManifest {
@@ -41,6 +42,8 @@ public enum StageManifest {
                    doc: "How many copies of the program may run at once (default: one per CPU)."),
         OptionSpec("restarts", .integer(0...10_000), default: .int(ExternalStageConfiguration.defaultRestarts),
                    doc: "How many times a failed program is replaced before the stage gives up."),
+        OptionSpec("replaces", .list(.choice(ArticlePatch.AppendableField.allCases.map(\.rawValue))), default: [],
+                   doc: "The list fields whose returned list replaces the article's (default: appended to it)."),
     ]
 
     /// Loads a manifest file; throws its first problem (for code that has no diagnostics list).
@@ -123,6 +126,7 @@ public enum StageManifest {
             startupTimeout: values["startup-timeout"]?.doubleValue ?? ExternalStageConfiguration.defaultStartupTimeout,
             processes: values["processes"]?.intValue ?? ExternalStageConfiguration.defaultProcesses,
             restarts: values["restarts"]?.intValue ?? ExternalStageConfiguration.defaultRestarts,
+            replaces: ArticlePatch.AppendableField.set(values["replaces"]),
             declaredIn: file)
         return (configuration, diagnostics)
     }
@@ -160,6 +164,29 @@ public enum StageManifest {
         return .success(OptionSpec(name, type, default: defaultValue, doc: node["doc"]?.scalar ?? ""))
     }
 
+    /// Reads the `min:` and `max:` of an integer or number option with `parse`; nil when neither is
+    /// given. A bound that does not parse, or a `min` above the `max`, is a problem (a range with
+    /// its bounds the wrong way round would trap).
+    private static func bounds<Bound: Comparable>(
+        _ node: YAMLNode, _ parse: (String) -> Bound?
+    ) -> Result<(Bound?, Bound?)?, SpecProblem> {
+        var values: [Bound?] = []
+        for key in ["min", "max"] {
+            guard let boundNode = node[key] else { values.append(nil); continue }
+            guard let value = boundNode.scalar.flatMap(parse) else {
+                let what = Bound.self == Int.self ? "a whole number" : "a finite number"
+                return .failure(SpecProblem(message: "\(key): expected \(what), got '\(boundNode.scalar ?? boundNode.kindDescription)'",
+                                            node: boundNode, hint: nil))
+            }
+            values.append(value)
+        }
+        if let low = values[0], let high = values[1], low > high {
+            return .failure(SpecProblem(message: "min \(low) is greater than max \(high)", node: node["min"] ?? node,
+                                        hint: "swap them"))
+        }
+        return .success(values[0] == nil && values[1] == nil ? nil : (values[0], values[1]))
+    }
+
     /// Reads the `type` (and `min`, `max`, `choices`, `items`) of an option declaration.
     private static func optionType(_ node: YAMLNode) -> Result<OptionType, SpecProblem> {
         for pair in node.mapping ?? [] where !specKeys.contains(pair.key.scalar ?? "") {
@@ -171,18 +198,19 @@ public enum StageManifest {
             return .failure(SpecProblem(message: "missing 'type'", node: node,
                                         hint: "one of \(typeNames.joined(separator: ", "))"))
         }
-        func number(_ key: String) -> Double? { node[key]?.scalar.flatMap(Double.init) }
         switch name {
         case "bool", "boolean": return .success(.bool)
         case "string": return .success(.string)
         case "path": return .success(.path)
         case "any": return .success(.any)
         case "integer":
-            let (low, high) = (number("min").map(Int.init) ?? Int.min, number("max").map(Int.init) ?? Int.max)
-            return .success(.integer(low == Int.min && high == Int.max ? nil : low...high))
+            return bounds(node, Int.init).flatMap { bounds in
+                .success(.integer(bounds.map { ($0 ?? Int.min)...($1 ?? Int.max) }))
+            }
         case "number":
-            let (low, high) = (number("min") ?? -.infinity, number("max") ?? .infinity)
-            return .success(.number(low == -.infinity && high == .infinity ? nil : low...high))
+            return bounds(node) { Double($0).flatMap { $0.isFinite ? $0 : nil } }.flatMap { bounds in
+                .success(.number(bounds.map { ($0 ?? -.infinity)...($1 ?? .infinity) }))
+            }
         case "choice":
             let choices = node["choices"]?.sequence?.compactMap(\.scalar) ?? []
             guard !choices.isEmpty else {

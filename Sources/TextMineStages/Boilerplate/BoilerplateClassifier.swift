@@ -159,9 +159,23 @@ public struct BoilerplateClassifier: Sendable {
     private func smooth(_ decisions: inout [BlockDecision]) {
         let original = decisions
         func isSettled(_ index: Int) -> Bool { original[index].reason != "short" }
+        // The nearest settled block before and after each block, in one pass each way (a search
+        // per short block made a long run of short blocks quadratic).
+        var previousSettled = [Int?](repeating: nil, count: original.count)
+        var nextSettled = [Int?](repeating: nil, count: original.count)
+        var last: Int?
+        for index in original.indices {
+            previousSettled[index] = last
+            if isSettled(index) { last = index }
+        }
+        last = nil
+        for index in original.indices.reversed() {
+            nextSettled[index] = last
+            if isSettled(index) { last = index }
+        }
         for index in decisions.indices where !isSettled(index) {
-            let previous = stride(from: index - 1, through: 0, by: -1).first(where: isSettled)
-            let next = (index + 1..<decisions.count).first(where: isSettled)
+            let previous = previousSettled[index]
+            let next = nextSettled[index]
             let before = previous.map { original[$0].isBoilerplate }
             let after = next.map { original[$0].isBoilerplate }
             let verdict: Bool

@@ -67,7 +67,12 @@ struct EntityTagger: Sendable {
         }
         var excluded = languageRules.noise.classify(bytes: text.utf8, tokens: ranges, attributes: attributes).map { $0 != nil }
         for block in article.blocks where block.role == .boilerplate {
-            for (k, token) in article.tokens.enumerated() where block.span.contains(token.span) { excluded[k] = true }
+            // Tokens are in text order: only those starting inside the block can lie in it.
+            var k = Self.firstToken(startingAtOrAfter: block.span.start, in: article.tokens)
+            while k < article.tokens.count, article.tokens[k].span.start < block.span.end {
+                if block.span.contains(article.tokens[k].span) { excluded[k] = true }
+                k += 1
+            }
         }
         let segments = Self.segments(tokens: article.tokens, sentences: article.sentences)
         let gazetteer = model.features.gazetteer
@@ -117,6 +122,12 @@ struct EntityTagger: Sendable {
             return tokens.dropFirst().allSatisfy { attributes[$0].flags.contains(.hasLetter) && !attributes[$0].flags.contains(.capitalized) }
         }
 
+        // The first gazetteer match of each token range, for the rules below.
+        var gazetteerMatchByTokens: [Range<Int>: Gazetteer.Category] = [:]
+        for match in gazetteerMatches where gazetteerMatchByTokens[match.tokens] == nil {
+            gazetteerMatchByTokens[match.tokens] = match.category
+        }
+
         // Rules on the tagger's mentions.
         var kept: [Found] = []
         for var mention in found {
@@ -146,21 +157,25 @@ struct EntityTagger: Sendable {
                 tokens = tokens.lowerBound..<(tokens.upperBound - 1)
             }
             if attributes[tokens.lowerBound].flags.contains(.punctuation) || isCommonWord(tokens) { continue }
-            let match = gazetteerMatches.first(where: { $0.tokens == tokens })
+            let match = gazetteerMatchByTokens[tokens]
             if match == nil && isCommonPhrase(tokens) { continue }
-            if let match, let label = match.category.entityLabel {
+            if let match, let label = match.entityLabel {
                 mention.label = label
                 mention.confidence = max(mention.confidence, 0.9)
             }
             mention.tokens = tokens
             kept.append(mention)
         }
-        // Gazetteer names the tagger missed.
+        // Gazetteer names the tagger missed (tokens already in a mention are marked, so that the
+        // test is per token, not per mention).
+        var inMention = [Bool](repeating: false, count: ranges.count)
+        for mention in kept { for k in mention.tokens { inMention[k] = true } }
         for match in gazetteerMatches where !isNoise(match.tokens) && !isCommonWord(match.tokens) {
             let first = attributes[match.tokens.lowerBound].flags
-            guard first.contains(.capitalized), !kept.contains(where: { $0.tokens.overlaps(match.tokens) }),
+            guard first.contains(.capitalized), !match.tokens.contains(where: { inMention[$0] }),
                   let label = match.category.entityLabel else { continue }
             kept.append(Found(span: Span(start: 0, end: 0), text: "", label: label, confidence: 0.75, tokens: match.tokens))
+            for k in match.tokens { inMention[k] = true }
         }
         // Other occurrences of the names found, written the same way.
         kept = MentionPropagation.propagate(kept, attributes: attributes, excluded: excluded)
@@ -177,6 +192,16 @@ struct EntityTagger: Sendable {
             kept[k].text = text.string(span)
         }
         return kept
+    }
+
+    /// The index of the first token that starts at or after `offset` (tokens are in text order).
+    private static func firstToken(startingAtOrAfter offset: Int, in tokens: [Token]) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].span.start < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The category of a gazetteer match when exactly one entity category (PER, LOC, ORG, MISC) starts there.

@@ -73,7 +73,9 @@ public struct KeywordsStage: Stage {
         let statistics = WordStatistics(text: keywordText)
         let phrases = PhraseCandidates(text: keywordText, maxWords: maxWords)
         let words = keywordText.words
-        let entityBytes = article.entities.map { text.byteRange(of: $0.span) }
+        let entityRanges = article.entities.map { text.byteRange(of: $0.span) }
+        let entities = IntervalIndex(entityRanges)
+        let entityRangeSet = Set(entityRanges)
         func byteRanges(_ candidate: PhraseCandidates.Candidate) -> [Range<Int>] {
             phrases.occurrences(of: candidate).map { words[$0.lowerBound].bytes.lowerBound..<words[$0.upperBound].bytes.upperBound }
         }
@@ -86,24 +88,22 @@ public struct KeywordsStage: Stage {
             case .keep:
                 break
             case .exclude:
-                if byteRanges(candidate).contains(where: { range in entityBytes.contains { $0.overlaps(range) } }) { continue }
+                if byteRanges(candidate).contains(where: entities.overlaps) { continue }
             case .boost:
-                if byteRanges(candidate).contains(where: { range in entityBytes.contains { $0 == range } }) { score /= 2 }
+                if byteRanges(candidate).contains(where: entityRangeSet.contains) { score /= 2 }
             }
             ranked.append((index, score))
         }
         ranked.sort { $0.score != $1.score ? $0.score < $1.score : $0.candidate < $1.candidate }
 
         var keywords: [Keyword] = []
-        var taken: [Range<Int>] = []
+        var taken = IntervalIndex()
         for (index, score) in ranked where keywords.count < count {
             let candidate = phrases.candidates[index]
             let ranges = byteRanges(candidate)
             // A phrase found only inside better phrases adds nothing (`sécurité` inside `garanties de sécurité`).
-            if ranges.allSatisfy({ range in taken.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound } }) {
-                continue
-            }
-            taken += ranges
+            if ranges.allSatisfy(taken.covers) { continue }
+            taken.add(ranges)
             keywords.append(Keyword(
                 phrase: Self.displayForm(phrases.occurrences(of: candidate), words: words, text: text), score: 1 / score,
                 spans: ranges.map { text.span(ofBytes: $0) }))

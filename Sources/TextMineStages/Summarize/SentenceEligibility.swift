@@ -27,13 +27,13 @@ struct SentenceEligibility {
 
     /// The reason each sentence is ineligible, or nil when it may be selected.
     func reasons(text: ScalarText, document: SummaryDocument, blocks: [Block]) -> [IneligibilityReason?] {
-        let boilerplateBlocks = blocks.filter { $0.role == .boilerplate }.map(\.span)
+        let boilerplateBlocks = IntervalIndex(blocks.lazy.filter { $0.role == .boilerplate }.map(\.span.range))
         var seen = Set<UInt64>()
         return text.utf8.withUnsafeBufferPointer { bytes in
             document.spans.indices.map { i -> IneligibilityReason? in
                 let span = document.spans[i]
                 let range = text.byteRange(of: span)
-                if boilerplateBlocks.contains(where: { $0.overlaps(span) }) || Self.isBoilerplate(bytes, range) {
+                if boilerplateBlocks.overlaps(span.range) || Self.isBoilerplate(bytes, range) {
                     return .boilerplate
                 }
                 let hash = document.contentHashes[i]

@@ -42,6 +42,26 @@ struct JSONLinesInputTests {
         #expect(message(#"{"id": "a", "text": "  "}"#) == "empty article")
         #expect(message(#"{"id": "a", "text": "x"} x"#) == "invalid JSON: unexpected text after the JSON value at column 26")
     }
+
+    @Test("spans that are not ranges inside the text fail the line, naming the field")
+    func badSpans() {
+        func message(_ line: String) -> String? {
+            if case .failure(let failure) = decode(line) { failure.error } else { nil }
+        }
+        // Each of these used to trap later (Span's decoding skipped its check) or slice past the text.
+        #expect(message(#"{"id": "a", "text": "Paris", "entities": [{"span": {"start": 5, "end": 2}, "text": "", "label": "LOC", "canonical": "", "confidence": 1, "stage": "x"}]}"#)
+            == "entities: span [5, 2) starts after its end")
+        #expect(message(#"{"id": "a", "text": "Paris", "sentences": [{"span": {"start": 0, "end": 9}}]}"#)
+            == "sentences[0]: span [0, 9) lies outside the text (5 scalars)")
+        #expect(message(#"{"id": "a", "text": "Paris", "tokens": [{"span": {"start": -2, "end": 1}}]}"#)
+            == "tokens: span [-2, 1) has a negative start")
+        #expect(message(#"{"id": "a", "text": "Paris", "original": "Paris!", "removals": [{"text": "!", "original": {"start": 5, "end": 7}, "stage": "s", "reason": "r"}]}"#)
+            == "removals[0]: span [5, 7) lies outside the text (6 scalars)")
+        #expect(message(#"{"id": "a", "text": "Paris", "summary": {"method": "lead", "scores": [], "selected": [3], "text": ""}}"#)
+            == "summary.selected: 3 is not an index into summary.scores (0 sentences)")
+        // Valid spans still read back.
+        #expect(message(#"{"id": "a", "text": "Paris", "sentences": [{"span": {"start": 0, "end": 5}}]}"#) == nil)
+    }
 }
 
 @Suite("JSONParser")

@@ -189,7 +189,7 @@ struct PipelineLintTests {
             p.yaml:2:9: error: unknown key 'pahts' in 'input'
                 hint: did you mean 'paths'?
             p.yaml:3:1: error: unknown key 'colour'
-                hint: known keys: name, description, language, input, output, on-error, on-empty, plugins, stages
+                hint: known keys: name, description, language, input, output, on-error, on-empty, limits, plugins, stages
             p.yaml:6:5: error: unknown key 'wiht' in step
                 hint: did you mean 'with'?
             p.yaml:8:5: error: unknown key 'sentences' in step
@@ -332,6 +332,28 @@ struct PipelineLintTests {
                 hint: write each step on its own line as '- use: STAGE'
             p.yaml:6:11: error: 'on-empty': 'drop' is not one of keep, skip, fail
                 hint: expected one of keep, skip, fail
+            """)
+    }
+
+    @Test("limits: read into the plan, defaults otherwise; bad values and unknown keys at their place")
+    func limits() throws {
+        let plan = try #require(load("limits: {max-article-bytes: 1000, step-timeout: 2.5}\nstages:\n  - use: tokens\n").plan)
+        #expect(plan.limits == RunLimits(maxArticleBytes: 1000, stepTimeout: 2.5))
+        #expect(load("stages:\n  - use: tokens\n").plan?.limits == RunLimits())
+        #expect(report("""
+            limits:
+              max-article-bytes: 0
+              step-timeout: soon
+              max-bytes: 3
+            stages:
+              - use: tokens
+            """) == """
+            p.yaml:2:22: error: 'limits.max-article-bytes': 0 is out of range 1...9223372036854775807
+                hint: expected integer in 1...9223372036854775807
+            p.yaml:3:17: error: 'limits.step-timeout': expected a number, got a string
+                hint: expected number in 0.001...86400
+            p.yaml:4:3: error: unknown key 'max-bytes' in 'limits'
+                hint: known keys: max-article-bytes, step-timeout
             """)
     }
 

@@ -84,6 +84,43 @@ struct PipelineRunnerTests {
         #expect(report.failed == 1)
     }
 
+    @Test("an article over max-article-bytes fails before any step, naming the limit; the others go on")
+    func articleSizeLimit() throws {
+        let articles = [Article(id: "small", text: "abc"), Article(id: "big", text: String(repeating: "x", count: 101)),
+                        Article(id: "fits", text: String(repeating: "é", count: 50))]
+        let runner = PipelineRunner(pipeline: Pipeline(stages), options: .init(jobs: 1, limits: RunLimits(maxArticleBytes: 100)))
+        let (results, report) = try runner.run(articles)
+        #expect(report.succeeded == 2)
+        let failures = results.compactMap { if case .failure(let f) = $0 { f } else { nil } }
+        #expect(failures == [ArticleFailure(id: "big", source: nil, stage: ArticleFailure.inputStep,
+                                            error: "the article is 101 bytes, over limits.max-article-bytes (100)")])
+    }
+
+    @Test("an article on which a step overruns step-timeout fails after that step; later steps do not run on it")
+    func stepTimeout() throws {
+        let pipeline = Pipeline([try SlowStage(options: .init()), try UpperStage(options: .init())])
+        let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: 1, limits: RunLimits(stepTimeout: 0.001)))
+        let (results, _) = try runner.run([Article(id: "a", text: "quick"), Article(id: "b", text: "slow one")])
+        guard case .success(let quick) = results[0], case .failure(let slow) = results[1] else {
+            Issue.record("expected a success then a failure: \(results)")
+            return
+        }
+        #expect(quick.text == "QUICK")
+        #expect(slow.stage == "slow")
+        #expect(slow.error.hasPrefix("step 'slow' took "))
+        #expect(slow.error.hasSuffix(" s on this article, over limits.step-timeout (0.001 s)"))
+    }
+
+    @Test("the watch names the article in progress and its step, and forgets it when done")
+    func watchTracksArticles() throws {
+        let watch = ArticleWatch()
+        let probe = WatchProbe(watch: watch)
+        let runner = PipelineRunner(pipeline: Pipeline([WatchProbeStage(probe: probe)]), options: .init(jobs: 1, watch: watch))
+        _ = try runner.run([Article(id: "first", text: "a"), Article(id: "second", text: "b")])
+        #expect(probe.seen == ["first in watch-probe", "second in watch-probe"])
+        #expect(watch.longestRunning == nil)
+    }
+
     @Test("a stage that cannot start is reported at its step's position")
     func stageInitFailure() throws {
         let registry = StageRegistry([UpperStage.self, BrokenStartStage.self])

@@ -113,3 +113,32 @@ struct VoidStage: Stage {
                                stage: context.stageName)
     }
 }
+
+/// Sleeps 20 ms on articles whose text contains "slow": longer than a 1 ms step timeout, whatever
+/// the machine's load.
+struct SlowStage: Stage {
+    static let description = StageDescription(id: "slow", abstract: "Sleeps on 'slow'.")
+    init(options: StageOptions) throws {}
+    func process(_ article: inout Article, context: StageContext) throws {
+        if article.text.contains("slow") { usleep(20_000) }
+    }
+}
+
+/// Records what the watch says while a stage runs.
+final class WatchProbe: @unchecked Sendable {
+    let watch: ArticleWatch
+    private(set) var seen: [String] = []
+    init(watch: ArticleWatch) { self.watch = watch }
+    func look() {
+        if let entry = watch.longestRunning { seen.append("\(entry.id) in \(entry.step)") }
+    }
+}
+
+/// Asks its probe to look at the watch.
+struct WatchProbeStage: Stage {
+    static let description = StageDescription(id: "watch-probe", abstract: "Looks at the watch.")
+    let probe: WatchProbe
+    init(probe: WatchProbe) { self.probe = probe }
+    init(options: StageOptions) throws { throw StageError("built in tests only") }
+    func process(_ article: inout Article, context: StageContext) throws { probe.look() }
+}

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TextMineCore
+@testable import TextMineCore
 import TextMineExampleStages
 import TextMinePlugins
 import TextMineTesting
@@ -59,15 +59,34 @@ struct PluginLibraryTests {
         }
     }
 
-    @Test("a library built for another ABI is refused before any of its stages is used")
+    @Test("a stale library (built against another layout of the shared types) is refused before any of its stages is used")
     func abiMismatch() throws {
         let library = try compileFixture(wrongABI: true)
         #expect {
             _ = try PluginLibrary.stages(at: library)
         } throws: { error in
-            "\(error)" == "plugin library '\(library)' was built for 'textmine-plugin/0 textmine/0.0.1 swift/5.9', "
+            "\(error)" == "plugin library '\(library)' was built for 'textmine-plugin/1 textmine/0.1.0 swift/6.3', "
                 + "but this textmine is '\(StagePluginABI.current)'"
         }
+    }
+
+    @Test("the ABI string is derived from the compiler and the layout of every shared type, not bumped by hand")
+    func abiIsDerived() throws {
+        let compiler = StagePluginABI.compiler
+        // The clang version and the llvm-project commit of the toolchain: `21.0.0-11673e6660b2…`.
+        let parts = compiler.split(separator: "-")
+        #expect(parts.count == 2 && parts[0].contains(".") && parts[1].count >= 12 && parts[1].allSatisfy(\.isHexDigit))
+        #expect(StagePluginABI.current.hasPrefix("textmine-plugin/\(StagePluginABI.interfaceVersion) swift/\(compiler) layout/"))
+        // Every stored field of Article is part of the layout, with its offset and type.
+        let article = try #require(StagePluginABI.layoutDescription.split(separator: "\n").first { $0.hasPrefix("TextMineCore.Article ") })
+        for field in ["id@", "source@", "metadata@", "entities@", "removals@", "alignment@", "layers@"] {
+            #expect(article.contains(field), "\(field) missing from \(article)")
+        }
+        // A field added to a shared type changes the fingerprint.
+        let before = StagePluginABI.describe(LayoutV1.self, name: "Shared", layout: (16, 16, 8))
+        let after = StagePluginABI.describe(LayoutV2.self, name: "Shared", layout: (16, 16, 8))
+        #expect(before != after)
+        #expect(StagePluginABI.fingerprint(before) != StagePluginABI.fingerprint(after))
     }
 
     @Test("a shared library that is not a plugin is refused, naming the missing function")
@@ -95,3 +114,7 @@ struct PluginLibraryTests {
         return output
     }
 }
+
+/// Two versions of a shared type, the second with one more field.
+private struct LayoutV1 { var start: Int; var end: Int }
+private struct LayoutV2 { var start: Int; var end: Int; var label: String? }

@@ -27,6 +27,12 @@ def process(article, options):
         raise ValueError("cannot handle this article")
     if "BADSPAN" in text:
         return {"entities": [{"span": {"start": 0, "end": len(text) + 5}, "label": "X"}]}
+    if "INVERTED" in text:
+        return {"entities": [{"span": {"start": 5, "end": 2}, "label": "X"}]}
+    if "NEGATIVE" in text:
+        return {"sentences": [{"span": {"start": -1, "end": 2}}]}
+    if "ONE ENTITY" in text:
+        return {"entities": [{"span": {"start": 0, "end": 3}, "label": "ORG"}]}
     return {"layers": {"faulty": {"length": len(text), "pid": os.getpid()}}}
 
 

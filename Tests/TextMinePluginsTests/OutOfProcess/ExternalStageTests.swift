@@ -49,7 +49,8 @@ struct ExternalStageTests {
         let stage = try ExternalStage(options: StageOptions.validated(
             ["command": ["python3", "faulty.py"], "timeout": 1, "processes": 2, "restarts": 10],
             for: ExternalStage.self, baseDirectory: TestPaths.fixtures))
-        let texts = ["un", "CRASH", "deux", "GARBAGE", "trois", "HANG", "quatre", "FAIL", "BADSPAN", "cinq", "six"]
+        let texts = ["un", "CRASH", "deux", "GARBAGE", "trois", "HANG", "quatre", "FAIL", "BADSPAN", "cinq", "six",
+                     "INVERTED", "NEGATIVE"]
         let outcomes = concurrently(texts) { text -> String in
             var article = Article(id: text, text: text)
             do {
@@ -71,6 +72,26 @@ struct ExternalStageTests {
             + "not a valid protocol message: 'this is not json'")
         #expect(byText["FAIL"] == "ValueError: cannot handle this article")
         #expect(byText["BADSPAN"] == "the stage returned a entity span [0, 12) outside the text (7 scalars)")
+        // Spans that are not ranges used to trap the whole process (Span's decoding skipped its check).
+        #expect(byText["INVERTED"] == "the stage returned an invalid span [5, 2) starts after its end")
+        #expect(byText["NEGATIVE"] == "the stage returned an invalid span [-1, 2) has a negative start")
+    }
+
+    @Test("returned entities are appended to those found before, unless the stage declares it replaces them")
+    func entitiesAppendByDefault() throws {
+        func run(_ extra: [String: JSONValue]) throws -> [String] {
+            var raw: [String: JSONValue] = ["command": ["python3", "faulty.py"], "processes": 1]
+            raw.merge(extra) { $1 }
+            let stage = try ExternalStage(options: StageOptions.validated(
+                raw, for: ExternalStage.self, baseDirectory: TestPaths.fixtures))
+            var article = Article(id: "a", text: "ONE ENTITY and Paris")
+            article.entities = [Entity(span: Span(start: 15, end: 20), text: "Paris", label: "LOC", canonical: "Paris",
+                                       confidence: 1, stage: "entities")]
+            try stage.process(&article, context: StageContext(stageName: "faulty"))
+            return article.entities.map { "\($0.text)/\($0.label)/\($0.stage)" }
+        }
+        #expect(try run([:]) == ["Paris/LOC/entities", "ONE/ORG/faulty"])
+        #expect(try run(["replaces": ["entities"]]) == ["ONE/ORG/faulty"])
     }
 
     @Test("after too many failures the stage fails further articles at once, saying why")

@@ -79,6 +79,29 @@ struct PluginPipelineTests {
         ])
     }
 
+    @Test("option bounds that are reversed, too large or not numbers are reported, not trapped on")
+    func manifestBounds() {
+        let pipeline = PipelineHarness(yaml: """
+            plugins:
+              - id: bounded
+                command: [python3, redact.py]
+                options:
+                  reversed: {type: integer, min: 10, max: 1}
+                  huge: {type: integer, min: 1e300}
+                  word: {type: number, max: lots}
+                  infinite: {type: number, min: .inf}
+                  fine: {type: number, min: 0.5, max: 1e300, default: 1}
+            stages:
+              - use: pass
+            """, registry: .builtIn, baseDirectory: TestPaths.pythonExamples)
+        #expect(pipeline.findings == [
+            "pipeline.yaml:5:38: error: option 'reversed': min 10 is greater than max 1",
+            "pipeline.yaml:6:34: error: option 'huge': min: expected a whole number, got '1e300'",
+            "pipeline.yaml:7:33: error: option 'word': max: expected a finite number, got 'lots'",
+            "pipeline.yaml:8:37: error: option 'infinite': min: expected a finite number, got '.inf'",
+        ])
+    }
+
     @Test("a missing plugin library is reported at its entry, and its stages are unknown")
     func missingLibrary() {
         let pipeline = PipelineHarness(yaml: """

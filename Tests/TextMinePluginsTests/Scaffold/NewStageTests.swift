@@ -31,6 +31,7 @@ struct NewStageTests {
             "swiftc", "-typecheck", "-module-name", "WordCountStages", "-I", modules,
             "-Xcc", "-fmodule-map-file=\(sources)/CYAML/module.modulemap",
             "-Xcc", "-fmodule-map-file=\(sources)/CLibXML2/module.modulemap", "-Xcc", "-I/usr/include/libxml2",
+            "-Xcc", "-fmodule-map-file=\(sources)/CTextMineCompiler/include/module.modulemap",
             package + "/Sources/WordCountStages/WordCount.swift", package + "/Tests/WordCountStagesTests/WordCountTests.swift",
         ])
         #expect(typecheck.status == 0, "\(typecheck.output)")

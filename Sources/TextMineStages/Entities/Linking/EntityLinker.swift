@@ -225,10 +225,14 @@ struct EntityLinker: Sendable {
     /// frequent, then the first.
     private static func bestSurface(_ texts: [String]) -> String {
         guard texts.count > 1 else { return texts[0] }
+        // Counted once (not by a scan of every text per text: a name with many mentions made
+        // this quadratic).
+        var counts: [String: Int] = [:]
+        for text in texts { counts[text, default: 0] += 1 }
         var best = 0
         var bestKey = (0, 0)
         for (k, text) in texts.enumerated() {
-            let key = (nonASCII(text), texts.reduce(0) { $0 + ($1 == text ? 1 : 0) })
+            let key = (nonASCII(text), counts[text] ?? 0)
             if k == 0 || key > bestKey {
                 best = k
                 bestKey = key

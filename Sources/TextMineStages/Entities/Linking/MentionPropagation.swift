@@ -48,12 +48,18 @@ enum MentionPropagation {
     static func misspelledSurnames(_ mentions: [EntityTagger.Found], attributes: [TokenAttributes], excluded: [Bool],
                                    bytes: [UInt8], ranges: [Range<Int>], isCandidate: (Int) -> Bool) -> [EntityTagger.Found] {
         bytes.withUnsafeBufferPointer { bytes in
+            // Each surname once, at its first mention (the one a match used to take), indexed by its
+            // one-deletion variants: a word one edit away shares a variant with it or is one.
             var surnames: [(folded: [UInt32], confidence: Double)] = []
+            var seen: Set<[UInt32]> = []
+            var byVariant: [[UInt32]: [Int]] = [:]
             for m in mentions where m.label == "PER" && m.confidence >= 0.5 {
                 let last = m.tokens.upperBound - 1
                 guard attributes[last].length >= 5 else { continue }
                 var folded: [UInt32] = []
                 fold(bytes, ranges[last], into: &folded)
+                guard seen.insert(folded).inserted else { continue }
+                for variant in variants(of: folded) { byVariant[variant, default: []].append(surnames.count) }
                 surnames.append((folded, m.confidence))
             }
             guard !surnames.isEmpty else { return [] }
@@ -68,14 +74,31 @@ enum MentionPropagation {
                 // Words of no surname's length (give or take one) cannot be one edit away.
                 guard lengths.contains(attributes[k].length) || lengths.contains(attributes[k].length + 1), isCandidate(k) else { continue }
                 fold(bytes, ranges[k], into: &folded)
-                if let match = surnames.first(where: { abs($0.folded.count - folded.count) <= 1 && $0.folded != folded
-                    && EditDistance.levenshtein($0.folded, folded) == 1 }) {
+                var candidates: Set<Int> = []
+                for variant in variants(of: folded) {
+                    candidates.formUnion(byVariant[variant] ?? [])
+                }
+                if let index = candidates.sorted().first(where: { surnames[$0].folded != folded
+                    && EditDistance.levenshtein(surnames[$0].folded, folded) == 1 }) {
+                    let match = surnames[index]
                     found.append(EntityTagger.Found(span: Span(start: 0, end: 0), text: "", label: "PER",
                                                     confidence: match.confidence * 0.6, tokens: k..<(k + 1)))
                 }
             }
             return found
         }
+    }
+
+    /// The word and the words one scalar shorter: two words one edit apart (substitution,
+    /// insertion or deletion) share one of these.
+    private static func variants(of word: [UInt32]) -> [[UInt32]] {
+        var variants = [word]
+        for index in word.indices {
+            var variant = word
+            variant.remove(at: index)
+            variants.append(variant)
+        }
+        return variants
     }
 
     /// The scalars of a token as ``EntityLinker/fold(_:)`` folds them (lowercase, no diacritics,
