@@ -73,6 +73,7 @@ struct DocSnippetTests {
                 "-I", TestPaths.products + "/Modules",
                 "-Xcc", "-fmodule-map-file=\(sourcesFolder)/CYAML/module.modulemap",
                 "-Xcc", "-fmodule-map-file=\(sourcesFolder)/CLibXML2/module.modulemap", "-Xcc", "-I/usr/include/libxml2",
+                "-Xcc", "-fmodule-map-file=\(sourcesFolder)/CTextMineCompiler/include/module.modulemap",
             ] + sources)
             let errors = result.output.split(separator: "\n").filter { $0.hasPrefix("/") && $0.contains(": error:") }
             #expect(result.status == 0 && errors.isEmpty,
