@@ -101,7 +101,7 @@ struct RunCommandTests {
     func deadLetters() throws {
         let folder = try PipelineFolder()
         let directory = folder.url.path
-        try Data([0x61, 0xFF]).write(to: URL(fileURLWithPath: directory + "/bad.txt"))
+        try Data([0xC3, 0xA9, 0xFF]).write(to: URL(fileURLWithPath: directory + "/bad.txt"))
         let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
                                               directory + "/bad.txt", "--errors", directory + "/errors.jsonl",
                                               "-o", directory + "/out.json", "--format", "json"])
@@ -109,7 +109,7 @@ struct RunCommandTests {
         let output = try JSONDecoder().decode([Article].self, from: Data(contentsOf: URL(fileURLWithPath: directory + "/out.json")))
         #expect(output.map(\.id) == ["000_b0f18a854f7ce6e7"])
         let errors = try String(contentsOfFile: directory + "/errors.jsonl", encoding: .utf8)
-        #expect(errors == #"{"error":"invalid UTF-8 at byte 1","id":"bad","source":"\#(directory)/bad.txt","stage":"input"}"# + "\n")
+        #expect(errors == #"{"error":"invalid UTF-8 at byte 2: looks like UTF-8 mixed with Windows-1252; use --input-encoding cp1252 to read all of it as Windows-1252","id":"bad","source":"\#(directory)/bad.txt","stage":"input"}"# + "\n")
         #expect(result.stderr.contains("2 articles: 1 ok, 0 emptied, 1 failed"))
     }
 
@@ -208,6 +208,28 @@ struct RunCommandTests {
         let help = try TextMineProcess.run(["run", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(help.contains("Exit status: 0 every article came through; 2 the run completed but some articles failed or were emptied; "
             + "1 the run stopped (on-error: fail) or could not write its output or read any article; 64 usage errors"))
+    }
+
+    @Test("a Latin-1 file is decoded and says so; --input-encoding forces an encoding; an unknown one is a usage error")
+    func encodings() throws {
+        let folder = try PipelineFolder()
+        let latin = try folder.write("latin.txt", bytes: Array("Le caf".utf8) + [0xE9, 0x20, 0xE0, 0x20, 0x92, 0x80, 0x0A])
+        let detected = try TextMineProcess.run(["run", "pipelines/minimal.yaml", latin, "--quiet"])
+        let article = try #require(try articles(detected.stdout).first)
+        #expect(article.text == "Le café à ’€\n")
+        #expect(article.source?.encoding == "windows-1252")
+        #expect(detected.stdout.contains(#""source":{"encoding":"windows-1252","format":"text","#))
+
+        let forced = try TextMineProcess.run(["run", "pipelines/minimal.yaml", latin, "--input-encoding", "utf-8"])
+        #expect(forced.status == 1)
+        #expect(forced.stderr.hasPrefix(
+            "warning: article 'latin' (\(latin)): input failed: invalid UTF-8 at byte 6: looks like Windows-1252; use --input-encoding cp1252\n"))
+        let iso = try TextMineProcess.run(["run", "pipelines/minimal.yaml", latin, "--input-encoding", "iso-8859-15", "--quiet"])
+        #expect(try articles(iso.stdout).first?.source?.encoding == "iso-8859-15")
+
+        let unknown = try TextMineProcess.run(["run", "pipelines/minimal.yaml", latin, "--input-encoding", "klingon"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix("error: unknown encoding 'klingon' in --input-encoding"))
     }
 
     @Test("a glob that matches nothing is an error naming the pattern, not an article")

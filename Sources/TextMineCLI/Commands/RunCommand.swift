@@ -13,7 +13,8 @@ struct RunCommand: ParsableCommand {
             input: is used. Each file is read as --input-format says, else by its extension (.txt \
             text, .jsonl one article per line, .html a web page), else as the pipeline's \
             input.format says (which also applies to all of the pipeline's own input.paths), else \
-            as text. \
+            as text. Text files in UTF-8, UTF-16 or UTF-8 with a byte-order mark, Windows-1252 or \
+            Latin-1 are decoded (source.encoding says which; --input-encoding forces one). \
             Results go to standard output (or -o) in input order, whatever --jobs; failed articles \
             are skipped and reported (--errors writes them as JSON lines) unless the pipeline says \
             on-error: fail. A summary line goes to standard error. Standard input is processed as it \
@@ -54,6 +55,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "How to read every input (text, jsonl, html), whatever its extension (default: by file extension).")
     var inputFormat: String?
 
+    @Option(name: .customLong("input-encoding"),
+            help: ArgumentHelp("Read every text file in this encoding (utf-8, utf-16, utf-16le, utf-16be, cp1252, latin1, or a name iconv knows) instead of detecting it.",
+                               valueName: "NAME"))
+    var inputEncoding: String?
+
     @Option(help: "Write failed articles to this file as JSON lines {id, source, stage, error}.")
     var errors: String?
 
@@ -89,10 +95,17 @@ struct RunCommand: ParsableCommand {
         // --input-format, else each file's extension, else the pipeline's input.format; the latter
         // applies to all of the pipeline's own input.paths.
         let forced = inputFormat.map(InputFormat.init(rawValue:)) ?? (inputs.isEmpty ? plan.input.format : nil)
+        var decoders = CommandContext.decoders
+        if let inputEncoding {
+            guard let encoding = Charset.canonicalName(inputEncoding) else {
+                throw console.fail("unknown encoding '\(inputEncoding)' in --input-encoding (use utf-8, utf-16, utf-16le, "
+                                   + "utf-16be, cp1252, latin1, or a name 'iconv -l' lists)", status: ExitStatus.usage)
+            }
+            decoders.register(TextDecoder(encoding: encoding))
+        }
         let input: InputFiles
         do {
-            input = try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format,
-                                   decoders: CommandContext.decoders)
+            input = try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format, decoders: decoders)
         } catch {
             throw console.fail("\(error)", status: ExitStatus.usage)
         }

@@ -75,6 +75,7 @@ public struct ArticleJSONWriter {
         case .source:
             guard let source = article.source else { return ascii("null") }
             beginObject()
+            if let encoding = source.encoding { key("encoding"); string(encoding) }
             key("format"); string(source.format)
             if let line = source.line { key("line"); integer(line) }
             key("path"); string(source.path)

@@ -15,18 +15,72 @@ struct InputTests {
         let article = try #require(try decode(InputFiles(paths: [path])).first).get()
         #expect(article.id == "000_abc")
         #expect(article.text == "Le président a parlé.\n")
-        #expect(article.source == Source(path: path, format: "text"))
+        #expect(article.source == Source(path: path, format: "text", encoding: "utf-8"))  // a byte-order mark was dropped
     }
 
-    @Test("invalid UTF-8 fails with the offset of the first bad byte")
-    func invalidUTF8() throws {
+    @Test("bytes that are neither UTF-8 nor Windows-1252 fail with the offset of the first bad byte and a hint")
+    func undecodableBytes() throws {
         let directory = try TemporaryDirectory()
-        let path = try directory.write("bad.txt", Array("Le caf".utf8) + [0xE9, 0x20, 0x61])
-        let results = decode(try InputFiles(paths: [path]))
-        #expect(results.count == 1)
-        #expect(throws: ArticleFailure(id: "bad", source: path, stage: "input", error: "invalid UTF-8 at byte 6")) {
-            try results[0].get()
+        let mixed = try directory.write("mixed.txt", Array("L’été ".utf8) + [0x63, 0x61, 0x66, 0xE9, 0x0A])
+        let binary = try directory.write("bin.txt", Array("PK".utf8) + [0x03, 0x04, 0x00, 0x00, 0xFF, 0x81] + Array(repeating: 0x01, count: 20))
+        let utf16 = try directory.write("u16.txt", Array("Bonjour Paris.".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        let errors = decode(try InputFiles(paths: [mixed, binary, utf16])).map { result -> String? in
+            if case .failure(let failure) = result { failure.error } else { nil }
         }
+        #expect(errors == [
+            "invalid UTF-8 at byte 13: looks like UTF-8 mixed with Windows-1252; use --input-encoding cp1252 to read all of it as Windows-1252",
+            "invalid UTF-8 at byte 6: looks like binary data, not text",
+            "NUL byte in text at byte 1: looks like UTF-16 without a byte-order mark; use --input-encoding utf-16le",
+        ])
+    }
+
+    @Test("Windows-1252 (Latin-1) and UTF-16 or UTF-8 with a byte-order mark are decoded, and the encoding recorded")
+    func encodings() throws {
+        let directory = try TemporaryDirectory()
+        let cp1252 = try directory.write("cp.txt", Array("Le caf".utf8) + [0xE9, 0x20, 0x92, 0x80, 0x0A])
+        let le = try directory.write("le.txt", [0xFF, 0xFE] + "L’été 😀".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let be = try directory.write("be.txt", [0xFE, 0xFF] + "L’été".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        let bom = try directory.write("bom.txt", [0xEF, 0xBB, 0xBF] + Array("L’été".utf8))
+        let plain = try directory.write("plain.txt", "L’été")
+        let articles = try decode(InputFiles(paths: [cp1252, le, be, bom, plain])).map { try $0.get() }
+        #expect(articles.map(\.text) == ["Le café ’€\n", "L’été 😀", "L’été", "L’été", "L’été"])
+        #expect(articles.map { $0.source?.encoding } == ["windows-1252", "utf-16le", "utf-16be", "utf-8", nil])
+    }
+
+    @Test("a forced encoding reads every text file in it; bytes invalid in it fail with their offset and a hint")
+    func forcedEncoding() throws {
+        let directory = try TemporaryDirectory()
+        let latin = try directory.write("latin.txt", Array("Le caf".utf8) + [0xE9, 0x20, 0xA4])
+        let bare16 = try directory.write("u16.txt", Array("Été".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        let odd16 = try directory.write("odd.txt", [0xFF, 0xFE, 0x41, 0x00, 0x42])
+        func read(_ path: String, _ encoding: String) -> Result<Article, ArticleFailure> {
+            let registry = ArticleDecoderRegistry.builtIn.registering([TextDecoder(encoding: Charset.canonicalName(encoding))])
+            return (try? InputFiles(paths: [path], decoders: registry)).map(decode)?.first
+                ?? .failure(ArticleFailure(id: "", source: nil, stage: "", error: "no input"))
+        }
+        #expect(try read(latin, "latin1").get().text == "Le café ¤")
+        #expect(try read(latin, "ISO-8859-15").get().text == "Le café €")
+        #expect(try read(latin, "ISO-8859-15").get().source?.encoding == "iso-8859-15")
+        #expect(throws: ArticleFailure(id: "latin", source: latin, stage: "input",
+                                       error: "invalid UTF-8 at byte 6: looks like Windows-1252; use --input-encoding cp1252")) {
+            try read(latin, "utf-8").get()
+        }
+        #expect(try read(bare16, "utf-16").get().text == "Été")
+        #expect(try read(bare16, "utf-16").get().source?.encoding == "utf-16le")
+        #expect(throws: ArticleFailure(id: "odd", source: odd16, stage: "input",
+                                       error: "invalid UTF-16 (an odd number of bytes) at byte 4")) {
+            try read(odd16, "utf-16le").get()
+        }
+    }
+
+    @Test("encoding names: aliases are canonical, unknown names are refused")
+    func encodingNames() {
+        #expect(Charset.canonicalName("Latin1") == "windows-1252")
+        #expect(Charset.canonicalName("CP1252") == "windows-1252")
+        #expect(Charset.canonicalName("UTF8") == "utf-8")
+        #expect(Charset.canonicalName("koi8-r") == "koi8-r")
+        #expect(Charset.canonicalName("klingon") == nil)
+        #expect(Charset.transcode([0x41, 0xFF], from: "utf-8") == .failure(Charset.DecodingError(offset: 1, message: "invalid utf-8")))
     }
 
     @Test("an empty or blank file fails as an empty article")
