@@ -29,6 +29,6 @@ for target in "${targets[@]}"; do
   mkdir -p "corpus/$target" "crashes/$target"
   echo "== $target ($seconds s)"
   TEXTMINE_FUZZ_TARGET=$target nice "$binary" "corpus/$target" \
-    -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+    -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=4096 -detect_leaks=0 \
     -artifact_prefix="crashes/$target/" -print_final_stats=1 2>&1 | tail -n 25 || true
 done

@@ -10,7 +10,8 @@ private let target: FuzzTarget = {
     let name = getenv("TEXTMINE_FUZZ_TARGET").map { String(cString: $0) } ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
         let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-        fputs("set TEXTMINE_FUZZ_TARGET to one of: \(names)\n", stderr)
+        let message = "set TEXTMINE_FUZZ_TARGET to one of: \(names)\n"
+        _ = message.withCString { write(2, $0, strlen($0)) }
         exit(2)
     }
     return target

@@ -110,7 +110,7 @@ struct EvalExtractCommand: ParsableCommand {
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             guard line.contains(where: { $0 > 0x20 }) else { continue }
-            guard case .object(let row)? = try? JSONDecoder().decode(JSONValue.self, from: Data(line)) else {
+            guard case .object(let row)? = try? JSONParser.parse(line) else {
                 throw console.fail("\(path):\(lineNumber): not a JSON object")
             }
             rows.append(row)

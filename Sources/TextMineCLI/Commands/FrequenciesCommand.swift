@@ -52,16 +52,10 @@ struct FrequenciesCommand: ParsableCommand {
             throw console.fail("\(plan.file) has no keywords step: document frequencies are counted as keywords sees words",
                                status: ExitStatus.usage)
         }
-        let paths = inputs.isEmpty ? plan.input.paths : inputs
-        guard !paths.isEmpty else {
-            throw console.fail("no input: name files, directories or globs (or '-'), or set input: in \(plan.file)",
-                               status: ExitStatus.usage)
-        }
+        let input = try CommandContext.inputFiles(inputs, inputFormat: inputFormat, plan: plan, console: console)
         let counter = FrequencyCounter(keywords: keywords)
         let report: RunReport
         do {
-            let input = try InputFiles(paths: paths, format: inputFormat.map(InputFormat.init(rawValue:)) ?? plan.input.format,
-                                       decoders: CommandContext.decoders)
             let before = Pipeline(steps: Array(pipeline.steps[..<index]), language: pipeline.language)
             report = try PipelineRunner(pipeline: before, options: .init(
                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: .skip, recordsTimings: false))

@@ -20,4 +20,22 @@ extension CommandContext {
             throw ExitCode(ExitStatus.usage)
         }
     }
+
+    /// The inputs of a command that runs a pipeline (`run`, `frequencies`): the command line's, else
+    /// the pipeline's `input.paths`; read as `--input-format` says, else by each file's extension,
+    /// else as the pipeline's `input.format` says (which applies to all of its own `input.paths`).
+    /// Fails with the usage status when there is no input or the format is unknown.
+    static func inputFiles(_ inputs: [String], inputFormat: String?, plan: PipelinePlan, console: Console) throws -> InputFiles {
+        let paths = inputs.isEmpty ? plan.input.paths : inputs
+        guard !paths.isEmpty else {
+            throw console.fail("no input: name files, directories or globs (or '-'), or set input: in \(plan.file)",
+                               status: ExitStatus.usage)
+        }
+        let forced = inputFormat.map(InputFormat.init(rawValue:)) ?? (inputs.isEmpty ? plan.input.format : nil)
+        do {
+            return try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format, decoders: CommandContext.decoders)
+        } catch {
+            throw console.fail("\(error)", status: ExitStatus.usage)
+        }
+    }
 }

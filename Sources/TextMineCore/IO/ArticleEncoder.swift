@@ -60,7 +60,7 @@ public struct JSONArrayEncoder: ArticleEncoder {
 
 /// A YAML sequence of articles, one `- ` item per article, in the shape and field order of the
 /// JSON output.
-public struct YAMLEncoder: ArticleEncoder {
+public struct YAMLSequenceEncoder: ArticleEncoder {
     /// The fields written.
     public var fields: FieldSelection
 

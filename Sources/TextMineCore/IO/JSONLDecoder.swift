@@ -58,13 +58,9 @@ public struct JSONLDecoder: ArticleDecoder {
     /// Builds an article from a parsed line.
     static func article(from value: JSONValue, path: String, line: Int) throws -> Article {
         guard case .object(var fields) = value else { throw FieldError(description: "a JSONL line must be a JSON object") }
-        let id: String
-        switch fields.removeValue(forKey: "id") {
-        case .string(let string)?: id = string
-        case .int(let number)?: id = String(number)
-        case nil: throw FieldError(description: "missing field 'id'")
-        default: throw FieldError(description: "field 'id' must be a string")
-        }
+        let idValue = fields.removeValue(forKey: "id")
+        guard let idValue else { throw FieldError(description: "missing field 'id'") }
+        guard let id = idValue.articleID else { throw FieldError(description: "field 'id' must be a string") }
         guard let textValue = fields.removeValue(forKey: "text") else { throw FieldError(description: "missing field 'text'") }
         guard case .string(let text) = textValue else { throw FieldError(description: "field 'text' must be a string") }
 
@@ -140,6 +136,17 @@ public struct JSONLDecoder: ArticleDecoder {
             throw FieldError(description: "\(error)")
         } catch {
             return nil
+        }
+    }
+}
+
+extension JSONValue {
+    /// The value as an article id in an input record: a string, or a whole number as its digits.
+    package var articleID: String? {
+        switch self {
+        case .string(let string): return string
+        case .int(let number): return String(number)
+        default: return nil
         }
     }
 }

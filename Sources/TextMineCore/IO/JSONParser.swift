@@ -1,15 +1,16 @@
-/// A small, fast JSON parser from UTF-8 bytes to ``JSONValue``, for JSONL input.
+/// A small, fast JSON parser from UTF-8 bytes to ``JSONValue``: the one JSON reader of inputs
+/// (JSONL articles, JSONL web pages, resumed output).
 ///
 /// Strict RFC 8259 (no comments, no trailing commas); integers that fit `Int` become `.int`, other
 /// numbers `.double`; a repeated key keeps its last value; nesting deeper than ``maximumDepth`` is
 /// refused rather than overflowing the stack.
-struct JSONParser {
+package struct JSONParser {
     /// Why a text is not JSON, with the byte offset where parsing stopped.
-    struct SyntaxError: Error, Equatable, CustomStringConvertible {
-        var message: String
+    package struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        package var message: String
         /// 0-based byte offset into the parsed bytes.
-        var offset: Int
-        var description: String { "\(message) at column \(offset + 1)" }
+        package var offset: Int
+        package var description: String { "\(message) at column \(offset + 1)" }
     }
 
     static let maximumDepth = 512
@@ -19,7 +20,7 @@ struct JSONParser {
     private var depth = 0
 
     /// Parses one JSON value that makes up all of `bytes` (white space around it allowed).
-    static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws -> JSONValue {
+    package static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws -> JSONValue {
         if let value = try bytes.withContiguousStorageIfAvailable({ try parse(buffer: $0) }) { return value }
         return try Array(bytes).withUnsafeBufferPointer { try parse(buffer: $0) }
     }

@@ -72,7 +72,7 @@ extension OutputFormat {
         case .jsonl: return JSONLinesEncoder(fields: selection)
         case .json: return JSONArrayEncoder(fields: selection)
         case .text: return PlainTextEncoder()
-        case .yaml: return YAMLEncoder(fields: selection)
+        case .yaml: return YAMLSequenceEncoder(fields: selection)
         case .csv: return TableEncoder(separator: UInt8(ascii: ","), rows: rows, fields: selection)
         case .tsv: return TableEncoder(separator: UInt8(ascii: "\t"), rows: rows, fields: selection)
         case .html: return HTMLReportEncoder()

@@ -60,6 +60,11 @@ public struct ExtractStage: Stage {
             PageParser.parse($0, maxBytes: maxBytes, hints: hints, library: library)
         }
 
+        // Text outside every element (`\n<`) has no element to belong to: the analyses below index
+        // by element (found by fuzzing; it trapped).
+        guard !page.elements.isEmpty else {
+            throw StageError("not an HTML page: it has no element")
+        }
         let metadata = PageMetadata(page: page)
         let title = metadata.fields["title"]?.value.stringValue
         let structure = PageStructure(page: page)

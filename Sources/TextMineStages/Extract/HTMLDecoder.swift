@@ -54,7 +54,7 @@ public struct HTMLDecoder: ArticleDecoder {
             lineNumber += 1
             guard line.contains(where: { $0 > 0x20 }) else { continue }
             let source = Source(path: location.path, format: Self.format.rawValue, line: lineNumber)
-            guard case .object(let record)? = try? JSONDecoder().decode(JSONValue.self, from: Data(line)),
+            guard case .object(let record)? = try? JSONParser.parse(line),
                 let html = record["html"]?.stringValue
             else {
                 results.append(.failure(ArticleFailure(
@@ -62,7 +62,7 @@ public struct HTMLDecoder: ArticleDecoder {
                     error: "not a JSON object with an 'html' string")))
                 continue
             }
-            let id = record["id"]?.stringValue ?? "\(location.baseName):\(lineNumber)"
+            let id = record["id"]?.articleID ?? "\(location.baseName):\(lineNumber)"
             var result = page(html, id: id, source: source)
             if case .success(var article) = result {
                 article.language = (record["lang"]?.stringValue ?? record["language"]?.stringValue).flatMap { LanguageCode($0) }

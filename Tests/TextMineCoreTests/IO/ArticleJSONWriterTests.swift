@@ -92,7 +92,7 @@ struct ArticleJSONWriterTests {
 
     @Test("YAML output has the same fields in the same order")
     func yamlOrder() throws {
-        let yaml = String(decoding: try YAMLEncoder(fields: FieldSelection(excluding: [.tokens])).encode(try Self.fullArticle()),
+        let yaml = String(decoding: try YAMLSequenceEncoder(fields: FieldSelection(excluding: [.tokens])).encode(try Self.fullArticle()),
                           as: UTF8.self)
         let keys = yaml.split(separator: "\n").compactMap { line -> String? in
             let body = line.hasPrefix("- ") ? line.dropFirst(2) : line.hasPrefix("  ") && !line.hasPrefix("   ") ? line.dropFirst(2) : nil

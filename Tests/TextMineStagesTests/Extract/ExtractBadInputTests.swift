@@ -12,6 +12,12 @@ struct ExtractBadInputTests {
         #expect { try harness.run("  \n ") } throws: { ($0 as? StageError)?.message == "empty page: there is no HTML to extract text from" }
     }
 
+    @Test("text with no element at all is a clear error, not a trap (found by fuzzing)")
+    func noElement() throws {
+        let harness = try StageHarness(ExtractStage.self)
+        #expect { try harness.run("\n<") } throws: { ($0 as? StageError)?.message == "not an HTML page: it has no element" }
+    }
+
     @Test("binary garbage is a clear error")
     func binaryGarbage() throws {
         var generator = SystemRandomNumberGenerator()

@@ -64,5 +64,9 @@ struct HTMLCharsetTests {
         guard case .failure(let failure) = records[1] else { Issue.record("a record without html must fail"); return }
         #expect(failure.error == "not a JSON object with an 'html' string")
         #expect(failure.source == "pages.jsonl:3")
+        // Read by the same JSON reader as JSONL articles: a numeric id is kept, as there.
+        let numbered = HTMLDecoder().decode(Array("{\"id\": 42, \"html\": \"<p>x</p>\"}\n".utf8),
+                                            from: InputLocation(path: "pages.jsonl"))
+        #expect(try numbered.first?.get().id == "42")
     }
 }
