@@ -9,6 +9,7 @@ extension StageRegistry {
             EntitiesStage.self,
             ExtractStage.self,
             KeywordsStage.self,
+            LanguageStage.self,
             MetadataStage.self,
             PassStage.self,
             SentencesStage.self,

@@ -1,6 +1,7 @@
 import Testing
 @testable import TextMineCLI
 import TextMineCore
+import TextMineStages
 import TextMineYAML
 
 @Suite("textmine stages")
@@ -72,6 +73,16 @@ struct StagesCommandTests {
         let manifest = folder.url.standardizedFileURL.path + "/shout.stage.yaml"
         #expect(StagesCommand.describe(id: "shout", format: .text, registry: registry).standard
             .hasPrefix("shout — Shouts.\n  origin: external program (\(manifest))\n"))
+    }
+
+    @Test("built-in stages say which languages they have rules for")
+    func languages() {
+        let entities = StagesCommand.describe(id: "entities", format: .text, registry: .builtIn).standard
+        #expect(entities.contains("  languages: fr, en; others: skipped with a warning\n"))
+        let language = StagesCommand.describe(id: "language", format: .text, registry: .builtIn).standard
+        #expect(language.contains("  languages: de, en, es, fr, it, nl, pl, pt, ru; others: und\n"))
+        let boilerplate = StagesCommand.describe(id: "boilerplate", format: .text, registry: .builtIn).standard
+        #expect(boilerplate.contains("  languages: en, fr, de; others: generic rules\n"))
     }
 
     @Test("an unknown id is an error with did-you-mean")

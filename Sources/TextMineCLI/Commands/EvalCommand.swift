@@ -7,6 +7,7 @@ struct EvalCommand: ParsableCommand {
         abstract: "Evaluate a model or pipeline against gold data.",
         subcommands: [
             EvalExtractCommand.self,
+            EvalLanguageCommand.self,
             EvalNERCommand.self,
             EvalSummarizeCommand.self,
         ]

@@ -6,6 +6,7 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a model for a stage.",
         subcommands: [
+            TrainLanguageCommand.self,
             TrainNERCommand.self,
         ]
     )

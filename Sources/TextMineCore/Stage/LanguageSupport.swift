@@ -7,6 +7,8 @@ public struct LanguageSupport: Sendable, Hashable, CustomStringConvertible {
         case generic
         /// The stage leaves the article as it is and warns in its trace.
         case skipped
+        /// The stage says it cannot tell (`und`), as the `language` stage does.
+        case undetermined
     }
 
     /// The built-in languages, in the stage's order of preference (user packs may add more).
@@ -32,6 +34,7 @@ public struct LanguageSupport: Sendable, Hashable, CustomStringConvertible {
         switch others {
         case .generic: return "\(list); others: generic rules"
         case .skipped: return "\(list); others: skipped with a warning"
+        case .undetermined: return "\(list); others: und"
         }
     }
 }

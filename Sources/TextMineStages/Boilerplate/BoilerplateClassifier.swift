@@ -80,13 +80,21 @@ public struct BoilerplateClassifier: Sendable {
     func classify(bytes: [UInt8], blocks: [Range<Int>], language: LanguageCode?, title: String?) -> [BlockDecision] {
         let languageIndex = model.languageIndex(language)
         let foldedTitle = title.map(TextFolding.fold)
-        var decisions: [BlockDecision] = []
-        decisions.reserveCapacity(blocks.count)
+        var measured: [BlockFeatures] = []
+        measured.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
             let position = blocks.count > 1 ? Double(index) / Double(blocks.count - 1) : 0
-            let features = BlockFeatures.measure(bytes, block, model: model, articleLanguage: languageIndex,
-                                                 title: settings.titleRepeat ? foldedTitle : nil, position: position)
-            decisions.append(decide(features, language: languageIndex))
+            measured.append(BlockFeatures.measure(bytes, block, model: model, articleLanguage: languageIndex,
+                                                  title: settings.titleRepeat ? foldedTitle : nil, position: position))
+        }
+        var decisions = measured.map { decide($0, language: languageIndex, otherLanguage: settings.otherLanguage) }
+        // The article's language is the language of most of its text: blocks in another language
+        // never outweigh the rest, so the rule never takes the body (the language must be wrong then).
+        if settings.otherLanguage {
+            let otherWords = decisions.reduce(0) { $0 + ($1.reason == Self.otherLanguageReason ? $1.features.words : 0) }
+            if 2 * otherWords > measured.reduce(0, { $0 + $1.words }) {
+                decisions = measured.map { decide($0, language: languageIndex, otherLanguage: false) }
+            }
         }
         if settings.smoothing { smooth(&decisions) }
         return decisions
@@ -101,22 +109,27 @@ public struct BoilerplateClassifier: Sendable {
         if let pattern = features.pattern { return "boilerplate: " + pattern }
         if besideBoilerplate, let pattern = features.weakPattern { return "boilerplate: " + pattern }
         if features.words <= 12, features.uppercaseRatio > 0.6, features.words >= 2 { return "boilerplate: capitals" }
-        if settings.otherLanguage, isOtherLanguage(features, language: language) { return "boilerplate: other-language" }
+        // A sentence in another language inside a paragraph is a quotation unless boilerplate
+        // sentences lead to it.
+        if settings.otherLanguage, besideBoilerplate, isOtherLanguage(features, language: language) { return Self.otherLanguageReason }
         return nil
     }
 
     // MARK: - Deciding
 
+    /// The reason of blocks and sentences removed by the other-language rule.
+    static let otherLanguageReason = "boilerplate: other-language"
+
     /// Decides a block of an article whose language has the index `language` in the model.
-    private func decide(_ features: BlockFeatures, language: Int?) -> BlockDecision {
+    private func decide(_ features: BlockFeatures, language: Int?, otherLanguage: Bool) -> BlockDecision {
         if let pattern = features.pattern {
             return BlockDecision(isBoilerplate: true, score: 0.05, reason: "boilerplate: " + pattern, features: features)
         }
         if features.repeatsTitle {
             return BlockDecision(isBoilerplate: true, score: 0.05, reason: "boilerplate: title-repeat", features: features)
         }
-        if settings.otherLanguage, isOtherLanguage(features, language: language) {
-            return BlockDecision(isBoilerplate: true, score: 0.1, reason: "boilerplate: other-language", features: features)
+        if otherLanguage, isOtherLanguage(features, language: language) {
+            return BlockDecision(isBoilerplate: true, score: 0.1, reason: Self.otherLanguageReason, features: features)
         }
         let score = contentScore(features)
         if features.words < settings.shortWords {

@@ -48,7 +48,8 @@ public struct BoilerplateStage: Stage {
             neither is set, the language whose stopwords are densest in the text.
             """,
         options: [packs, aggressiveness, shortWords, sentences, otherLanguage, titleRepeat, smoothing, categories, explain],
-        produces: [.blocks, .boilerplateRemoved])
+        produces: [.blocks, .boilerplateRemoved],
+        languages: LanguageSupport(BuiltinPacks.all.map(\.language), others: .generic))
 
     private let classifier: BoilerplateClassifier
     private let trimSentences: Bool
@@ -72,7 +73,11 @@ public struct BoilerplateStage: Stage {
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
         let lines = TextLines.ranges(in: text.utf8)
-        let language = article.language ?? classifier.guessLanguage(of: article.text)
+        let declared = article.language.flatMap { $0.isUndetermined ? nil : $0 }
+        let language = declared ?? classifier.guessLanguage(of: article.text)
+        if let declared, classifier.model.languageIndex(declared) == nil {
+            article.warn("no language pack for '\(declared)': the patterns of all packs apply, the other-language rule does not")
+        }
         let title = article.metadata["title"]?.value.stringValue
         let decisions = classifier.classify(bytes: text.utf8, blocks: lines, language: language, title: title)
 

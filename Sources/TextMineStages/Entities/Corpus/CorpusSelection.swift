@@ -49,6 +49,16 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
 
     /// The selected sentences of a file's sentences.
     public func select(_ sentences: [TaggedSentence]) -> [TaggedSentence] {
+        select(sentences) { sentence in
+            var upper = sentence
+            upper.tokens = sentence.tokens.map { $0.uppercased() }
+            return upper
+        }
+    }
+
+    /// The selected items (sentences, lines) of a file's; `uppercased` makes an item's copy in
+    /// capitals (for `#uppercase-every-N`).
+    public func select<Item>(_ sentences: [Item], uppercased: (Item) -> Item) -> [Item] {
         switch part {
         case .all: sentences
         case .every(let n): sentences.enumerated().filter { ($0.offset + 1) % n == 0 }.map(\.element)
@@ -56,11 +66,7 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         case .last(let p): Array(sentences[Self.tailStart(sentences.count, p)...])
         case .exceptLast(let p): Array(sentences[..<Self.tailStart(sentences.count, p)])
         case .uppercaseEvery(let n):
-            sentences.enumerated().filter { ($0.offset + 1) % n == 0 }.map { element in
-                var sentence = element.element
-                sentence.tokens = sentence.tokens.map { $0.uppercased() }
-                return sentence
-            }
+            sentences.enumerated().filter { ($0.offset + 1) % n == 0 }.map { uppercased($0.element) }
         }
     }
 

@@ -1,0 +1,220 @@
+import TextMineCore
+
+/// A language identifier: a multinomial naive Bayes model over hashed character n-grams and words
+/// (``NgramFeatures``), in the spirit of langid.py and CLD3, stored as one byte per row and
+/// language (a quantised negative log-probability, the row's *cost*).
+///
+/// ```swift
+/// let model = try LanguageModel.builtIn()
+/// let guess = model.identify("Le gouvernement a annoncé mardi")   // fr, 0.99…
+/// ```
+///
+/// Identifying reads the text once, on UTF-8 bytes, adding one row of costs per feature (no
+/// allocation per feature). Text in none of the model's languages, or too short to tell, is
+/// ``LanguageCode/undetermined`` with a low confidence:
+/// - fewer than ``minLetters`` letters;
+/// - most letters in scalars the training data never used (another script: Greek, Chinese…);
+/// - costs per feature far above what the best language's own text costs (another language in
+///   the same script: Finnish or Turkish for a model of western European languages).
+public struct LanguageModel: Sendable {
+    /// What the model file says about the model.
+    public struct Header: Codable, Sendable, Equatable {
+        /// The languages, in row order.
+        public var languages: [LanguageCode]
+        public var maxOrder: Int
+        public var rowBits: Int
+        /// Costs are `-log P × scale`, rounded, at most 255.
+        public var scale: Double
+        /// Per language: the mean cost per feature (in nats) of its own training texts, and the
+        /// standard deviation of that mean over them.
+        public var typicalCost: [Double]
+        public var costSpread: [Double]
+        /// The temperature that turns cost differences into confidences (features overlap, so
+        /// naive Bayes would be overconfident with 1).
+        public var temperature: Double
+        /// A text whose mean cost per feature exceeds its best language's typical cost by more than
+        /// `surpriseLimit × costSpread + surpriseSlack / √features` nats is `und` (short texts
+        /// stray more).
+        public var surpriseLimit: Double
+        public var surpriseSlack: Double
+        /// Where the training data came from, and its licence.
+        public var source: String
+        public var license: String
+        public var sentences: Int
+    }
+
+    /// A language and how sure the model is of it.
+    public struct Identification: Sendable, Equatable {
+        /// The best language, or ``LanguageCode/undetermined``.
+        public var language: LanguageCode
+        /// The probability of `language` among the model's languages (0 for `und` by shortness
+        /// or script; low for `und` by typicality).
+        public var confidence: Double
+        /// The best language even when the answer is `und` (nil when the text has no letters).
+        public var best: LanguageCode?
+        /// Letters read.
+        public var letters: Int
+        /// How much more the text's features cost under `best` than its own text's do, in nats per
+        /// feature (0 when there is no best language).
+        public var surprise: Double = 0
+        /// Features read.
+        public var features: Int = 0
+    }
+
+    public let header: Header
+    let features: NgramFeatures
+    /// The costs and known scalars, in memory the hot loop reads without bounds checks.
+    let table: CostTable
+    /// Bytes per row of costs: one per language.
+    var stride: Int { table.stride }
+
+    /// Texts with fewer letters are `und`.
+    public static let minLetters = 3
+    /// Texts whose letters are more than this share of unknown scalars are `und`.
+    static let maxUnknownShare = 0.3
+
+    public var languages: [LanguageCode] { header.languages }
+
+    init(header: Header, costs rows: [UInt8], knownScalars: [UInt64]) {
+        self.header = header
+        features = NgramFeatures(maxOrder: header.maxOrder, rowBits: header.rowBits)
+        table = CostTable(rows: rows, languages: header.languages.count, rowBits: header.rowBits, known: knownScalars)
+    }
+
+    /// The language of a text.
+    public func identify(_ text: String) -> Identification {
+        var text = text
+        return text.withUTF8 { identify($0) }
+    }
+
+    /// The language of UTF-8 bytes.
+    public func identify(_ bytes: UnsafeBufferPointer<UInt8>) -> Identification {
+        let count = header.languages.count
+        let (totals, featureCount, letters, unknown) = score(bytes)
+        guard letters >= Self.minLetters, featureCount > 0 else {
+            return Identification(language: .undetermined, confidence: 0, best: nil, letters: letters)
+        }
+        var best = 0
+        for language in 1..<count where totals[language] < totals[best] { best = language }
+        let bestLanguage = header.languages[best]
+        if Double(unknown) > Self.maxUnknownShare * Double(letters) {
+            return Identification(language: .undetermined, confidence: 0, best: bestLanguage, letters: letters)
+        }
+        // The probability of the best language, with costs in nats tempered for overlapping features.
+        let unit = header.scale * header.temperature
+        var sum = 0.0
+        for language in 0..<count {
+            sum += Self.exp(-Double(totals[language] - totals[best]) / unit)
+        }
+        let confidence = 1 / sum
+        let surprise = Double(totals[best]) / header.scale / Double(featureCount) - header.typicalCost[best]
+        let limit = header.surpriseLimit * header.costSpread[best] + header.surpriseSlack / Double(featureCount).squareRoot()
+        if surprise > limit {
+            return Identification(language: .undetermined, confidence: min(confidence, 0.2), best: bestLanguage, letters: letters,
+                                  surprise: surprise, features: featureCount)
+        }
+        return Identification(language: bestLanguage, confidence: confidence, best: bestLanguage, letters: letters,
+                              surprise: surprise, features: featureCount)
+    }
+
+    /// The total cost of `bytes` under each language, the number of features, letters and letters
+    /// in scalars the training text did not use. Costs add up 16 languages at a time in 16-bit
+    /// lanes, flushed to 32 bits before they can overflow.
+    private func score(_ bytes: UnsafeBufferPointer<UInt8>) -> (totals: [UInt32], features: Int, letters: Int, unknown: Int) {
+        let stride = self.stride
+        let chunks = (stride + 15) / 16
+        var totals = [UInt32](repeating: 0, count: chunks * 16)
+        var featureCount = 0
+        var unknown = 0
+        var letters = 0
+        let base = UnsafeRawPointer(table.rows)
+        let known = table.known
+        for chunk in 0..<chunks {
+            let offset = chunk &* 16
+            var units = TextUnits(bytes)
+            var hasher = features.hasher()
+            var lanes = SIMD16<UInt16>.zero
+            var sums = SIMD16<UInt32>.zero
+            var pending = 0
+            while let unit = units.next() {
+                if chunk == 0, unit != TextUnits.space, unit >= 0x10000 || known[Int(unit >> 6)] & (1 << UInt64(unit & 63)) == 0 {
+                    unknown &+= 1
+                }
+                let found = hasher.push(unit)
+                for k in 0..<found {
+                    // 16 bytes from the row's start: lanes past the last language read the next row
+                    // (or the table's padding) and are ignored.
+                    let raw = base.loadUnaligned(fromByteOffset: hasher.row(k) &* stride &+ offset, as: SIMD16<UInt8>.self)
+                    lanes &+= SIMD16<UInt16>(truncatingIfNeeded: raw)
+                }
+                pending &+= found
+                if pending >= 250 {  // 255 × (250 + 5) < 65,536
+                    sums &+= SIMD16<UInt32>(truncatingIfNeeded: lanes)
+                    lanes = .zero
+                    featureCount &+= chunk == 0 ? pending : 0
+                    pending = 0
+                }
+            }
+            sums &+= SIMD16<UInt32>(truncatingIfNeeded: lanes)
+            for lane in 0..<16 { totals[offset + lane] = sums[lane] }
+            if chunk == 0 {
+                featureCount &+= pending
+                letters = units.letters
+            }
+        }
+        return (totals, featureCount, letters, unknown)
+    }
+
+    @inline(__always)
+    static func exp(_ x: Double) -> Double {
+        x < -50 ? 0 : _exp(x)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@inline(__always)
+private func _exp(_ x: Double) -> Double { exp(x) }
+
+/// The cost rows of a ``LanguageModel`` (one byte per language, rows back to back, so that the
+/// table is as small as it can be: identification is bound by its cache misses; 16 bytes of
+/// padding at the end for reads of 16 lanes) and its bitmap of known scalars, allocated once and
+/// never changed (so shared freely between threads).
+final class CostTable: @unchecked Sendable {
+    let rows: UnsafeMutableRawPointer
+    let known: UnsafeMutablePointer<UInt64>
+    let stride: Int
+    let languages: Int
+    let rowCount: Int
+
+    /// A table of `languages` costs per row (`rows` holds them without padding).
+    init(rows costs: [UInt8], languages: Int, rowBits: Int, known bits: [UInt64]) {
+        self.languages = languages
+        rowCount = 1 << rowBits
+        stride = languages
+        rows = UnsafeMutableRawPointer.allocate(byteCount: rowCount * stride + 16, alignment: 64)
+        rows.initializeMemory(as: UInt8.self, repeating: 0, count: rowCount * stride + 16)
+        for row in 0..<rowCount {
+            for language in 0..<languages {
+                rows.storeBytes(of: costs[row * languages + language], toByteOffset: row * stride + language, as: UInt8.self)
+            }
+        }
+        known = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
+        known.initialize(repeating: 0, count: 1024)
+        for (index, word) in bits.prefix(1024).enumerated() { known[index] = word }
+    }
+
+    deinit {
+        rows.deallocate()
+        known.deallocate()
+    }
+
+    /// The cost of a row in a language.
+    func cost(row: Int, language: Int) -> UInt8 {
+        rows.load(fromByteOffset: row * stride + language, as: UInt8.self)
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import TextMineCore
+
+/// Trains a ``LanguageModel`` from labelled texts: counts hashed features per language (naive
+/// Bayes with additive smoothing), quantises costs to bytes, and measures how much each language's
+/// own text costs (for `und` by typicality).
+public struct LanguageTrainer {
+    /// Training settings.
+    public struct Settings: Sendable {
+        public var maxOrder = 4
+        public var rowBits = 17
+        /// Additive smoothing of feature counts.
+        public var smoothing = 0.05
+        public var temperature = 5.0
+        /// See ``LanguageModel/Header/surpriseLimit``: set on held-out text so that about 1 in
+        /// 1,000 texts of the model's languages goes `und`.
+        public var surpriseLimit = 5.0
+        public var surpriseSlack = 5.0
+        public var source = ""
+        public var license = ""
+        public init() {}
+    }
+
+    /// One labelled text.
+    public struct Example: Sendable, Decodable {
+        public var lang: String
+        public var text: String
+        public init(lang: String, text: String) {
+            self.lang = lang
+            self.text = text
+        }
+    }
+
+    public var settings: Settings
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    /// Reads `{lang, text}` JSON Lines.
+    /// - Throws: ``StageError`` naming the file and line of a line that is not such an object.
+    public static func examples(contentsOf path: String) throws -> [Example] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw StageError("cannot read '\(path)'") }
+        let decoder = JSONDecoder()
+        var examples: [Example] = []
+        for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
+            do {
+                examples.append(try decoder.decode(Example.self, from: Data(line)))
+            } catch {
+                throw StageError("\(path):\(number + 1): not a JSON object with string fields 'lang' and 'text'")
+            }
+        }
+        return examples
+    }
+
+    /// Trains a model on the examples (languages in order of first appearance).
+    /// - Throws: ``StageError`` for fewer than two languages or a label that is no language code.
+    public func train(_ examples: [Example]) throws -> LanguageModel {
+        var languages: [LanguageCode] = []
+        var labels: [Int] = []
+        labels.reserveCapacity(examples.count)
+        for example in examples {
+            guard let code = LanguageCode(example.lang), !code.isUndetermined else {
+                throw StageError("'\(example.lang)' is not a language code")
+            }
+            if let index = languages.firstIndex(of: code) {
+                labels.append(index)
+            } else {
+                labels.append(languages.count)
+                languages.append(code)
+            }
+        }
+        guard languages.count >= 2 else { throw StageError("training needs texts in at least two languages") }
+        let count = languages.count
+        let rows = 1 << settings.rowBits
+        let features = NgramFeatures(maxOrder: settings.maxOrder, rowBits: settings.rowBits)
+
+        var counts = [UInt32](repeating: 0, count: rows * count)
+        var totals = [Double](repeating: 0, count: count)
+        var scalarCounts = [[UInt32]](repeating: [UInt32](repeating: 0, count: 0x10000), count: count)
+        var letters = [Int](repeating: 0, count: count)
+        for (example, label) in zip(examples, labels) {
+            var text = example.text
+            text.withUTF8 { bytes in
+                var units = TextUnits(bytes)
+                var hasher = features.hasher()
+                while let unit = units.next() {
+                    if unit != TextUnits.space, unit < 0x10000 { scalarCounts[label][Int(unit)] &+= 1 }
+                    let found = hasher.push(unit)
+                    for k in 0..<found { counts[hasher.row(k) * count + label] &+= 1 }
+                    totals[label] += Double(found)
+                }
+                letters[label] += units.letters
+            }
+        }
+
+        // Costs: -log P(row | language), smoothed, scaled so that the largest fits a byte.
+        let alpha = settings.smoothing
+        let denominators = totals.map { $0 + alpha * Double(rows) }
+        let maxCost = denominators.map { Foundation.log($0 / alpha) }.max()!
+        let scale = 255 / maxCost
+        var costs = [UInt8](repeating: 0, count: rows * count)
+        for row in 0..<rows {
+            for language in 0..<count {
+                let p = (Double(counts[row * count + language]) + alpha) / denominators[language]
+                costs[row * count + language] = UInt8(min(255, (-Foundation.log(p) * scale).rounded()))
+            }
+        }
+
+        // Scalars used by the training text: at least 3 times and 1 in 200,000 letters of a language.
+        var known = [UInt64](repeating: 0, count: 1024)
+        for language in 0..<count {
+            let floor = UInt32(max(3, letters[language] / 200_000))
+            for scalar in 0..<0x10000 where scalarCounts[language][scalar] >= floor {
+                known[scalar >> 6] |= 1 << UInt64(scalar & 63)
+            }
+        }
+
+        var header = LanguageModel.Header(
+            languages: languages, maxOrder: settings.maxOrder, rowBits: settings.rowBits, scale: scale,
+            typicalCost: [Double](repeating: 0, count: count), costSpread: [Double](repeating: 1, count: count),
+            temperature: settings.temperature,
+            surpriseLimit: settings.surpriseLimit, surpriseSlack: settings.surpriseSlack,
+            source: settings.source, license: settings.license, sentences: examples.count)
+        let draft = LanguageModel(header: header, costs: costs, knownScalars: known)
+
+        // The typical cost per feature of each language's own text.
+        var sums = [Double](repeating: 0, count: count)
+        var squares = [Double](repeating: 0, count: count)
+        var seen = [Double](repeating: 0, count: count)
+        for (example, label) in zip(examples, labels) {
+            guard let (mean, featureCount) = draft.meanCost(example.text, language: label), featureCount >= 8 else { continue }
+            sums[label] += mean
+            squares[label] += mean * mean
+            seen[label] += 1
+        }
+        for language in 0..<count where seen[language] > 1 {
+            let mean = sums[language] / seen[language]
+            header.typicalCost[language] = mean
+            header.costSpread[language] = max(0.01, (squares[language] / seen[language] - mean * mean).squareRoot())
+        }
+        return LanguageModel(header: header, costs: costs, knownScalars: known)
+    }
+}
+
+extension LanguageModel {
+    /// The mean cost per feature (in nats) of a text under one language, and its feature count.
+    func meanCost(_ text: String, language: Int) -> (Double, Int)? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var total = 0
+            var featureCount = 0
+            var units = TextUnits(bytes)
+            var hasher = features.hasher()
+            while let unit = units.next() {
+                let found = hasher.push(unit)
+                for k in 0..<found { total += Int(table.cost(row: hasher.row(k), language: language)) }
+                featureCount += found
+            }
+            return featureCount == 0 ? nil : (Double(total) / header.scale / Double(featureCount), featureCount)
+        }
+    }
+}

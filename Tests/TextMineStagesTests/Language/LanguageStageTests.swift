@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import TextMineCore
+import TextMineStages
+import TextMineTesting
+
+/// Sentences written for these tests (not from any corpus), one per language of the built-in model.
+private let sentences: [(LanguageCode, String)] = [
+    ("de", "Die Regierung hat am Dienstag neue Maßnahmen gegen die steigenden Preise angekündigt."),
+    ("en", "The government announced new measures against rising prices on Tuesday."),
+    ("es", "El gobierno anunció el martes nuevas medidas contra la subida de los precios."),
+    ("fr", "Le gouvernement a annoncé mardi de nouvelles mesures contre la hausse des prix."),
+    ("it", "Il governo ha annunciato martedì nuove misure contro l'aumento dei prezzi."),
+    ("nl", "De regering heeft dinsdag nieuwe maatregelen aangekondigd tegen de stijgende prijzen."),
+    ("pl", "Rząd ogłosił we wtorek nowe środki przeciwko rosnącym cenom."),
+    ("pt", "O governo anunciou na terça-feira novas medidas contra o aumento dos preços."),
+    ("ru", "Правительство во вторник объявило о новых мерах против роста цен."),
+]
+
+@Suite("language identification")
+struct LanguageIdentifierTests {
+    let model = try! LanguageModel.builtIn()
+
+    @Test("each language of the built-in model, confidently")
+    func knownLanguages() {
+        for (language, sentence) in sentences {
+            let found = model.identify(sentence)
+            #expect(found.language == language, "\(sentence)")
+            #expect(found.confidence > 0.95, "\(sentence): \(found.confidence)")
+        }
+    }
+
+    // Not every sentence of a language close enough to the model's is caught: the built-in model
+    // takes `Hallitus ilmoitti tiistaina uusista toimista nousevia hintoja vastaan.` (Finnish) for
+    // Italian, and Swedish, Ukrainian or Bulgarian for Dutch and Russian (see the model card).
+    @Test("languages of the same script that the model does not know are und when they stray far enough")
+    func otherLatinLanguages() {
+        let texts = [
+            "Suomen talous kasvoi viime vuonna odotettua nopeammin, kertoo Tilastokeskus.",  // Finnish
+            "Hükümet salı günü yükselen fiyatlara karşı yeni önlemler açıkladı.",  // Turkish
+            "A kormány kedden új intézkedéseket jelentett be az emelkedő árak ellen.",  // Hungarian
+            "Vláda v úterý oznámila nová opatření proti rostoucím cenám.",  // Czech
+        ]
+        for text in texts {
+            let found = model.identify(text)
+            #expect(found.language == .undetermined, "\(text): \(found.language) \(found.confidence)")
+            #expect(found.confidence <= 0.2, "\(text)")
+        }
+    }
+
+    @Test("other scripts, digits, symbols and too little text are und with a low confidence")
+    func undetermined() {
+        let texts = [
+            "Η κυβέρνηση ανακοίνωσε την Τρίτη νέα μέτρα κατά της αύξησης των τιμών.",  // Greek
+            "政府周二宣布了应对物价上涨的新措施。",  // Chinese
+            "12 345 678 90 2023-03-14 15:45",
+            "€ % & * !!! ??? --- ### @@@ :-) ★★★",
+            "ok",
+            "",
+        ]
+        for text in texts {
+            let found = model.identify(text)
+            #expect(found.language == .undetermined, "\(text): \(found.language) \(found.confidence)")
+            #expect(found.confidence <= 0.2, "\(text)")
+        }
+    }
+
+    @Test("case, accents in capitals and punctuation do not change the answer")
+    func normalisation() {
+        #expect(model.identify("LE GOUVERNEMENT A ANNONCÉ MARDI DE NOUVELLES MESURES").language == "fr")
+        #expect(model.identify("«Le gouvernement», a-t-il annoncé... mardi!!!").language == "fr")
+        #expect(model.identify("ПРАВИТЕЛЬСТВО ОБЪЯВИЛО О НОВЫХ МЕРАХ").language == "ru")
+    }
+
+    @Test("a trained model survives its file, and a file that is no model is a clear error")
+    func training() throws {
+        var examples: [LanguageTrainer.Example] = []
+        for _ in 0..<3 {
+            examples += sentences.filter { ["fr", "en"].contains($0.0) }.map { .init(lang: $0.0.code, text: $0.1) }
+        }
+        var settings = LanguageTrainer.Settings()
+        settings.rowBits = 12
+        let trained = try LanguageTrainer(settings: settings).train(examples)
+        #expect(trained.languages == ["en", "fr"])  // in order of first appearance
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("langid-test-\(UUID()).tmlid").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try trained.fileData().write(to: URL(fileURLWithPath: path))
+        let read = try LanguageModel(contentsOf: path)
+        #expect(read.header == trained.header)
+        #expect(read.identify("mesures contre la hausse des prix") == trained.identify("mesures contre la hausse des prix"))
+        #expect(read.identify("mesures contre la hausse des prix").best == "fr")
+
+        try Data("not a model".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StageError.self) { try LanguageModel(contentsOf: path) }
+        #expect(throws: StageError.self) { try LanguageTrainer().train([.init(lang: "fr", text: "bonjour")]) }
+        #expect(throws: StageError.self) { try LanguageTrainer().train([.init(lang: "French", text: "bonjour")]) }
+    }
+}
+
+@Suite("language stage")
+struct LanguageStageTests {
+    @Test("the detected language replaces the declared one when sure, which stays otherwise")
+    func detectedOrDeclared() throws {
+        let harness = try StageHarness(LanguageStage.self)
+        let english = try harness.run(sentences[1].1, language: "fr")
+        #expect(english.language == "en")
+        #expect(english.layers["language"]?.objectValue?["used"]?.stringValue == "detected")
+        #expect(english.layers["language"]?.objectValue?["declared"]?.stringValue == "fr")
+
+        let short = try harness.run("Paris", language: "fr")
+        #expect(short.language == "fr")
+        #expect(short.layers["language"]?.objectValue?["used"]?.stringValue == "declared")
+
+        let finnish = try harness.run("Suomen talous kasvoi viime vuonna odotettua nopeammin, kertoo Tilastokeskus.")
+        #expect(finnish.language == .undetermined)
+        #expect(finnish.layers["language"]?.objectValue?["used"]?.stringValue == "undetermined")
+    }
+
+    @Test("blocks: each line's language and confidence")
+    func blocks() throws {
+        let harness = try StageHarness(LanguageStage.self, options: ["blocks": true])
+        let text = sentences[3].1 + "\n\n" + sentences[1].1 + "\n" + sentences[3].1
+        let article = try harness.run(text)
+        #expect(article.language == "fr")
+        let blocks = article.layers["language"]?.objectValue?["blocks"]?.arrayValue ?? []
+        #expect(blocks.map { $0.objectValue?["language"]?.stringValue } == ["fr", "en", "fr"])
+        #expect(blocks[1].objectValue?["span"] == .array([.int(sentences[3].1.unicodeScalars.count + 2),
+                                             .int(sentences[3].1.unicodeScalars.count + 2 + sentences[1].1.unicodeScalars.count)]))
+    }
+
+    @Test("a model option that is no model names the option")
+    func badModel() {
+        #expect(throws: StageError.self) { try StageHarness(LanguageStage.self, options: ["model": "/nonexistent.tmlid"]) }
+    }
+}
