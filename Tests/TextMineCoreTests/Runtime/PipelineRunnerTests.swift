@@ -99,7 +99,7 @@ struct PipelineRunnerTests {
     @Test("an article on which a step overruns step-timeout fails after that step; later steps do not run on it")
     func stepTimeout() throws {
         let pipeline = Pipeline([try SlowStage(options: .init()), try UpperStage(options: .init())])
-        let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: 1, limits: RunLimits(stepTimeout: 0.001)))
+        let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: 1, limits: RunLimits(stepTimeout: 0.5)))
         let (results, _) = try runner.run([Article(id: "a", text: "quick"), Article(id: "b", text: "slow one")])
         guard case .success(let quick) = results[0], case .failure(let slow) = results[1] else {
             Issue.record("expected a success then a failure: \(results)")
@@ -108,7 +108,7 @@ struct PipelineRunnerTests {
         #expect(quick.text == "QUICK")
         #expect(slow.stage == "slow")
         #expect(slow.error.hasPrefix("step 'slow' took "))
-        #expect(slow.error.hasSuffix(" s on this article, over limits.step-timeout (0.001 s)"))
+        #expect(slow.error.hasSuffix(" s on this article, over limits.step-timeout (0.5 s)"))
     }
 
     @Test("the watch names the article in progress and its step, and forgets it when done")
