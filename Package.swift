@@ -49,6 +49,7 @@ let package = Package(
                 .copy("Entities/Resources/fr-ner.tmner"),
                 .copy("Entities/Resources/en-ner.tmner"),
                 .copy("Entities/Resources/gazetteers"),
+                .copy("Summarize/Resources/fr-news-ranker.json"),
                 .copy("Language/Resources/langid.tmlid"),
             ],
             swiftSettings: strictSettings

@@ -15,7 +15,8 @@ struct EvalSummarizeCommand: ParsableCommand {
             article's title metadata) and prints mean ROUGE-1, ROUGE-2 and ROUGE-L F1 over documents: \
             lowercase Unicode word tokens (\\w+), no stemming, no stopword removal, ROUGE-L on the \
             longest common subsequence of the whole summary. Lead-1/2/3 baselines use the first \
-            sentences the pipeline found. A failed article scores 0. Speed is text MB/s of the whole \
+            sentences the pipeline found. --methods news,learned scores other methods of the \
+            summarizing step on the same processed articles, in the same table. A failed article scores 0. Speed is text MB/s of the whole \
             pipeline and of the summarizing step, on --jobs threads (default 1, one core), in wall-clock \
             time and per CPU second (the step is timed again alone on the processed articles).
             """
@@ -38,6 +39,11 @@ struct EvalSummarizeCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-title"), help: "Ignore the records' titles.")
     var noTitle = false
+
+    @Option(
+        name: .customLong("methods"),
+        help: ArgumentHelp("Also score the summarizing step with these methods (comma-separated, e.g. news,learned), on the same processed articles.", valueName: "METHODS"))
+    var methods: String?
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -86,7 +92,28 @@ struct EvalSummarizeCommand: ParsableCommand {
 
         let stepCPUSeconds = try Self.retime(pipeline.steps.first { $0.name == summarizer.name }, on: results)
         let method = results.lazy.compactMap { try? $0.get().summary?.method }.first ?? summarizer.stage.rawValue
-        print(Self.table(evaluation, system: "\(summarizer.name) (\(method))"))
+        var systems = [("\(summarizer.name) (\(method))", evaluation.mean)]
+        var fluency = [Self.fluency(evaluation, system: method)]
+        for other in (methods ?? "").split(separator: ",").map(String.init) where other != method {
+            let (_, variant, _) = try CommandContext.buildPipeline(
+                file: self.pipeline, overrides: overrides + ["\(summarizer.name).method=\(other)"], console: console)
+            guard let step = variant.steps.first(where: { $0.name == summarizer.name }) else { continue }
+            var scores = SummaryEvaluation()
+            for (record, result) in zip(records, results) {
+                var article = (try? result.get()) ?? Article(id: record.id, text: "")
+                article.summary = nil
+                if !article.text.isEmpty { try? step.stage.process(&article, context: StageContext(stageName: step.name)) }
+                scores.add(article, reference: record.summary)
+            }
+            systems.append(("\(summarizer.name) (\(other))", scores.mean))
+            fluency.append(Self.fluency(scores, system: other))
+        }
+        print(Self.table(evaluation, systems: systems))
+        for line in fluency { print(line) }
+        if evaluation.keywordsSeen > 0 {
+            print(String(format: "keywords: %.1f%% of %d top-5 keywords have all their words in the title or the reference summary",
+                         100 * Double(evaluation.keywordsInReference) / Double(evaluation.keywordsSeen), evaluation.keywordsSeen))
+        }
         let stepSeconds = report.stages.first { $0.name == summarizer.name }?.seconds ?? 0
         let stepSpeed = stepSeconds > 0 ? report.megabytes / stepSeconds : 0
         let stepCPUSpeed = stepCPUSeconds > 0 ? report.megabytes / stepCPUSeconds : 0
@@ -108,9 +135,17 @@ struct EvalSummarizeCommand: ParsableCommand {
         return SystemClock.threadCPUSeconds - start
     }
 
-    /// The scores as an aligned table: the pipeline, then lead-1, lead-2 and lead-3.
-    static func table(_ evaluation: SummaryEvaluation, system: String) -> String {
-        let rows = [(system, evaluation.mean)] + (1...3).map { ("lead-\($0)", evaluation.lead($0)) }
+    /// The share of summaries with debris or a sentence that cannot stand alone.
+    static func fluency(_ evaluation: SummaryEvaluation, system: String) -> String {
+        let n = Double(max(evaluation.documents, 1))
+        return String(format: "%@: %.1f%% of summaries with debris, %.1f%% with a sentence that cannot stand alone",
+                      system, 100 * Double(evaluation.withDebris) / n, 100 * Double(evaluation.withOrphanOpening) / n)
+    }
+
+    /// The scores as an aligned table: the pipeline (and the other methods asked for), then lead-1,
+    /// lead-2 and lead-3.
+    static func table(_ evaluation: SummaryEvaluation, systems: [(String, RougeScore)]) -> String {
+        let rows = systems + (1...3).map { ("lead-\($0)", evaluation.lead($0)) }
         let width = max(8, rows.map(\.0.count).max() ?? 0)
         func pad(_ text: String) -> String { text + String(repeating: " ", count: width - text.count) }
         var lines = [pad("") + "  ROUGE-1  ROUGE-2  ROUGE-L"]

@@ -8,6 +8,7 @@ struct TrainCommand: ParsableCommand {
         subcommands: [
             TrainLanguageCommand.self,
             TrainNERCommand.self,
+            TrainSummarizeCommand.self,
         ]
     )
 }

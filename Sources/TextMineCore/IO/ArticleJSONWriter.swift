@@ -105,6 +105,15 @@ public struct ArticleJSONWriter {
             key("scores")
             try array(summary.scores) { writer, scored in
                 writer.beginObject()
+                if let features = scored.features {
+                    writer.key("features")
+                    writer.beginObject()
+                    for (name, value) in features.sorted(by: { $0.key < $1.key }) {
+                        writer.key(dynamic: name)
+                        try writer.number(value)
+                    }
+                    writer.endObject()
+                }
                 if let ineligible = scored.ineligible { writer.key("ineligible"); writer.string(ineligible) }
                 writer.key("rank"); writer.integer(scored.rank)
                 writer.key("score"); try writer.number(scored.score)

@@ -27,11 +27,15 @@ public struct ScoredSentence: Codable, Hashable, Sendable {
     public var rank: Int
     /// Why the sentence could not be selected (`boilerplate`, `fragment`…), if it could not.
     public var ineligible: String?
+    /// The feature values a learned method scored the sentence on, by name (nil for methods
+    /// without features).
+    public var features: [String: Double]?
 
-    public init(span: Span, score: Double, rank: Int, ineligible: String? = nil) {
+    public init(span: Span, score: Double, rank: Int, ineligible: String? = nil, features: [String: Double]? = nil) {
         self.span = span
         self.score = score
         self.rank = rank
         self.ineligible = ineligible
+        self.features = features
     }
 }

@@ -13,6 +13,13 @@ public struct KeywordsStage: Stage {
     static let documentFrequencies = StageOption<String?>.path("document-frequencies",
         doc: "Document frequencies of the whole corpus (written by `textmine frequencies` or textmine_spark): words common across the corpus weigh less.")
 
+    static let mergeEntities = StageOption<Bool>(
+        "merge-entities", default: true,
+        doc: "List a phrase that is an entity mention under the entity's canonical form, once per entity (`Poutine` joins `Vladimir Poutine`).")
+    static let dropWeak = StageOption<Bool>(
+        "drop-weak", default: true,
+        doc: "Drop lone words that are not key phrases: an adjective after its noun (`russe`), and when entities are tagged a capitalised word that is no entity (`Etat`).")
+
     public static let description = StageDescription(
         id: "keywords",
         abstract: "Key phrases per article (YAKE-like statistics; French and English stopwords; multi-word phrases).",
@@ -22,11 +29,15 @@ public struct KeywordsStage: Stage {
             statistics of casing, position, frequency, context diversity and spread over sentences. \
             Keeps the `count` best, each with its score (higher is better) and every occurrence's span. \
             Named entities (from an `entities` step, if any) can be kept as any phrase, excluded, or \
-            boosted. With `document-frequencies`, each word's score is divided by its inverse document \
-            frequency in the corpus (`ln((1 + N) / (1 + df)) + 1`). Linear in the article's length. \
-            See docs/stages/keywords.md.
+            boosted; a phrase that is an entity mention is listed once per entity, in its canonical form \
+            (`Poutine` joins `Vladimir Poutine`). Lone words that are not key phrases are dropped: an \
+            adjective after its noun (`russe` in `président russe`) and, when entities are tagged, a \
+            capitalised word seen once that is no entity (`Etat` of `secrétaire d'Etat`). With \
+            `document-frequencies`, each word's score is divided by its inverse document frequency in \
+            the corpus (`ln((1 + N) / (1 + df)) + 1`). Linear in the article's length. See \
+            docs/stages/keywords.md.
             """,
-        options: [count, maxWords, language, entities, documentFrequencies],
+        options: [count, maxWords, language, entities, documentFrequencies, mergeEntities, dropWeak],
         requires: [.sentences], produces: [.keywords], languages: StopwordList.languages)
 
     /// What happens to phrases that overlap named entities.
@@ -38,6 +49,8 @@ public struct KeywordsStage: Stage {
     private let maxWords: Int
     private let language: LanguageSetting
     private let entityPolicy: EntityPolicy
+    private let merge: Bool
+    private let dropWeakWords: Bool
     private let normalizer = TermNormalizer()
     /// The corpus statistics, when `document-frequencies` names a file.
     private let frequencies: DocumentFrequencies?
@@ -47,6 +60,8 @@ public struct KeywordsStage: Stage {
         maxWords = options[Self.maxWords]
         language = options[Self.language]
         entityPolicy = options[Self.entities]
+        merge = options[Self.mergeEntities]
+        dropWeakWords = options[Self.dropWeak]
         frequencies = try options[Self.documentFrequencies].map { try DocumentFrequencies(contentsOf: $0) }
     }
 
@@ -96,19 +111,44 @@ public struct KeywordsStage: Stage {
         }
         ranked.sort { $0.score != $1.score ? $0.score < $1.score : $0.candidate < $1.candidate }
 
+        // Entity mentions by byte range, so that a phrase that is a mention joins its entity.
+        var canonicalOf: [Range<Int>: String] = [:]
+        for (entity, range) in zip(article.entities, entityRanges) where merge && canonicalOf[range] == nil {
+            canonicalOf[range] = entity.canonical
+        }
         var keywords: [Keyword] = []
+        var keywordOfEntity: [String: Int] = [:]
         var taken = IntervalIndex()
         for (index, score) in ranked where keywords.count < count {
             let candidate = phrases.candidates[index]
             let ranges = byteRanges(candidate)
             // A phrase found only inside better phrases adds nothing (`sécurité` inside `garanties de sécurité`).
             if ranges.allSatisfy(taken.covers) { continue }
+            let canonical = ranges.lazy.compactMap { canonicalOf[$0] }.first
+            if let canonical, let existing = keywordOfEntity[canonical] {
+                // `Poutine` after `Vladimir Poutine`: one keyword per entity, with every mention.
+                taken.add(ranges)
+                keywords[existing].spans = Self.outermost(keywords[existing].spans + ranges.map { text.span(ofBytes: $0) })
+                continue
+            }
+            if dropWeakWords, canonical == nil, KeywordFilter.isWeak(phrases.occurrences(of: candidate), words: words, hasEntities: !article.entities.isEmpty) {
+                continue
+            }
             taken.add(ranges)
+            if let canonical { keywordOfEntity[canonical] = keywords.count }
             keywords.append(Keyword(
-                phrase: Self.displayForm(phrases.occurrences(of: candidate), words: words, text: text), score: 1 / score,
+                phrase: canonical ?? Self.displayForm(phrases.occurrences(of: candidate), words: words, text: text), score: 1 / score,
                 spans: ranges.map { text.span(ofBytes: $0) }))
         }
         article.keywords = keywords
+    }
+
+    /// The spans that lie inside no other (`Poutine` inside `Vladimir Poutine` goes), in text order.
+    static func outermost(_ spans: [Span]) -> [Span] {
+        let sorted = Set(spans).sorted { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        var result: [Span] = []
+        for span in sorted where !(result.last.map { $0.start <= span.start && span.end <= $0.end } ?? false) { result.append(span) }
+        return result
     }
 
     /// YAKE's phrase score (lower is better): the product of the content words' scores over the

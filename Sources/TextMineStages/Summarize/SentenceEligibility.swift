@@ -15,6 +15,10 @@ enum IneligibilityReason: String, CaseIterable, Sendable {
     case tooShort = "too-short"
     /// More words than `max-words`.
     case tooLong = "too-long"
+    /// Cannot stand alone (see ``SentenceOpening``) and the sentence before it cannot be selected
+    /// with it (it is ineligible or dependent itself). The article's first sentence never is. Set
+    /// by the stage after the other reasons.
+    case dependent
 }
 
 /// Decides which sentences may be selected; the first reason that applies, in the order of

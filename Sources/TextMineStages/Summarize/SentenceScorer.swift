@@ -17,10 +17,13 @@ enum SummaryMethod: String, CaseIterable, Sendable {
     case textrank
     /// LexRank (Erkan & Radev 2004): PageRank over tf-idf cosine similarity.
     case lexrank
+    /// A ranker learned from articles and their reference summaries (``LearnedScorer``).
+    case learned
 
-    /// The scorer that implements the method.
-    var scorer: any SentenceScorer {
+    /// The scorer that implements an unsupervised method (nil for `learned`, which needs a model).
+    var scorer: (any SentenceScorer)? {
         switch self {
+        case .learned: return nil
         case .news: return NewsScorer()
         case .lead: return LeadScorer()
         case .luhn: return LuhnScorer()

@@ -6,6 +6,10 @@
 /// scores are scaled to [0, 1] over the eligible sentences and `maxSim` is the highest tf-idf
 /// cosine with a sentence already taken. With `redundancy` 0 it is plain best-first selection.
 /// Similarities come from the sparse ``SimilarityIndex``, so a step costs O(sentences).
+///
+/// A dependent sentence (see ``SentenceOpening``) comes with the sentence before it: when it is
+/// the best pick, both are taken if both fit the budget (the one before is then taken whatever
+/// its score), else it is passed over.
 struct SentenceSelector {
     /// The weight of redundancy against score, in [0, 1].
     var redundancy: Double
@@ -13,7 +17,9 @@ struct SentenceSelector {
     static let duplicateCosine = 0.8
 
     /// The selected sentence indexes, in document order.
-    func select(scores: [Double], eligible: [Bool], document: SummaryDocument, length: SummaryLength) -> [Int] {
+    func select(
+        scores: [Double], eligible: [Bool], dependent: [Bool]? = nil, document: SummaryDocument, length: SummaryLength
+    ) -> [Int] {
         let count = scores.count
         var available = eligible
         let candidates = (0..<count).filter { eligible[$0] }
@@ -43,14 +49,24 @@ struct SentenceSelector {
             }
             guard best >= 0 else { break }
             available[best] = false
-            if let budget = length.maxWords, !selected.isEmpty, words + document.wordCounts[best] > budget {
+            // A dependent sentence brings the one before it, unless that one is already in.
+            var picks = [best]
+            if dependent?[best] == true, best > 0, !selected.contains(best - 1) {
+                guard eligible[best - 1], selected.count + 2 <= maxSentences else { continue }
+                picks = [best - 1, best]
+            }
+            let added = picks.reduce(0) { $0 + document.wordCounts[$1] }
+            if let budget = length.maxWords, !selected.isEmpty || picks.count > 1, words + added > budget {
                 continue
             }
-            selected.append(best)
-            words += document.wordCounts[best]
-            index.forEachNeighbour(of: best, scratch: &scratch, touched: &touched) { other, cosine in
-                maxSimilarity[other] = max(maxSimilarity[other], cosine)
-                if cosine >= Self.duplicateCosine { available[other] = false }
+            for pick in picks {
+                available[pick] = false
+                selected.append(pick)
+                words += document.wordCounts[pick]
+                index.forEachNeighbour(of: pick, scratch: &scratch, touched: &touched) { other, cosine in
+                    maxSimilarity[other] = max(maxSimilarity[other], cosine)
+                    if cosine >= Self.duplicateCosine { available[other] = false }
+                }
             }
         }
         return selected.sorted()

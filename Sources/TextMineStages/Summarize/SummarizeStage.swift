@@ -5,7 +5,13 @@ import TextMineCore
 public struct SummarizeStage: Stage {
     static let method = StageOption<SummaryMethod>(
         "method", default: .news,
-        doc: "How sentences are scored: news (position, centrality, title overlap, length), lead, luhn, textrank or lexrank.")
+        doc: "How sentences are scored: news (position, centrality, title overlap, length), learned (a ranker trained on news and their abstracts; see model), lead, luhn, textrank or lexrank.")
+    static let model = StageOption<String>(
+        "model", default: "",
+        doc: "For method learned: a ranker file from 'textmine train summarize' (empty: the built-in French news ranker, trained on OrangeSum).")
+    static let dependent = StageOption<DependentMode>(
+        "dependent", default: .pair,
+        doc: "Sentences that cannot stand alone (opening with a pronoun or a connective, ending a quotation opened earlier, attributing a quote to a pronoun): pair takes one only with the sentence before it, keep treats them like any other.")
     static let sentences = StageOption<Int>(
         "sentences", in: 1...1000, default: 3, doc: "How many sentences the summary holds (unless words or ratio is set).")
     static let words = StageOption<Int>(
@@ -25,21 +31,29 @@ public struct SummarizeStage: Stage {
 
     public static let description = StageDescription(
         id: "summarize",
-        abstract: "Extractive summary: scores every sentence (news, lead, luhn, textrank, lexrank) and keeps the best.",
+        abstract: "Extractive summary: scores every sentence (news, learned, lead, luhn, textrank, lexrank) and keeps the best.",
         documentation: """
             Scores every sentence with `method`, marks sentences that may never be selected (boilerplate, \
             duplicates, fragments, bare quotes, too short or too long) and selects the best eligible ones \
-            by maximal marginal relevance within the length budget. The article's `summary` keeps every \
-            sentence's score, rank and ineligibility reason, the selection in document order, and the \
-            summary text. Terms are lowercase, accent-folded words without stopwords (French and English \
+            by maximal marginal relevance within the length budget. A sentence that cannot stand alone \
+            (it opens with a pronoun or a connective, ends a quotation opened earlier, or attributes a \
+            quotation to a pronoun) is taken only with the sentence before it. The article's `summary` \
+            keeps every sentence's score, rank, ineligibility reason and, for `learned`, features, the \
+            selection in document order, and the summary text. Terms are lowercase, accent-folded words without stopwords (French and English \
             lists), with plural `s`/`x` stripped. Similarities are sparse (an inverted index; terms found \
             in more than 200 sentences link none; graphs keep 64 edges per sentence), so cost grows \
             linearly with the article. See docs/stages/summarize.md.
             """,
-        options: [method, sentences, words, ratio, language, minWords, maxWords, redundancy],
+        options: [method, model, dependent, sentences, words, ratio, language, minWords, maxWords, redundancy],
         requires: [.sentences], produces: [.summary], languages: StopwordList.languages)
 
+    /// What happens to sentences that cannot stand alone.
+    enum DependentMode: String, CaseIterable, Sendable { case pair, keep }
+
     private let method: SummaryMethod
+    private let dependentMode: DependentMode
+    private let learned: LearnedScorer?
+    private let opening = SentenceOpening()
     private let length: SummaryLength
     private let language: LanguageSetting
     private let eligibility: SentenceEligibility
@@ -48,6 +62,13 @@ public struct SummarizeStage: Stage {
 
     public init(options: StageOptions) throws {
         method = options[Self.method]
+        dependentMode = options[Self.dependent]
+        if method == .learned {
+            let path = options[Self.model]
+            learned = LearnedScorer(model: path.isEmpty ? try RankerModel.builtIn() : try RankerModel.read(contentsOf: path))
+        } else {
+            learned = nil
+        }
         length = SummaryLength(
             sentences: options[Self.sentences], words: options[Self.words], ratio: options[Self.ratio])
         language = options[Self.language]
@@ -61,16 +82,40 @@ public struct SummarizeStage: Stage {
         let document = SummaryDocument(
             text: text, spans: article.sentences.map(\.span), title: article.metadata["title"]?.value.stringValue,
             stopwords: stopwords, normalizer: normalizer)
-        let scores = method.scorer.scores(for: document)
-        let reasons = eligibility.reasons(text: text, document: document, blocks: article.blocks)
-        let selected = selector.select(
-            scores: scores, eligible: reasons.map { $0 == nil }, document: document, length: length)
-        let ranks = Self.ranks(of: scores)
-        let scored = document.spans.indices.map { i in
-            ScoredSentence(span: document.spans[i], score: scores[i], rank: ranks[i], ineligible: reasons[i]?.rawValue)
+        var scores: [Double]
+        var features: [[Double]]? = nil
+        if let learned {
+            (scores, features) = learned.scores(text: text, document: document)
+        } else {
+            scores = method.scorer?.scores(for: document) ?? []
         }
-        let summaryText = selected.map { text.string(document.spans[$0]) }.joined(separator: " ")
+        var reasons = eligibility.reasons(text: text, document: document, blocks: article.blocks)
+        // The article's first sentence leans on nothing before it (its pronoun is impersonal or
+        // the article's own): it is never held back.
+        var dependent = dependentMode == .pair
+            ? opening.dependentSentences(text: text, spans: document.spans) : [Bool](repeating: false, count: document.count)
+        if !dependent.isEmpty { dependent[0] = false }
+        for i in reasons.indices where reasons[i] == nil && dependent[i] && (reasons[i - 1] != nil || dependent[i - 1]) {
+            reasons[i] = .dependent
+        }
+        let selected = selector.select(
+            scores: scores, eligible: reasons.map { $0 == nil }, dependent: dependent, document: document, length: length)
+        let ranks = Self.ranks(of: scores)
+        let names = SentenceFeature.allCases.map(\.rawValue)
+        let scored = document.spans.indices.map { i in
+            ScoredSentence(
+                span: document.spans[i], score: scores[i], rank: ranks[i], ineligible: reasons[i]?.rawValue,
+                features: features.map { Dictionary(uniqueKeysWithValues: zip(names, $0[i])) })
+        }
+        let summaryText = Self.paragraph(selected.map { text.string(document.spans[$0]) })
         article.summary = Summary(method: method.rawValue, scores: scored, selected: selected, text: summaryText)
+    }
+
+    /// The selected sentences as one paragraph: joined by a space, line breaks and runs of white
+    /// space inside them collapsed to one space.
+    static func paragraph(_ sentences: [String]) -> String {
+        sentences.map { $0.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ") }
+            .joined(separator: " ")
     }
 
     /// 1-based ranks by descending score; ties go to the earlier sentence.

@@ -86,6 +86,33 @@ struct KeywordsStageTests {
         #expect(!keywords.contains { ["the", "of", "would"].contains($0.phrase.lowercased()) })
     }
 
+    @Test("mentions of one entity make one keyword, in the canonical form, with every mention's span")
+    func entityKeywords() throws {
+        let sentences = [
+            "Le président russe Vladimir Poutine a appelé Emmanuel Macron vendredi.",
+            "Poutine a dit au président français que la Russie étudierait les réponses.",
+            "Selon le Kremlin, Poutine attend des garanties de sécurité.",
+            "Les demandes russes portent sur les garanties de sécurité en Europe.",
+        ]
+        var article = summarizeArticle(sentences)
+        let scalars = Array(sentences.joined(separator: " ").unicodeScalars)
+        for (name, canonical) in [("Vladimir Poutine", "Vladimir Poutine"), ("Poutine", "Vladimir Poutine"), ("Emmanuel Macron", "Emmanuel Macron"),
+                                  ("Kremlin", "Kremlin"), ("Russie", "Russie"), ("Europe", "Europe")] {
+            let needle = Array(name.unicodeScalars)
+            for start in 0...(scalars.count - needle.count) where Array(scalars[start..<start + needle.count]) == needle {
+                if article.entities.contains(where: { $0.span.start <= start && start + needle.count <= $0.span.end }) { continue }
+                article.entities.append(Entity(span: Span(start: start, end: start + needle.count), text: name, label: "PER",
+                                               canonical: canonical, confidence: 1, stage: "test"))
+            }
+        }
+        let keywords = try StageHarness(KeywordsStage.self, options: ["count": 100]).run(article).keywords
+        let phrases = keywords.map(\.phrase)
+        #expect(phrases.filter { $0.contains("Poutine") } == ["Vladimir Poutine"], "\(phrases)")
+        #expect(keywords.first { $0.phrase == "Vladimir Poutine" }?.spans.count == 3)
+        #expect(!phrases.contains("russe") && !phrases.contains("russes") && !phrases.contains("français"), "\(phrases)")
+        #expect(phrases.contains("garanties de sécurité"))
+    }
+
     @Test("an empty article has no keywords")
     func empty() throws {
         #expect(try StageHarness(KeywordsStage.self).run(Article(id: "e", text: "")).keywords.isEmpty)

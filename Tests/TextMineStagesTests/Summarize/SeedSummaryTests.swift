@@ -44,7 +44,7 @@ struct SeedSummaryTests {
     func threeDistinctSentences() throws {
         for (article, _) in try seedSummaries.get() {
             let summary = try #require(article.summary)
-            #expect(summary.method == "news")
+            #expect(summary.method == "learned")
             #expect(summary.scores.count == article.sentences.count, "\(article.id)")
             #expect(summary.selected.count == 3, "\(article.id)")
             #expect(summary.selected.allSatisfy { summary.scores[$0].ineligible == nil }, "\(article.id)")
@@ -88,6 +88,33 @@ struct SeedSummaryTests {
             #expect(article.keywords.count == 10, "\(article.id)")
             #expect(article.keywords.map(\.score) == article.keywords.map(\.score).sorted(by: >))
             #expect(article.keywords.contains { $0.phrase == "Russie" }, "\(article.id)")
+        }
+    }
+
+    @Test("no debris in the seeds' text or summaries, and no summary sentence leans on one left out")
+    func proseWithoutDebris() throws {
+        for (article, _) in try seedSummaries.get() {
+            let summary = try #require(article.summary)
+            #expect(!SummaryFluency.hasDebris(summary.text), "\(article.id): \(summary.text)")
+            #expect(!SummaryFluency.hasDebris(article.text), "\(article.id)")
+            #expect(!SummaryFluency.hasOrphanOpening(article), "\(article.id): \(summary.text)")
+            #expect(!summary.text.contains("\n"), "\(article.id)")
+            #expect(!summary.text.hasPrefix("«"), "\(article.id): opens with a quotation: \(summary.text)")
+        }
+    }
+
+    @Test("keywords name each entity once, in its canonical form, without lone adjectives or fragments")
+    func keywordsWithoutDuplicates() throws {
+        for (article, _) in try seedSummaries.get() {
+            let phrases = article.keywords.map(\.phrase)
+            #expect(Set(phrases).count == phrases.count, "\(article.id): \(phrases)")
+            let canonical = Dictionary(article.entities.map { ($0.text, $0.canonical) }, uniquingKeysWith: { first, _ in first })
+            let entities = phrases.compactMap { canonical[$0] }
+            #expect(Set(entities).count == entities.count, "\(article.id): \(phrases)")
+            for pair in [("Poutine", "Vladimir Poutine"), ("Lavrov", "Sergueï Lavrov"), ("Blinken", "Antony Blinken")] {
+                #expect(!(phrases.contains(pair.0) && phrases.contains(pair.1)), "\(article.id): \(phrases)")
+            }
+            for weak in ["Etat", "Affaires", "russe"] { #expect(!phrases.contains(weak), "\(article.id): \(phrases)") }
         }
     }
 }

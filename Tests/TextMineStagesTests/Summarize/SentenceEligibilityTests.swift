@@ -39,7 +39,12 @@ struct SentenceEligibilityTests {
             "« On ne peut pas dire que nos points de vue ont été pris en compte. »",
             "“This is not the end of the story,” she said.",
             "\"We will never accept such a deal with anyone.\"",
-        ]) == ["quote", nil, "quote"])
+        ], options: ["dependent": "keep"]) == ["quote", nil, "quote"])
+        // By default the attributed quote leans on its speaker, named nowhere before it.
+        #expect(try reasons([
+            "« On ne peut pas dire que nos points de vue ont été pris en compte. »",
+            "“This is not the end of the story,” she said.",
+        ]) == ["quote", "dependent"])
     }
 
     @Test("boilerplate: sharing and reading prompts, capitals credits, boilerplate blocks")

@@ -1,6 +1,8 @@
 import TextMineCore
 
-/// Mean ROUGE F1 scores of a summarizer and of the lead-1/2/3 baselines over a reference set.
+/// Mean ROUGE F1 scores of a summarizer and of the lead-1/2/3 baselines over a reference set, the
+/// share of summaries that do not read as prose (``SummaryFluency``), and a keyword proxy: the
+/// share of top-5 keywords whose words all occur in the title or the reference summary.
 ///
 /// Feed it each processed article with its reference; lead baselines take the article's first
 /// sentences, so they share the pipeline's sentence splitting and cleaning.
@@ -9,6 +11,13 @@ public struct SummaryEvaluation: Sendable {
     public private(set) var documents = 0
     /// The summed scores of the pipeline's summaries.
     private var system = RougeScore(rouge1: 0, rouge2: 0, rougeL: 0)
+    /// Summaries with debris (``SummaryFluency/hasDebris(_:)``).
+    public private(set) var withDebris = 0
+    /// Summaries with a sentence that cannot stand alone (``SummaryFluency/hasOrphanOpening(_:)``).
+    public private(set) var withOrphanOpening = 0
+    /// Top-5 keywords seen, and those whose words all occur in the title or the reference.
+    public private(set) var keywordsSeen = 0
+    public private(set) var keywordsInReference = 0
     /// The summed scores of lead-1, lead-2 and lead-3.
     private var leads = [RougeScore](repeating: RougeScore(rouge1: 0, rouge2: 0, rougeL: 0), count: 3)
 
@@ -17,7 +26,16 @@ public struct SummaryEvaluation: Sendable {
     /// Adds one processed article (its `summary.text` is the candidate; none scores 0).
     public mutating func add(_ article: Article, reference: String) {
         documents += 1
+        if !article.keywords.isEmpty {
+            let known = Set(Rouge.tokens(reference + " " + (article.metadata["title"]?.value.stringValue ?? "")))
+            for keyword in article.keywords.prefix(5) {
+                keywordsSeen += 1
+                if Rouge.tokens(keyword.phrase).allSatisfy(known.contains) { keywordsInReference += 1 }
+            }
+        }
         Self.accumulate(&system, Rouge.score(candidate: article.summary?.text ?? "", reference: reference))
+        if SummaryFluency.hasDebris(article.summary?.text ?? "") { withDebris += 1 }
+        if SummaryFluency.hasOrphanOpening(article) { withOrphanOpening += 1 }
         let text = ScalarText(article.text)
         let sentences = article.sentences.map { text.string($0.span) }
         for k in 1...3 {

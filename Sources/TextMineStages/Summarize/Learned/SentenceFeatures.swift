@@ -1,0 +1,230 @@
+import TextMineCore
+
+/// The features the learned ranker scores a sentence on, all cheap to compute (one pass over the
+/// article's bytes, plus the LexRank graph) and each readable on its own in the output.
+///
+/// Novelty against sentences already chosen is not a feature: selection handles it the same way
+/// for every method (MMR, see ``SentenceSelector``).
+enum SentenceFeature: String, CaseIterable, Sendable {
+    /// `1 / (i + 1)` for the sentence at index `i`.
+    case position
+    /// 1 for the first sentence.
+    case first
+    /// 1 for the second sentence.
+    case second
+    /// 1 for the third sentence.
+    case third
+    /// `i / (n − 1)`: how far into the article.
+    case depth
+    /// 1 when the sentence opens a paragraph (a line break before it).
+    case paragraphStart = "paragraph-start"
+    /// Words / 25, at most 4.
+    case length
+    /// `|words − 25| / 25`, at most 1.
+    case lengthGap = "length-gap"
+    /// 1 for fewer than 10 words.
+    case short
+    /// 1 for more than 40 words.
+    case long
+    /// Cosine of the sentence's tf-idf vector with the article's centroid.
+    case centroid
+    /// Cosine of the sentence's and the title's content terms (0 without a title).
+    case title
+    /// Share of the title's content terms the sentence contains (0 without a title).
+    case titleRecall = "title-recall"
+    /// LexRank centrality times the number of sentences (1 on average).
+    case centrality
+    /// Share of the sentence's content terms among the article's ten most frequent terms.
+    case keywords
+    /// SumBasic (Nenkova & Vanderwende 2005): the mean article frequency of the sentence's content
+    /// words over the mean frequency of the article's terms.
+    case frequency
+    /// Cosine of the sentence's tf-idf vector with the first sentence's (1 for the first).
+    case lead
+    /// Share of words that start with a capital, the first word excepted (names: an entity
+    /// density that needs no tagger).
+    case capitals
+    /// 1 when the sentence contains a digit.
+    case numbers
+    /// 1 when the sentence contains a quotation mark.
+    case quote
+    /// 1 when the sentence opens with a word that needs an antecedent (`Il`, `Mais`, `Cependant`),
+    /// see ``SentenceOpening``.
+    case dependent
+
+    /// The feature's index in a feature vector.
+    var index: Int { Self.allCases.firstIndex(of: self)! }
+}
+
+/// Computes ``SentenceFeature`` vectors for the sentences of an article.
+struct SentenceFeatureExtractor: Sendable {
+    /// How many of the article's most frequent terms count as its keywords.
+    static let keywordCount = 10
+    /// The sentence length (in words) that counts as typical.
+    static let typicalWords = 25.0
+
+    let opening: SentenceOpening
+
+    /// One vector per sentence, in ``SentenceFeature`` order.
+    func features(text: ScalarText, document: SummaryDocument) -> [[Double]] {
+        let count = document.count
+        guard count > 0 else { return [] }
+        let centroid = Self.centroidCosines(document)
+        let title = Self.titleCosines(document)
+        let centrality = LexRankScorer().scores(for: document).map { $0 * Double(count) }
+        let keywords = Self.keywordShares(document)
+        let frequency = Self.meanFrequencies(document)
+        let lead = Self.leadCosines(document)
+        let dependent = opening.dependentSentences(text: text, spans: document.spans)
+        return text.utf8.withUnsafeBufferPointer { bytes in
+            (0..<count).map { i in
+                var vector = [Double](repeating: 0, count: SentenceFeature.allCases.count)
+                let words = Double(document.wordCounts[i])
+                let range = text.byteRange(of: document.spans[i])
+                let lexical = Self.lexical(bytes, range)
+                vector[SentenceFeature.position.index] = 1 / Double(i + 1)
+                vector[SentenceFeature.first.index] = i == 0 ? 1 : 0
+                vector[SentenceFeature.second.index] = i == 1 ? 1 : 0
+                vector[SentenceFeature.third.index] = i == 2 ? 1 : 0
+                vector[SentenceFeature.depth.index] = count > 1 ? Double(i) / Double(count - 1) : 0
+                vector[SentenceFeature.paragraphStart.index] = Self.opensParagraph(bytes, range.lowerBound) ? 1 : 0
+                vector[SentenceFeature.length.index] = min(4, words / Self.typicalWords)
+                vector[SentenceFeature.lengthGap.index] = min(1, abs(words - Self.typicalWords) / Self.typicalWords)
+                vector[SentenceFeature.short.index] = words < 10 ? 1 : 0
+                vector[SentenceFeature.long.index] = words > 40 ? 1 : 0
+                vector[SentenceFeature.centroid.index] = centroid[i]
+                vector[SentenceFeature.title.index] = title[i].cosine
+                vector[SentenceFeature.titleRecall.index] = title[i].recall
+                vector[SentenceFeature.centrality.index] = centrality[i]
+                vector[SentenceFeature.keywords.index] = keywords[i]
+                vector[SentenceFeature.frequency.index] = frequency[i]
+                vector[SentenceFeature.lead.index] = lead[i]
+                vector[SentenceFeature.capitals.index] = words > 1 ? Double(lexical.capitalised) / (words - 1) : 0
+                vector[SentenceFeature.numbers.index] = lexical.digit ? 1 : 0
+                vector[SentenceFeature.quote.index] = lexical.quote ? 1 : 0
+                vector[SentenceFeature.dependent.index] = dependent[i] ? 1 : 0
+                return vector
+            }
+        }
+    }
+
+    /// Cosine of each sentence's tf-idf vector with the sum of all of them.
+    static func centroidCosines(_ document: SummaryDocument) -> [Double] {
+        var centroid = [Double](repeating: 0, count: document.vocabularySize)
+        for vector in document.weighted {
+            for (id, weight) in zip(vector.ids, vector.weights) { centroid[Int(id)] += weight }
+        }
+        let norm = centroid.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard norm > 0 else { return [Double](repeating: 0, count: document.count) }
+        return document.weighted.map { vector in
+            var dot = 0.0
+            for (id, weight) in zip(vector.ids, vector.weights) { dot += weight * centroid[Int(id)] }
+            return dot / norm
+        }
+    }
+
+    /// Cosine of each sentence's set of content terms with the title's, and the share of the
+    /// title's terms it holds.
+    static func titleCosines(_ document: SummaryDocument) -> [(cosine: Double, recall: Double)] {
+        let title = document.titleTerms.ids
+        guard !title.isEmpty else { return [(cosine: Double, recall: Double)](repeating: (0, 0), count: document.count) }
+        return document.termCounts.map { vector in
+            let terms = vector.ids
+            var i = 0, j = 0, shared = 0
+            while i < terms.count && j < title.count {
+                if terms[i] == title[j] { shared += 1; i += 1; j += 1 } else if terms[i] < title[j] { i += 1 } else { j += 1 }
+            }
+            let denominator = (Double(terms.count) * Double(title.count)).squareRoot()
+            return (denominator > 0 ? Double(shared) / denominator : 0, Double(shared) / Double(title.count))
+        }
+    }
+
+    /// The share of each sentence's content terms among the article's most frequent terms.
+    static func keywordShares(_ document: SummaryDocument) -> [Double] {
+        var frequency = [Int](repeating: 0, count: document.vocabularySize)
+        for vector in document.termCounts {
+            for (id, count) in zip(vector.ids, vector.weights) { frequency[Int(id)] += Int(count) }
+        }
+        let top = frequency.indices.sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
+            .prefix(keywordCount)
+        var isKeyword = [Bool](repeating: false, count: document.vocabularySize)
+        for id in top where frequency[id] > 1 { isKeyword[id] = true }
+        return document.termCounts.map { vector in
+            guard !vector.ids.isEmpty else { return 0 }
+            return Double(vector.ids.filter { isKeyword[Int($0)] }.count) / Double(vector.ids.count)
+        }
+    }
+
+    /// The mean article frequency of each sentence's content words (words, not distinct terms),
+    /// scaled so that a word of average frequency scores 1.
+    static func meanFrequencies(_ document: SummaryDocument) -> [Double] {
+        var frequency = [Double](repeating: 0, count: document.vocabularySize)
+        var total = 0.0
+        for vector in document.termCounts {
+            for (id, count) in zip(vector.ids, vector.weights) {
+                frequency[Int(id)] += count
+                total += count
+            }
+        }
+        guard total > 0, document.vocabularySize > 0 else { return [Double](repeating: 0, count: document.count) }
+        let average = total / Double(document.vocabularySize)
+        return document.wordTerms.map { terms in
+            var sum = 0.0, words = 0
+            for id in terms where id >= 0 {
+                sum += frequency[Int(id)]
+                words += 1
+            }
+            return words > 0 ? sum / Double(words) / average : 0
+        }
+    }
+
+    /// Cosine of each sentence's tf-idf vector with the first sentence's.
+    static func leadCosines(_ document: SummaryDocument) -> [Double] {
+        guard let first = document.weighted.first else { return [] }
+        var lead = [Double](repeating: 0, count: document.vocabularySize)
+        for (id, weight) in zip(first.ids, first.weights) { lead[Int(id)] = weight }
+        return document.weighted.map { vector in
+            var dot = 0.0
+            for (id, weight) in zip(vector.ids, vector.weights) { dot += weight * lead[Int(id)] }
+            return dot
+        }
+    }
+
+    /// Whether a line break comes before the sentence (spaces aside), or it starts the text.
+    static func opensParagraph(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var index = start
+        while index > 0 {
+            let byte = bytes[index - 1]
+            if byte == 0x0A { return true }
+            if byte != 0x20 && byte != 0x09 && byte != 0x0D { return false }
+            index -= 1
+        }
+        return true
+    }
+
+    /// Capitalised words after the first, and whether a digit or a quotation mark occurs.
+    static func lexical(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (capitalised: Int, digit: Bool, quote: Bool) {
+        var capitalised = 0
+        var first = true
+        WordScanner.forEachWord(in: bytes, range: range) { word in
+            defer { first = false }
+            guard !first else { return }
+            let (value, _) = UTF8Scalar.decode(bytes, at: word.lowerBound, limit: word.upperBound)
+            if WordScanner.letterCase(value).isUpper { capitalised += 1 }
+        }
+        var digit = false, quote = false
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 { digit = true }
+            if byte == 0x22 { quote = true }
+            // « » (C2 AB, C2 BB) and “ ” (E2 80 9C, E2 80 9D)
+            if byte == 0xC2, index + 1 < range.upperBound, bytes[index + 1] == 0xAB || bytes[index + 1] == 0xBB { quote = true }
+            if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D {
+                quote = true
+            }
+            index += 1
+        }
+        return (capitalised, digit, quote)
+    }
+}

@@ -1,0 +1,137 @@
+import TextMineCore
+
+/// Finds sentences that cannot stand alone in a summary: they lean on the sentence before them.
+///
+/// A sentence is *dependent* when
+/// - it opens with a pronoun or a possessive that needs an antecedent (`Il`, `Elle`, `Cela`, `Ses`,
+///   `He`, `They`…) or with a connective (`Mais`, `Cependant`, `En revanche`, `However`…);
+/// - it is the tail of a quotation split across sentences (a `«` or `“` opened in an earlier sentence
+///   of the same paragraph is still open where it starts);
+/// - its attribution is a pronoun (`« … », a-t-il déclaré.`, `…, a-t-il dit.`, `…, he said.`): the
+///   speaker is named in an earlier sentence.
+///
+/// The summarizer never selects a dependent sentence alone: it brings the sentence before it, or
+/// leaves it out.
+struct SentenceOpening: Sendable {
+    /// Lowercase first words that make a sentence dependent.
+    static let dependentWords: Set<String> = [
+        // French pronouns and possessives that point back
+        "il", "elle", "ils", "elles", "cela", "ceci", "ça", "celui-ci", "celle-ci", "ceux-ci", "celles-ci",
+        "lui", "leur", "leurs", "son", "sa", "ses", "y",
+        // French connectives
+        "mais", "cependant", "pourtant", "toutefois", "néanmoins", "ainsi", "donc", "puis", "enfin", "or", "et",
+        "car", "sinon", "d'ailleurs", "également", "aussi,", "alors,", "ensuite",
+        // English
+        "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "but", "however", "yet",
+        "and", "so", "also", "moreover", "furthermore", "meanwhile", "nevertheless", "still", "instead", "then",
+        "therefore", "thus", "besides",
+    ]
+    /// Lowercase first two words that make a sentence dependent.
+    static let dependentPairs: Set<String> = [
+        "en revanche", "par ailleurs", "de plus", "en outre", "du coup", "pour autant", "malgré cela", "selon lui",
+        "selon elle", "selon eux", "d'après lui", "d'après elle", "pour lui", "pour elle", "dans ce", "à cet",
+        "de son", "de leur", "in addition", "as well", "even so",
+    ]
+    /// Lowercase words that, after a quotation, attribute it to a pronoun.
+    static let attributionPronouns: Set<String> = ["il", "elle", "ils", "elles", "lui", "he", "she", "they"]
+
+    /// Whether each sentence is dependent.
+    func dependentSentences(text: ScalarText, spans: [Span]) -> [Bool] {
+        var result = [Bool](repeating: false, count: spans.count)
+        var open = 0  // quotation marks open at the cursor, within the paragraph
+        var cursor = 0
+        text.utf8.withUnsafeBufferPointer { bytes in
+            for (i, span) in spans.enumerated() {
+                let range = text.byteRange(of: span)
+                // Quotation depth between the previous sentence's start and this one's.
+                Self.trackQuotes(bytes, cursor..<max(cursor, range.lowerBound), open: &open)
+                let tail = open > 0
+                cursor = range.lowerBound
+                let words = Self.firstWords(bytes, range, count: 2)
+                let bare = words.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
+                let opening = words.first.map { Self.dependentWords.contains($0) || Self.dependentWords.contains(bare[0]) } ?? false
+                let pair = words.count == 2 && Self.dependentPairs.contains(bare[0] + " " + bare[1])
+                result[i] = tail || opening || pair || Self.hasPronounAttribution(bytes, range)
+            }
+        }
+        return result
+    }
+
+    /// Updates the number of open quotations over `range`; a line break closes them all.
+    private static func trackQuotes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, open: inout Int) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                open = 0
+            } else if byte == 0xC2, index + 1 < range.upperBound {
+                if bytes[index + 1] == 0xAB { open += 1 } else if bytes[index + 1] == 0xBB { open = max(0, open - 1) }
+            } else if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80 {
+                if bytes[index + 2] == 0x9C { open += 1 } else if bytes[index + 2] == 0x9D { open = max(0, open - 1) }
+            }
+            index += 1
+        }
+    }
+
+    /// The first `count` words of the range, lowercased, with an apostrophe or hyphen inside a word
+    /// kept (`d'ailleurs`, `celui-ci`) and a comma right after the word kept (`alors,`).
+    static func firstWords(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, count: Int) -> [String] {
+        var words: [String] = []
+        var index = range.lowerBound
+        while words.count < count && index < range.upperBound {
+            // Skip to a word start.
+            while index < range.upperBound {
+                let (isWord, width) = WordScanner.classify(bytes, at: index, limit: range.upperBound)
+                if isWord { break }
+                index += width
+            }
+            let start = index
+            while index < range.upperBound {
+                let (isWord, width) = WordScanner.classify(bytes, at: index, limit: range.upperBound)
+                if !isWord {
+                    let byte = bytes[index]
+                    let joiner = byte == 0x27 || byte == 0x2D
+                    let next = index + 1 < range.upperBound ? WordScanner.classify(bytes, at: index + 1, limit: range.upperBound).0 : false
+                    if joiner && next { index += 1; continue }
+                    if byte == 0x2C { index += 1 }
+                    break
+                }
+                index += width
+            }
+            guard index > start else { break }
+            words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased())
+        }
+        return words
+    }
+
+    /// Whether the words after the sentence's last closing quotation mark name the speaker with a
+    /// pronoun (`a-t-il déclaré`, `selon elle`, `he said`).
+    static func hasPronounAttribution(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var close = -1
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0xC2, index + 1 < range.upperBound, bytes[index + 1] == 0xBB { close = index + 2 }
+            if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9D { close = index + 3 }
+            if byte == 0x22 { close = index + 1 }
+            index += 1
+        }
+        if close < 0 {
+            // No quotation mark: a short clause after the last comma (`…, he said.`, `…, a-t-il dit.`).
+            guard let comma = (range.lowerBound..<range.upperBound).last(where: { bytes[$0] == 0x2C }) else { return false }
+            var words = 0
+            WordScanner.forEachWord(in: bytes, range: comma..<range.upperBound) { _ in words += 1 }
+            guard words <= 5 else { return false }
+            close = comma
+        }
+        var found = false
+        var buffer: [UInt8] = []
+        WordScanner.forEachWord(in: bytes, range: close..<range.upperBound) { word in
+            guard !found, word.count <= 5 else { return }
+            buffer.removeAll(keepingCapacity: true)
+            for k in word { buffer.append(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] | 0x20 : bytes[k]) }
+            if attributionPronouns.contains(String(decoding: buffer, as: UTF8.self)) { found = true }
+        }
+        return found
+    }
+}
