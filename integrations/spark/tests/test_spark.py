@@ -40,8 +40,8 @@ if MISSING and REQUIRED:
 
 
 def make_corpus(folder, count=60):
-    """A JSON-lines corpus of articles made of the seeds' paragraphs, reshuffled; a text file that
-    is not UTF-8; returns the input paths (relative to the repository, like a user's)."""
+    """A JSON-lines corpus of articles made of the seeds' paragraphs, reshuffled; an empty text
+    file; returns the input paths (relative to the repository, like a user's)."""
     seeds = sorted(f for f in os.listdir(os.path.join(ROOT, "seeds")) if f.endswith(".txt"))
     paragraphs = []
     for name in seeds:
@@ -54,8 +54,8 @@ def make_corpus(folder, count=60):
             out.write(json.dumps({"id": f"gen-{index:04d}", "text": text, "title": f"Article {index}"},
                                  ensure_ascii=False) + "\n")
     os.makedirs(os.path.join(folder, "pages"))
-    with open(os.path.join(folder, "pages", "latin1.txt"), "wb") as out:
-        out.write("Un article en Latin-1 : café, élection.".encode("latin-1"))
+    with open(os.path.join(folder, "pages", "empty.txt"), "w", encoding="utf-8") as out:
+        out.write("  \n")
     return ["seeds", os.path.relpath(folder, ROOT)]
 
 
@@ -107,7 +107,7 @@ class SparkAgainstOneMachine(unittest.TestCase):
                                  "--document-frequencies", PIPELINE, *self.inputs, out],
                                 cwd=ROOT, env=env, capture_output=True, text=True)
         errors = "\n".join(line for line in result.stderr.splitlines() if "Error" in line or "textmine" in line)
-        self.assertEqual(result.returncode, 2, errors[-5000:])  # 2: the Latin-1 file failed
+        self.assertEqual(result.returncode, 2, errors[-5000:])  # 2: the empty file failed
         self.assertIn("textmine_spark: 66 articles: 65 ok, 1 failed", result.stderr)
 
         with open(frequencies, encoding="utf-8") as f, open(os.path.join(out, "document-frequencies.tsv"), encoding="utf-8") as g:
@@ -116,7 +116,7 @@ class SparkAgainstOneMachine(unittest.TestCase):
         self.assertEqual(len(direct_articles), 65)
         self.assertEqual(sorted(lines(os.path.join(out, "articles"))), sorted(direct_articles))
         self.assertEqual(lines(os.path.join(out, "dead-letters")), lines(os.path.join(direct, "errors.jsonl")))
-        self.assertIn('"error":"invalid UTF-8 at byte 27"', lines(os.path.join(out, "dead-letters"))[0])
+        self.assertIn('"error":"empty article"', lines(os.path.join(out, "dead-letters"))[0])
 
     def test_library_dataframes_and_a_crashing_partition(self):
         """textmine_spark.run on a DataFrame: typed articles and dead letters, none lost, equal to one
