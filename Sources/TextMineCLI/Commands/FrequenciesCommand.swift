@@ -31,6 +31,10 @@ struct FrequenciesCommand: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "How to read the inputs (text, jsonl…; default: by file extension).")
     var inputFormat: String?
 
+    @Option(name: .customLong("input-encoding"),
+            help: ArgumentHelp("Read every text file in this encoding (as for run) instead of detecting it.", valueName: "NAME"))
+    var inputEncoding: String?
+
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
 
@@ -52,7 +56,8 @@ struct FrequenciesCommand: ParsableCommand {
             throw console.fail("\(plan.file) has no keywords step: document frequencies are counted as keywords sees words",
                                status: ExitStatus.usage)
         }
-        let input = try CommandContext.inputFiles(inputs, inputFormat: inputFormat, plan: plan, console: console)
+        let input = try CommandContext.inputFiles(inputs, inputFormat: inputFormat, inputEncoding: inputEncoding,
+                                                  plan: plan, console: console)
         let counter = FrequencyCounter(keywords: keywords)
         let report: RunReport
         do {

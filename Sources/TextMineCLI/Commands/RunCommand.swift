@@ -87,28 +87,8 @@ struct RunCommand: ParsableCommand {
         let console = Console(quiet: quiet)
         let (plan, pipeline, _) = try CommandContext.buildPipeline(file: self.pipeline, overrides: overrides, console: console)
 
-        let paths = inputs.isEmpty ? plan.input.paths : inputs
-        guard !paths.isEmpty else {
-            throw console.fail("no input: name files, directories or globs (or '-'), or set input: in \(plan.file)",
-                               status: ExitStatus.usage)
-        }
-        // --input-format, else each file's extension, else the pipeline's input.format; the latter
-        // applies to all of the pipeline's own input.paths.
-        let forced = inputFormat.map(InputFormat.init(rawValue:)) ?? (inputs.isEmpty ? plan.input.format : nil)
-        var decoders = CommandContext.decoders
-        if let inputEncoding {
-            guard let encoding = Charset.canonicalName(inputEncoding) else {
-                throw console.fail("unknown encoding '\(inputEncoding)' in --input-encoding (use utf-8, utf-16, utf-16le, "
-                                   + "utf-16be, cp1252, latin1, or a name 'iconv -l' lists)", status: ExitStatus.usage)
-            }
-            decoders.register(TextDecoder(encoding: encoding))
-        }
-        let input: InputFiles
-        do {
-            input = try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format, decoders: decoders)
-        } catch {
-            throw console.fail("\(error)", status: ExitStatus.usage)
-        }
+        let input = try CommandContext.inputFiles(inputs, inputFormat: inputFormat, inputEncoding: inputEncoding,
+                                                  plan: plan, console: console)
 
         let selection: FieldSelection
         do {

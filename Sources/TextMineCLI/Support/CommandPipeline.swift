@@ -24,16 +24,26 @@ extension CommandContext {
     /// The inputs of a command that runs a pipeline (`run`, `frequencies`): the command line's, else
     /// the pipeline's `input.paths`; read as `--input-format` says, else by each file's extension,
     /// else as the pipeline's `input.format` says (which applies to all of its own `input.paths`).
-    /// Fails with the usage status when there is no input or the format is unknown.
-    static func inputFiles(_ inputs: [String], inputFormat: String?, plan: PipelinePlan, console: Console) throws -> InputFiles {
+    /// `--input-encoding`, when given, decodes every text file in that encoding instead of detecting it.
+    /// Fails with the usage status when there is no input, the format or the encoding is unknown.
+    static func inputFiles(_ inputs: [String], inputFormat: String?, inputEncoding: String?,
+                           plan: PipelinePlan, console: Console) throws -> InputFiles {
         let paths = inputs.isEmpty ? plan.input.paths : inputs
         guard !paths.isEmpty else {
             throw console.fail("no input: name files, directories or globs (or '-'), or set input: in \(plan.file)",
                                status: ExitStatus.usage)
         }
         let forced = inputFormat.map(InputFormat.init(rawValue:)) ?? (inputs.isEmpty ? plan.input.format : nil)
+        var decoders = CommandContext.decoders
+        if let inputEncoding {
+            guard let encoding = Charset.canonicalName(inputEncoding) else {
+                throw console.fail("unknown encoding '\(inputEncoding)' in --input-encoding (use utf-8, utf-16, utf-16le, "
+                                   + "utf-16be, cp1252, latin1, or a name 'iconv -l' lists)", status: ExitStatus.usage)
+            }
+            decoders.register(TextDecoder(encoding: encoding))
+        }
         do {
-            return try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format, decoders: CommandContext.decoders)
+            return try InputFiles(paths: paths, format: forced, fallbackFormat: plan.input.format, decoders: decoders)
         } catch {
             throw console.fail("\(error)", status: ExitStatus.usage)
         }
