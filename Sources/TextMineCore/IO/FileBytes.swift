@@ -49,6 +49,18 @@ enum FileBytes {
 
     /// Up to `max` bytes from a descriptor (fewer only at the end of the input); empty at its end.
     static func readChunk(_ fd: Int32, max: Int, path: String) throws -> [UInt8] {
+        try read(fd, max: max, path: path, untilFull: true)
+    }
+
+    /// What one read returns: at most `max` bytes, as many as are there (it waits only when none
+    /// are), so that a slow producer's lines are seen as they arrive; empty at the end of the input.
+    static func readAvailable(_ fd: Int32, max: Int, path: String) throws -> [UInt8] {
+        try read(fd, max: max, path: path, untilFull: false)
+    }
+
+    /// Reads into one buffer of `max` bytes, retrying on EINTR: until it is full or the input ends
+    /// (`untilFull`), or until the first read that returns bytes.
+    private static func read(_ fd: Int32, max: Int, path: String, untilFull: Bool) throws -> [UInt8] {
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: max) { buffer, initialized in
             initialized = 0
@@ -56,28 +68,8 @@ enum FileBytes {
                 let count = systemRead(fd, buffer.baseAddress! + initialized, max - initialized)
                 if count > 0 {
                     initialized += count
+                    if !untilFull { return }
                 } else if count == 0 {
-                    return
-                } else if errno != EINTR {
-                    failure = errno
-                    return
-                }
-            }
-        }
-        if failure != 0 { throw IOError("read", path, errno: failure) }
-        return bytes
-    }
-
-    /// What one read returns: at most `max` bytes, as many as are there (it waits only when none
-    /// are), so that a slow producer's lines are seen as they arrive; empty at the end of the input.
-    static func readAvailable(_ fd: Int32, max: Int, path: String) throws -> [UInt8] {
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: max) { buffer, initialized in
-            initialized = 0
-            while true {
-                let count = systemRead(fd, buffer.baseAddress!, max)
-                if count >= 0 {
-                    initialized = count
                     return
                 } else if errno != EINTR {
                     failure = errno
