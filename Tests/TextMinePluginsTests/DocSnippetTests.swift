@@ -68,7 +68,7 @@ struct DocSnippetTests {
                 sources.append(path)
             }
             let sourcesFolder = TestPaths.repository + "/Sources"
-            let result = try run("/usr/bin/env", [
+            let result = try runProgram("/usr/bin/env", [
                 "swiftc", "-typecheck", "-parse-as-library", "-module-name", "DocSnippets",
                 "-I", TestPaths.products + "/Modules",
                 "-Xcc", "-fmodule-map-file=\(sourcesFolder)/CYAML/module.modulemap",
@@ -91,21 +91,4 @@ struct DocSnippetTests {
         #expect(Self.source(of: blocks[0], index: 0).hasSuffix("func snippet0(article: inout Article, span: Span, sentence: Sentence) throws {\nlet x = 1\n}\n"))
         #expect(Self.source(of: blocks[1], index: 1).hasSuffix("import TextMineCLI\npublic struct S {}\n"))
     }
-}
-
-/// Runs a program; standard output and error together.
-private func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    let folder = try TemporaryFolder()
-    let outputPath = folder.path("output")
-    _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-    let output = FileHandle(forWritingAtPath: outputPath)
-    process.standardOutput = output
-    process.standardError = output
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return (process.terminationStatus, try String(contentsOfFile: outputPath, encoding: .utf8))
 }

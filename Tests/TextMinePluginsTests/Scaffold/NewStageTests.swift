@@ -12,7 +12,7 @@ struct NewStageTests {
     @Test("creates a package whose stage and test compile against this TextMine")
     func scaffoldTypechecks() throws {
         let folder = try TemporaryFolder()
-        let created = try run(TestPaths.product("textmine"),
+        let created = try runProgram(TestPaths.product("textmine"),
                               ["new-stage", "word-count", "--dir", folder.url.path, "--textmine", TestPaths.repository])
         #expect(created.status == 0, "\(created.output)")
         let package = folder.path("word-count")
@@ -27,7 +27,7 @@ struct NewStageTests {
         // where a nested `swift build` takes minutes.
         let modules = TestPaths.products + "/Modules"
         let sources = TestPaths.repository + "/Sources"
-        let typecheck = try run("/usr/bin/env", [
+        let typecheck = try runProgram("/usr/bin/env", [
             "swiftc", "-typecheck", "-module-name", "WordCountStages", "-I", modules,
             "-Xcc", "-fmodule-map-file=\(sources)/CYAML/module.modulemap",
             "-Xcc", "-fmodule-map-file=\(sources)/CLibXML2/module.modulemap", "-Xcc", "-I/usr/include/libxml2",
@@ -41,19 +41,19 @@ struct NewStageTests {
     @Test("refuses an invalid stage id and an existing folder")
     func refusals() throws {
         let folder = try TemporaryFolder()
-        let invalid = try run(TestPaths.product("textmine"), ["new-stage", "Word_Count", "--dir", folder.url.path])
+        let invalid = try runProgram(TestPaths.product("textmine"), ["new-stage", "Word_Count", "--dir", folder.url.path])
         #expect(invalid.status != 0)
         #expect(invalid.output.contains("'Word_Count' is not a valid stage id"))
-        _ = try run(TestPaths.product("textmine"), ["new-stage", "dup", "--dir", folder.url.path, "--textmine", TestPaths.repository])
-        let again = try run(TestPaths.product("textmine"),
+        _ = try runProgram(TestPaths.product("textmine"), ["new-stage", "dup", "--dir", folder.url.path, "--textmine", TestPaths.repository])
+        let again = try runProgram(TestPaths.product("textmine"),
                             ["new-stage", "dup", "--dir", folder.url.path, "--textmine", TestPaths.repository])
         #expect(again.status != 0)
         #expect(again.output.contains("already exists"))
-        let builtIn = try run(TestPaths.product("textmine"), ["new-stage", "pass", "--dir", folder.url.path])
+        let builtIn = try runProgram(TestPaths.product("textmine"), ["new-stage", "pass", "--dir", folder.url.path])
         #expect(builtIn.status != 0)
         #expect(builtIn.output.contains("'pass' is the id of a built-in stage"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("pass")))
-        let fromGit = try run(TestPaths.product("textmine"), ["new-stage", "from-git", "--dir", folder.url.path,
+        let fromGit = try runProgram(TestPaths.product("textmine"), ["new-stage", "from-git", "--dir", folder.url.path,
                                                               "--textmine-url", "https://example.org/team/TextMine.git"])
         #expect(fromGit.status == 0, "\(fromGit.output)")
         let manifest = try String(contentsOfFile: folder.path("from-git") + "/Package.swift", encoding: .utf8)
@@ -64,29 +64,12 @@ struct NewStageTests {
     @Test("the generated package builds and passes its tests", .enabled(if: fullBuild))
     func scaffoldBuildsAndPasses() throws {
         let folder = try TemporaryFolder()
-        _ = try run(TestPaths.product("textmine"),
+        _ = try runProgram(TestPaths.product("textmine"),
                     ["new-stage", "word-count", "--dir", folder.url.path, "--textmine", TestPaths.repository])
-        let tested = try run("/usr/bin/env", [
+        let tested = try runProgram("/usr/bin/env", [
             "swift", "test", "--package-path", folder.path("word-count"),
             "--scratch-path", TestPaths.repository + "/.build/scaffold-check",
         ])
         #expect(tested.status == 0, "\(tested.output)")
-    }
-
-    /// Runs a program; standard output and error together.
-    private func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let folder = try TemporaryFolder()
-        let outputPath = folder.path("output")
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        let output = FileHandle(forWritingAtPath: outputPath)
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOfFile: outputPath, encoding: .utf8))
     }
 }
