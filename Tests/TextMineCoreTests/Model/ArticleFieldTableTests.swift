@@ -82,7 +82,7 @@ struct JSONValueCodingTests {
     }
 
     @Test("a value of the wrong shape is a decoding error; a bad span is a SpanError")
-    func errors() {
+    func errors() throws {
         #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(Span.self, from: ["start": "x", "end": 2]) }
         #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(Int.self, from: 2.5) }
         #expect(throws: SpanError.self) { try JSONValueDecoder().decode([Span].self, from: [["start": 5, "end": 2]]) }
