@@ -37,14 +37,37 @@ extension Array: JSONWritable where Element: JSONWritable {
 }
 
 extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
-    /// An object with its keys sorted.
+    /// An object with its keys sorted (the members sorted once, no lookups).
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
         writer.beginObject()
-        for name in keys.sorted() {
+        for (name, value) in SortedMembers.sorted(self) {
             writer.key(dynamic: name)
-            try self[name]!.writeJSON(to: &writer)
+            try value.writeJSON(to: &writer)
         }
         writer.endObject()
+    }
+}
+
+/// Sorts a mapping's members by key as `String` orders them. ASCII keys (feature names, metadata
+/// names) are compared by their first eight bytes as one integer, falling back to the strings only
+/// on a tie: for ASCII, byte order is `String` order.
+enum SortedMembers {
+    static func sorted<Value>(_ members: [String: Value]) -> [(key: String, value: Value)] {
+        guard members.count > 1 else { return members.map { ($0.key, $0.value) } }
+        var keyed: [(prefix: UInt64, key: String, value: Value)] = []
+        keyed.reserveCapacity(members.count)
+        for (key, value) in members {
+            var prefix: UInt64 = 0
+            var index = 0
+            for byte in key.utf8 {
+                guard byte < 0x80 else { return members.sorted { $0.key < $1.key } }
+                if index < 8 { prefix |= UInt64(byte) << (56 - 8 * index) }
+                index += 1
+            }
+            keyed.append((prefix, key, value))
+        }
+        keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.key < $1.key }
+        return keyed.map { ($0.key, $0.value) }
     }
 }
 
