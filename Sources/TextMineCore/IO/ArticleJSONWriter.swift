@@ -96,29 +96,31 @@ public struct ArticleJSONWriter {
 
     /// Appends a JSON string with the escapes JSONEncoder uses.
     public mutating func string(_ value: String) {
-        let utf8 = value.utf8
-        if utf8.count <= 15 {
-            // A short string (a label, a kind, a stage name) is usually stored inline: its bytes are
-            // read one by one, without the detour through a contiguous copy.
-            buffer.reserve(utf8.count * 6 + 2)
+        var value = value
+        value.withUTF8 { string(utf8: $0) }  // a short string is copied to the stack, a long one is not
+    }
+
+    /// Appends valid UTF-8 bytes as a JSON string with the escapes JSONEncoder uses: a short string
+    /// byte by byte; in a long one, runs of bytes that need no escape (found eight at a time) are
+    /// copied at once.
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        let count = utf8.count
+        guard let base = utf8.baseAddress, count > 0 else {
+            buffer.reserve(2)
             buffer.put(0x22)
-            for byte in utf8 {
+            return buffer.put(0x22)
+        }
+        if count < 16 {
+            buffer.reserve(count &* 6 &+ 2)
+            buffer.put(0x22)
+            for index in 0..<count {
+                let byte = base[index]
                 if byte < 0x20 || byte == 0x22 || byte == 0x5C { appendEscape(for: byte) } else { buffer.put(byte) }
             }
             return buffer.put(0x22)
         }
-        if let written: Void = utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) { return written }
-        var value = value
-        value.withUTF8 { string(utf8: $0) }
-    }
-
-    /// Appends valid UTF-8 bytes as a JSON string with the escapes JSONEncoder uses: runs of bytes
-    /// that need no escape (found eight at a time) are copied at once.
-    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        let count = utf8.count
         buffer.reserve(count + 2)
         buffer.put(0x22)
-        guard let base = utf8.baseAddress else { return buffer.put(0x22) }
         var runStart = 0
         while true {
             let index = JSONBytes.nextSpecialByte(base, from: runStart, count: count)
@@ -208,12 +210,14 @@ public struct ArticleJSONWriter {
     }
 
     /// Opens an object; ``key(_:)`` adds the commas.
+    @inline(__always)
     public mutating func beginObject() {
         buffer.append(0x7B)
         needsComma = false
     }
 
     /// Writes a member's key (after a comma unless it is the first).
+    @inline(__always)
     public mutating func key(_ name: StaticString) {
         buffer.reserve(name.utf8CodeUnitCount + 4)
         if needsComma { buffer.put(0x2C) }
@@ -233,6 +237,7 @@ public struct ArticleJSONWriter {
     }
 
     /// Closes an object.
+    @inline(__always)
     public mutating func endObject() {
         buffer.append(0x7D)
         needsComma = true
@@ -303,7 +308,7 @@ private final class ByteBuffer {
         count &+= length
     }
 
-    /// Appends the decimal digits of a number there is room for (20 bytes).
+    /// Appends the decimal digits of a number there is room for (20 bytes), two at a time.
     @inline(__always)
     func putDigits(of value: UInt) {
         if value < 10 {
@@ -311,22 +316,36 @@ private final class ByteBuffer {
             count &+= 1
             return
         }
-        var digits = 2
-        var limit: UInt = 100
-        while value >= limit && digits < 20 {
-            digits &+= 1
-            let (next, overflow) = limit.multipliedReportingOverflow(by: 10)
-            if overflow { break }
-            limit = next
-        }
+        let digits = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100_000 ? 5 : Self.digitCount(value)
         var remaining = value
-        var index = count + digits
-        repeat {
-            index -= 1
-            base[index] = UInt8(truncatingIfNeeded: remaining % 10) &+ 0x30
+        var index = count &+ digits
+        let pairs = Self.digitPairs.utf8Start
+        while remaining >= 10 {
+            let pair = Int(truncatingIfNeeded: remaining % 100) &* 2
+            remaining /= 100
+            index &-= 2
+            base[index] = pairs[pair]
+            base[index &+ 1] = pairs[pair &+ 1]
+        }
+        if index > count { base[index &- 1] = UInt8(truncatingIfNeeded: remaining) &+ 0x30 }
+        count &+= digits
+    }
+
+    /// "00", "01", … "99".
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
+    private static func digitCount(_ value: UInt) -> Int {
+        var digits = 1
+        var remaining = value
+        while remaining >= 10 {
+            digits += 1
             remaining /= 10
-        } while remaining > 0
-        count += digits
+        }
+        return digits
     }
 
     @inline(__always)

@@ -57,13 +57,16 @@ enum SortedMembers {
         var keyed: [(prefix: UInt64, key: String, value: Value)] = []
         keyed.reserveCapacity(members.count)
         for (key, value) in members {
-            var prefix: UInt64 = 0
-            var index = 0
-            for byte in key.utf8 {
-                guard byte < 0x80 else { return members.sorted { $0.key < $1.key } }
-                if index < 8 { prefix |= UInt64(byte) << (56 - 8 * index) }
-                index += 1
+            var bytes = key
+            let prefix = bytes.withUTF8 { utf8 -> UInt64? in
+                var prefix: UInt64 = 0
+                for index in 0..<utf8.count {
+                    guard utf8[index] < 0x80 else { return nil }
+                    if index < 8 { prefix |= UInt64(utf8[index]) << (56 - 8 * index) }
+                }
+                return prefix
             }
+            guard let prefix else { return members.sorted { $0.key < $1.key } }
             keyed.append((prefix, key, value))
         }
         keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.key < $1.key }
