@@ -23,6 +23,9 @@ struct SummaryDocument {
     let contentHashes: [UInt64]
     /// The number of each sentence's words after the first that start with a capital letter.
     let capitalised: [Int]
+    /// The sparse tf-idf similarities between sentences (of ``weighted``), built once for the
+    /// scorers and the selector.
+    let similarity: SimilarityIndex
 
     /// The number of sentences.
     var count: Int { spans.count }
@@ -50,11 +53,11 @@ struct SummaryDocument {
                 var hash: UInt64 = 0
                 var index = range.lowerBound
                 while let word = WordScanner.nextWord(in: bytes, from: &index, limit: range.upperBound) {
-                    let normalized = normalizer.normalize(bytes, word, into: &buffer)
+                    let (normalized, length) = normalizer.key(bytes, word, buffer: &buffer)
                     if words > 0 && normalized.startsUpper { capitals += 1 }
                     words += 1
                     hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key
-                    let isContent = buffer.count > 1 && !(normalized.isNumber && word.count < 2)
+                    let isContent = length > 1 && !(normalized.isNumber && word.count < 2)
                         && !stopwords.contains(normalized)
                     terms.append(isContent ? vocabulary.id(for: normalized.key) : -1)
                 }
@@ -85,7 +88,7 @@ struct SummaryDocument {
         }
         let sentenceCount = Double(spans.count)
         let idf = sentenceFrequency.map { log((sentenceCount + 1) / Double($0)) + 1 }
-        weighted = termCounts.map { counts in
+        let weighted = termCounts.map { counts in
             var vector = counts
             for k in vector.weights.indices { vector.weights[k] *= idf[Int(vector.ids[k])] }
             let norm = vector.norm
@@ -100,6 +103,8 @@ struct SummaryDocument {
         self.titleTerms = TermVector.counting(titleIDs)
         self.contentHashes = hashes
         self.capitalised = capitalised
+        self.weighted = weighted
+        similarity = SimilarityIndex(vectors: weighted, vocabularySize: sentenceFrequency.count)
     }
 
     /// The number of distinct content terms.

@@ -52,6 +52,38 @@ struct TermNormalizer: Sendable {
         return finish(&buffer, wordKey: wordKey, prefixHash: prefixHash, startsUpper: startsUpper, isNumber: isNumber)
     }
 
+    /// The description of the word `bytes[range]` and the length in bytes of its normalised form,
+    /// as ``normalize(_:_:into:)`` gives them; an ASCII word (most words) is not written to
+    /// `buffer` at all, any other is.
+    @inline(__always)
+    func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, buffer: inout [UInt8]) -> (word: NormalizedWord, length: Int) {
+        var prefixHash = Self.hashSeed
+        var wordKey = Self.hashSeed
+        var isNumber = true
+        var last: UInt8 = 0, previous: UInt8 = 0
+        for index in range {
+            var byte = bytes[index]
+            if byte >= 0x80 {
+                let word = normalize(bytes, range, into: &buffer)
+                return (word, buffer.count)
+            }
+            if byte &- 0x41 < 26 { byte |= 0x20 }
+            if byte &- 0x30 >= 10 { isNumber = false }
+            prefixHash = wordKey
+            wordKey = Self.hashStep(wordKey, byte)
+            previous = last
+            last = byte
+        }
+        let startsUpper = !range.isEmpty && bytes[range.lowerBound] &- 0x41 < 26
+        var key = wordKey
+        var length = range.count
+        if stripsPlurals && length > 3 && ((last == 0x73 && previous != 0x73) || (last == 0x78 && previous != 0x78)) {
+            key = prefixHash
+            length -= 1
+        }
+        return (NormalizedWord(key: key, wordKey: wordKey, startsUpper: startsUpper, isNumber: isNumber), length)
+    }
+
     /// ``normalize(_:_:into:)`` for a word of ASCII bytes only (most words): one copy, then
     /// lowercasing and hashing in place.
     @inline(__always)
