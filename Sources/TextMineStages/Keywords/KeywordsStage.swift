@@ -97,7 +97,9 @@ public struct KeywordsStage: Stage {
         let boosted = entityPolicy == .boost ? Set(entityRanges) : nil
         var scored: [BestFirst.Element] = []
         scored.reserveCapacity(phrases.candidates.count)
+        try context.checkDeadline()
         for (index, candidate) in phrases.candidates.enumerated() {
+            if index & 1023 == 1023 { try context.checkDeadline() }
             var score = Self.yakeScore(candidate, in: phrases, words: words, statistics: statistics, frequencies: frequencies)
             if let excluded, byteRanges(candidate).contains(where: excluded.overlaps) { continue }
             if let boosted, byteRanges(candidate).contains(where: boosted.contains) { score /= 2 }
