@@ -91,7 +91,7 @@ public struct ArticleJSONWriter {
                 beginObject()
                 key("rule"); string(field.rule)
                 if let source = field.source { key("source"); span(source) }
-                key("stage"); string(field.stage)
+                key("stage"); string(field.step)
                 key("value"); try json(field.value)
                 endObject()
             }
@@ -138,7 +138,7 @@ public struct ArticleJSONWriter {
                 writer.key("confidence"); try writer.number(entity.confidence)
                 writer.key("label"); writer.string(entity.label)
                 writer.key("span"); writer.span(entity.span)
-                writer.key("stage"); writer.string(entity.stage)
+                writer.key("stage"); writer.string(entity.step)
                 writer.key("text"); writer.string(entity.text)
                 writer.endObject()
             }
@@ -147,7 +147,7 @@ public struct ArticleJSONWriter {
                 writer.beginObject()
                 writer.key("original"); writer.span(removal.original)
                 writer.key("reason"); writer.string(removal.reason)
-                writer.key("stage"); writer.string(removal.stage)
+                writer.key("stage"); writer.string(removal.step)
                 writer.key("text"); writer.string(removal.text)
                 writer.endObject()
             }
@@ -190,7 +190,7 @@ public struct ArticleJSONWriter {
             try array(article.trace) { writer, trace in
                 writer.beginObject()
                 if let seconds = trace.seconds { writer.key("seconds"); try writer.number(seconds) }
-                writer.key("stage"); writer.string(trace.stage)
+                writer.key("stage"); writer.string(trace.step)
                 if !trace.warnings.isEmpty {
                     writer.key("warnings")
                     writer.array(trace.warnings) { writer, warning in writer.string(warning) }

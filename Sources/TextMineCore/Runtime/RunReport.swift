@@ -1,4 +1,4 @@
-/// What a run did: counts, volume, time and per-stage statistics.
+/// What a run did: counts, volume, time and per-step statistics.
 public struct RunReport: Sendable {
     /// Articles that went through every step with some text left.
     public var succeeded = 0
@@ -13,7 +13,7 @@ public struct RunReport: Sendable {
     /// Wall time of the run in seconds.
     public var seconds = 0.0
     /// One entry for reading input, one per step, one for writing output, in that order.
-    public var stages: [StageStatistics] = []
+    public var steps: [StepStatistics] = []
     /// The failure that stopped the run under the `fail` policy.
     public var stoppedBy: ArticleFailure?
 
@@ -30,7 +30,7 @@ public struct RunReport: Sendable {
 }
 
 /// Timing and failures of one step (or of the `input` and `output` pseudo-steps) over a run.
-public struct StageStatistics: Sendable, Hashable {
+public struct StepStatistics: Sendable, Hashable {
     /// The step name (`input` and `output` for reading and writing).
     public var name: String
     /// Articles (or, for `input`, pieces of input) the step was called on.

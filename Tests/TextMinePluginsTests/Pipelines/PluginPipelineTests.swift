@@ -25,7 +25,7 @@ struct PluginPipelineTests {
         let articles = try pipeline.run(["Photo : AFP\nÉcrire à a.b@c.fr.\n", "Rien."])
         #expect(articles.map(\.text) == ["Écrire à .\n", "Rien."])
         #expect(articles[0].removals.map(\.reason) == ["strip-lines: Photo", "redact: email"])
-        #expect(articles[0].removals.map(\.stage) == ["strip-lines", "redact"])
+        #expect(articles[0].removals.map(\.step) == ["strip-lines", "redact"])
     }
 
     @Test("a manifest's option schema is linted at the option's line and column")
@@ -128,7 +128,7 @@ struct PluginPipelineTests {
         #expect(pipeline.findings == [])
         let articles = try pipeline.run(["a@b.fr dit bonjour"])
         #expect(articles[0].text == " dit bonjour")
-        #expect(articles[0].removals.first?.stage == "redact")
+        #expect(articles[0].removals.first?.step == "redact")
     }
 }
 
