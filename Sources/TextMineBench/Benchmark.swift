@@ -18,8 +18,9 @@ struct Benchmark: ParsableCommand {
             as 'textmine run' does. Each mode runs --repeat times and reports the best run. \
             --shape single joins the copies into one article of --megabytes (the cost of one huge \
             article: every stage must stay linear in its length); single-line also turns its line \
-            breaks into spaces, as in a scrape saved on one line. The peak resident memory of the \
-            process is reported at the end.
+            breaks into spaces, as in a scrape saved on one line. The pipeline's limits: apply as in \
+            'textmine run' (an article over max-article-bytes or step-timeout fails and is counted \
+            as failed). The peak resident memory of the process is reported at the end.
             """
     )
 
@@ -62,12 +63,13 @@ struct Benchmark: ParsableCommand {
     var overrides: [String] = []
 
     func run() throws {
-        let pipeline = try loadPipeline()
+        let (pipeline, limits) = try loadPipeline()
         let corpus = try Corpus(seeds: seeds, megabytes: megabytes, shape: shape)
         print("corpus: \(corpus.articles.count) articles, \(format(Double(corpus.bytes) / 1e6)) MB "
               + "(\(corpus.seedCount) seeds from \(seeds) replicated)")
-        print("pipeline: \(pipeline.steps.map(\.name).joined(separator: " → ")), jobs \(jobs)")
-        let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: jobs, errorPolicy: .skip))
+        print("pipeline: \(pipeline.steps.map(\.name).joined(separator: " → ")), jobs \(jobs), "
+              + "limits: max-article-bytes \(limits.maxArticleBytes), step-timeout \(format(limits.stepTimeout, digits: 0)) s")
+        let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: jobs, errorPolicy: .skip, limits: limits))
 
         var best: [(String, Measurement)] = []
         if mode != .files {
@@ -115,13 +117,15 @@ struct Benchmark: ParsableCommand {
         #endif
     }
 
-    private func loadPipeline() throws -> Pipeline {
-        guard let path = pipeline else { return Pipeline([try PassStage(options: StageOptions())], language: "fr") }
+    /// The pipeline to measure and its `limits:`.
+    private func loadPipeline() throws -> (Pipeline, RunLimits) {
+        guard let path = pipeline else { return (Pipeline([try PassStage(options: StageOptions())], language: "fr"), RunLimits()) }
         let loaded = PipelineLoader.withPlugins(registry: StageRegistry.builtIn.withExternal).load(file: path, overrides: overrides)
         for diagnostic in loaded.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
         guard let plan = loaded.plan, loaded.errors.isEmpty else { throw ExitCode.failure }
-        return loaded.stages.count == plan.steps.count ? Pipeline(plan: plan, stages: loaded.stages)
+        let pipeline = loaded.stages.count == plan.steps.count ? Pipeline(plan: plan, stages: loaded.stages)
             : try Pipeline(plan: plan, registry: loaded.registry)
+        return (pipeline, plan.limits)
     }
 
     /// A run's report with the CPU time the process spent on it.

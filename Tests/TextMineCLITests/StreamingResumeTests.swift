@@ -9,13 +9,15 @@ import Glibc
 @Suite("textmine run: streaming standard input and --resume",
        .enabled(if: TextMineProcess.executable != nil, "the textmine executable is built"))
 struct StreamingResumeTests {
-    /// `count` JSON lines made of the seeds under new ids, with an invalid line at `badLine` (1-based).
-    private func corpus(count: Int, badLine: Int) throws -> [String] {
+    /// `count` JSON lines made of the seeds under new ids, with an invalid line at `badLine` and an
+    /// article of nothing but boilerplate (emptied) at `emptiedLine` (1-based; 0 for none).
+    private func corpus(count: Int, badLine: Int, emptiedLine: Int = 0) throws -> [String] {
         let seeds = try FileManager.default.contentsOfDirectory(atPath: TextMineProcess.packageRoot + "/seeds")
             .filter { $0.hasSuffix(".txt") }.sorted()
             .map { try String(contentsOfFile: TextMineProcess.packageRoot + "/seeds/" + $0, encoding: .utf8) }
         return (1...count).map { index in
             if index == badLine { return #"{"id": "broken", "text": "#  }
+            if index == emptiedLine { return #"{"id": "emptied", "text": "Partager sur Facebook\nPartager sur Twitter"}"# }
             let text = seeds[index % seeds.count]
             let json = try! JSONSerialization.data(withJSONObject: ["id": "article-\(index)", "text": text], options: [.sortedKeys])
             return String(decoding: json, as: UTF8.self)
@@ -55,27 +57,38 @@ struct StreamingResumeTests {
         #expect(ids == ["article-1", "article-2"])
     }
 
-    @Test("a run killed midway, then resumed, writes the same output and dead letters as an uninterrupted run")
+    /// The counts of a summary line (`24 articles: 22 ok, 1 emptied, 1 failed`), without what follows.
+    private func counts(_ stderr: String) -> String? {
+        guard let line = stderr.split(separator: "\n").last(where: { $0.contains(" articles: ") }) else { return nil }
+        return line.prefix { $0 != "(" }.split(separator: ",").prefix(3).joined(separator: ",")
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    @Test("a run killed midway, then resumed, writes the same output and dead letters as an uninterrupted run, with the same counts and exit status")
     func killedThenResumed() throws {
         let folder = try PipelineFolder()
-        let lines = try corpus(count: 24, badLine: 3)
+        let lines = try corpus(count: 24, badLine: 3, emptiedLine: 2)
         let all = lines.map { $0 + "\n" }.joined()
         let base = ["run", "pipelines/french-news.yaml", "-", "--input-format", "jsonl", "--no-timings", "--quiet", "--jobs", "2"]
 
         let whole = folder.url.appendingPathComponent("whole.jsonl").path
         let wholeErrors = folder.url.appendingPathComponent("whole-errors.jsonl").path
-        let uninterrupted = try TextMineProcess.run(base + ["-o", whole, "--errors", wholeErrors], stdin: all)
-        #expect(uninterrupted.status == 2) // the invalid line
+        let uninterrupted = try TextMineProcess.run(base.filter { $0 != "--quiet" } + ["-o", whole, "--errors", wholeErrors],
+                                                    stdin: all)
+        #expect(uninterrupted.status == 2) // the invalid line and the blank article
+        #expect(counts(uninterrupted.stderr) == "24 articles: 22 ok, 1 emptied, 1 failed")
 
-        // The first run gets the first ten lines and is killed once some of its output is on disk.
+        // The first run gets the first ten lines and is killed once the failed and the emptied
+        // articles are on disk, so that only the earlier run saw them.
         let output = folder.url.appendingPathComponent("out.jsonl").path
         let errors = folder.url.appendingPathComponent("errors.jsonl").path
         let running = try TextMineProcess.start(base + ["-o", output, "--errors", errors])
         running.send(Array(lines.prefix(10)))
         let wrote = waitUntil(seconds: 120) {
-            ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").contains("\n")
+            ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").contains(#""id":"emptied""#)
+                && ((try? String(contentsOfFile: errors, encoding: .utf8)) ?? "").contains("\n")
         }
-        #expect(wrote, "the killed run wrote nothing while its input was open")
+        #expect(wrote, "the killed run did not write the emptied and the broken articles while its input was open")
         kill(running.process.processIdentifier, SIGKILL)
         running.process.waitUntilExit()
         // What a kill in the middle of a write (or an older version) could leave behind.
@@ -88,17 +101,18 @@ struct StreamingResumeTests {
 
         let resumed = try TextMineProcess.run(base.filter { $0 != "--quiet" } + ["-o", output, "--errors", errors, "--resume"],
                                               stdin: all)
-        // 2 when the invalid line came after the kill, else 0.
-        #expect([0, 2].contains(resumed.status))
+        // The earlier run's failed and emptied articles count: same status and counts as uninterrupted.
+        #expect(resumed.status == 2)
+        #expect(counts(resumed.stderr) == "24 articles: 22 ok, 1 emptied, 1 failed")
         #expect(resumed.stderr.contains("out.jsonl: cut a partial last line (22 bytes) left by the interrupted run"))
         #expect(resumed.stderr.contains(" already written "))
         #expect(try String(contentsOfFile: output, encoding: .utf8) == String(contentsOfFile: whole, encoding: .utf8))
         #expect(try String(contentsOfFile: errors, encoding: .utf8) == String(contentsOfFile: wholeErrors, encoding: .utf8))
         #expect(try String(contentsOfFile: whole, encoding: .utf8).split(separator: "\n").count == 23)
 
-        // Resuming a finished run writes nothing more and succeeds.
+        // Resuming a finished run writes nothing more and tells the same outcome.
         let again = try TextMineProcess.run(base + ["-o", output, "--errors", errors, "--resume"], stdin: all)
-        #expect(again.status == 0)
+        #expect(again.status == 2)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == String(contentsOfFile: whole, encoding: .utf8))
     }
 

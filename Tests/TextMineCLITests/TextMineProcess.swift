@@ -24,11 +24,12 @@ struct TextMineProcess {
         return candidates.map { $0.appendingPathComponent("textmine").path }.first { fileManager.isExecutableFile(atPath: $0) }
     }()
 
-    /// Runs `textmine arguments…` in the package root, with `stdin` as standard input.
-    static func run(_ arguments: [String], stdin: String = "") throws -> Output {
+    /// Runs `textmine arguments…` (or another of the package's executables, such as
+    /// `textmine-bench`) in the package root, with `stdin` as standard input.
+    static func run(_ arguments: [String], stdin: String = "", program: String = "textmine") throws -> Output {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent(program)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
         // Standard error goes to a file, so that reading standard output to its end cannot deadlock.

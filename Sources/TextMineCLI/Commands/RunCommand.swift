@@ -20,7 +20,9 @@ struct RunCommand: ParsableCommand {
             on-error: fail. A summary line goes to standard error. Standard input is processed as it \
             arrives: a slow producer (tail -f, a queue consumer) gets each article back within a \
             fraction of a second. --resume continues a killed run: the ids already in the -o file \
-            (and in --errors) are skipped and the rest appended.
+            (and in --errors) are skipped and the rest appended; the summary line and the exit \
+            status count the skipped articles as the earlier run wrote them (failed when in \
+            --errors, emptied when their text is blank).
 
             \(ExitStatus.help)
             """
@@ -99,7 +101,9 @@ struct RunCommand: ParsableCommand {
 
         let format = format ?? plan.output.format
         let outputPath = output ?? plan.output.path
-        var written: Set<String> = []
+        // What the earlier run made of each article it wrote (--resume): output lines are ok or,
+        // with a blank text, emptied; dead letters failed.
+        var written: [String: ArticleOutcome] = [:]
         if resume {
             guard let outputPath, outputPath != "-" else {
                 throw console.fail("--resume needs an output file (-o PATH): the ids already written are read from it",
@@ -110,12 +114,14 @@ struct RunCommand: ParsableCommand {
                                    status: ExitStatus.usage)
             }
             do {
-                for path in [outputPath] + (errors.map { [$0] } ?? []) {
+                for (path, isDeadLetters) in [(outputPath, false)] + (errors.map { [($0, true)] } ?? []) {
                     let lines = try WrittenLines(path: path)
                     if lines.cutBytes > 0 {
                         console.line("warning: \(path): cut a partial last line (\(lines.cutBytes) bytes) left by the interrupted run")
                     }
-                    written.formUnion(lines.ids)
+                    for id in lines.ids {
+                        written[id] = isDeadLetters ? .failed : lines.blankTextIDs.contains(id) ? .emptied : .ok
+                    }
                 }
             } catch {
                 throw console.fail("\(error)")

@@ -13,6 +13,9 @@ import Darwin
 public struct WrittenLines: Sendable {
     /// The `id` of every complete line.
     public var ids: Set<String> = []
+    /// The ids among ``ids`` whose line has a `text` with nothing but white space: articles the
+    /// earlier run emptied and kept (an output written without `text` cannot tell them apart).
+    public var blankTextIDs: Set<String> = []
     /// Complete lines read.
     public var lines = 0
     /// Bytes of the partial last line that were cut (0 when the file ended on a newline).
@@ -62,10 +65,15 @@ public struct WrittenLines: Sendable {
         guard case .object(let fields)? = try? JSONParser.parse(line) else {
             throw ResumeError(description: "\(path):\(lines): not a JSON line; cannot resume from this file")
         }
+        let id: String
         switch fields["id"] {
-        case .string(let id)?: ids.insert(id)
-        case .int(let id)?: ids.insert(String(id))
+        case .string(let string)?: id = string
+        case .int(let number)?: id = String(number)
         default: throw ResumeError(description: "\(path):\(lines): a line without an id; cannot resume from this file")
+        }
+        ids.insert(id)
+        if case .string(let text)? = fields["text"], WhiteSpace.isBlank(text.utf8) {
+            blankTextIDs.insert(id)
         }
     }
 }

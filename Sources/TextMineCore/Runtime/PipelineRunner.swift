@@ -35,10 +35,11 @@ public struct PipelineRunner: Sendable {
         public var idleSeconds: Double
         /// How long the first item of a batch of slowly arriving input waits at most for the rest.
         public var maxLatency: Double
-        /// Ids of articles an earlier run already wrote (`--resume`): such articles, and failures with
-        /// such ids, are counted in ``RunReport/skipped`` and not passed to the sink. The steps before
-        /// a corpus stage still see them, so corpus statistics do not change.
-        public var skippedIDs: Set<String>
+        /// Ids of articles an earlier run already wrote (`--resume`), with what it made of each:
+        /// such articles, and failures with such ids, are counted in ``RunReport/skipped`` (and as
+        /// that outcome) and not passed to the sink. The steps before a corpus stage still see them,
+        /// so corpus statistics do not change.
+        public var skippedIDs: [String: ArticleOutcome]
         /// What one article may cost; an article past a limit fails and the run goes on.
         public var limits: RunLimits
         /// Where the articles in progress are recorded, for a display of long-running ones.
@@ -46,7 +47,7 @@ public struct PipelineRunner: Sendable {
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, errorPolicy: ErrorPolicy = .skip,
                     emptyPolicy: EmptyPolicy = .keep, batchBytes: Int? = nil, recordsTimings: Bool = true,
-                    idleSeconds: Double = 0.05, maxLatency: Double = 0.25, skippedIDs: Set<String> = [],
+                    idleSeconds: Double = 0.05, maxLatency: Double = 0.25, skippedIDs: [String: ArticleOutcome] = [:],
                     limits: RunLimits = RunLimits(), watch: ArticleWatch? = nil) {
             self.jobs = max(1, jobs)
             self.errorPolicy = errorPolicy
@@ -90,11 +91,11 @@ public struct PipelineRunner: Sendable {
         let counting = CountingSink(sink)
         var report = RunReport()
         report.stoppedBy = try runSegments(input, into: counting, tally: &tally, progress: reportProgress)
-        report.emptied = counting.emptied
-        report.succeeded = counting.accepted - (options.emptyPolicy == .keep ? counting.emptied : 0)
-        report.failed = counting.failed
+        report.emptied = counting.emptied + tally.skipped[.emptied, default: 0]
+        report.succeeded = counting.accepted - (options.emptyPolicy == .keep ? counting.emptied : 0) + tally.skipped[.ok, default: 0]
+        report.failed = counting.failed + tally.skipped[.failed, default: 0]
         report.warnings = counting.warnings
-        report.skipped = tally.skipped
+        report.skipped = tally.skipped.values.reduce(0, +)
         report.seconds = SystemClock.seconds(since: start)
         report.textBytes = tally.textBytes
         report.steps = tally.statistics(stepNames: pipeline.steps.map(\.name))
@@ -243,8 +244,8 @@ public struct PipelineRunner: Sendable {
             switch result {
             case .success(let decodedArticle): article = decodedArticle
             case .failure(let failure):
-                if segment.renders && options.skippedIDs.contains(failure.id) {
-                    outcome.tally.skipped += 1
+                if segment.renders, let earlier = options.skippedIDs[failure.id] {
+                    outcome.tally.skipped[earlier, default: 0] += 1
                     continue articles
                 }
                 if segment.readsInput { outcome.tally.failures[0] += 1 }
@@ -259,8 +260,8 @@ public struct PipelineRunner: Sendable {
                                                                message: message)))
                 }
             }
-            if segment.renders && options.skippedIDs.contains(article.id) {
-                outcome.tally.skipped += 1
+            if segment.renders, let earlier = options.skippedIDs[article.id] {
+                outcome.tally.skipped[earlier, default: 0] += 1
                 continue articles
             }
             if let problem = options.limits.sizeProblem(bytes: article.text.utf8.count) {
@@ -280,9 +281,11 @@ public struct PipelineRunner: Sendable {
                 let step = segment.steps[index]
                 if let watchToken { options.watch?.enter(watchToken, step: step.name) }
                 do {
-                    try step.stage.process(&article, context: StageContext(step: step.name))
+                    try step.stage.process(&article, context: StageContext(
+                        step: step.name, deadline: options.limits.deadline(startingAt: clock)))
                     let seconds = outcome.tally.record(.step(index), since: &clock, failed: false)
                     if let problem = options.limits.timeProblem(step: step.name, seconds: seconds) {
+                        outcome.tally.countFailure(.step(index))
                         outcome.entries.append(.failure(ArticleFailure(
                             id: article.id, source: article.source?.location, step: step.name, error: problem)))
                         continue articles

@@ -2,7 +2,8 @@ import Foundation
 
 extension RunReport {
     /// `12 articles: 10 ok, 1 emptied, 1 failed (0.1 MB in 0.02 s, 5.3 MB/s)`, with
-    /// `, 30 already written` after `failed` when a resumed run skipped some.
+    /// `, 30 already written` after `failed` when a resumed run skipped some (which the counts
+    /// before include, as the earlier run's output and dead letters say).
     public var summaryLine: String {
         "\(articles) article\(articles == 1 ? "" : "s"): \(succeeded) ok, \(emptied) emptied, \(failed) failed"
             + (skipped > 0 ? ", \(skipped) already written " : " ")

@@ -1,4 +1,18 @@
+/// How one article came through a run, as the summary line counts it.
+public enum ArticleOutcome: String, Sendable, Hashable {
+    /// It went through every step with some text left.
+    case ok
+    /// A step left its text empty (written or not, as `on-empty` says).
+    case emptied
+    /// It failed in input, a step, or output.
+    case failed
+}
+
 /// What a run did: counts, volume, time and per-step statistics.
+///
+/// After `--resume`, the counts cover the whole job: the articles an earlier run already wrote
+/// (``skipped``) count as what that run made of them, so a killed-then-resumed run reports (and
+/// exits with) what an uninterrupted one would.
 public struct RunReport: Sendable {
     /// Articles that went through every step with some text left.
     public var succeeded = 0
@@ -6,7 +20,8 @@ public struct RunReport: Sendable {
     public var emptied = 0
     /// Articles that failed (in input, a step, or output).
     public var failed = 0
-    /// Articles left out because an earlier run already wrote them (`--resume`).
+    /// Articles left out because an earlier run already wrote them (`--resume`); they are also
+    /// counted in ``succeeded``, ``emptied`` or ``failed`` as that run's output says.
     public var skipped = 0
     /// UTF-8 bytes of the text of the articles read.
     public var textBytes = 0

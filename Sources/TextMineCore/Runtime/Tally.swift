@@ -12,8 +12,9 @@ struct Tally: Sendable {
     var failures: [Int]
     /// UTF-8 bytes of the texts read.
     var textBytes = 0
-    /// Articles (and failures) left out because an earlier run already wrote them.
-    var skipped = 0
+    /// Articles (and failures) left out because an earlier run already wrote them, by what that
+    /// run made of them.
+    var skipped: [ArticleOutcome: Int] = [:]
 
     init(stepCount: Int) {
         calls = Array(repeating: 0, count: stepCount + 2)
@@ -42,6 +43,11 @@ struct Tally: Sendable {
         return Double(elapsed) / 1e9
     }
 
+    /// Counts a failure found after the call was recorded (a step that returned past its time budget).
+    mutating func countFailure(_ slot: Slot) {
+        failures[index(slot)] += 1
+    }
+
     mutating func add(_ other: Tally) {
         for index in calls.indices {
             calls[index] += other.calls[index]
@@ -49,7 +55,7 @@ struct Tally: Sendable {
             failures[index] += other.failures[index]
         }
         textBytes += other.textBytes
-        skipped += other.skipped
+        skipped.merge(other.skipped, uniquingKeysWith: +)
     }
 
     func statistics(stepNames: [String]) -> [StepStatistics] {

@@ -6,8 +6,8 @@ extension StageContext {
     @available(*, deprecated, renamed: "step")
     public var stageName: String { step }
 
-    @available(*, deprecated, renamed: "init(step:)")
-    public init(stageName: String) { self.init(step: stageName) }
+    @available(*, deprecated, renamed: "init(step:deadline:)")
+    public init(stageName: String, deadline: StepDeadline? = nil) { self.init(step: stageName, deadline: deadline) }
 }
 
 extension Article {

@@ -61,8 +61,21 @@ public struct StageContext: Sendable {
     /// The name of this step in the pipeline (its `id:` in YAML, else its stage id); record
     /// it as the provenance of what the stage adds.
     public var step: String
+    /// When the step must give up on this article (`limits.step-timeout`), or nil for no limit.
+    public var deadline: StepDeadline?
 
-    public init(step: String) {
+    public init(step: String, deadline: StepDeadline? = nil) {
         self.step = step
+        self.deadline = deadline
+    }
+
+    /// Throws when the step has spent its time budget on this article, so that a long loop stops
+    /// instead of running on: that article fails with an error naming the step and the limit, and
+    /// the run goes on. One clock read per call (tens of nanoseconds): call it at the head of a
+    /// long loop every few hundred iterations or between phases, not per character or token.
+    @inline(__always)
+    public func checkDeadline() throws(StageError) {
+        guard let deadline, SystemClock.nanoseconds > deadline.nanoseconds else { return }
+        throw StageError(deadline.problem(step: step))
     }
 }

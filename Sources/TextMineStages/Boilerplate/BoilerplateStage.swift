@@ -80,6 +80,7 @@ public struct BoilerplateStage: Stage {
         }
         let title = article.metadata["title"]?.value.stringValue
         let decisions = classifier.classify(bytes: text.utf8, blocks: lines, language: language, title: title)
+        try context.checkDeadline()
 
         var removals: [(range: Range<Int>, reason: String)] = []
         var entries: [BoilerplateExplanation.Entry] = []

@@ -95,6 +95,7 @@ public struct CleanStage: Stage {
     public func process(_ article: inout Article, context: StageContext) throws {
         var text = article.scalarText
         let single = bothRounds.edits(in: text)
+        try context.checkDeadline()
         let encodingSteps: UInt32 = (1 << UInt32(encodingRound.steps.count)) - 1
         if single.takers & encodingSteps == 0 {
             // Nothing to repair: the typography edits were made on the text they apply to.
@@ -104,11 +105,13 @@ public struct CleanStage: Stage {
         }
         // Text garbled twice (`ÃƒÂ©`) needs a second repair (`Ã©`, then `é`).
         for _ in 0..<Self.encodingPasses {
+            try context.checkDeadline()
             let repairs = encodingRound.edits(in: text).edits
             guard !repairs.isEmpty else { break }
             try article.applyEdits(repairs, step: context.step)
             text = article.scalarText
         }
+        try context.checkDeadline()
         if editorial == .flag { flagEditorialInsertions(in: &article, text: text) }
         try article.applyEdits(typographyRound.edits(in: text).edits, step: context.step)
     }

@@ -78,7 +78,7 @@ public struct EntitiesStage: Stage {
             article.warn("no entity rules for language '\(language)': entities left out")
             return
         }
-        let found = tagger.mentions(in: article, language: language, text: text).filter { $0.confidence >= minConfidence }
+        let found = try tagger.mentions(in: article, language: language, text: text, context: context).filter { $0.confidence >= minConfidence }
         let links: [EntityLinker.Link]
         if linking {
             links = tagger.linker.link(found.map { EntityLinker.Mention(text: $0.text, label: $0.label, confidence: $0.confidence) })

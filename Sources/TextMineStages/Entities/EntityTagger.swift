@@ -56,8 +56,9 @@ struct EntityTagger: Sendable {
     func hasRules(for language: LanguageCode) -> Bool { rules[language] != nil }
 
     /// The mentions of an article in `language` (one of ``languages``), in text order; `text` is
-    /// the article's ``Article/scalarText``.
-    func mentions(in article: Article, language: LanguageCode, text: ScalarText) -> [Found] {
+    /// the article's ``Article/scalarText``. Gives up when the step's time budget is spent (checked
+    /// every 16 sentences).
+    func mentions(in article: Article, language: LanguageCode, text: ScalarText, context: StageContext) throws -> [Found] {
         guard !article.tokens.isEmpty, let languageRules = rules[language] else { return [] }
         let ranges = article.tokens.map { text.byteRange(of: $0.span) }
         var attributes: [TokenAttributes] = []
@@ -82,8 +83,9 @@ struct EntityTagger: Sendable {
         var scratch = NERModel.Scratch()
         var marks: [(begin: UInt8, inside: UInt8)] = []
         var gazetteerMatches: [(tokens: Range<Int>, category: Gazetteer.Category)] = []
-        text.utf8.withUnsafeBufferPointer { bytes in
-            for segment in segments {
+        try text.utf8.withUnsafeBufferPointer { bytes in
+            for (index, segment) in segments.enumerated() {
+                if index & 15 == 15 { try context.checkDeadline() }
                 attributes.withUnsafeBufferPointer { a in
                     for k in segment { initial[k] = FeatureSet.isInitial(k - segment.lowerBound, UnsafeBufferPointer(rebasing: a[segment])) }
                 }

@@ -97,7 +97,9 @@ public struct KeywordsStage: Stage {
 
         var ranked: [(candidate: Int, score: Double)] = []
         ranked.reserveCapacity(phrases.candidates.count)
+        try context.checkDeadline()
         for (index, candidate) in phrases.candidates.enumerated() {
+            if index & 1023 == 1023 { try context.checkDeadline() }
             var score = Self.yakeScore(candidate, in: phrases, words: words, statistics: statistics, frequencies: frequencies)
             switch entityPolicy {
             case .keep:

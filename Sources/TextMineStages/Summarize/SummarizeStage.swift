@@ -82,6 +82,7 @@ public struct SummarizeStage: Stage {
         let document = SummaryDocument(
             text: text, spans: article.sentences.map(\.span), title: article.metadata["title"]?.value.stringValue,
             stopwords: stopwords, normalizer: normalizer)
+        try context.checkDeadline()
         var scores: [Double]
         var features: [[Double]]? = nil
         if let learned {
@@ -89,6 +90,7 @@ public struct SummarizeStage: Stage {
         } else {
             scores = method.scorer?.scores(for: document) ?? []
         }
+        try context.checkDeadline()
         var reasons = eligibility.reasons(text: text, document: document, blocks: article.blocks)
         // The article's first sentence leans on nothing before it (its pronoun is impersonal or
         // the article's own): it is never held back.

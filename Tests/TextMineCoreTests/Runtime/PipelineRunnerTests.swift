@@ -100,7 +100,7 @@ struct PipelineRunnerTests {
     func stepTimeout() throws {
         let pipeline = Pipeline([try SlowStage(options: .init()), try UpperStage(options: .init())])
         let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: 1, limits: RunLimits(stepTimeout: 0.5)))
-        let (results, _) = try runner.run([Article(id: "a", text: "quick"), Article(id: "b", text: "slow one")])
+        let (results, report) = try runner.run([Article(id: "a", text: "quick"), Article(id: "b", text: "slow one")])
         guard case .success(let quick) = results[0], case .failure(let slow) = results[1] else {
             Issue.record("expected a success then a failure: \(results)")
             return
@@ -109,6 +109,26 @@ struct PipelineRunnerTests {
         #expect(slow.step == "slow")
         #expect(slow.error.hasPrefix("step 'slow' took "))
         #expect(slow.error.hasSuffix(" s on this article, over limits.step-timeout (0.5 s)"))
+        #expect(report.steps.first { $0.name == "slow" }?.failures == 1)
+        #expect(report.failed == 1)
+    }
+
+    @Test("a step that checks its deadline is stopped at step-timeout, not when it returns; --stats counts it")
+    func cooperativeStepTimeout() throws {
+        let pipeline = Pipeline([try LoopingStage(options: .init()), try UpperStage(options: .init())])
+        let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: 1, limits: RunLimits(stepTimeout: 0.5)))
+        let (results, report) = try runner.run([Article(id: "a", text: "endless"), Article(id: "b", text: "done")])
+        guard case .failure(let endless) = results[0], case .success(let done) = results[1] else {
+            Issue.record("expected a failure then a success: \(results)")
+            return
+        }
+        #expect(done.text == "DONE")
+        #expect(endless.step == "looping")
+        // Stopped by the check (a step that returned by itself would say "took").
+        #expect(endless.error.hasPrefix("step 'looping' was stopped after "))
+        #expect(endless.error.hasSuffix(" s on this article, over limits.step-timeout (0.5 s)"))
+        #expect(report.steps.first { $0.name == "looping" }?.failures == 1)
+        #expect(report.failed == 1)
     }
 
     @Test("the watch names the article in progress and its step, and forgets it when done")

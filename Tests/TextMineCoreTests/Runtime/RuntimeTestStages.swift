@@ -124,6 +124,19 @@ struct SlowStage: Stage {
     }
 }
 
+/// Loops on 'endless' (for at most a minute, sleeping 1 ms a turn) checking its deadline each turn.
+struct LoopingStage: Stage {
+    static let description = StageDescription(id: "looping", abstract: "Loops on 'endless' until its deadline.")
+    init(options: StageOptions) throws {}
+    func process(_ article: inout Article, context: StageContext) throws {
+        guard article.text.contains("endless") else { return }
+        for _ in 0..<60_000 {
+            try context.checkDeadline()
+            usleep(1_000)
+        }
+    }
+}
+
 /// Records what the watch says while a stage runs.
 final class WatchProbe: @unchecked Sendable {
     let watch: ArticleWatch
