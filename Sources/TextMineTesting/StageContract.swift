@@ -40,33 +40,32 @@ public enum StageContract {
         return problems
     }
 
-    /// Spans that do not lie inside the text, and removals that do not match the original text.
+    /// Spans that do not lie inside the text they point into, and quoted text (an entity's mention,
+    /// a removal's text) that differs from the text at its span, for every field of
+    /// ``ArticleField``'s table.
     static func spanProblems(in article: Article) -> [String] {
-        let length = article.text.unicodeScalars.count
+        let text = Array(article.text.unicodeScalars)
+        let original = article.original.map { Array($0.unicodeScalars) } ?? text
+        func scalars(_ target: SpanTarget) -> [Unicode.Scalar] { target == .text ? text : original }
+        func describe(_ target: SpanTarget) -> String { target == .text ? "the text" : "the original text" }
         var problems: [String] = []
-        func check(_ spans: [Span], _ layer: String) {
-            if let bad = spans.first(where: { $0.end > length }) {
-                problems.append("\(layer) span \(bad) lies outside the text (\(length) scalars)")
+        for definition in ArticleField.definitions {
+            var outside: (Span, SpanTarget)?
+            definition.forEachSpan?(article) { span, target in
+                if outside == nil, span.end > scalars(target).count { outside = (span, target) }
+            }
+            if let (span, target) = outside {
+                problems.append("\(definition.itemName) span \(span) lies outside \(describe(target)) (\(scalars(target).count) scalars)")
             }
         }
-        check(article.blocks.map(\.span), "block")
-        check(article.sentences.map(\.span), "sentence")
-        check(article.tokens.map(\.span), "token")
-        check(article.entities.map(\.span), "entity")
-        check(article.keywords.flatMap(\.spans), "keyword")
-        check(article.summary?.scores.map(\.span) ?? [], "summary")
-        for entity in article.entities where entity.span.end <= length && article.text(of: entity.span) != entity.text {
-            problems.append("entity \(entity.span) says '\(entity.text)' but the text there is '\(article.text(of: entity.span))'")
-        }
-        let original = Array(article.originalText.unicodeScalars)
-        for removal in article.removals {
-            guard removal.original.end <= original.count else {
-                problems.append("removal \(removal.original) lies outside the original text")
-                continue
-            }
-            let removed = String(String.UnicodeScalarView(original[removal.original.range]))
-            if removed != removal.text {
-                problems.append("removal \(removal.original) says '\(removal.text)' but the original text there is '\(removed)'")
+        for definition in ArticleField.definitions {
+            definition.forEachQuote?(article) { quoted, span, target in
+                let source = scalars(target)
+                guard span.end <= source.count else { return }
+                let there = String(String.UnicodeScalarView(source[span.range]))
+                if there != quoted {
+                    problems.append("\(definition.itemName) \(span) says '\(quoted)' but \(describe(target)) there is '\(there)'")
+                }
             }
         }
         return problems

@@ -99,21 +99,15 @@ public struct StageHarness: Sendable {
         return result
     }
 
-    /// Whether an article's data shows a capability: sentences and tokens when its text has any
-    /// (a blank text needs none), the other layers when they are not empty. Capabilities without a
+    /// Whether an article's data shows a capability: the field that holds it (``ArticleField``'s
+    /// table) has a value, or is one a blank text has none of (sentences, tokens). Capabilities without a
     /// layer (`clean-text`, `boilerplate-removed`, a plugin's own) never show: pass them as `given`.
     static func shows(_ capability: Capability, _ article: Article) -> Bool {
-        let blank = article.text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
-        switch capability {
-        case .sentences: return blank || !article.sentences.isEmpty
-        case .tokens: return blank || !article.tokens.isEmpty
-        case .blocks: return !article.blocks.isEmpty
-        case .metadata: return !article.metadata.isEmpty
-        case .entities: return !article.entities.isEmpty
-        case .summary: return article.summary != nil
-        case .keywords: return !article.keywords.isEmpty
-        default: return false
+        guard let definition = ArticleField.field(holding: capability)?.definition else { return false }
+        if definition.isEmptyOnBlankText, article.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            return true
         }
+        return ArticleJSONWriter.hasValue(definition.field, in: article)
     }
 
     /// A stage run on an article that lacks what the stage requires.

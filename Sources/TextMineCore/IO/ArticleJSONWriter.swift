@@ -3,8 +3,9 @@
 /// Top-level fields come in ``ArticleField`` order (`id`, `source`, `language`, `metadata`, `text`,
 /// `summary`, `keywords`, `entities`, then the rest), empty collections and nil fields left out;
 /// keys inside a field are sorted, with the escapes and number forms of `JSONEncoder` with
-/// `[.sortedKeys, .withoutEscapingSlashes]`. Keep it in step with the model's `Codable`
-/// conformances; the round-trip tests compare both encodings on a fully populated article.
+/// `[.sortedKeys, .withoutEscapingSlashes]`. Which fields there are comes from
+/// ``ArticleField/definition``; each model type writes itself (``JSONWritable``), in step with its
+/// `Codable` conformance (the tests compare both encodings on a fully populated article).
 public struct ArticleJSONWriter {
     /// The JSON written so far.
     public internal(set) var bytes: [UInt8] = []
@@ -40,188 +41,42 @@ public struct ArticleJSONWriter {
     public mutating func write(_ article: Article, fields selection: FieldSelection = .all) throws {
         beginObject()
         defer { endObject() }
-        for field in selection.fields where Self.hasValue(field, in: article) {
-            key(dynamic: field.rawValue)
-            try writeValue(of: field, in: article)
+        for definition in selection.definitions where definition.hasValue(article) {
+            key(dynamic: definition.field.rawValue)
+            try definition.write(article, &self)
         }
     }
 
     /// Whether an article has a value for `field` (empty collections and nil fields are left out).
     public static func hasValue(_ field: ArticleField, in article: Article) -> Bool {
-        switch field {
-        case .id, .text: return true
-        case .source: return article.source != nil
-        case .language: return article.language != nil
-        case .metadata: return !article.metadata.isEmpty
-        case .summary: return article.summary != nil
-        case .keywords: return !article.keywords.isEmpty
-        case .entities: return !article.entities.isEmpty
-        case .removals: return !article.removals.isEmpty
-        case .original: return article.original != nil
-        case .sentences: return !article.sentences.isEmpty
-        case .blocks: return !article.blocks.isEmpty
-        case .tokens: return !article.tokens.isEmpty
-        case .alignment: return article.alignment != nil
-        case .trace: return !article.trace.isEmpty
-        case .layers: return !article.layers.isEmpty
-        }
+        field.definition.hasValue(article)
     }
 
     /// Appends the JSON value of one field of an article (`null` for a field it does not have).
     public mutating func writeValue(of field: ArticleField, in article: Article) throws {
-        switch field {
-        case .id:
-            string(article.id)
-        case .source:
-            guard let source = article.source else { return ascii("null") }
-            beginObject()
-            if let encoding = source.encoding { key("encoding"); string(encoding) }
-            key("format"); string(source.format)
-            if let line = source.line { key("line"); integer(line) }
-            key("path"); string(source.path)
-            endObject()
-        case .language:
-            guard let language = article.language else { return ascii("null") }
-            string(language.code)
-        case .metadata:
-            beginObject()
-            for name in article.metadata.keys.sorted() {
-                let field = article.metadata[name]!
-                key(dynamic: name)
-                beginObject()
-                key("rule"); string(field.rule)
-                if let source = field.source { key("source"); span(source) }
-                key("stage"); string(field.step)
-                key("value"); try json(field.value)
-                endObject()
-            }
-            endObject()
-        case .text:
-            article.scalarText.utf8.withUnsafeBufferPointer { string(utf8: $0) }  // no String needed
-        case .summary:
-            guard let summary = article.summary else { return ascii("null") }
-            beginObject()
-            key("method"); string(summary.method)
-            key("scores")
-            try array(summary.scores) { writer, scored in
-                writer.beginObject()
-                if let features = scored.features {
-                    writer.key("features")
-                    writer.beginObject()
-                    for (name, value) in features.sorted(by: { $0.key < $1.key }) {
-                        writer.key(dynamic: name)
-                        try writer.number(value)
-                    }
-                    writer.endObject()
-                }
-                if let ineligible = scored.ineligible { writer.key("ineligible"); writer.string(ineligible) }
-                writer.key("rank"); writer.integer(scored.rank)
-                writer.key("score"); try writer.number(scored.score)
-                writer.key("span"); writer.span(scored.span)
-                writer.endObject()
-            }
-            key("selected"); array(summary.selected) { $0.integer($1) }
-            key("text"); string(summary.text)
-            endObject()
-        case .keywords:
-            try array(article.keywords) { writer, keyword in
-                writer.beginObject()
-                writer.key("phrase"); writer.string(keyword.phrase)
-                writer.key("score"); try writer.number(keyword.score)
-                writer.key("spans"); writer.array(keyword.spans) { $0.span($1) }
-                writer.endObject()
-            }
-        case .entities:
-            try array(article.entities) { writer, entity in
-                writer.beginObject()
-                writer.key("canonical"); writer.string(entity.canonical)
-                writer.key("confidence"); try writer.number(entity.confidence)
-                writer.key("label"); writer.string(entity.label)
-                writer.key("span"); writer.span(entity.span)
-                writer.key("stage"); writer.string(entity.step)
-                writer.key("text"); writer.string(entity.text)
-                writer.endObject()
-            }
-        case .removals:
-            array(article.removals) { writer, removal in
-                writer.beginObject()
-                writer.key("original"); writer.span(removal.original)
-                writer.key("reason"); writer.string(removal.reason)
-                writer.key("stage"); writer.string(removal.step)
-                writer.key("text"); writer.string(removal.text)
-                writer.endObject()
-            }
-        case .original:
-            guard let original = article.original else { return ascii("null") }
-            string(original)
-        case .sentences:
-            array(article.sentences) { writer, sentence in
-                writer.beginObject()
-                writer.key("span"); writer.span(sentence.span)
-                writer.endObject()
-            }
-        case .blocks:
-            try array(article.blocks) { writer, block in
-                writer.beginObject()
-                writer.key("role"); writer.string(block.role.rawValue)
-                if let score = block.score { writer.key("score"); try writer.number(score) }
-                writer.key("span"); writer.span(block.span)
-                writer.endObject()
-            }
-        case .tokens:
-            array(article.tokens) { writer, token in
-                writer.beginObject()
-                if let kind = token.kind { writer.key("kind"); writer.string(kind) }
-                writer.key("span"); writer.span(token.span)
-                writer.endObject()
-            }
-        case .alignment:
-            guard let alignment = article.alignment else { return ascii("null") }
-            beginObject()
-            key("regions")
-            array(alignment.regions) { writer, region in
-                writer.beginObject()
-                writer.key("current"); writer.span(region.current)
-                writer.key("original"); writer.span(region.original)
-                writer.endObject()
-            }
-            endObject()
-        case .trace:
-            try array(article.trace) { writer, trace in
-                writer.beginObject()
-                if let seconds = trace.seconds { writer.key("seconds"); try writer.number(seconds) }
-                writer.key("stage"); writer.string(trace.step)
-                if !trace.warnings.isEmpty {
-                    writer.key("warnings")
-                    writer.array(trace.warnings) { writer, warning in writer.string(warning) }
-                }
-                writer.endObject()
-            }
-        case .layers:
-            try json(.object(article.layers))
-        }
+        try field.definition.write(article, &self)
     }
 
     // MARK: - Values
 
     /// Appends any JSON value (object keys sorted).
     public mutating func json(_ value: JSONValue) throws {
-        switch value {
-        case .null: ascii("null")
-        case .bool(let b): ascii(b ? "true" : "false")
-        case .int(let i): integer(i)
-        case .double(let d): try number(d)
-        case .string(let s): string(s)
-        case .array(let elements): try array(elements) { try $0.json($1) }
-        case .object(let members):
-            beginObject()
-            for name in members.keys.sorted() {
-                key(dynamic: name)
-                try json(members[name]!)
-            }
-            endObject()
-        }
+        try value.writeJSON(to: &self)
     }
+
+    /// Appends an article's current text, from its UTF-8 bytes (no `String` is made).
+    mutating func text(of article: Article) {
+        article.scalarText.utf8.withUnsafeBufferPointer { string(utf8: $0) }
+    }
+
+    /// Appends `null`.
+    public mutating func null() { ascii("null") }
+
+    /// Appends `true` or `false`.
+    public mutating func boolean(_ value: Bool) { ascii(value ? "true" : "false") }
+
+    /// Appends bytes that are already JSON (or a part of it) as they are.
+    package mutating func raw(_ json: some Sequence<UInt8>) { bytes.append(contentsOf: json) }
 
     /// Appends a JSON string with the escapes JSONEncoder uses.
     public mutating func string(_ value: String) {
@@ -297,7 +152,8 @@ public struct ArticleJSONWriter {
         ascii(text)
     }
 
-    mutating func span(_ span: Span) {
+    /// Appends a span as `{"end":…,"start":…}`.
+    public mutating func span(_ span: Span) {
         ascii("{\"end\":")
         integer(span.end)
         ascii(",\"start\":")
@@ -305,7 +161,8 @@ public struct ArticleJSONWriter {
         bytes.append(0x7D)
     }
 
-    mutating func array<Element>(_ elements: [Element], _ write: (inout ArticleJSONWriter, Element) throws -> Void) rethrows {
+    /// Appends an array, each element written by `write`.
+    public mutating func array<Element>(_ elements: [Element], _ write: (inout ArticleJSONWriter, Element) throws -> Void) rethrows {
         bytes.append(0x5B)
         needsComma = false
         for element in elements {
@@ -318,13 +175,13 @@ public struct ArticleJSONWriter {
     }
 
     /// Opens an object; ``key(_:)`` adds the commas.
-    mutating func beginObject() {
+    public mutating func beginObject() {
         bytes.append(0x7B)
         needsComma = false
     }
 
     /// Writes a member's key (after a comma unless it is the first).
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         if needsComma { bytes.append(0x2C) }
         bytes.append(0x22)
         ascii(name)
@@ -334,14 +191,15 @@ public struct ArticleJSONWriter {
     }
 
     /// Writes a key that is data (a metadata field's name), escaped as any string.
-    mutating func key(dynamic name: String) {
+    public mutating func key(dynamic name: String) {
         if needsComma { bytes.append(0x2C) }
         string(name)
         bytes.append(0x3A)
         needsComma = true
     }
 
-    mutating func endObject() {
+    /// Closes an object.
+    public mutating func endObject() {
         bytes.append(0x7D)
         needsComma = true
     }

@@ -66,14 +66,10 @@ public struct JSONLDecoder: ArticleDecoder {
 
         var article = Article(id: id, text: text, source: Source(path: path, format: format.rawValue, line: line))
         var extra: [String: JSONValue] = [:]
-        if let metadata = fields.removeValue(forKey: "metadata") {
-            if let decoded = try decode([String: MetadataField].self, from: metadata) { article.metadata = decoded }
-            else { extra["metadata"] = metadata }
-        }
         for (key, value) in fields {
             do {
                 if try !read(key, value, into: &article) { extra[key] = value }
-            } catch let error as FieldError {
+            } catch let error as SpanError {
                 throw FieldError(description: "\(key): \(error)")
             }
         }
@@ -84,59 +80,11 @@ public struct JSONLDecoder: ArticleDecoder {
         return article
     }
 
-    /// Sets a schema field from a value; false when the key is not a schema field or the value
-    /// does not fit it. Throws ``SpanError`` for a span that is not a range.
+    /// Sets a field of ``ArticleField``'s table from a value; false when the key is no field or the
+    /// value does not have the field's shape. Throws ``SpanError`` for a span that is not a range.
     private static func read(_ key: String, _ value: JSONValue, into article: inout Article) throws -> Bool {
-        switch key {
-        case "language":
-            guard case .string(let tag) = value, let language = LanguageCode(tag) else { return false }
-            article.language = language
-        case "original":
-            guard case .string(let original) = value else { return false }
-            article.original = original
-        case "layers":
-            guard case .object(let layers) = value else { return false }
-            article.layers = layers
-        case "source": return try assign(Source.self, value, to: &article.source)
-        case "blocks": return try assign([Block].self, value, to: &article.blocks)
-        case "sentences": return try assign([Sentence].self, value, to: &article.sentences)
-        case "tokens": return try assign([Token].self, value, to: &article.tokens)
-        case "entities": return try assign([Entity].self, value, to: &article.entities)
-        case "summary": return try assign(Summary.self, value, to: &article.summary)
-        case "keywords": return try assign([Keyword].self, value, to: &article.keywords)
-        case "removals": return try assign([Removal].self, value, to: &article.removals)
-        case "alignment": return try assign(Alignment.self, value, to: &article.alignment)
-        case "trace": return try assign([StepTrace].self, value, to: &article.trace)
-        default: return false
-        }
-        return true
-    }
-
-    private static func assign<T: Decodable>(_ type: T.Type, _ value: JSONValue, to field: inout T) throws -> Bool {
-        guard let decoded = try decode(type, from: value) else { return false }
-        field = decoded
-        return true
-    }
-
-    private static func assign<T: Decodable>(_ type: T.Type, _ value: JSONValue, to field: inout T?) throws -> Bool {
-        guard let decoded = try decode(type, from: value) else { return false }
-        field = decoded
-        return true
-    }
-
-    /// Decodes a typed field through its `Codable` form (only for annotation fields, which plain
-    /// datasets do not have); nil when the value does not have the field's shape. A span that is
-    /// not a range (`{"start": 5, "end": 2}`) fails the line instead (``SpanError``).
-    private static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T? {
-        var writer = ArticleJSONWriter()
-        guard (try? writer.json(value)) != nil else { return nil }
-        do {
-            return try JSONDecoder().decode(type, from: Data(writer.bytes))
-        } catch let error as SpanError {
-            throw FieldError(description: "\(error)")
-        } catch {
-            return nil
-        }
+        guard let field = ArticleField(rawValue: key), !field.definition.isRequired else { return false }
+        return try field.definition.read(value, &article)
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A typed annotation layer a plugin attaches to an article.
 ///
 /// Layers are stored as JSON in ``Article/layers`` under ``layerName``, so they survive JSON round
@@ -20,13 +18,12 @@ public protocol AnnotationLayer: Codable, Sendable {
 
 extension Article {
     /// Reads or writes a typed annotation layer; reading gives nil when the layer is missing or does
-    /// not decode as `Layer`.
+    /// not decode as `Layer`. The layer is converted to and from its ``JSONValue`` directly
+    /// (``JSONValueEncoder``, ``JSONValueDecoder``), with no JSON text in between.
     public subscript<Layer: AnnotationLayer>(layer type: Layer.Type) -> Layer? {
         get {
-            guard let value = layers[Layer.layerName],
-                let data = try? JSONEncoder().encode(value)
-            else { return nil }
-            return try? JSONDecoder().decode(Layer.self, from: data)
+            guard let value = layers[Layer.layerName] else { return nil }
+            return try? JSONValueDecoder().decode(Layer.self, from: value)
         }
         set {
             guard let newValue else {
@@ -34,9 +31,7 @@ extension Article {
                 return
             }
             // Encoding a Codable value into JSONValue cannot fail for well-formed Codable types.
-            if let data = try? JSONEncoder().encode(newValue),
-                let value = try? JSONDecoder().decode(JSONValue.self, from: data)
-            {
+            if let value = try? JSONValueEncoder().encode(newValue) {
                 layers[Layer.layerName] = value
             }
         }

@@ -3,8 +3,9 @@ extension Article {
     ///
     /// It keeps `original`, records every edit that has a reason as a ``Removal`` (with its span in
     /// the original text and the original text of that span, as it was read, even where an earlier
-    /// stage normalised it), extends the ``Alignment``, and remaps the spans of
-    /// blocks, sentences, tokens, entities, summary and keywords; a span that falls entirely inside
+    /// stage normalised it), extends the ``Alignment``, and remaps the spans of every field whose
+    /// spans point into the text (blocks, sentences, tokens, entities, summary, keywords: each
+    /// ``TextAnchored`` field of ``ArticleField``'s table); a span that falls entirely inside
     /// edited text is dropped. Edits must not overlap; their order does not matter.
     ///
     /// - Parameter step: the name of the step making the edits, recorded with each removal.
@@ -55,23 +56,10 @@ extension Article {
         return text.withUTF8 { bytes in bytes.reduce(0) { $0 &+ ($1 & 0xC0 != 0x80 ? 1 : 0) } }
     }
 
+    /// Remaps every field whose spans follow the text (``TextAnchored``, in ``ArticleField``'s table).
     private mutating func remapSpans(_ shift: OffsetShift) {
-        blocks = blocks.compactMap { block in shift.map(block.span).map { Block(span: $0, role: block.role, score: block.score) } }
-        sentences = sentences.compactMap { shift.map($0.span).map(Sentence.init(span:)) }
-        tokens = tokens.compactMap { token in shift.map(token.span).map { Token(span: $0, kind: token.kind) } }
-        entities = entities.compactMap { entity in
-            shift.map(entity.span).map { var moved = entity; moved.span = $0; return moved }
-        }
-        keywords = keywords.map { keyword in
-            var moved = keyword
-            moved.spans = keyword.spans.compactMap(shift.map)
-            return moved
-        }
-        if var summary {
-            for index in summary.scores.indices {
-                summary.scores[index].span = shift.map(summary.scores[index].span) ?? Span(start: 0, end: 0)
-            }
-            self.summary = summary
+        for definition in ArticleField.definitions {
+            definition.remap?(&self, shift.map)
         }
     }
 }

@@ -1,51 +1,36 @@
 extension Article {
-    /// Checks every span of the article against the text it points into: annotation spans
-    /// `0 ≤ start ≤ end ≤` the length of `text`; removal, alignment-original and metadata source
-    /// spans against the original text; alignment regions in text order without overlap; summary
-    /// selections inside the scores. Articles read from outside (JSONL input) are checked before any
-    /// stage slices text with their spans.
+    /// Checks every span of the article against the text it points into (each field's spans, as
+    /// ``ArticleField``'s table visits them): `0 ≤ start ≤ end ≤` the length of `text` or of the
+    /// original text; then each field's own shape (alignment regions in text order without
+    /// overlap, summary selections inside the scores). Articles read from outside (JSONL input)
+    /// are checked before any stage slices text with their spans.
     ///
-    /// - Returns: what is wrong, naming the field (`sentences[3]: span [5, 90) lies outside the text
-    ///   (42 scalars)`), or nil when every span fits.
+    /// - Returns: what is wrong, naming the field and the span's index in it (`sentences[3]: span
+    ///   [5, 90) lies outside the text (42 scalars)`), or nil when every span fits.
     public func spanProblem() -> String? {
-        let hasSpans = !blocks.isEmpty || !sentences.isEmpty || !tokens.isEmpty || !entities.isEmpty
-            || !keywords.isEmpty || summary != nil || !removals.isEmpty || alignment != nil
-            || metadata.values.contains { $0.source != nil }
-        guard hasSpans else { return nil }
-        let length = text.unicodeScalars.count
-        let originalLength = original.map { $0.unicodeScalars.count } ?? length
-
-        func check(_ field: String, _ spans: some Sequence<Span>, within limit: Int) -> String? {
-            for (index, span) in spans.enumerated() where span.start < 0 || span.start > span.end || span.end > limit {
-                return "\(field)[\(index)]: \(SpanError(start: span.start, end: span.end, length: limit))"
+        var length: Int?
+        var originalLength: Int?
+        for definition in ArticleField.definitions {
+            guard let forEachSpan = definition.forEachSpan else { continue }
+            var index = 0
+            var problem: String?
+            forEachSpan(self) { span, target in
+                guard problem == nil else { return }
+                let limit: Int
+                switch target {
+                case .text:
+                    if length == nil { length = scalarText.scalarCount }
+                    limit = length!
+                case .original:
+                    if originalLength == nil { originalLength = original.map { $0.unicodeScalars.count } ?? scalarText.scalarCount }
+                    limit = originalLength!
+                }
+                if span.start < 0 || span.start > span.end || span.end > limit {
+                    problem = "\(definition.field.rawValue)[\(index)]: \(SpanError(start: span.start, end: span.end, length: limit))"
+                }
+                index += 1
             }
-            return nil
-        }
-        if let problem = check("blocks", blocks.lazy.map(\.span), within: length)
-            ?? check("sentences", sentences.lazy.map(\.span), within: length)
-            ?? check("tokens", tokens.lazy.map(\.span), within: length)
-            ?? check("entities", entities.lazy.map(\.span), within: length)
-            ?? check("keywords", keywords.lazy.flatMap(\.spans), within: length)
-            ?? check("summary.scores", (summary?.scores ?? []).lazy.map(\.span), within: length)
-            ?? check("removals", removals.lazy.map(\.original), within: originalLength)
-            ?? check("alignment.current", (alignment?.regions ?? []).lazy.map(\.current), within: length)
-            ?? check("alignment.original", (alignment?.regions ?? []).lazy.map(\.original), within: originalLength) {
-            return problem
-        }
-        for name in metadata.keys.sorted() {
-            if let source = metadata[name]?.source,
-               let problem = check("metadata.\(name).source", [source], within: originalLength) {
-                return problem
-            }
-        }
-        if let regions = alignment?.regions {
-            for (index, (before, after)) in zip(regions, regions.dropFirst()).enumerated()
-            where after.current.start < before.current.end || after.original.start < before.original.end {
-                return "alignment[\(index + 1)]: regions must be in text order without overlap"
-            }
-        }
-        if let summary, let bad = summary.selected.first(where: { !summary.scores.indices.contains($0) }) {
-            return "summary.selected: \(bad) is not an index into summary.scores (\(summary.scores.count) sentences)"
+            if let problem = problem ?? definition.shapeProblem?(self) { return problem }
         }
         return nil
     }

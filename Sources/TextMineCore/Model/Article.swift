@@ -4,6 +4,10 @@
 /// which keeps `original`, records every removal with its reason and keeps an ``Alignment`` from
 /// the current text back to the original, so nothing is ever lost. All spans are Unicode scalar
 /// offsets into `text` (see ``Span``).
+///
+/// Every stored field but `pendingWarnings` has its line in ``ArticleField``'s table, from which
+/// output, input, `Codable`, the plugin protocol, remapping on edit and span checks are derived:
+/// a new annotation layer is a stored property here (with its empty default) and a case there.
 public struct Article: Codable, Sendable, Equatable {
     /// A stable identifier, by default the input file name without extension (or the JSONL `id`).
     public var id: String
@@ -18,32 +22,32 @@ public struct Article: Codable, Sendable, Equatable {
         set { body = ArticleText(newValue) }
     }
     /// The text as it was read, kept once a stage edits `text` (nil while `text` is unedited).
-    public var original: String?
+    public var original: String? = nil
     /// Metadata fields by name (`title`, `date`, `authors`…), each with its provenance.
-    public var metadata: [String: MetadataField]
+    public var metadata: [String: MetadataField] = [:]
     /// Blocks (lines or paragraphs) with their roles.
-    public var blocks: [Block]
+    public var blocks: [Block] = []
     /// Sentences, in text order.
-    public var sentences: [Sentence]
+    public var sentences: [Sentence] = []
     /// Tokens, in text order.
-    public var tokens: [Token]
+    public var tokens: [Token] = []
     /// Named-entity mentions, in text order.
-    public var entities: [Entity]
+    public var entities: [Entity] = []
     /// The extractive summary, with every sentence's score.
-    public var summary: Summary?
+    public var summary: Summary? = nil
     /// Key phrases, best first.
-    public var keywords: [Keyword]
+    public var keywords: [Keyword] = []
     /// Text that stages dropped from the body: what, where, which stage and why.
-    public var removals: [Removal]
+    public var removals: [Removal] = []
     /// Maps offsets of the current `text` to offsets of `original` (nil while unedited).
-    public var alignment: Alignment?
+    public var alignment: Alignment? = nil
     /// One entry per stage that processed the article, in order.
-    public var trace: [StepTrace]
+    public var trace: [StepTrace] = []
     /// Annotation layers that plugins attach, by layer name (see ``AnnotationLayer``).
-    public var layers: [String: JSONValue]
+    public var layers: [String: JSONValue] = [:]
     /// Warnings the running stage raised with ``warn(_:)``, moved into its ``StepTrace`` by
     /// ``recordTrace(step:seconds:)`` when it finishes (not encoded).
-    public private(set) var pendingWarnings: [String]
+    public private(set) var pendingWarnings: [String] = []
     /// `text` as a `String`, as UTF-8 bytes, or both; see ``ArticleText``.
     private var body: ArticleText
 
@@ -53,19 +57,6 @@ public struct Article: Codable, Sendable, Equatable {
         self.source = source
         self.language = language
         self.body = ArticleText(text)
-        self.original = nil
-        self.metadata = [:]
-        self.blocks = []
-        self.sentences = []
-        self.tokens = []
-        self.entities = []
-        self.summary = nil
-        self.keywords = []
-        self.removals = []
-        self.alignment = nil
-        self.trace = []
-        self.layers = [:]
-        self.pendingWarnings = []
     }
 
     /// Notes a warning about this article for the running stage's trace entry: the stage still
@@ -102,50 +93,21 @@ public struct Article: Codable, Sendable, Equatable {
 // MARK: - Codable
 
 extension Article {
-    private enum CodingKeys: String, CodingKey {
-        case id, source, language, metadata, text, summary, keywords, entities, removals, original,
-            sentences, blocks, tokens, alignment, trace, layers
-    }
-
     /// Decodes an article; every field but `id` and `text` may be missing (JSONL inputs often carry
-    /// only those two).
+    /// only those two), and a `language` that is no language code is dropped.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.container(keyedBy: ArticleField.self)
         self.init(id: try c.decode(String.self, forKey: .id), text: try c.decode(String.self, forKey: .text))
-        source = try c.decodeIfPresent(Source.self, forKey: .source)
-        language = try c.decodeIfPresent(String.self, forKey: .language).flatMap { LanguageCode($0) }
-        original = try c.decodeIfPresent(String.self, forKey: .original)
-        metadata = try c.decodeIfPresent([String: MetadataField].self, forKey: .metadata) ?? [:]
-        blocks = try c.decodeIfPresent([Block].self, forKey: .blocks) ?? []
-        sentences = try c.decodeIfPresent([Sentence].self, forKey: .sentences) ?? []
-        tokens = try c.decodeIfPresent([Token].self, forKey: .tokens) ?? []
-        entities = try c.decodeIfPresent([Entity].self, forKey: .entities) ?? []
-        summary = try c.decodeIfPresent(Summary.self, forKey: .summary)
-        keywords = try c.decodeIfPresent([Keyword].self, forKey: .keywords) ?? []
-        removals = try c.decodeIfPresent([Removal].self, forKey: .removals) ?? []
-        alignment = try c.decodeIfPresent(Alignment.self, forKey: .alignment)
-        trace = try c.decodeIfPresent([StepTrace].self, forKey: .trace) ?? []
-        layers = try c.decodeIfPresent([String: JSONValue].self, forKey: .layers) ?? [:]
+        for definition in ArticleField.definitions where !definition.isRequired {
+            try definition.decode(c, &self)
+        }
     }
 
     /// Encodes the article in ``ArticleField`` order, leaving out empty layers to keep JSONL output small.
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encodeIfPresent(source, forKey: .source)
-        try c.encodeIfPresent(language, forKey: .language)
-        if !metadata.isEmpty { try c.encode(metadata, forKey: .metadata) }
-        try c.encode(text, forKey: .text)
-        try c.encodeIfPresent(summary, forKey: .summary)
-        if !keywords.isEmpty { try c.encode(keywords, forKey: .keywords) }
-        if !entities.isEmpty { try c.encode(entities, forKey: .entities) }
-        if !removals.isEmpty { try c.encode(removals, forKey: .removals) }
-        try c.encodeIfPresent(original, forKey: .original)
-        if !sentences.isEmpty { try c.encode(sentences, forKey: .sentences) }
-        if !blocks.isEmpty { try c.encode(blocks, forKey: .blocks) }
-        if !tokens.isEmpty { try c.encode(tokens, forKey: .tokens) }
-        try c.encodeIfPresent(alignment, forKey: .alignment)
-        if !trace.isEmpty { try c.encode(trace, forKey: .trace) }
-        if !layers.isEmpty { try c.encode(layers, forKey: .layers) }
+        var c = encoder.container(keyedBy: ArticleField.self)
+        for definition in ArticleField.definitions where definition.hasValue(self) {
+            try definition.encode(self, &c)
+        }
     }
 }

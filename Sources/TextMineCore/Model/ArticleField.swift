@@ -5,9 +5,56 @@ import Foundation
 /// then what stages found in it), the bulky layers last.
 ///
 /// This order is the one source of truth for JSON, JSON Lines, YAML, CSV and HTML output.
-public enum ArticleField: String, CaseIterable, Sendable, Hashable, Codable {
+///
+/// Each field's ``definition`` says what it holds and how it is treated. An annotation layer is
+/// added in two places: its stored property on ``Article`` (with its default value) and its case
+/// here with its line in ``definition``, which the compiler requires. Output, input, `Codable`, the
+/// plugin protocol and patches, remapping on edit and span checks follow from that line.
+public enum ArticleField: String, CaseIterable, Sendable, Hashable, Codable, CodingKey {
     case id, source, language, metadata, text, summary, keywords, entities
     case removals, original, sentences, blocks, tokens, alignment, trace, layers
+
+    /// What the field holds and how it is treated: the one table of the article's fields.
+    private static func define(_ field: ArticleField) -> ArticleFieldDefinition {
+        switch field {
+        case .id: return .field(.id, \.id, plugin: .always, isRequired: true)
+        case .source: return .field(.source, \.source, plugin: .onRequest)
+        case .language: return .field(.language, \.language, plugin: .always, dropsInvalidValue: true)
+        case .metadata:
+            return .field(.metadata, \.metadata, itemName: "metadata source", capability: .metadata, plugin: .onRequest)
+        case .text:
+            return .field(.text, \.text, plugin: .always, isRequired: true,
+                          write: { article, writer in writer.text(of: article) })
+        case .summary:
+            return .field(.summary, \.summary, itemName: "summary sentence", capability: .summary, plugin: .onRequest)
+        case .keywords: return .field(.keywords, \.keywords, itemName: "keyword", capability: .keywords, plugin: .onRequest)
+        case .entities: return .field(.entities, \.entities, itemName: "entity", capability: .entities, plugin: .onRequest)
+        case .removals: return .field(.removals, \.removals, itemName: "removal")
+        case .original: return .field(.original, \.original, plugin: .onRequest)
+        case .sentences:
+            return .field(.sentences, \.sentences, itemName: "sentence", capability: .sentences, isEmptyOnBlankText: true,
+                          plugin: .onRequest)
+        case .blocks: return .field(.blocks, \.blocks, itemName: "block", capability: .blocks, plugin: .onRequest)
+        case .tokens:
+            return .field(.tokens, \.tokens, itemName: "token", capability: .tokens, isEmptyOnBlankText: true,
+                          plugin: .onRequest)
+        case .alignment: return .field(.alignment, \.alignment, itemName: "alignment region")
+        case .trace: return .field(.trace, \.trace)
+        case .layers: return .field(.layers, \.layers, plugin: .onRequest)
+        }
+    }
+
+    /// Every field's definition, in output order.
+    public static let definitions: [ArticleFieldDefinition] = allCases.map(define)
+    private static let definitionsByField = Dictionary(uniqueKeysWithValues: definitions.map { ($0.field, $0) })
+
+    /// What the field holds and how it is treated.
+    public var definition: ArticleFieldDefinition { Self.definitionsByField[self]! }
+
+    /// The field a capability names, if a field holds what stages that produce it make.
+    public static func field(holding capability: Capability) -> ArticleField? {
+        definitions.first { $0.capability == capability }?.field
+    }
 
     /// Fields the shipped pipelines leave out unless asked (`output: exclude:`): together more than
     /// half the bytes of a typical article, and rarely read.
@@ -22,6 +69,8 @@ public enum ArticleField: String, CaseIterable, Sendable, Hashable, Codable {
 public struct FieldSelection: Sendable, Hashable {
     /// The written fields, in output order.
     public let fields: [ArticleField]
+    /// Their definitions, in the same order.
+    let definitions: [ArticleFieldDefinition]
     private let included: Set<ArticleField>
 
     /// The fields of `only` (every field when nil) minus those of `excluding`, plus `id`.
@@ -30,6 +79,7 @@ public struct FieldSelection: Sendable, Hashable {
         set.insert(.id)
         included = set
         fields = ArticleField.allCases.filter(set.contains)
+        definitions = fields.map(\.definition)
     }
 
     /// Every field.
@@ -37,6 +87,9 @@ public struct FieldSelection: Sendable, Hashable {
 
     /// Whether `field` is written.
     public func contains(_ field: ArticleField) -> Bool { included.contains(field) }
+
+    public static func == (lhs: FieldSelection, rhs: FieldSelection) -> Bool { lhs.fields == rhs.fields }
+    public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 
     /// Reads a list of field names; an unknown name throws an error with the closest known name.
     public static func parse(_ names: [String]) throws(UnknownFieldError) -> [ArticleField] {

@@ -14,54 +14,45 @@ public enum PluginProtocol {
     /// The protocol version this host speaks.
     public static let version = 1
 
-    /// Article fields a stage may ask to receive besides `id`, `language` and `text`.
-    public enum Field: String, CaseIterable, Codable, Sendable {
-        case source, original, metadata, blocks, sentences, tokens, entities, summary, keywords, layers
-    }
+    /// Article fields a stage may ask to receive besides `id`, `language` and `text`: those
+    /// ``ArticleField``'s table sends on request, in output order.
+    public static let requestableFields: [ArticleField] =
+        ArticleField.definitions.filter { $0.pluginAccess == .onRequest }.map(\.field)
 
     /// The `hello` line.
     static func hello(stage: StageID, options: [String: JSONValue]) -> [UInt8] {
-        var line = JSONLine()
-        line.raw(#"{"type":"hello","protocol":\#(version),"stage":"#)
+        var line = ArticleJSONWriter()
+        line.raw(#"{"type":"hello","protocol":\#(version),"stage":"#.utf8)
         line.string(stage.rawValue)
-        line.raw(#","options":"#)
-        line.encoded(JSONValue.object(options))
-        line.raw("}\n")
+        line.raw(#","options":"#.utf8)
+        if (try? line.json(.object(options))) == nil { line.null() }
+        line.raw("}\n".utf8)
         return line.bytes
     }
 
-    /// The `article` line: the article's id, language and text, plus the fields the stage asked for.
-    static func article(_ article: Article, seq: Int, fields: Set<Field>) -> [UInt8] {
-        var line = JSONLine(capacity: article.text.utf8.count + 128)
-        line.raw(#"{"type":"article","seq":\#(seq),"article":{"id":"#)
-        line.string(article.id)
-        if let language = article.language {
-            line.raw(#","language":"#)
-            line.string(language.code)
-        }
-        line.raw(#","text":"#)
-        line.string(article.text)
-        for field in Field.allCases where fields.contains(field) {
-            line.raw(",\"\(field.rawValue)\":")
-            switch field {
-            case .source: line.encoded(article.source)
-            case .original: line.encoded(article.original)
-            case .metadata: line.encoded(article.metadata)
-            case .blocks: line.encoded(article.blocks)
-            case .sentences: line.encoded(article.sentences)
-            case .tokens: line.encoded(article.tokens)
-            case .entities: line.encoded(article.entities)
-            case .summary: line.encoded(article.summary)
-            case .keywords: line.encoded(article.keywords)
-            case .layers: line.encoded(article.layers)
+    /// The `article` line: the article's id, language and text, plus the fields the stage asked for
+    /// (written even when empty), each as in output.
+    static func article(_ article: Article, seq: Int, fields: Set<ArticleField>) -> [UInt8] {
+        var line = ArticleJSONWriter(capacity: article.scalarText.utf8.count + 128)
+        line.raw(#"{"type":"article","seq":\#(seq),"article":"#.utf8)
+        line.beginObject()
+        for definition in ArticleField.definitions {
+            switch definition.pluginAccess {
+            case .always: guard definition.hasValue(article) else { continue }
+            case .onRequest: guard fields.contains(definition.field) else { continue }
+            case .never: continue
             }
+            line.key(dynamic: definition.field.rawValue)
+            // Only a non-finite number, which no built-in stage stores, cannot be written.
+            if (try? definition.write(article, &line)) == nil { line.null() }
         }
-        line.raw("}}\n")
+        line.endObject()
+        line.raw("}\n".utf8)
         return line.bytes
     }
 
     /// Reads the handshake reply: the fields the stage wants, or the error it reported (bad options).
-    static func handshake(_ line: ArraySlice<UInt8>) throws -> Set<Field> {
+    static func handshake(_ line: ArraySlice<UInt8>) throws -> Set<ArticleField> {
         struct Ready: Decodable {
             var type: String
             var `protocol`: Int?
@@ -77,11 +68,11 @@ public enum PluginProtocol {
             throw StageError("the stage speaks protocol version \(ready.protocol.map(String.init) ?? "(none)"); "
                 + "this textmine speaks version \(version)")
         }
-        var fields: Set<Field> = []
+        var fields: Set<ArticleField> = []
         for name in ready.receives ?? [] {
-            guard let field = Field(rawValue: name) else {
+            guard let field = ArticleField(rawValue: name), requestableFields.contains(field) else {
                 throw StageError("the stage asked to receive '\(name)', which is not an article field; "
-                    + "fields: \(Field.allCases.map(\.rawValue).joined(separator: ", "))")
+                    + "fields: \(requestableFields.map(\.rawValue).joined(separator: ", "))")
             }
             fields.insert(field)
         }
@@ -140,46 +131,5 @@ public enum PluginProtocol {
     static func excerpt(_ line: ArraySlice<UInt8>) -> String {
         let text = String(decoding: line.prefix(120), as: UTF8.self)
         return "'\(text)\(line.count > 120 ? "…" : "")'"
-    }
-}
-
-/// Builds one JSON line as UTF-8 bytes; strings are escaped by hand on bytes, which is several
-/// times faster than `JSONEncoder` for long article texts.
-struct JSONLine {
-    private(set) var bytes: [UInt8] = []
-
-    init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
-
-    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-    mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: utf8[runStart..<index])
-                switch byte {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-                runStart = index + 1
-            }
-            bytes.append(contentsOf: utf8[runStart...])
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends a value through `JSONEncoder` (for the small annotation fields); `null` if it fails.
-    mutating func encoded<T: Encodable>(_ value: T) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        if let data = try? encoder.encode(value) { bytes.append(contentsOf: data) } else { raw("null") }
     }
 }

@@ -33,7 +33,7 @@ final class ProcessPool: @unchecked Sendable {
     }
 
     /// The article fields the program asked for in its handshake.
-    let receives: Set<PluginProtocol.Field>
+    let receives: Set<ArticleField>
 
     deinit {
         for process in idle { process.stop() }
@@ -114,7 +114,7 @@ final class ProcessPool: @unchecked Sendable {
 
     /// Starts a program and performs the handshake.
     private static func start(_ configuration: ExternalStageConfiguration, options: [String: JSONValue])
-        throws -> (process: PluginProcess, receives: Set<PluginProtocol.Field>)
+        throws -> (process: PluginProcess, receives: Set<ArticleField>)
     {
         let process: PluginProcess
         do {

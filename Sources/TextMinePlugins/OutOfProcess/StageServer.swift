@@ -57,30 +57,29 @@ public struct StageServer {
     }
 
     /// The article fields a stage needs to receive, from the capabilities it requires.
-    static func fields(for requires: Set<Capability>) -> [PluginProtocol.Field] {
-        var fields: Set<PluginProtocol.Field> = [.metadata]
+    /// Metadata always; the field holding each required capability (``ArticleField``'s table);
+    /// blocks for `boilerplate-removed`; layers for a capability no field holds (a plugin's own).
+    static func fields(for requires: Set<Capability>) -> [ArticleField] {
+        var fields: Set<ArticleField> = [.metadata]
         for capability in requires {
-            switch capability {
-            case .blocks, .boilerplateRemoved: fields.insert(.blocks)
-            case .sentences: fields.insert(.sentences)
-            case .tokens: fields.insert(.tokens)
-            case .entities: fields.insert(.entities)
-            case .summary: fields.insert(.summary)
-            case .keywords: fields.insert(.keywords)
-            case .metadata, .cleanText: break
-            default: fields.insert(.layers)
+            if let field = ArticleField.field(holding: capability) {
+                fields.insert(field)
+            } else if capability == .boilerplateRemoved {
+                fields.insert(.blocks)
+            } else if capability != .cleanText {
+                fields.insert(.layers)
             }
         }
-        return PluginProtocol.Field.allCases.filter(fields.contains)
+        return PluginProtocol.requestableFields.filter(fields.contains)
     }
 
     private func message(type: String, seq: Int?, text: String) -> String {
-        var line = JSONLine()
-        line.raw(#"{"type":"\#(type)""#)
-        if let seq { line.raw(#","seq":\#(seq)"#) }
-        line.raw(#","message":"#)
+        var line = ArticleJSONWriter()
+        line.raw(#"{"type":"\#(type)""#.utf8)
+        if let seq { line.raw(#","seq":\#(seq)"#.utf8) }
+        line.raw(#","message":"#.utf8)
         line.string(text)
-        line.raw("}")
+        line.raw("}".utf8)
         return String(decoding: line.bytes, as: UTF8.self)
     }
 

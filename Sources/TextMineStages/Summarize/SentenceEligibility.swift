@@ -74,6 +74,15 @@ struct SentenceEligibility {
         var upper = 0, letters = 0
         var index = range.lowerBound
         while index < range.upperBound && letters < 64 {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if (byte | 0x20) &- 0x61 < 26 {
+                    letters += 1
+                    if byte &- 0x41 < 26 { upper += 1 }
+                }
+                index += 1
+                continue
+            }
             let (value, width) = UTF8Scalar.decode(bytes, at: index, limit: range.upperBound)
             let (isLetter, isUpper) = WordScanner.letterCase(value)
             if isLetter {
@@ -97,7 +106,7 @@ struct SentenceEligibility {
                 if let scalar = Unicode.Scalar(value), scalar.properties.isLowercase { return true }
                 break
             }
-            if !leadingPunctuation.contains(value) { return true }
+            if !isLeadingPunctuation(value) { return true }
             index += width
         }
         var end = range.upperBound
@@ -109,7 +118,7 @@ struct SentenceEligibility {
         var last = end - 1
         while last > range.lowerBound && bytes[last] & 0xC0 == 0x80 { last -= 1 }
         let (value, _) = UTF8Scalar.decode(bytes, at: last, limit: end)
-        return !finalPunctuation.contains(value)
+        return !isFinalPunctuation(value)
     }
 
     /// Whether the sentence is a quotation and nothing else (no `a-t-il dit`, no `selon …`).
@@ -118,14 +127,14 @@ struct SentenceEligibility {
         while index < range.upperBound && (bytes[index] == 0x20 || bytes[index] == 0x0A) { index += 1 }
         guard index < range.upperBound else { return false }
         let (first, width) = UTF8Scalar.decode(bytes, at: index, limit: range.upperBound)
-        guard openingQuotes.contains(first) else { return false }
+        guard isOpeningQuote(first) else { return false }
         index += width
         // Find where the quotation closes; a quote that never closes is bare too.
         var depth = 1
         while index < range.upperBound {
             let (value, width) = UTF8Scalar.decode(bytes, at: index, limit: range.upperBound)
             index += width
-            if value == first && first != 0x22 { depth += 1 } else if closingQuotes.contains(value) {
+            if value == first && first != 0x22 { depth += 1 } else if isClosingQuote(value) {
                 depth -= 1
                 if depth == 0 { break }
             }
@@ -160,16 +169,24 @@ struct SentenceEligibility {
 
     /// What may come before a sentence's first word: opening quotes and brackets, dashes, bullets,
     /// spaces.
-    private static let leadingPunctuation: Set<UInt32> = [
-        0x20, 0x0A, 0x09, 0x0D, 0xA0, 0x22, 0x27, 0x28, 0x5B, 0xAB, 0x201C, 0x201E, 0x2018, 0x2013, 0x2014, 0x2015,
-        0x2D, 0x2022, 0x202F, 0xBF, 0xA1, 0x2026,
-    ]
+    private static func isLeadingPunctuation(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0x0A, 0x09, 0x0D, 0xA0, 0x22, 0x27, 0x28, 0x5B, 0xAB, 0x201C, 0x201E, 0x2018, 0x2013, 0x2014, 0x2015,
+            0x2D, 0x2022, 0x202F, 0xBF, 0xA1, 0x2026:
+            return true
+        default:
+            return false
+        }
+    }
     /// What a complete sentence may end with: terminal punctuation or a closing quote or bracket.
-    private static let finalPunctuation: Set<UInt32> = [
-        0x2E, 0x21, 0x3F, 0x2026, 0xBB, 0x201D, 0x22, 0x27, 0x2019, 0x29,
-    ]
+    private static func isFinalPunctuation(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2E, 0x21, 0x3F, 0x2026, 0xBB, 0x201D, 0x22, 0x27, 0x2019, 0x29: return true
+        default: return false
+        }
+    }
     /// Quotation marks that open a quotation.
-    private static let openingQuotes: Set<UInt32> = [0xAB, 0x201C, 0x201E, 0x22]
+    private static func isOpeningQuote(_ value: UInt32) -> Bool { value == 0xAB || value == 0x201C || value == 0x201E || value == 0x22 }
     /// Quotation marks that close one.
-    private static let closingQuotes: Set<UInt32> = [0xBB, 0x201D, 0x22]
+    private static func isClosingQuote(_ value: UInt32) -> Bool { value == 0xBB || value == 0x201D || value == 0x22 }
 }

@@ -125,13 +125,17 @@ struct SentenceOpening: Sendable {
             close = comma
         }
         var found = false
-        var buffer: [UInt8] = []
         WordScanner.forEachWord(in: bytes, range: close..<range.upperBound) { word in
             guard !found, word.count <= 5 else { return }
-            buffer.removeAll(keepingCapacity: true)
-            for k in word { buffer.append(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] | 0x20 : bytes[k]) }
-            if attributionPronouns.contains(String(decoding: buffer, as: UTF8.self)) { found = true }
+            var packed: UInt64 = 0
+            for k in word { packed = packed << 8 | UInt64(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] | 0x20 : bytes[k]) }
+            if attributionKeys.contains(packed) { found = true }
         }
         return found
+    }
+
+    /// ``attributionPronouns`` as their bytes packed into an integer (all are at most 5 bytes).
+    private static let attributionKeys: [UInt64] = attributionPronouns.sorted().map { word in
+        word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

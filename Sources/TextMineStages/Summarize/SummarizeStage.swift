@@ -83,10 +83,11 @@ public struct SummarizeStage: Stage {
             text: text, spans: article.sentences.map(\.span), title: article.metadata["title"]?.value.stringValue,
             stopwords: stopwords, normalizer: normalizer)
         try context.checkDeadline()
+        let opens = opening.dependentSentences(text: text, spans: document.spans)
         var scores: [Double]
         var features: [[Double]]? = nil
         if let learned {
-            (scores, features) = learned.scores(text: text, document: document)
+            (scores, features) = learned.scores(text: text, document: document, dependent: opens)
         } else {
             scores = method.scorer?.scores(for: document) ?? []
         }
@@ -94,8 +95,7 @@ public struct SummarizeStage: Stage {
         var reasons = eligibility.reasons(text: text, document: document, blocks: article.blocks)
         // The article's first sentence leans on nothing before it (its pronoun is impersonal or
         // the article's own): it is never held back.
-        var dependent = dependentMode == .pair
-            ? opening.dependentSentences(text: text, spans: document.spans) : [Bool](repeating: false, count: document.count)
+        var dependent = dependentMode == .pair ? opens : [Bool](repeating: false, count: document.count)
         if !dependent.isEmpty { dependent[0] = false }
         for i in reasons.indices where reasons[i] == nil && dependent[i] && (reasons[i - 1] != nil || dependent[i - 1]) {
             reasons[i] = .dependent
@@ -103,21 +103,40 @@ public struct SummarizeStage: Stage {
         let selected = selector.select(
             scores: scores, eligible: reasons.map { $0 == nil }, dependent: dependent, document: document, length: length)
         let ranks = Self.ranks(of: scores)
-        let names = SentenceFeature.allCases.map(\.rawValue)
         let scored = document.spans.indices.map { i in
             ScoredSentence(
                 span: document.spans[i], score: scores[i], rank: ranks[i], ineligible: reasons[i]?.rawValue,
-                features: features.map { Dictionary(uniqueKeysWithValues: zip(names, $0[i])) })
+                features: features.map { Self.featureTable.filled(with: $0[i]) })
         }
-        let summaryText = Self.paragraph(selected.map { text.string(document.spans[$0]) })
+        let summaryText = Self.paragraph(text, selected.map { document.spans[$0] })
         article.summary = Summary(method: method.rawValue, scores: scored, selected: selected, text: summaryText)
     }
 
-    /// The selected sentences as one paragraph: joined by a space, line breaks and runs of white
-    /// space inside them collapsed to one space.
-    static func paragraph(_ sentences: [String]) -> String {
-        sentences.map { $0.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ") }
-            .joined(separator: " ")
+    /// The features' names with their values, built without hashing a name per sentence.
+    private static let featureTable = FeatureTable(names: SentenceFeature.allCases.map(\.rawValue))
+
+    /// The sentences `spans` of `text` as one paragraph: joined by a space, line breaks and runs of
+    /// white space (space, tab, CR, LF) inside them collapsed to one space.
+    static func paragraph(_ text: ScalarText, _ spans: [Span]) -> String {
+        var out: [UInt8] = []
+        text.utf8.withUnsafeBufferPointer { bytes in
+            for span in spans {
+                var pendingSpace = !out.isEmpty
+                for index in text.byteRange(of: span) {
+                    let byte = bytes[index]
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                        pendingSpace = !out.isEmpty
+                        continue
+                    }
+                    if pendingSpace {
+                        out.append(0x20)
+                        pendingSpace = false
+                    }
+                    out.append(byte)
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// 1-based ranks by descending score; ties go to the earlier sentence.

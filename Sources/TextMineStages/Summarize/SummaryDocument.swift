@@ -21,6 +21,8 @@ struct SummaryDocument {
     let titleTerms: TermVector
     /// A hash of each sentence's normalised words, for spotting repeated sentences (0 when empty).
     let contentHashes: [UInt64]
+    /// The number of each sentence's words after the first that start with a capital letter.
+    let capitalised: [Int]
 
     /// The number of sentences.
     var count: Int { spans.count }
@@ -33,7 +35,9 @@ struct SummaryDocument {
         var wordCounts: [Int] = []
         var wordTerms: [[Int32]] = []
         var hashes: [UInt64] = []
+        var capitalised: [Int] = []
         wordCounts.reserveCapacity(spans.count)
+        capitalised.reserveCapacity(spans.count)
         wordTerms.reserveCapacity(spans.count)
         hashes.reserveCapacity(spans.count)
 
@@ -42,10 +46,12 @@ struct SummaryDocument {
                 let range = text.byteRange(of: span)
                 var terms: [Int32] = []
                 var words = 0
+                var capitals = 0
                 var hash: UInt64 = 0
                 var index = range.lowerBound
                 while let word = WordScanner.nextWord(in: bytes, from: &index, limit: range.upperBound) {
                     let normalized = normalizer.normalize(bytes, word, into: &buffer)
+                    if words > 0 && normalized.startsUpper { capitals += 1 }
                     words += 1
                     hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key
                     let isContent = buffer.count > 1 && !(normalized.isNumber && word.count < 2)
@@ -54,6 +60,7 @@ struct SummaryDocument {
                 }
                 wordTerms.append(terms)
                 wordCounts.append(words)
+                capitalised.append(capitals)
                 hashes.append(words == 0 ? 0 : hash)
             }
         }
@@ -70,7 +77,8 @@ struct SummaryDocument {
             }
         }
 
-        let termCounts = wordTerms.map { TermVector.counting($0.filter { $0 >= 0 }) }
+        var scratch: [Int32] = []
+        let termCounts = wordTerms.map { TermVector.counting($0.lazy.filter { $0 >= 0 }, scratch: &scratch) }
         var sentenceFrequency = [Int32](repeating: 0, count: vocabulary.count)
         for vector in termCounts {
             for id in vector.ids { sentenceFrequency[Int(id)] += 1 }
@@ -91,6 +99,7 @@ struct SummaryDocument {
         self.sentenceFrequency = sentenceFrequency
         self.titleTerms = TermVector.counting(titleIDs)
         self.contentHashes = hashes
+        self.capitalised = capitalised
     }
 
     /// The number of distinct content terms.

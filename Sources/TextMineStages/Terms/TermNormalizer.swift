@@ -20,6 +20,9 @@ struct TermNormalizer: Sendable {
     func normalize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into buffer: inout [UInt8]) -> NormalizedWord {
         buffer.removeAll(keepingCapacity: true)
         var index = range.lowerBound
+        while index < range.upperBound && bytes[index] < 0x80 { index += 1 }
+        if index == range.upperBound { return normalizeASCII(bytes, range, into: &buffer) }
+        index = range.lowerBound
         var isNumber = true
         var startsUpper = false
         while index < range.upperBound {
@@ -46,6 +49,37 @@ struct TermNormalizer: Sendable {
         var prefixHash: UInt64 = Self.hashSeed
         for byte in buffer.dropLast() { prefixHash = Self.hashStep(prefixHash, byte) }
         let wordKey = buffer.isEmpty ? prefixHash : Self.hashStep(prefixHash, buffer[buffer.count - 1])
+        return finish(&buffer, wordKey: wordKey, prefixHash: prefixHash, startsUpper: startsUpper, isNumber: isNumber)
+    }
+
+    /// ``normalize(_:_:into:)`` for a word of ASCII bytes only (most words): one copy, then
+    /// lowercasing and hashing in place.
+    @inline(__always)
+    private func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into buffer: inout [UInt8]) -> NormalizedWord {
+        let startsUpper = !range.isEmpty && bytes[range.lowerBound] &- 0x41 < 26
+        var isNumber = true
+        var prefixHash = Self.hashSeed
+        var wordKey = Self.hashSeed
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+        buffer.withUnsafeMutableBufferPointer { word in
+            for k in word.indices {
+                var byte = word[k]
+                if byte &- 0x41 < 26 {
+                    byte |= 0x20
+                    word[k] = byte
+                }
+                if byte &- 0x30 >= 10 { isNumber = false }
+                prefixHash = wordKey
+                wordKey = Self.hashStep(wordKey, byte)
+            }
+        }
+        return finish(&buffer, wordKey: wordKey, prefixHash: prefixHash, startsUpper: startsUpper, isNumber: isNumber)
+    }
+
+    /// Strips a plural from the normalised word in `buffer` when the normalizer does that, and
+    /// describes the word.
+    @inline(__always)
+    private func finish(_ buffer: inout [UInt8], wordKey: UInt64, prefixHash: UInt64, startsUpper: Bool, isNumber: Bool) -> NormalizedWord {
         var key = wordKey
         if stripsPlurals && buffer.count > 3 {
             let last = buffer[buffer.count - 1]

@@ -36,8 +36,20 @@ struct TermVector: Sendable, Equatable {
 
     /// Builds a vector from unsorted ids, counting repeats.
     static func counting(_ unsortedIDs: [Int32]) -> TermVector {
+        var scratch: [Int32] = []
+        return counting(unsortedIDs, scratch: &scratch)
+    }
+
+    /// Builds a vector from the ids `ids` yields (unsorted), counting repeats; `scratch` is working
+    /// space that a caller building many vectors reuses.
+    static func counting(_ ids: some Sequence<Int32>, scratch: inout [Int32]) -> TermVector {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: ids)
+        scratch.sort()
         var vector = TermVector()
-        for id in unsortedIDs.sorted() {
+        vector.ids.reserveCapacity(scratch.count)
+        vector.weights.reserveCapacity(scratch.count)
+        for id in scratch {
             if vector.ids.last == id {
                 vector.weights[vector.weights.count - 1] += 1
             } else {

@@ -56,7 +56,10 @@ struct FluentSummaryTests {
 
     @Test("the summary text is one paragraph")
     func oneParagraph() throws {
-        #expect(SummarizeStage.paragraph(["Une phrase\nsur deux lignes.", "Une  autre."]) == "Une phrase sur deux lignes. Une autre.")
+        let text = ScalarText("Une phrase\nsur deux lignes. Une  autre.\r\n\tÉté. ")
+        let spans = [Span(start: 0, end: 27), Span(start: 28, end: 39), Span(start: 39, end: 46)]
+        #expect(SummarizeStage.paragraph(text, spans) == "Une phrase sur deux lignes. Une autre. Été.")
+        #expect(SummarizeStage.paragraph(text, []) == "")
     }
 
     @Test("the fluency checker finds debris and leaves clean prose and ellipses alone")

@@ -5,11 +5,12 @@ import TextMineCore
 /// can be explained.
 struct LearnedScorer: Sendable {
     let model: RankerModel
-    let extractor = SentenceFeatureExtractor(opening: SentenceOpening())
+    let extractor = SentenceFeatureExtractor()
 
-    /// Each sentence's score and feature vector.
-    func scores(text: ScalarText, document: SummaryDocument) -> (scores: [Double], features: [[Double]]) {
-        let features = extractor.features(text: text, document: document)
+    /// Each sentence's score and feature vector; `dependent` tells which sentences cannot stand
+    /// alone (see ``SentenceOpening``).
+    func scores(text: ScalarText, document: SummaryDocument, dependent: [Bool]) -> (scores: [Double], features: [[Double]]) {
+        let features = extractor.features(text: text, document: document, dependent: dependent)
         return (features.map(model.score), features)
     }
 }

@@ -42,7 +42,8 @@ public struct RankerTrainer {
     private let stopwords: StopwordList
     private let normalizer = TermNormalizer()
     private let eligibility = SentenceEligibility(minWords: 4, maxWords: 80)
-    private let extractor = SentenceFeatureExtractor(opening: SentenceOpening())
+    private let extractor = SentenceFeatureExtractor()
+    private let opening = SentenceOpening()
     /// Feature vectors of the eligible sentences, row after row.
     private var rows: [Double] = []
     private var labels: [Double] = []
@@ -82,7 +83,8 @@ public struct RankerTrainer {
             (f1(sentence, referenceTokens, n: 1), f1(sentence, referenceTokens, n: 2), lcsF1(sentence, referenceTokens))
         }
         let best = max(eligible.indices.filter { eligible[$0] }.map { (own[$0].0 + own[$0].1 + own[$0].2) / 3 }.max() ?? 0, 1e-9)
-        let features = extractor.features(text: text, document: document)
+        let features = extractor.features(
+            text: text, document: document, dependent: opening.dependentSentences(text: text, spans: document.spans))
         for i in features.indices where eligible[i] {
             rows += features[i]
             let oracle = chosen.contains(i) ? 1.0 : 0.0

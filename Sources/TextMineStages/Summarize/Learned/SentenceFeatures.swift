@@ -52,8 +52,6 @@ enum SentenceFeature: String, CaseIterable, Sendable {
     /// see ``SentenceOpening``.
     case dependent
 
-    /// The feature's index in a feature vector.
-    var index: Int { Self.allCases.firstIndex(of: self)! }
 }
 
 /// Computes ``SentenceFeature`` vectors for the sentences of an article.
@@ -63,10 +61,9 @@ struct SentenceFeatureExtractor: Sendable {
     /// The sentence length (in words) that counts as typical.
     static let typicalWords = 25.0
 
-    let opening: SentenceOpening
-
-    /// One vector per sentence, in ``SentenceFeature`` order.
-    func features(text: ScalarText, document: SummaryDocument) -> [[Double]] {
+    /// One vector per sentence, in ``SentenceFeature`` order; `dependent` tells which sentences
+    /// cannot stand alone (``SentenceOpening/dependentSentences(text:spans:)``).
+    func features(text: ScalarText, document: SummaryDocument, dependent: [Bool]) -> [[Double]] {
         let count = document.count
         guard count > 0 else { return [] }
         let centroid = Self.centroidCosines(document)
@@ -75,35 +72,35 @@ struct SentenceFeatureExtractor: Sendable {
         let keywords = Self.keywordShares(document)
         let frequency = Self.meanFrequencies(document)
         let lead = Self.leadCosines(document)
-        let dependent = opening.dependentSentences(text: text, spans: document.spans)
         return text.utf8.withUnsafeBufferPointer { bytes in
             (0..<count).map { i in
-                var vector = [Double](repeating: 0, count: SentenceFeature.allCases.count)
                 let words = Double(document.wordCounts[i])
                 let range = text.byteRange(of: document.spans[i])
-                let lexical = Self.lexical(bytes, range)
-                vector[SentenceFeature.position.index] = 1 / Double(i + 1)
-                vector[SentenceFeature.first.index] = i == 0 ? 1 : 0
-                vector[SentenceFeature.second.index] = i == 1 ? 1 : 0
-                vector[SentenceFeature.third.index] = i == 2 ? 1 : 0
-                vector[SentenceFeature.depth.index] = count > 1 ? Double(i) / Double(count - 1) : 0
-                vector[SentenceFeature.paragraphStart.index] = Self.opensParagraph(bytes, range.lowerBound) ? 1 : 0
-                vector[SentenceFeature.length.index] = min(4, words / Self.typicalWords)
-                vector[SentenceFeature.lengthGap.index] = min(1, abs(words - Self.typicalWords) / Self.typicalWords)
-                vector[SentenceFeature.short.index] = words < 10 ? 1 : 0
-                vector[SentenceFeature.long.index] = words > 40 ? 1 : 0
-                vector[SentenceFeature.centroid.index] = centroid[i]
-                vector[SentenceFeature.title.index] = title[i].cosine
-                vector[SentenceFeature.titleRecall.index] = title[i].recall
-                vector[SentenceFeature.centrality.index] = centrality[i]
-                vector[SentenceFeature.keywords.index] = keywords[i]
-                vector[SentenceFeature.frequency.index] = frequency[i]
-                vector[SentenceFeature.lead.index] = lead[i]
-                vector[SentenceFeature.capitals.index] = words > 1 ? Double(lexical.capitalised) / (words - 1) : 0
-                vector[SentenceFeature.numbers.index] = lexical.digit ? 1 : 0
-                vector[SentenceFeature.quote.index] = lexical.quote ? 1 : 0
-                vector[SentenceFeature.dependent.index] = dependent[i] ? 1 : 0
-                return vector
+                let marks = Self.marks(bytes, range)
+                // In ``SentenceFeature`` order.
+                return [
+                    1 / Double(i + 1),
+                    i == 0 ? 1 : 0,
+                    i == 1 ? 1 : 0,
+                    i == 2 ? 1 : 0,
+                    count > 1 ? Double(i) / Double(count - 1) : 0,
+                    Self.opensParagraph(bytes, range.lowerBound) ? 1 : 0,
+                    min(4, words / Self.typicalWords),
+                    min(1, abs(words - Self.typicalWords) / Self.typicalWords),
+                    words < 10 ? 1 : 0,
+                    words > 40 ? 1 : 0,
+                    centroid[i],
+                    title[i].cosine,
+                    title[i].recall,
+                    centrality[i],
+                    keywords[i],
+                    frequency[i],
+                    lead[i],
+                    words > 1 ? Double(document.capitalised[i]) / (words - 1) : 0,
+                    marks.digit ? 1 : 0,
+                    marks.quote ? 1 : 0,
+                    dependent[i] ? 1 : 0,
+                ]
             }
         }
     }
@@ -145,10 +142,18 @@ struct SentenceFeatureExtractor: Sendable {
         for vector in document.termCounts {
             for (id, count) in zip(vector.ids, vector.weights) { frequency[Int(id)] += Int(count) }
         }
-        let top = frequency.indices.sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
-            .prefix(keywordCount)
+        // The `keywordCount` most frequent terms (ties: the lower id), kept in order by insertion.
+        var top: [Int] = []
+        top.reserveCapacity(keywordCount + 1)
+        for id in frequency.indices where frequency[id] > 1 {
+            if top.count == keywordCount, frequency[top[keywordCount - 1]] >= frequency[id] { continue }
+            var slot = top.count
+            while slot > 0 && frequency[top[slot - 1]] < frequency[id] { slot -= 1 }
+            top.insert(id, at: slot)
+            if top.count > keywordCount { top.removeLast() }
+        }
         var isKeyword = [Bool](repeating: false, count: document.vocabularySize)
-        for id in top where frequency[id] > 1 { isKeyword[id] = true }
+        for id in top { isKeyword[id] = true }
         return document.termCounts.map { vector in
             guard !vector.ids.isEmpty else { return 0 }
             return Double(vector.ids.filter { isKeyword[Int($0)] }.count) / Double(vector.ids.count)
@@ -202,16 +207,8 @@ struct SentenceFeatureExtractor: Sendable {
         return true
     }
 
-    /// Capitalised words after the first, and whether a digit or a quotation mark occurs.
-    static func lexical(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (capitalised: Int, digit: Bool, quote: Bool) {
-        var capitalised = 0
-        var first = true
-        WordScanner.forEachWord(in: bytes, range: range) { word in
-            defer { first = false }
-            guard !first else { return }
-            let (value, _) = UTF8Scalar.decode(bytes, at: word.lowerBound, limit: word.upperBound)
-            if WordScanner.letterCase(value).isUpper { capitalised += 1 }
-        }
+    /// Whether a digit and whether a quotation mark occur in the range.
+    static func marks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (digit: Bool, quote: Bool) {
         var digit = false, quote = false
         var index = range.lowerBound
         while index < range.upperBound {
@@ -225,6 +222,6 @@ struct SentenceFeatureExtractor: Sendable {
             }
             index += 1
         }
-        return (capitalised, digit, quote)
+        return (digit, quote)
     }
 }
