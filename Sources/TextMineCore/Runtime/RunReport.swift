@@ -27,6 +27,14 @@ public struct RunReport: Sendable {
     public var textBytes = 0
     /// Wall time of the run in seconds.
     public var seconds = 0.0
+    /// CPU seconds all threads of the run used (reading, processing, writing).
+    public var cpuSeconds = 0.0
+    /// CPU seconds on the run's critical path: for each batch, the CPU time of its busiest worker,
+    /// plus what the calling thread did between batches (reading input, writing output in order).
+    /// With an idle core per job the run takes about this long, so `articles / criticalCPUSeconds`
+    /// is the throughput `--jobs` gives on an idle machine, measured even on a busy one (where wall
+    /// time says more about the other work than about the run). Equal to ``cpuSeconds`` with one job.
+    public var criticalCPUSeconds = 0.0
     /// One entry for reading input, one per step, one for writing output, in that order.
     public var steps: [StepStatistics] = []
     /// The failure that stopped the run under the `fail` policy.

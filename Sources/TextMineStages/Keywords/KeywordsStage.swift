@@ -82,7 +82,9 @@ public struct KeywordsStage: Stage {
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
-        let stopwords = StopwordList.forLanguage(language.language(of: article))
+        let articleLanguage = language.language(of: article)
+        if let warning = StopwordList.warning(for: articleLanguage) { article.warn(warning) }
+        let stopwords = StopwordList.forLanguage(articleLanguage)
         let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)
         let statistics = WordStatistics(text: keywordText)

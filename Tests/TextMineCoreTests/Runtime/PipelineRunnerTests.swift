@@ -31,6 +31,19 @@ struct PipelineRunnerTests {
         #expect(probe.maxInFlight == 2)
     }
 
+    @Test("CPU time: one job's critical path is all of it; with several, the busiest worker's share")
+    func criticalPath() throws {
+        let articles = sampleArticles(300)
+        let pipeline = Pipeline(stages)
+        let one = try PipelineRunner(pipeline: pipeline, options: .init(jobs: 1, batchBytes: 2000)).run(articles).report
+        #expect(one.cpuSeconds > 0)
+        #expect(abs(one.criticalCPUSeconds - one.cpuSeconds) < 1e-9)
+        let four = try PipelineRunner(pipeline: pipeline, options: .init(jobs: 4, batchBytes: 2000)).run(articles).report
+        #expect(four.criticalCPUSeconds > 0)
+        #expect(four.criticalCPUSeconds <= four.cpuSeconds + 1e-9)
+        #expect(four.statisticsTable.contains("s on the critical path"))
+    }
+
     @Test("skip: failed articles are reported in place and the others go on")
     func skipPolicy() throws {
         let (results, report) = try PipelineRunner(pipeline: Pipeline(stages), options: .init(jobs: 4))
