@@ -32,8 +32,14 @@ struct SentenceOpening: Sendable {
         "selon elle", "selon eux", "d'après lui", "d'après elle", "pour lui", "pour elle", "dans ce", "à cet",
         "de son", "de leur", "in addition", "as well", "even so",
     ]
-    /// Lowercase words that, after a quotation, attribute it to a pronoun.
+    /// Lowercase words that, after a quotation, attribute it to a pronoun: French ones only when
+    /// inverted (`a-t-il`, `dit-elle`) or after `selon`/`d'après` (`selon lui`), so that an
+    /// impersonal `il` (`…, il faut agir.`) does not count; English ones anywhere (`he said`).
     static let attributionPronouns: Set<String> = ["il", "elle", "ils", "elles", "lui", "he", "she", "they"]
+    /// The English ones among them.
+    static let englishAttributionPronouns: Set<String> = ["he", "she", "they"]
+    /// Words after which a French pronoun names the speaker (`selon lui`, `d'après elle`).
+    static let attributionPrepositions: Set<String> = ["selon", "après"]
 
     /// Whether each sentence is dependent.
     func dependentSentences(text: ScalarText, spans: [Span]) -> [Bool] {
@@ -125,17 +131,32 @@ struct SentenceOpening: Sendable {
             close = comma
         }
         var found = false
+        var afterPreposition = false
         WordScanner.forEachWord(in: bytes, range: close..<range.upperBound) { word in
-            guard !found, word.count <= 5 else { return }
-            var packed: UInt64 = 0
-            for k in word { packed = packed << 8 | UInt64(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] | 0x20 : bytes[k]) }
-            if attributionKeys.contains(packed) { found = true }
+            guard !found else { return }
+            let key = word.count <= 8 ? packed(bytes, word) : 0
+            if attributionKeys.contains(key) {
+                let inverted = word.lowerBound > 0 && bytes[word.lowerBound - 1] == 0x2D
+                found = inverted || afterPreposition || englishAttributionKeys.contains(key)
+            }
+            afterPreposition = prepositionKeys.contains(key)
         }
         return found
     }
 
-    /// ``attributionPronouns`` as their bytes packed into an integer (all are at most 5 bytes).
-    private static let attributionKeys: [UInt64] = attributionPronouns.sorted().map { word in
-        word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+    /// The lowercased (ASCII letters) bytes of a word of at most 8 bytes, packed into an integer.
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
+        var key: UInt64 = 0
+        for k in word { key = key << 8 | UInt64(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] | 0x20 : bytes[k]) }
+        return key
     }
+
+    /// A word list as packed keys (see ``packed(_:_:)``).
+    private static func keys(_ words: Set<String>) -> [UInt64] {
+        words.sorted().map { word in word.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+    }
+
+    private static let attributionKeys = keys(attributionPronouns)
+    private static let englishAttributionKeys = keys(englishAttributionPronouns)
+    private static let prepositionKeys = keys(attributionPrepositions)
 }
