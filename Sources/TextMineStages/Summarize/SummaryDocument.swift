@@ -30,8 +30,6 @@ struct SummaryDocument {
     /// Builds the document of sentences `spans` of `text`.
     init(text: ScalarText, spans: [Span], title: String?, stopwords: StopwordList, normalizer: TermNormalizer) {
         var vocabulary = TermTable(capacity: spans.count * 8)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(64)
         var wordCounts: [Int] = []
         var wordTerms: [[Int32]] = []
         var hashes: [UInt64] = []
@@ -50,11 +48,11 @@ struct SummaryDocument {
                 var hash: UInt64 = 0
                 var index = range.lowerBound
                 while let word = WordScanner.nextWord(in: bytes, from: &index, limit: range.upperBound) {
-                    let normalized = normalizer.normalize(bytes, word, into: &buffer)
+                    let normalized = normalizer.normalize(bytes, word)
                     if words > 0 && normalized.startsUpper { capitals += 1 }
                     words += 1
                     hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key
-                    let isContent = buffer.count > 1 && !(normalized.isNumber && word.count < 2)
+                    let isContent = normalized.length > 1 && !(normalized.isNumber && word.count < 2)
                         && !stopwords.contains(normalized)
                     terms.append(isContent ? vocabulary.id(for: normalized.key) : -1)
                 }
@@ -71,7 +69,7 @@ struct SummaryDocument {
                 // Title words that never occur in the body cannot match a sentence: drop them.
                 var index = 0
                 while let word = WordScanner.nextWord(in: bytes, from: &index, limit: bytes.count) {
-                    let normalized = normalizer.normalize(bytes, word, into: &buffer)
+                    let normalized = normalizer.normalize(bytes, word)
                     if !stopwords.contains(normalized), let id = vocabulary.existingID(for: normalized.key) { titleIDs.append(id) }
                 }
             }
