@@ -111,8 +111,7 @@ package struct LanguageTrainer {
                 var hasher = features.hasher()
                 while let unit = units.next() {
                     if unit != TextUnits.space, unit < 0x10000 { scalarCounts[label][Int(unit)] &+= 1 }
-                    let found = hasher.push(unit)
-                    for k in 0..<found { counts[hasher.row(k) * count + label] &+= 1 }
+                    let found = hasher.push(unit) { counts[$0 * count + label] &+= 1 }
                     totals[label] += Double(found)
                 }
                 letters[label] += units.letters
@@ -179,9 +178,7 @@ extension LanguageModel {
             var units = TextUnits(bytes)
             var hasher = features.hasher()
             while let unit = units.next() {
-                let found = hasher.push(unit)
-                for k in 0..<found { total += Int(table.cost(row: hasher.row(k), class: language)) }
-                featureCount += found
+                featureCount += hasher.push(unit) { total += Int(table.cost(row: $0, class: language)) }
             }
             return featureCount == 0 ? nil : (Double(total) / header.scale / Double(featureCount), featureCount)
         }
