@@ -25,7 +25,7 @@ public struct SummaryReference: Sendable, Equatable {
     public var article: Article {
         var article = Article(id: id, text: text)
         if let title, !title.isEmpty {
-            article.metadata["title"] = MetadataField(value: .string(title), stage: "input", rule: "record-title")
+            article.metadata["title"] = MetadataField(value: .string(title), step: "input", rule: "record-title")
         }
         return article
     }
