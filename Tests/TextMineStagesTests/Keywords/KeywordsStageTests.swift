@@ -122,7 +122,7 @@ struct KeywordsStageTests {
             for start in 0...(scalars.count - needle.count) where Array(scalars[start..<start + needle.count]) == needle {
                 if entities.contains(where: { $0.span.start <= start && start + needle.count <= $0.span.end }) { continue }
                 entities.append(Entity(span: Span(start: start, end: start + needle.count), text: name, label: label,
-                                       canonical: canonical, confidence: 1, stage: "test"))
+                                       canonical: canonical, confidence: 1, step: "test"))
             }
         }
         return entities.sorted { $0.span.start < $1.span.start }
