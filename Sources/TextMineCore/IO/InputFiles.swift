@@ -70,7 +70,7 @@ public struct InputFiles: Sequence, Sendable {
             for file in files where seen.insert(file.path).inserted {
                 guard let decoder = fixed ?? decoders.decoder(forExtensionOf: file.path) ?? fallback else {
                     entries.append(.failure(ArticleFailure(id: InputLocation(path: file.path).baseName, source: file.path,
-                                                           stage: ArticleFailure.inputStep, error: "no decoder for this file")))
+                                                           step: ArticleFailure.inputStep, error: "no decoder for this file")))
                     continue
                 }
                 entries.append(.file(path: file.path, byteCount: file.byteCount, decoder: decoder))
@@ -135,7 +135,7 @@ public struct InputFiles: Sequence, Sendable {
                     let fd = open(path, O_RDONLY)
                     guard fd >= 0 else {
                         return .failure(ArticleFailure(id: InputLocation(path: path).baseName, source: path,
-                                                       stage: ArticleFailure.inputStep,
+                                                       step: ArticleFailure.inputStep,
                                                        error: "\(FileBytes.IOError("read", path))"))
                     }
                     stream = LineStream(fd: fd, path: path, decoder: decoder, pieceSize: pieceSize, ownsDescriptor: true)
@@ -147,7 +147,7 @@ public struct InputFiles: Sequence, Sendable {
                             let bytes = try FileBytes.readAll(0, path: "-")
                             return .bytes(bytes, location: InputLocation(path: "-"), decoder: decoder)
                         } catch {
-                            return .failure(ArticleFailure(id: "stdin", source: "-", stage: ArticleFailure.inputStep,
+                            return .failure(ArticleFailure(id: "stdin", source: "-", step: ArticleFailure.inputStep,
                                                            error: "\(error)"))
                         }
                     }
@@ -208,7 +208,7 @@ private final class LineStream {
             } catch {
                 finished = true
                 return .failure(ArticleFailure(id: "\(InputLocation(path: path).baseName):\(nextLine)",
-                                               source: "\(path):\(nextLine)", stage: ArticleFailure.inputStep,
+                                               source: "\(path):\(nextLine)", step: ArticleFailure.inputStep,
                                                error: "\(error)"))
             }
         }

@@ -23,7 +23,7 @@ public struct TextDecoder: ArticleDecoder {
     public func decode(_ bytes: [UInt8], from location: InputLocation) -> [Result<Article, ArticleFailure>] {
         let id = location.baseName
         func failure(_ message: String) -> [Result<Article, ArticleFailure>] {
-            [.failure(ArticleFailure(id: id, source: location.path, stage: ArticleFailure.inputStep, error: message))]
+            [.failure(ArticleFailure(id: id, source: location.path, step: ArticleFailure.inputStep, error: message))]
         }
         switch Self.text(of: bytes, encoding: encoding) {
         case .failure(let error):

@@ -103,7 +103,7 @@ public struct PipelineRunner: Sendable {
         report.cpuSeconds = serial + tally.parallelCPU.total
         report.criticalCPUSeconds = serial + tally.parallelCPU.busiest
         report.textBytes = tally.textBytes
-        report.stages = tally.statistics(stepNames: pipeline.steps.map(\.name))
+        report.steps = tally.statistics(stepNames: pipeline.steps.map(\.name))
         return report
     }
 
@@ -272,7 +272,7 @@ public struct PipelineRunner: Sendable {
             if let problem = options.limits.sizeProblem(bytes: article.text.utf8.count) {
                 if segment.readsInput { outcome.tally.failures[0] += 1 }
                 outcome.entries.append(.failure(ArticleFailure(
-                    id: article.id, source: article.source?.location, stage: ArticleFailure.inputStep, error: problem)))
+                    id: article.id, source: article.source?.location, step: ArticleFailure.inputStep, error: problem)))
                 continue articles
             }
             if article.language == nil { article.language = pipeline.language }
@@ -287,29 +287,29 @@ public struct PipelineRunner: Sendable {
                 if let watchToken { options.watch?.enter(watchToken, step: step.name) }
                 do {
                     try step.stage.process(&article, context: StageContext(
-                        stageName: step.name, deadline: options.limits.deadline(startingAt: clock)))
+                        step: step.name, deadline: options.limits.deadline(startingAt: clock)))
                     let seconds = outcome.tally.record(.step(index), since: &clock, failed: false)
                     if let problem = options.limits.timeProblem(step: step.name, seconds: seconds) {
                         outcome.tally.countFailure(.step(index))
                         outcome.entries.append(.failure(ArticleFailure(
-                            id: article.id, source: article.source?.location, stage: step.name, error: problem)))
+                            id: article.id, source: article.source?.location, step: step.name, error: problem)))
                         continue articles
                     }
-                    article.recordTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil)
+                    article.recordTrace(step: step.name, seconds: options.recordsTimings ? seconds : nil)
                     let nowBlank = article.isTextBlank
                     if nowBlank && !blank { emptiedBy = step.name }
                     blank = nowBlank
                 } catch {
                     outcome.tally.record(.step(index), since: &clock, failed: true)
                     outcome.entries.append(.failure(ArticleFailure(
-                        id: article.id, source: article.source?.location, stage: step.name, error: Self.message(error))))
+                        id: article.id, source: article.source?.location, step: step.name, error: Self.message(error))))
                     continue articles
                 }
             }
             var emptied: RunWarning?
             if segment.renders, blank {
                 // A step of an earlier segment may have emptied it: the last removal names it.
-                let step = emptiedBy ?? article.removals.last?.stage
+                let step = emptiedBy ?? article.removals.last?.step
                 let message = "nothing is left of its text"
                 switch options.emptyPolicy {
                 case .keep, .skip:
@@ -319,7 +319,7 @@ public struct PipelineRunner: Sendable {
                 case .fail:
                     // The failure's stage is the step that emptied it.
                     outcome.entries.append(.failure(ArticleFailure(
-                        id: article.id, source: article.source?.location, stage: step ?? ArticleFailure.outputStep,
+                        id: article.id, source: article.source?.location, step: step ?? ArticleFailure.outputStep,
                         error: "\(message) (on-empty: fail)")))
                     continue articles
                 }
@@ -336,7 +336,7 @@ public struct PipelineRunner: Sendable {
             } catch {
                 if segment.renders { outcome.tally.record(.output, since: &clock, failed: true) }
                 outcome.entries.append(.failure(ArticleFailure(
-                    id: article.id, source: article.source?.location, stage: ArticleFailure.outputStep,
+                    id: article.id, source: article.source?.location, step: ArticleFailure.outputStep,
                     error: Self.message(error))))
             }
         }

@@ -11,14 +11,14 @@ extension RunReport {
             + "\(Self.format(megabytesPerSecond)) MB/s)"
     }
 
-    /// The per-stage timing table of `--stats`: calls, total ms, mean µs, share of the time, failures.
+    /// The per-step timing table of `--stats`: calls, total ms, mean µs, share of the time, failures.
     public var statisticsTable: String {
-        let total = stages.reduce(0) { $0 + $1.seconds }
-        let header = ["stage", "calls", "total ms", "mean µs", "share", "failed"]
-        var rows = stages.map { stage in
-            [stage.name, String(stage.calls), Self.format(stage.seconds * 1e3, digits: 1),
-             Self.format(stage.meanSeconds * 1e6, digits: 1),
-             Self.format(total > 0 ? stage.seconds / total * 100 : 0, digits: 1) + "%", String(stage.failures)]
+        let total = steps.reduce(0) { $0 + $1.seconds }
+        let header = ["step", "calls", "total ms", "mean µs", "share", "failed"]
+        var rows = steps.map { step in
+            [step.name, String(step.calls), Self.format(step.seconds * 1e3, digits: 1),
+             Self.format(step.meanSeconds * 1e6, digits: 1),
+             Self.format(total > 0 ? step.seconds / total * 100 : 0, digits: 1) + "%", String(step.failures)]
         }
         rows.append(["total", "", Self.format(total * 1e3, digits: 1), "", "", ""])
         let widths = header.indices.map { column in

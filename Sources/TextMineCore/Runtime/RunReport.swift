@@ -8,7 +8,7 @@ public enum ArticleOutcome: String, Sendable, Hashable {
     case failed
 }
 
-/// What a run did: counts, volume, time and per-stage statistics.
+/// What a run did: counts, volume, time and per-step statistics.
 ///
 /// After `--resume`, the counts cover the whole job: the articles an earlier run already wrote
 /// (``skipped``) count as what that run made of them, so a killed-then-resumed run reports (and
@@ -36,7 +36,7 @@ public struct RunReport: Sendable {
     /// time says more about the other work than about the run). Equal to ``cpuSeconds`` with one job.
     public var criticalCPUSeconds = 0.0
     /// One entry for reading input, one per step, one for writing output, in that order.
-    public var stages: [StageStatistics] = []
+    public var steps: [StepStatistics] = []
     /// The failure that stopped the run under the `fail` policy.
     public var stoppedBy: ArticleFailure?
 
@@ -53,7 +53,7 @@ public struct RunReport: Sendable {
 }
 
 /// Timing and failures of one step (or of the `input` and `output` pseudo-steps) over a run.
-public struct StageStatistics: Sendable, Hashable {
+public struct StepStatistics: Sendable, Hashable {
     /// The step name (`input` and `output` for reading and writing).
     public var name: String
     /// Articles (or, for `input`, pieces of input) the step was called on.

@@ -62,10 +62,10 @@ struct Tally: Sendable {
         parallelCPU.add(other.parallelCPU)
     }
 
-    func statistics(stepNames: [String]) -> [StageStatistics] {
+    func statistics(stepNames: [String]) -> [StepStatistics] {
         let names = [ArticleFailure.inputStep] + stepNames + [ArticleFailure.outputStep]
         return names.enumerated().map { index, name in
-            var statistics = StageStatistics(name: name)
+            var statistics = StepStatistics(name: name)
             statistics.calls = calls[index]
             statistics.seconds = Double(nanoseconds[index]) / 1e9
             statistics.failures = failures[index]

@@ -75,11 +75,11 @@ public struct MetadataStage: Stage {
         for rule in rules { rule.apply(to: &scan) }
         for field in scan.fields {
             article.metadata[field.name] = MetadataField(
-                value: field.value, stage: context.stageName, rule: field.rule,
+                value: field.value, step: context.step, rule: field.rule,
                 source: article.originalSpan(of: text.span(ofBytes: field.source)))
         }
         guard remove else { return }
         try article.applyEdits(article.removalEdits(RemovalPlan.tidy(scan.removals, in: text.utf8), in: text),
-                               stage: context.stageName)
+                               step: context.step)
     }
 }

@@ -61,7 +61,7 @@ struct KeywordsStageTests {
             let needle = Array(name.unicodeScalars)
             for start in 0...(scalars.count - needle.count) where Array(scalars[start..<start + needle.count]) == needle {
                 entities.append(Entity(span: Span(start: start, end: start + needle.count), text: name, label: "LOC",
-                                       canonical: name, confidence: 1, stage: "test"))
+                                       canonical: name, confidence: 1, step: "test"))
             }
         }
         let kept = try run(["count": 100])
@@ -102,7 +102,7 @@ struct KeywordsStageTests {
             for start in 0...(scalars.count - needle.count) where Array(scalars[start..<start + needle.count]) == needle {
                 if article.entities.contains(where: { $0.span.start <= start && start + needle.count <= $0.span.end }) { continue }
                 article.entities.append(Entity(span: Span(start: start, end: start + needle.count), text: name, label: "PER",
-                                               canonical: canonical, confidence: 1, stage: "test"))
+                                               canonical: canonical, confidence: 1, step: "test"))
             }
         }
         let keywords = try StageHarness(KeywordsStage.self, options: ["count": 100]).run(article).keywords
