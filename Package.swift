@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "TextMinePluginsTests",
             dependencies: ["TextMineCore", "TextMineStages", "TextMinePlugins", "TextMineTesting", "TextMineExampleStages",
-                           "TextMineFuzzTargets"],
+                           "TextMineFuzzTargets", "TextMineYAML"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

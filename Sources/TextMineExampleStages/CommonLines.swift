@@ -39,7 +39,7 @@ public struct CommonLines: CorpusStage {
     public func process(_ article: inout Article, context: StageContext) throws {
         let edits = Self.lines(of: article.text).filter { common.contains($0.key) }
             .map { TextEdit.remove($0.span, reason: "common-lines") }
-        try article.applyEdits(edits, stage: context.stageName)
+        try article.applyEdits(edits, step: context.step)
     }
 
     /// Each line with its line break, and its trimmed text as the key.

@@ -53,7 +53,7 @@ public struct StripLines: Stage {
             }
             lineStart = end
         }
-        try article.applyEdits(edits, stage: context.stageName)
+        try article.applyEdits(edits, step: context.step)
         article[layer: Count.self] = Count(lines: edits.count)
     }
 }

@@ -46,7 +46,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             guard let patch = try? JSONDecoder().decode(ArticlePatch.self, from: Data(bytes)) else { return }
             var article = Self.replyArticle
             for replacing in [[], Set(ArticlePatch.AppendableField.allCases)] {
-                _ = try? patch.apply(to: &article, stage: "fuzz", replacing: replacing)
+                _ = try? patch.apply(to: &article, step: "fuzz", replacing: replacing)
             }
         case .manifest:
             guard let node = try? YAMLParser.parse(bytes: bytes, file: "fuzz.stage.yaml") else { return }
@@ -69,7 +69,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         article.sentences = [Sentence(span: Span(start: 0, end: 28)), Sentence(span: Span(start: 29, end: 38))]
         article.tokens = [Token(span: Span(start: 0, end: 8)), Token(span: Span(start: 9, end: 15))]
         article.entities = [Entity(span: Span(start: 0, end: 15), text: "Emmanuel Macron", label: "PER",
-                                   canonical: "Emmanuel Macron", confidence: 1, stage: "entities")]
+                                   canonical: "Emmanuel Macron", confidence: 1, step: "entities")]
         return article
     }()
 

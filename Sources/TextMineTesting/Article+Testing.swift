@@ -21,5 +21,5 @@ extension Article {
     /// The removed texts, in the order the stages removed them.
     public var removedTexts: [String] { removals.map(\.text) }
     /// The removals one stage made.
-    public func removals(by stage: String) -> [Removal] { removals.filter { $0.stage == stage } }
+    public func removals(by stage: String) -> [Removal] { removals.filter { $0.step == stage } }
 }

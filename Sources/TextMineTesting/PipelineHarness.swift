@@ -50,11 +50,11 @@ public struct PipelineHarness: Sendable {
                 try corpusStage.prepare(corpus: articles)
                 stage = corpusStage
             }
-            let context = StageContext(stageName: step.name)
+            let context = StageContext(step: step.name)
             articles = try articles.map { article in
                 var processed = article
                 try stage.process(&processed, context: context)
-                if !processed.pendingWarnings.isEmpty { processed.recordTrace(stage: step.name, seconds: nil) }
+                if !processed.pendingWarnings.isEmpty { processed.recordTrace(step: step.name, seconds: nil) }
                 for violation in StageContract.violations(before: article, after: processed, checks: [.spans, .editsOnly]) {
                     Issue.record("step '\(step.name)' broke the stage contract on article '\(article.id)': \(violation)",
                                  sourceLocation: sourceLocation)

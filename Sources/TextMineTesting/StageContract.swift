@@ -26,7 +26,7 @@ public enum StageContract {
         var problems: [String] = []
         if checks.contains(.editsOnly), after.text != before.text {
             if after.original == nil || after.alignment == before.alignment && after.original == before.original {
-                problems.append("'text' was assigned directly; change it with article.applyEdits(_:stage:)")
+                problems.append("'text' was assigned directly; change it with article.applyEdits(_:step:)")
             }
         }
         if checks.contains(.editsOnly), after.removals.count < before.removals.count

@@ -18,8 +18,8 @@ import TextMineCore
 public struct StageHarness: Sendable {
     /// The stage under test.
     public private(set) var stage: any Stage
-    /// The step name the stage runs as (`context.stageName`), recorded as provenance.
-    public let stageName: String
+    /// The step name the stage runs as (`context.step`), recorded as provenance.
+    public let step: String
     /// Which checks run after each article.
     public var checks: StageContract.Checks
     /// What the stage needs before it (its description's `requires`).
@@ -32,24 +32,24 @@ public struct StageHarness: Sendable {
     ///
     /// - Parameters:
     ///   - options: option values as they would appear under `with:`; defaults fill the rest.
-    ///   - stageName: the step name; defaults to the stage id.
+    ///   - step: the step name; defaults to the stage id.
     ///   - baseDirectory: the folder relative `path` options are resolved against.
     /// - Throws: ``StageError`` naming the first invalid option, or what `init(options:)` throws.
     ///   - given: capabilities to take as met (see ``given``).
-    public init(_ type: any Stage.Type, options: [String: JSONValue] = [:], stageName: String? = nil,
+    public init(_ type: any Stage.Type, options: [String: JSONValue] = [:], step: String? = nil,
                 baseDirectory: String = FileManager.default.currentDirectoryPath,
                 checks: StageContract.Checks = .all, given: Set<Capability> = []) throws {
-        try self.init(StageDescriptor(type), options: options, stageName: stageName, baseDirectory: baseDirectory,
+        try self.init(StageDescriptor(type), options: options, step: step, baseDirectory: baseDirectory,
                       checks: checks, given: given)
     }
 
     /// Builds a stage from its registry description (a plugin's stage, for example).
-    public init(_ descriptor: StageDescriptor, options: [String: JSONValue] = [:], stageName: String? = nil,
+    public init(_ descriptor: StageDescriptor, options: [String: JSONValue] = [:], step: String? = nil,
                 baseDirectory: String = FileManager.default.currentDirectoryPath,
                 checks: StageContract.Checks = .all, given: Set<Capability> = []) throws {
         let validated = try StageOptions.validated(options, schema: descriptor.options, baseDirectory: baseDirectory)
         self.stage = try descriptor.make(options: validated)
-        self.stageName = stageName ?? descriptor.id.rawValue
+        self.step = step ?? descriptor.id.rawValue
         self.checks = checks
         self.requires = descriptor.requires
         self.given = given
@@ -77,23 +77,23 @@ public struct StageHarness: Sendable {
     public func run(_ article: Article, sourceLocation: SourceLocation = #_sourceLocation) throws -> Article {
         let missing = requires.subtracting(given).filter { !Self.shows($0, article) }
         if !missing.isEmpty {
-            throw MissingCapabilities(stage: stageName, article: article.id, missing: missing.sorted())
+            throw MissingCapabilities(step: step, article: article.id, missing: missing.sorted())
         }
-        let context = StageContext(stageName: stageName)
+        let context = StageContext(step: step)
         var result = article
         try stage.process(&result, context: context)
-        if !result.pendingWarnings.isEmpty { result.recordTrace(stage: stageName, seconds: nil) }
+        if !result.pendingWarnings.isEmpty { result.recordTrace(step: step, seconds: nil) }
         var violations = StageContract.violations(before: article, after: result, checks: checks)
         if checks.contains(.determinism) {
             var again = article
             try stage.process(&again, context: context)
-            if !again.pendingWarnings.isEmpty { again.recordTrace(stage: stageName, seconds: nil) }
+            if !again.pendingWarnings.isEmpty { again.recordTrace(step: step, seconds: nil) }
             if again != result {
                 violations.append("the stage is not deterministic: a second run on the same article gave a different result")
             }
         }
         for violation in violations {
-            Issue.record("stage '\(stageName)' broke its contract on article '\(article.id)': \(violation)",
+            Issue.record("stage '\(step)' broke its contract on article '\(article.id)': \(violation)",
                          sourceLocation: sourceLocation)
         }
         return result
@@ -113,21 +113,21 @@ public struct StageHarness: Sendable {
     /// A stage run on an article that lacks what the stage requires.
     public struct MissingCapabilities: Error, CustomStringConvertible, Equatable {
         /// The step name.
-        public var stage: String
+        public var step: String
         /// The article's id.
         public var article: String
         /// The capabilities the article lacks, sorted.
         public var missing: [Capability]
 
-        public init(stage: String, article: String, missing: [Capability]) {
-            self.stage = stage
+        public init(step: String, article: String, missing: [Capability]) {
+            self.step = step
             self.article = article
             self.missing = missing
         }
 
         public var description: String {
             let names = missing.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            return "stage '\(stage)' requires \(names), which article '\(article)' does not have: run the stages that "
+            return "stage '\(step)' requires \(names), which article '\(article)' does not have: run the stages that "
                 + "produce \(missing.count == 1 ? "it" : "them") first (or a PipelineHarness), fill the article's "
                 + "fields, or list \(missing.count == 1 ? "it" : "them") in the harness's given:"
         }

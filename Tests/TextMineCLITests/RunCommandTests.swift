@@ -15,7 +15,7 @@ struct RunCommandTests {
         let output = try articles(result.stdout)
         #expect(output.map(\.id) == ["000_b0f18a854f7ce6e7", "001_763ac30657c09442", "002_e6f55f34cf21a18b",
                                      "003_d3e9b9fc978b86e1", "004_e027eeafa6d019cc"])
-        #expect(output.allSatisfy { $0.trace.map(\.stage) == ["pass"] })
+        #expect(output.allSatisfy { $0.trace.map(\.step) == ["pass"] })
         #expect(output[0].source == Source(path: "seeds/000_b0f18a854f7ce6e7.txt", format: "text"))
         #expect(result.stderr.hasPrefix("5 articles: 5 ok, 0 emptied, 0 failed ("))
     }
@@ -36,12 +36,12 @@ struct RunCommandTests {
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
         #expect(!first.stdout.contains(#""seconds""#))
-        #expect(try articles(first.stdout)[0].trace.map(\.stage).prefix(3) == ["clean", "metadata", "boilerplate"])
+        #expect(try articles(first.stdout)[0].trace.map(\.step).prefix(3) == ["clean", "metadata", "boilerplate"])
 
         let folder = try PipelineFolder()
         let pipeline = try folder.write("p.yaml", "output:\n  timings: false\nstages:\n  - use: pass\n")
         let fromFile = try TextMineProcess.run(["run", pipeline, "seeds/000_b0f18a854f7ce6e7.txt", "--quiet"])
-        #expect(try articles(fromFile.stdout)[0].trace == [StageTrace(stage: "pass", seconds: nil)])
+        #expect(try articles(fromFile.stdout)[0].trace == [StepTrace(step: "pass", seconds: nil)])
         let timed = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds/000_b0f18a854f7ce6e7.txt", "--quiet"])
         #expect(try articles(timed.stdout)[0].trace.allSatisfy { $0.seconds != nil })
     }

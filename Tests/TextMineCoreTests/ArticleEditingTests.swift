@@ -6,19 +6,19 @@ struct ArticleEditingTests {
     @Test("a removal is recorded with its text, original span, stage and reason")
     func removalIsRecorded() throws {
         var article = Article(id: "a", text: "Share Post:\nLe président a parlé.")
-        try article.applyEdits([.remove(Span(start: 0, end: 12), reason: "boilerplate: share")], stage: "boilerplate")
+        try article.applyEdits([.remove(Span(start: 0, end: 12), reason: "boilerplate: share")], step: "boilerplate")
         #expect(article.text == "Le président a parlé.")
         #expect(article.original == "Share Post:\nLe président a parlé.")
         #expect(article.removals == [Removal(text: "Share Post:\n", original: Span(start: 0, end: 12),
-                                             stage: "boilerplate", reason: "boilerplate: share")])
+                                             step: "boilerplate", reason: "boilerplate: share")])
     }
 
     @Test("successive edits compose: spans of the final text map back to the original")
     func alignmentComposes() throws {
         // The curly apostrophe is normalised, then "xx " is removed.
         var article = Article(id: "a", text: "xx l’été yy zz")
-        try article.applyEdits([TextEdit(span: Span(start: 4, end: 5), replacement: "'")], stage: "clean")
-        try article.applyEdits([.remove(Span(start: 0, end: 3), reason: "junk")], stage: "boilerplate")
+        try article.applyEdits([TextEdit(span: Span(start: 4, end: 5), replacement: "'")], step: "clean")
+        try article.applyEdits([.remove(Span(start: 0, end: 3), reason: "junk")], step: "boilerplate")
         #expect(article.text == "l'été yy zz")
         let alignment = try #require(article.alignment)
         // "yy" is at 6..<8 now, at 9..<11 in the original.
@@ -31,8 +31,8 @@ struct ArticleEditingTests {
     @Test("a removal after a normalisation records the original span")
     func removalAfterNormalisation() throws {
         var article = Article(id: "a", text: "a’b KILL c")
-        try article.applyEdits([TextEdit(span: Span(start: 1, end: 2), replacement: "''")], stage: "clean")
-        try article.applyEdits([.remove(Span(start: 5, end: 10), reason: "test")], stage: "b")
+        try article.applyEdits([TextEdit(span: Span(start: 1, end: 2), replacement: "''")], step: "clean")
+        try article.applyEdits([.remove(Span(start: 5, end: 10), reason: "test")], step: "b")
         #expect(article.text == "a''b c")
         #expect(article.removals.first?.text == "KILL ")
         let original = try #require(article.removals.first?.original)
@@ -44,7 +44,7 @@ struct ArticleEditingTests {
         var article = Article(id: "a", text: "AAA BBB CCC")
         article.sentences = [Sentence(span: Span(start: 0, end: 3)), Sentence(span: Span(start: 4, end: 7)),
                              Sentence(span: Span(start: 8, end: 11))]
-        try article.applyEdits([.remove(Span(start: 4, end: 8), reason: "x")], stage: "s")
+        try article.applyEdits([.remove(Span(start: 4, end: 8), reason: "x")], step: "s")
         #expect(article.text == "AAA CCC")
         #expect(article.sentences.map(\.span) == [Span(start: 0, end: 3), Span(start: 4, end: 7)])
     }
@@ -54,7 +54,7 @@ struct ArticleEditingTests {
         var article = Article(id: "a", text: "abcdef")
         #expect(throws: TextEditError.self) {
             try article.applyEdits([.remove(Span(start: 0, end: 3), reason: "x"),
-                                    .remove(Span(start: 2, end: 4), reason: "y")], stage: "s")
+                                    .remove(Span(start: 2, end: 4), reason: "y")], step: "s")
         }
         #expect(article.text == "abcdef")
     }
@@ -105,7 +105,7 @@ struct ArticleEditingTests {
     func sharedScalarTextFollowsText() throws {
         var article = Article(id: "a", text: "Été « chaud »")
         #expect(article.scalarText.scalarCount == 13)
-        try article.applyEdits([.remove(Span(start: 0, end: 4), reason: "test")], stage: "t")
+        try article.applyEdits([.remove(Span(start: 0, end: 4), reason: "test")], step: "t")
         #expect(article.scalarText.utf8 == Array("« chaud »".utf8))
         #expect(article.scalarText.string(Span(start: 2, end: 7)) == "chaud")
         article.text = "abc"
@@ -138,7 +138,7 @@ struct ArticleEditingTests {
                                           replacement: replacements[Int(random.next() % UInt64(replacements.count))]))
                     start = end + 1
                 }
-                try article.applyEdits(edits, stage: "t")
+                try article.applyEdits(edits, step: "t")
                 let edited = article.scalarText
                 let fresh = ScalarText(String(decoding: edited.utf8, as: UTF8.self))
                 #expect(edited.utf8 == fresh.utf8)
@@ -160,7 +160,7 @@ struct ArticleEditingTests {
             let start = Int(random.next() % UInt64(length))
             let end = min(length, start + Int(random.next() % 5))
             let replacement = ["", "é", "ab", "😀"][Int(random.next() % 4)]
-            try article.applyEdits([TextEdit(span: Span(start: start, end: end), replacement: replacement)], stage: "t")
+            try article.applyEdits([TextEdit(span: Span(start: start, end: end), replacement: replacement)], step: "t")
             let edited = article.scalarText
             let fresh = ScalarText(String(decoding: edited.utf8, as: UTF8.self))
             #expect(edited.scalarCount == fresh.scalarCount)
@@ -189,18 +189,18 @@ struct RemovalFidelityTests {
     func removalHoldsOriginalText() throws {
         var article = Article(id: "a", text: "l’été\u{A0}: fin")
         try article.applyEdits([TextEdit(span: Span(start: 1, end: 2), replacement: "'"),
-                                TextEdit(span: Span(start: 5, end: 6), replacement: " ")], stage: "clean")
-        try article.applyEdits([.remove(Span(start: 0, end: 8), reason: "junk")], stage: "boilerplate")
+                                TextEdit(span: Span(start: 5, end: 6), replacement: " ")], step: "clean")
+        try article.applyEdits([.remove(Span(start: 0, end: 8), reason: "junk")], step: "boilerplate")
         #expect(article.text == "fin")
         #expect(article.removals == [Removal(text: "l’été\u{A0}: ", original: Span(start: 0, end: 8),
-                                             stage: "boilerplate", reason: "junk")])
+                                             step: "boilerplate", reason: "junk")])
     }
 
     @Test("a removal whose text was never edited is taken from the current text")
     func removalOfUneditedText() throws {
         var article = Article(id: "a", text: "’ab cd ef")
-        try article.applyEdits([TextEdit(span: Span(start: 0, end: 1), replacement: "'")], stage: "clean")
-        try article.applyEdits([.remove(Span(start: 4, end: 7), reason: "x")], stage: "b")
+        try article.applyEdits([TextEdit(span: Span(start: 0, end: 1), replacement: "'")], step: "clean")
+        try article.applyEdits([.remove(Span(start: 4, end: 7), reason: "x")], step: "b")
         #expect(article.removals.first?.text == "cd ")
         #expect(article.removals.first?.original == Span(start: 4, end: 7))
     }
@@ -208,10 +208,10 @@ struct RemovalFidelityTests {
     @Test("two edits around an earlier deletion give regions that do not overlap")
     func regionsDoNotOverlap() throws {
         var article = Article(id: "a", text: "abcdef")
-        try article.applyEdits([.remove(Span(start: 2, end: 3), reason: "first")], stage: "one")
+        try article.applyEdits([.remove(Span(start: 2, end: 3), reason: "first")], step: "one")
         // "abdef": remove "ab" and "de", both touching where "c" was deleted.
         try article.applyEdits([.remove(Span(start: 0, end: 2), reason: "x"), .remove(Span(start: 2, end: 4), reason: "y")],
-                               stage: "two")
+                               step: "two")
         #expect(article.text == "f")
         let regions = try #require(article.alignment).regions
         for (left, right) in zip(regions, regions.dropFirst()) {

@@ -28,7 +28,7 @@ struct StepDeadlineTests {
     func stopsWhenPassed(_ type: any Stage.Type) throws {
         let harness = try StageHarness(type)
         var article = try article()
-        let context = StageContext(stageName: "step-\(type.description.id.rawValue)", deadline: passed)
+        let context = StageContext(step: "step-\(type.description.id.rawValue)", deadline: passed)
         do {
             try harness.stage.process(&article, context: context)
             Issue.record("\(type.description.id.rawValue) ran to the end past its deadline")
@@ -43,10 +43,10 @@ struct StepDeadlineTests {
         let harness = try StageHarness(type)
         let start = try article()
         var unlimited = start
-        try harness.stage.process(&unlimited, context: StageContext(stageName: "step"))
+        try harness.stage.process(&unlimited, context: StageContext(step: "step"))
         var limited = start
         let ahead = RunLimits(stepTimeout: 3600).deadline(startingAt: SystemClock.nanoseconds)
-        try harness.stage.process(&limited, context: StageContext(stageName: "step", deadline: ahead))
+        try harness.stage.process(&limited, context: StageContext(step: "step", deadline: ahead))
         #expect(limited == unlimited)
     }
 }

@@ -57,7 +57,7 @@ struct EvalExtractCommand: ParsableCommand {
             let start = SystemClock.threadCPUSeconds
             do {
                 for step in steps.steps {
-                    try step.stage.process(&article, context: StageContext(stageName: step.name))
+                    try step.stage.process(&article, context: StageContext(step: step.name))
                 }
             } catch {
                 failures.append("\(pages):\(line + 1): \(id): \(error)")

@@ -25,6 +25,9 @@ struct EvalLanguageCommand: ParsableCommand {
     @Option(help: "Write the same line for every answer, right or wrong, to this file.")
     var predictions: String?
 
+    @Option(help: "The confidence from which a label counts as sure (the language stage's min-confidence).")
+    var minConfidence = 0.8
+
     @Argument(help: "Gold files ({lang, text} JSONL), each optionally FILE#every-N, FILE#except-every-N.")
     var gold: [String]
 
@@ -34,15 +37,9 @@ struct EvalLanguageCommand: ParsableCommand {
     func run() throws {
         do {
             let identifier = try model.map { try LanguageModel(contentsOf: $0) } ?? LanguageModel.builtIn()
-            var examples: [LanguageTrainer.Example] = []
-            for argument in gold {
-                let selection = try CorpusSelection(parsing: argument)
-                examples += selection.select(try LanguageTrainer.examples(contentsOf: selection.path)) {
-                    LanguageTrainer.Example(lang: $0.lang, text: $0.text.uppercased())
-                }
-            }
+            let examples = try LanguageTrainer.examples(selections: gold)
             print("model \(model ?? "built-in") (\(identifier.languages.map(\.code).joined(separator: " ")))")
-            print(Self.report(identifier, examples, errors: errors, predictions: predictions))
+            print(Self.report(identifier, examples, minConfidence: minConfidence, errors: errors, predictions: predictions))
         } catch let error as StageError {
             throw ValidationError(error.message)
         } catch let error as CorpusSelectionError {
@@ -50,17 +47,26 @@ struct EvalLanguageCommand: ParsableCommand {
         }
     }
 
+    private static func add(_ row: (count: Int, right: [Int], sureWrong: [Int]),
+                            to total: inout (count: Int, right: [Int], sureWrong: [Int])) {
+        total.count += row.count
+        for index in 0..<3 {
+            total.right[index] += row.right[index]
+            total.sureWrong[index] += row.sureWrong[index]
+        }
+    }
+
     /// The table of accuracies and the speed line.
-    static func report(_ identifier: LanguageModel, _ examples: [LanguageTrainer.Example], errors: String?,
-                       predictions: String?) -> String {
+    static func report(_ identifier: LanguageModel, _ examples: [LanguageTrainer.Example], minConfidence: Double = 0.8,
+                       errors: String?, predictions: String?) -> String {
         let known = Set(identifier.languages)
-        var rows: [LanguageCode: (count: Int, right: [Int])] = [:]
+        var rows: [LanguageCode: (count: Int, right: [Int], sureWrong: [Int])] = [:]
         var log = ""
         var all = ""
         for example in examples {
             let gold = LanguageCode(example.lang) ?? .undetermined
             let expected = known.contains(gold) ? gold : .undetermined
-            var row = rows[gold] ?? (0, [0, 0, 0])
+            var row = rows[gold] ?? (0, [0, 0, 0], [0, 0, 0])
             row.count += 1
             for (index, cut) in cuts.enumerated() {
                 let text = cut.length.map { String(String.UnicodeScalarView(example.text.unicodeScalars.prefix($0))) } ?? example.text
@@ -72,8 +78,9 @@ struct EvalLanguageCommand: ParsableCommand {
                 if predictions != nil { all += line }
                 if found.language == expected {
                     row.right[index] += 1
-                } else if errors != nil {
-                    log += line
+                } else {
+                    if !found.language.isUndetermined, found.confidence >= minConfidence { row.sureWrong[index] += 1 }
+                    if errors != nil { log += line }
                 }
             }
             rows[gold] = row
@@ -82,20 +89,24 @@ struct EvalLanguageCommand: ParsableCommand {
         if let predictions { _ = FileManager.default.createFile(atPath: predictions, contents: Data(all.utf8)) }
 
         func cell(_ right: Int, _ count: Int) -> String { count == 0 ? "-" : String(format: "%.4f", Double(right) / Double(count)) }
-        var lines = ["lang      texts    full      40      20"]
-        var total = (count: 0, right: [0, 0, 0])
+        func line(_ label: String, _ row: (count: Int, right: [Int], sureWrong: [Int])) -> String {
+            label.padding(toLength: 6, withPad: " ", startingAt: 0) + String(row.count).leftPadded(9)
+                + row.right.map { cell($0, row.count).leftPadded(8) }.joined() + "  "
+                + row.sureWrong.map { cell($0, row.count).leftPadded(8) }.joined()
+        }
+        var lines = ["lang      texts    full      40      20  sure-wrong: full   40      20"]
+        var total = (count: 0, right: [0, 0, 0], sureWrong: [0, 0, 0])
+        var others = total
         for language in rows.keys.sorted() {
             let row = rows[language]!
-            let label = known.contains(language) ? language.code : "\(language.code)*"
-            lines.append(label.padding(toLength: 6, withPad: " ", startingAt: 0)
-                + String(row.count).leftPadded(9) + row.right.map { cell($0, row.count).leftPadded(8) }.joined())
-            if known.contains(language) {
-                total.count += row.count
-                for index in 0..<3 { total.right[index] += row.right[index] }
-            }
+            lines.append(line(known.contains(language) ? language.code : "\(language.code)*", row))
+            if known.contains(language) { Self.add(row, to: &total) } else { Self.add(row, to: &others) }
         }
-        lines.append("all   " + String(total.count).leftPadded(9) + total.right.map { cell($0, total.count).leftPadded(8) }.joined())
-        if rows.keys.contains(where: { !known.contains($0) }) { lines.append("(* not a language of the model: right when und)") }
+        lines.append(line("all", total))
+        if others.count > 0 {
+            lines.append(line("other*", others))
+            lines.append(String(format: "(* not a language of the model: right when und; sure-wrong: another label with confidence >= %.2f)", minConfidence))
+        }
 
         // Speed: full texts as UTF-8 (as a stage reads them), repeated until one CPU second has passed.
         let texts = examples.map { Array($0.text.utf8) }

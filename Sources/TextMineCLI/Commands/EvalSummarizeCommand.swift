@@ -102,7 +102,7 @@ struct EvalSummarizeCommand: ParsableCommand {
             for (record, result) in zip(records, results) {
                 var article = (try? result.get()) ?? Article(id: record.id, text: "")
                 article.summary = nil
-                if !article.text.isEmpty { try? step.stage.process(&article, context: StageContext(stageName: step.name)) }
+                if !article.text.isEmpty { try? step.stage.process(&article, context: StageContext(step: step.name)) }
                 scores.add(article, reference: record.summary)
             }
             systems.append(("\(summarizer.name) (\(other))", scores.mean))
@@ -114,7 +114,7 @@ struct EvalSummarizeCommand: ParsableCommand {
             print(String(format: "keywords: %.1f%% of %d top-5 keywords have all their words in the title or the reference summary",
                          100 * Double(evaluation.keywordsInReference) / Double(evaluation.keywordsSeen), evaluation.keywordsSeen))
         }
-        let stepSeconds = report.stages.first { $0.name == summarizer.name }?.seconds ?? 0
+        let stepSeconds = report.steps.first { $0.name == summarizer.name }?.seconds ?? 0
         let stepSpeed = stepSeconds > 0 ? report.megabytes / stepSeconds : 0
         let stepCPUSpeed = stepCPUSeconds > 0 ? report.megabytes / stepCPUSeconds : 0
         let cpuSpeed = cpuSeconds > 0 ? report.megabytes / cpuSeconds : 0
@@ -129,7 +129,7 @@ struct EvalSummarizeCommand: ParsableCommand {
     static func retime(_ step: Pipeline.Step?, on results: [Result<Article, ArticleFailure>]) throws -> Double {
         guard let step else { return 0 }
         var articles = results.compactMap { try? $0.get() }
-        let context = StageContext(stageName: step.name)
+        let context = StageContext(step: step.name)
         let start = SystemClock.threadCPUSeconds
         for index in articles.indices { try step.stage.process(&articles[index], context: context) }
         return SystemClock.threadCPUSeconds - start

@@ -176,7 +176,7 @@ struct RunCommand: ParsableCommand {
         if stats { console.line(report.statisticsTable) }
         if !quiet { console.line(report.summaryLine) }
         if let stopped = report.stoppedBy {
-            let location = pipeline.steps.first { $0.name == stopped.stage }?.location.map { " (\($0))" } ?? ""
+            let location = pipeline.steps.first { $0.name == stopped.step }?.location.map { " (\($0))" } ?? ""
             throw console.fail("run stopped (on-error: fail): \(stopped)\(location)")
         }
         if report.textBytes == 0 && report.skipped == 0 { throw console.fail("no article could be read") }

@@ -116,7 +116,7 @@ struct StagesCommand: ParsableCommand {
         }
         return [
             "id": .string(stage.id.rawValue),
-            "summary": .string(stage.abstract),
+            "summary": .string(stage.abstract), // the abstract, under its 0.1.0 key (docs/architecture.md, "Names")
             "documentation": .string(stage.documentation),
             "requires": .array(stage.requires.sorted().map { .string($0.rawValue) }),
             "produces": .array(stage.produces.sorted().map { .string($0.rawValue) }),

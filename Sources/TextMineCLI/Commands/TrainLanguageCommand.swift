@@ -10,8 +10,10 @@ struct TrainLanguageCommand: ParsableCommand {
         abstract: "Train a language identifier (hashed character n-grams) from {lang, text} JSON Lines.",
         discussion: """
             Each line is {"lang": "fr", "text": "…"}. Hold out a part for `textmine eval language` with \
-            FILE#except-every-10 here and FILE#every-10 there. The model file is used with the \
-            `language` stage's `model:` option.
+            FILE#except-every-10 here and FILE#every-10 there. Texts given with --others are in \
+            languages the model must not name ({"lang": "sv", "group": "nordic", "text": "…"}): it \
+            learns one class per group and says `und` for text closest to one. The model file is \
+            used with the `language` stage's `model:` option.
             """
     )
 
@@ -26,6 +28,12 @@ struct TrainLanguageCommand: ParsableCommand {
 
     @Option(help: "How many standard deviations above its language's typical cost a text's cost may be before it is und (lower: more und).")
     var surpriseLimit = LanguageTrainer.Settings().surpriseLimit
+
+    @Option(help: "Texts of other languages ({lang, group, text} JSONL), which the model learns to call und; repeatable.")
+    var others: [String] = []
+
+    @Option(help: "Nats per feature added to the cost of the other-language classes (higher: fewer und for the model's languages).")
+    var otherBias = LanguageTrainer.Settings().otherBias
 
     @Option(help: "Where the training data comes from (stored in the model).")
     var source = ""
@@ -43,29 +51,42 @@ struct TrainLanguageCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var examples: [LanguageTrainer.Example] = []
-            for argument in train {
-                let selection = try CorpusSelection(parsing: argument)
-                examples += selection.select(try LanguageTrainer.examples(contentsOf: selection.path)) {
-                    LanguageTrainer.Example(lang: $0.lang, text: $0.text.uppercased())
-                }
-            }
+            let examples = try LanguageTrainer.examples(selections: train)
+            let otherExamples = try LanguageTrainer.examples(selections: others)
             var settings = LanguageTrainer.Settings()
             settings.maxOrder = maxOrder
             settings.rowBits = rowBits
             settings.surpriseLimit = surpriseLimit
+            settings.otherBias = otherBias
             settings.source = source.isEmpty ? train.joined(separator: ", ") : source
             settings.license = license
             let start = SystemClock.threadCPUSeconds
-            let model = try LanguageTrainer(settings: settings).train(examples)
+            let model = try LanguageTrainer(settings: settings).train(examples, others: otherExamples)
             try model.fileData().write(to: URL(fileURLWithPath: output))
             let seconds = SystemClock.threadCPUSeconds - start
-            print("trained on \(examples.count) texts in \(model.languages.count) languages (\(model.languages.map(\.code).joined(separator: " "))) in \(String(format: "%.1f", seconds)) s")
+            print("trained on \(examples.count) texts in \(model.languages.count) languages (\(model.languages.map(\.code).joined(separator: " ")))"
+                + (model.others.isEmpty ? "" : " and \(otherExamples.count) in \(model.others.count) other classes (\(model.others.joined(separator: " ")))")
+                + " in \(String(format: "%.1f", seconds)) s")
             print("wrote \(output)")
         } catch let error as StageError {
             throw ValidationError(error.message)
         } catch let error as CorpusSelectionError {
             throw ValidationError(error.description)
         }
+    }
+}
+
+extension LanguageTrainer {
+    /// The examples of files given as `FILE`, `FILE#every-N`, `FILE#except-every-N`… (see
+    /// ``CorpusSelection``), in order.
+    static func examples(selections: [String]) throws -> [Example] {
+        var examples: [Example] = []
+        for argument in selections {
+            let selection = try CorpusSelection(parsing: argument)
+            examples += selection.select(try Self.examples(contentsOf: selection.path)) {
+                Example(lang: $0.lang, text: $0.text.uppercased(), group: $0.group)
+            }
+        }
+        return examples
     }
 }

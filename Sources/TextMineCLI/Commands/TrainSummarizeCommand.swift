@@ -115,7 +115,7 @@ struct TrainSummarizeCommand: ParsableCommand {
             var article = record.article
             if article.language == nil { article.language = LanguageCode(language) }
             do {
-                for step in steps { try step.stage.process(&article, context: StageContext(stageName: step.name)) }
+                for step in steps { try step.stage.process(&article, context: StageContext(step: step.name)) }
             } catch {
                 failures += 1
                 if failures <= 5 { console.line("warning: \(record.id): \(error)") }

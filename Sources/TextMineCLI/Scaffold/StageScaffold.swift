@@ -137,7 +137,7 @@ public struct StageScaffold: Sendable {
                         start += 1
                     }
                 }
-                try article.applyEdits(edits, stage: context.stageName)
+                try article.applyEdits(edits, step: context.step)
             }
         }
 

@@ -35,10 +35,13 @@ public struct InputFiles: Sequence, Sendable {
     ///   - format: how to read every input, whatever its extension; nil picks by file extension.
     ///   - fallbackFormat: how to read standard input and files whose extension names no format
     ///     (nil: text).
-    ///   - pieceSize: how many bytes of a line-delimited input make one piece of work.
+    ///   - pieceSize: how many bytes of a line-delimited input make one piece of work. A piece is
+    ///     decoded and processed by one worker, so pieces must be small against a batch (64 KB, a
+    ///     dozen news articles, against 4 MB): with 1 MB pieces a batch held four, and its last
+    ///     piece kept one worker busy while the others waited.
     /// - Throws: ``InputError`` when a format has no decoder in `decoders`, or when paths name no file.
     public init(paths: [String], format: InputFormat? = nil, fallbackFormat: InputFormat? = nil,
-                decoders: ArticleDecoderRegistry = .builtIn, pieceSize: Int = 1 << 20) throws {
+                decoders: ArticleDecoderRegistry = .builtIn, pieceSize: Int = 1 << 16) throws {
         func decoder(_ format: InputFormat?) throws -> (any ArticleDecoder)? {
             guard let format else { return nil }
             guard let decoder = decoders[format] else {
@@ -67,7 +70,7 @@ public struct InputFiles: Sequence, Sendable {
             for file in files where seen.insert(file.path).inserted {
                 guard let decoder = fixed ?? decoders.decoder(forExtensionOf: file.path) ?? fallback else {
                     entries.append(.failure(ArticleFailure(id: InputLocation(path: file.path).baseName, source: file.path,
-                                                           stage: ArticleFailure.inputStep, error: "no decoder for this file")))
+                                                           step: ArticleFailure.inputStep, error: "no decoder for this file")))
                     continue
                 }
                 entries.append(.file(path: file.path, byteCount: file.byteCount, decoder: decoder))
@@ -132,7 +135,7 @@ public struct InputFiles: Sequence, Sendable {
                     let fd = open(path, O_RDONLY)
                     guard fd >= 0 else {
                         return .failure(ArticleFailure(id: InputLocation(path: path).baseName, source: path,
-                                                       stage: ArticleFailure.inputStep,
+                                                       step: ArticleFailure.inputStep,
                                                        error: "\(FileBytes.IOError("read", path))"))
                     }
                     stream = LineStream(fd: fd, path: path, decoder: decoder, pieceSize: pieceSize, ownsDescriptor: true)
@@ -144,7 +147,7 @@ public struct InputFiles: Sequence, Sendable {
                             let bytes = try FileBytes.readAll(0, path: "-")
                             return .bytes(bytes, location: InputLocation(path: "-"), decoder: decoder)
                         } catch {
-                            return .failure(ArticleFailure(id: "stdin", source: "-", stage: ArticleFailure.inputStep,
+                            return .failure(ArticleFailure(id: "stdin", source: "-", step: ArticleFailure.inputStep,
                                                            error: "\(error)"))
                         }
                     }
@@ -205,7 +208,7 @@ private final class LineStream {
             } catch {
                 finished = true
                 return .failure(ArticleFailure(id: "\(InputLocation(path: path).baseName):\(nextLine)",
-                                               source: "\(path):\(nextLine)", stage: ArticleFailure.inputStep,
+                                               source: "\(path):\(nextLine)", step: ArticleFailure.inputStep,
                                                error: "\(error)"))
             }
         }

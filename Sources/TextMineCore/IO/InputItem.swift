@@ -40,7 +40,7 @@ public enum InputItem: Sendable {
             do {
                 return decoder.decode(try FileBytes.read(path), from: location)
             } catch {
-                return [.failure(ArticleFailure(id: location.baseName, source: path, stage: ArticleFailure.inputStep,
+                return [.failure(ArticleFailure(id: location.baseName, source: path, step: ArticleFailure.inputStep,
                                                 error: "\(error)"))]
             }
         }

@@ -5,7 +5,7 @@ import Foundation
 /// Fields of the output schema (`language`, `source`, `metadata`, `sentences`…) are read as such, so
 /// TextMine output can be fed back in. Any other field (`title`, `url`…), and a schema field whose
 /// value does not fit the schema (the reference `summary` string of a summarization dataset, say),
-/// is kept as a metadata field under its own name, with stage `input` and rule `jsonl`. Blank lines
+/// is kept as a metadata field under its own name, with step `input` and rule `jsonl`. Blank lines
 /// are skipped.
 public struct JSONLDecoder: ArticleDecoder {
     public static let format: InputFormat = .jsonl
@@ -31,7 +31,7 @@ public struct JSONLDecoder: ArticleDecoder {
             do {
                 let article = try Self.article(from: JSONParser.parse(line), path: location.path, line: lineNumber)
                 if article.isTextBlank {
-                    results.append(.failure(ArticleFailure(id: article.id, source: source, stage: ArticleFailure.inputStep,
+                    results.append(.failure(ArticleFailure(id: article.id, source: source, step: ArticleFailure.inputStep,
                                                            error: "empty article")))
                 } else {
                     results.append(.success(article))
@@ -39,7 +39,7 @@ public struct JSONLDecoder: ArticleDecoder {
             } catch {
                 let message = error is JSONParser.SyntaxError ? "invalid JSON: \(error)" : "\(error)"
                 results.append(.failure(ArticleFailure(id: "\(location.baseName):\(lineNumber)", source: source,
-                                                       stage: ArticleFailure.inputStep, error: message)))
+                                                       step: ArticleFailure.inputStep, error: message)))
             }
         }
         return results
@@ -52,8 +52,8 @@ public struct JSONLDecoder: ArticleDecoder {
         var description: String
     }
 
-    /// The stage name recorded on metadata fields that come from input fields.
-    static let metadataStage = ArticleFailure.inputStep
+    /// The step name recorded on metadata fields that come from input fields.
+    static let metadataStep = ArticleFailure.inputStep
 
     /// Builds an article from a parsed line.
     static func article(from value: JSONValue, path: String, line: Int) throws -> Article {
@@ -74,7 +74,7 @@ public struct JSONLDecoder: ArticleDecoder {
             }
         }
         for (key, value) in extra where article.metadata[key] == nil {
-            article.metadata[key] = MetadataField(value: value, stage: metadataStage, rule: "jsonl")
+            article.metadata[key] = MetadataField(value: value, step: metadataStep, rule: "jsonl")
         }
         if let problem = article.spanProblem() { throw FieldError(description: problem) }
         return article

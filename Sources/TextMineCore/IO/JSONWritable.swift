@@ -114,7 +114,7 @@ extension MetadataField: JSONWritable {
         writer.beginObject()
         writer.key("rule"); writer.string(rule)
         if let source { writer.key("source"); writer.span(source) }
-        writer.key("stage"); writer.string(stage)
+        writer.key("stage"); writer.string(step)
         writer.key("value"); try value.writeJSON(to: &writer)
         writer.endObject()
     }
@@ -181,7 +181,7 @@ extension Entity: JSONWritable {
         writer.key("confidence"); try writer.number(confidence)
         writer.key("label"); writer.string(label)
         writer.key("span"); writer.span(span)
-        writer.key("stage"); writer.string(stage)
+        writer.key("stage"); writer.string(step)
         writer.key("text"); writer.string(text)
         writer.endObject()
     }
@@ -192,7 +192,7 @@ extension Removal: JSONWritable {
         writer.beginObject()
         writer.key("original"); writer.span(original)
         writer.key("reason"); writer.string(reason)
-        writer.key("stage"); writer.string(stage)
+        writer.key("stage"); writer.string(step)
         writer.key("text"); writer.string(text)
         writer.endObject()
     }
@@ -239,11 +239,11 @@ extension Alignment: JSONWritable {
     }
 }
 
-extension StageTrace: JSONWritable {
+extension StepTrace: JSONWritable {
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
         writer.beginObject()
         if let seconds { writer.key("seconds"); try writer.number(seconds) }
-        writer.key("stage"); writer.string(stage)
+        writer.key("stage"); writer.string(step)
         if !warnings.isEmpty { writer.key("warnings"); try warnings.writeJSON(to: &writer) }
         writer.endObject()
     }

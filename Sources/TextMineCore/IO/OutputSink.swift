@@ -51,7 +51,7 @@ public final class OutputSink: ResultSink {
     /// summarizes the run) and flushes both files.
     public func finish(report: RunReport? = nil) throws {
         try output.write(encoder.summarizesRun
-            ? encoder.footer(after: RunOutcome(failures: failures, stages: report?.stages ?? [])) : encoder.footer)
+            ? encoder.footer(after: RunOutcome(failures: failures, stages: report?.steps ?? [])) : encoder.footer)
         try output.flush()
         try deadLetters?.flush()
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a file as one article, the id being the file name without its extension.
 ///
 /// The encoding is detected unless one is given (`--input-encoding`): a byte-order mark (UTF-8,
@@ -21,7 +23,7 @@ public struct TextDecoder: ArticleDecoder {
     public func decode(_ bytes: [UInt8], from location: InputLocation) -> [Result<Article, ArticleFailure>] {
         let id = location.baseName
         func failure(_ message: String) -> [Result<Article, ArticleFailure>] {
-            [.failure(ArticleFailure(id: id, source: location.path, stage: ArticleFailure.inputStep, error: message))]
+            [.failure(ArticleFailure(id: id, source: location.path, step: ArticleFailure.inputStep, error: message))]
         }
         switch Self.text(of: bytes, encoding: encoding) {
         case .failure(let error):
@@ -64,8 +66,9 @@ public struct TextDecoder: ArticleDecoder {
             return decode(bytes, from: 0, as: charset).map { ($0, charset) }
         }
         if let text = String(validating: bytes, as: UTF8.self) {
-            // UTF-16 without a mark is valid UTF-8 when it is ASCII: NUL bytes give it away.
-            if bytes.prefix(1 << 16).contains(0), case .utf16 = Charset.guess(bytes) {
+            // UTF-16 without a mark is valid UTF-8 when it is ASCII: NUL bytes give it away (looked
+            // for with memchr: a byte loop over the first 64 KB cost a third of reading the file).
+            if hasNUL(bytes, within: 1 << 16), case .utf16 = Charset.guess(bytes) {
                 let offset = bytes.firstIndex(of: 0) ?? 0
                 return .failure(TextError(message: "NUL byte in text at byte \(offset): " + (Charset.hint(for: Charset.guess(bytes)) ?? "")))
             }
@@ -73,6 +76,14 @@ public struct TextDecoder: ArticleDecoder {
         }
         if Charset.guess(bytes) == .windows1252 { return .success((Charset.windows1252(bytes), "windows-1252")) }
         return decode(bytes, from: 0, as: "utf-8").map { ($0, nil) }
+    }
+
+    /// Whether one of the first `limit` bytes is NUL.
+    private static func hasNUL(_ bytes: [UInt8], within limit: Int) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            return memchr(base, 0, min(raw.count, limit)) != nil
+        }
     }
 
     /// Decodes the bytes after `start` (a byte-order mark) in an encoding; an error gives the offset

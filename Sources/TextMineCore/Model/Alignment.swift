@@ -2,7 +2,7 @@
 ///
 /// Stored as the list of edited regions; between them the two texts are identical, so an offset maps
 /// by a constant shift. Offsets inside an edited region map to the region's original start (for a
-/// span start) or end (for a span end). Build it through ``Article/applyEdits(_:stage:)``.
+/// span start) or end (for a span end). Build it through ``Article/applyEdits(_:step:)``.
 public struct Alignment: Codable, Hashable, Sendable {
     /// One edited region: `current` in the current text replaced `original` in the original text.
     public struct Region: Codable, Hashable, Sendable {

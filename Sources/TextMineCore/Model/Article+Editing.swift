@@ -8,9 +8,9 @@ extension Article {
     /// ``TextAnchored`` field of ``ArticleField``'s table); a span that falls entirely inside
     /// edited text is dropped. Edits must not overlap; their order does not matter.
     ///
-    /// - Parameter stage: the instance id of the stage, recorded with each removal.
+    /// - Parameter step: the name of the step making the edits, recorded with each removal.
     /// - Throws: ``TextEditError`` when an edit is out of bounds or two edits overlap.
-    public mutating func applyEdits(_ edits: [TextEdit], stage: String) throws {
+    public mutating func applyEdits(_ edits: [TextEdit], step: String) throws {
         guard !edits.isEmpty else { return }
         let sorted = edits.sorted { $0.span < $1.span }
         // Work on UTF-8 bytes: the edited text's view is made from this one by copying, and its
@@ -39,7 +39,7 @@ extension Article {
                 if originalView == nil { originalView = ScalarText(originalText) }
                 removed = originalView!.string(originalSpan)
             }
-            removals.append(Removal(text: removed, original: originalSpan, stage: stage, reason: reason))
+            removals.append(Removal(text: removed, original: originalSpan, step: step, reason: reason))
         }
 
         let shape = sorted.map { (span: $0.span, replacementLength: Self.scalarCount(of: $0.replacement)) }
@@ -64,7 +64,7 @@ extension Article {
     }
 }
 
-/// Why ``Article/applyEdits(_:stage:)`` refused a set of edits (a bug in the calling stage).
+/// Why ``Article/applyEdits(_:step:)`` refused a set of edits (a bug in the calling stage).
 public enum TextEditError: Error, CustomStringConvertible {
     case outOfBounds(Span, length: Int)
     case overlapping(Span)

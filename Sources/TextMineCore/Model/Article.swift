@@ -1,6 +1,6 @@
 /// The shared document model: one article that every stage reads and writes.
 ///
-/// `text` is the current body. Stages that change it go through ``Article/applyEdits(_:stage:)``,
+/// `text` is the current body. Stages that change it go through ``Article/applyEdits(_:step:)``,
 /// which keeps `original`, records every removal with its reason and keeps an ``Alignment`` from
 /// the current text back to the original, so nothing is ever lost. All spans are Unicode scalar
 /// offsets into `text` (see ``Span``).
@@ -42,11 +42,11 @@ public struct Article: Codable, Sendable, Equatable {
     /// Maps offsets of the current `text` to offsets of `original` (nil while unedited).
     public var alignment: Alignment? = nil
     /// One entry per stage that processed the article, in order.
-    public var trace: [StageTrace] = []
+    public var trace: [StepTrace] = []
     /// Annotation layers that plugins attach, by layer name (see ``AnnotationLayer``).
     public var layers: [String: JSONValue] = [:]
-    /// Warnings the running stage raised with ``warn(_:)``, moved into its ``StageTrace`` by
-    /// ``recordTrace(stage:seconds:)`` when it finishes (not encoded).
+    /// Warnings the running stage raised with ``warn(_:)``, moved into its ``StepTrace`` by
+    /// ``recordTrace(step:seconds:)`` when it finishes (not encoded).
     public private(set) var pendingWarnings: [String] = []
     /// `text` as a `String`, as UTF-8 bytes, or both; see ``ArticleText``.
     private var body: ArticleText
@@ -66,8 +66,8 @@ public struct Article: Codable, Sendable, Equatable {
     }
 
     /// Appends the trace entry of a stage that finished, with the warnings it raised.
-    public mutating func recordTrace(stage: String, seconds: Double?) {
-        trace.append(StageTrace(stage: stage, seconds: seconds, warnings: pendingWarnings))
+    public mutating func recordTrace(step: String, seconds: Double?) {
+        trace.append(StepTrace(step: step, seconds: seconds, warnings: pendingWarnings))
         pendingWarnings = []
     }
 
@@ -77,7 +77,7 @@ public struct Article: Codable, Sendable, Equatable {
     /// `text` as UTF-8 bytes with scalar-offset maps, built once and shared by every stage.
     ///
     /// Building a ``ScalarText`` scans the whole text, so stages read this instead of calling
-    /// `ScalarText(article.text)`: it is built once per text, and ``applyEdits(_:stage:)`` makes the
+    /// `ScalarText(article.text)`: it is built once per text, and ``applyEdits(_:step:)`` makes the
     /// view of the edited text directly from the previous one.
     public var scalarText: ScalarText { body.view }
 

@@ -4,7 +4,7 @@ import Synchronization
 ///
 /// Its value never changes: whichever form is missing is derived from the other on first use and
 /// kept, so copies of an article share it safely. Stages read the bytes and edit through
-/// ``Article/applyEdits(_:stage:)``, which makes the bytes of the edited text directly; the `String`
+/// ``Article/applyEdits(_:step:)``, which makes the bytes of the edited text directly; the `String`
 /// (a UTF-8 validation pass) is then made only when someone reads ``Article/text``, usually once,
 /// when the article is written out, however many stages edited it.
 final class ArticleText: Sendable, Equatable {

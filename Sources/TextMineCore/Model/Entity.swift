@@ -10,15 +10,17 @@ public struct Entity: Codable, Hashable, Sendable {
     public var canonical: String
     /// How sure the tagger is, from 0 to 1.
     public var confidence: Double
-    /// The instance id of the stage that tagged it.
-    public var stage: String
+    /// The name of the step that tagged it (written as `stage` in JSON).
+    public var step: String
 
-    public init(span: Span, text: String, label: String, canonical: String, confidence: Double, stage: String) {
+    public init(span: Span, text: String, label: String, canonical: String, confidence: Double, step: String) {
         self.span = span
         self.text = text
         self.label = label
         self.canonical = canonical
         self.confidence = confidence
-        self.stage = stage
+        self.step = step
     }
+
+    private enum CodingKeys: String, CodingKey { case span, text, label, canonical, confidence, step = "stage" }
 }

@@ -49,7 +49,7 @@ public enum StagePluginABI {
             entry(Article.self), entry(ArticleText.self), entry(Source.self), entry(MetadataField.self), entry(Block.self),
             entry(BlockRole.self), entry(Sentence.self), entry(Token.self), entry(Entity.self), entry(Summary.self),
             entry(ScoredSentence.self), entry(Keyword.self), entry(Removal.self), entry(Alignment.self),
-            entry(Alignment.Region.self), entry(StageTrace.self), entry(Span.self), entry(JSONValue.self),
+            entry(Alignment.Region.self), entry(StepTrace.self), entry(Span.self), entry(JSONValue.self),
             entry(StageContext.self), entry(StageOptions.self), entry(StageError.self), entry(StageID.self),
             entry(Capability.self), entry(OptionSchema.self), entry(OptionSpec.self), entry(OptionType.self),
             entry(StageDescription.self), entry(ExportedStage.self), entry(ExportedStage.Functions.self),

@@ -78,6 +78,7 @@ public struct PipelineRunner: Sendable {
         _ input: Input, into sink: Sink, progress: ((RunProgress) -> Void)? = nil
     ) throws -> RunReport {
         let start = SystemClock.nanoseconds
+        let callerStart = SystemClock.threadCPUSeconds
         var tally = Tally(stepCount: pipeline.steps.count)
         var progressState = RunProgress(articles: 0, inputBytes: 0, seconds: 0)
         let reportProgress: ((Int, Int) -> Void)? = progress.map { progress in
@@ -97,8 +98,12 @@ public struct PipelineRunner: Sendable {
         report.warnings = counting.warnings
         report.skipped = tally.skipped.values.reduce(0, +)
         report.seconds = SystemClock.seconds(since: start)
+        // The calling thread's time outside parallel sections is serial: on the critical path.
+        let serial = max(0, SystemClock.threadCPUSeconds - callerStart - tally.parallelCPU.caller)
+        report.cpuSeconds = serial + tally.parallelCPU.total
+        report.criticalCPUSeconds = serial + tally.parallelCPU.busiest
         report.textBytes = tally.textBytes
-        report.stages = tally.statistics(stepNames: pipeline.steps.map(\.name))
+        report.steps = tally.statistics(stepNames: pipeline.steps.map(\.name))
         return report
     }
 
@@ -177,7 +182,7 @@ public struct PipelineRunner: Sendable {
             }
             if batch.isEmpty { return nil }
             let render = sink.render
-            let outcomes = parallelMap(batch) { item in process(item, segment, render: render) }
+            let outcomes = parallelMap(batch, cpu: &tally.parallelCPU) { item in process(item, segment, render: render) }
             var articles = 0
             for outcome in outcomes {
                 tally.add(outcome.tally)
@@ -267,7 +272,7 @@ public struct PipelineRunner: Sendable {
             if let problem = options.limits.sizeProblem(bytes: article.text.utf8.count) {
                 if segment.readsInput { outcome.tally.failures[0] += 1 }
                 outcome.entries.append(.failure(ArticleFailure(
-                    id: article.id, source: article.source?.location, stage: ArticleFailure.inputStep, error: problem)))
+                    id: article.id, source: article.source?.location, step: ArticleFailure.inputStep, error: problem)))
                 continue articles
             }
             if article.language == nil { article.language = pipeline.language }
@@ -282,29 +287,29 @@ public struct PipelineRunner: Sendable {
                 if let watchToken { options.watch?.enter(watchToken, step: step.name) }
                 do {
                     try step.stage.process(&article, context: StageContext(
-                        stageName: step.name, deadline: options.limits.deadline(startingAt: clock)))
+                        step: step.name, deadline: options.limits.deadline(startingAt: clock)))
                     let seconds = outcome.tally.record(.step(index), since: &clock, failed: false)
                     if let problem = options.limits.timeProblem(step: step.name, seconds: seconds) {
                         outcome.tally.countFailure(.step(index))
                         outcome.entries.append(.failure(ArticleFailure(
-                            id: article.id, source: article.source?.location, stage: step.name, error: problem)))
+                            id: article.id, source: article.source?.location, step: step.name, error: problem)))
                         continue articles
                     }
-                    article.recordTrace(stage: step.name, seconds: options.recordsTimings ? seconds : nil)
+                    article.recordTrace(step: step.name, seconds: options.recordsTimings ? seconds : nil)
                     let nowBlank = article.isTextBlank
                     if nowBlank && !blank { emptiedBy = step.name }
                     blank = nowBlank
                 } catch {
                     outcome.tally.record(.step(index), since: &clock, failed: true)
                     outcome.entries.append(.failure(ArticleFailure(
-                        id: article.id, source: article.source?.location, stage: step.name, error: Self.message(error))))
+                        id: article.id, source: article.source?.location, step: step.name, error: Self.message(error))))
                     continue articles
                 }
             }
             var emptied: RunWarning?
             if segment.renders, blank {
                 // A step of an earlier segment may have emptied it: the last removal names it.
-                let step = emptiedBy ?? article.removals.last?.stage
+                let step = emptiedBy ?? article.removals.last?.step
                 let message = "nothing is left of its text"
                 switch options.emptyPolicy {
                 case .keep, .skip:
@@ -314,7 +319,7 @@ public struct PipelineRunner: Sendable {
                 case .fail:
                     // The failure's stage is the step that emptied it.
                     outcome.entries.append(.failure(ArticleFailure(
-                        id: article.id, source: article.source?.location, stage: step ?? ArticleFailure.outputStep,
+                        id: article.id, source: article.source?.location, step: step ?? ArticleFailure.outputStep,
                         error: "\(message) (on-empty: fail)")))
                     continue articles
                 }
@@ -331,7 +336,7 @@ public struct PipelineRunner: Sendable {
             } catch {
                 if segment.renders { outcome.tally.record(.output, since: &clock, failed: true) }
                 outcome.entries.append(.failure(ArticleFailure(
-                    id: article.id, source: article.source?.location, stage: ArticleFailure.outputStep,
+                    id: article.id, source: article.source?.location, step: ArticleFailure.outputStep,
                     error: Self.message(error))))
             }
         }
@@ -360,22 +365,37 @@ public struct PipelineRunner: Sendable {
 
     // MARK: - Concurrency
 
-    /// Maps items on `jobs` threads; results in the order of `items`.
+    /// Maps items on `jobs` threads; results in the order of `items`. Adds the CPU time of the
+    /// workers (all, the busiest, the calling thread's) to `cpu`.
     private func parallelMap<Element: Sendable, Result: Sendable>(
-        _ items: [Element], _ transform: @Sendable (Element) -> Result
+        _ items: [Element], cpu: inout ParallelCPU, _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
+        let callerStart = SystemClock.threadCPUSeconds
         let workers = min(options.jobs, items.count)
-        guard workers > 1 else { return items.map(transform) }
+        guard workers > 1 else {
+            let results = items.map(transform)
+            let seconds = SystemClock.threadCPUSeconds - callerStart
+            cpu.add(ParallelCPU(total: seconds, busiest: seconds, caller: seconds))
+            return results
+        }
         let next = WorkCounter()
-        return [Result](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+        let workerSeconds = Mutex([Double](repeating: 0, count: workers))
+        let results = [Result](unsafeUninitializedCapacity: items.count) { buffer, initialized in
             let slots = SendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let start = SystemClock.threadCPUSeconds
                 while let index = next.take(below: items.count) {
                     (slots.buffer.baseAddress! + index).initialize(to: transform(items[index]))
                 }
+                let seconds = SystemClock.threadCPUSeconds - start
+                workerSeconds.withLock { $0[worker] = seconds }
             }
             initialized = items.count
         }
+        let seconds = workerSeconds.withLock { $0 }
+        cpu.add(ParallelCPU(total: seconds.reduce(0, +), busiest: seconds.max() ?? 0,
+                            caller: SystemClock.threadCPUSeconds - callerStart))
+        return results
     }
 }
 

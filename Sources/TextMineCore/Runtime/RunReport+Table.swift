@@ -11,14 +11,14 @@ extension RunReport {
             + "\(Self.format(megabytesPerSecond)) MB/s)"
     }
 
-    /// The per-stage timing table of `--stats`: calls, total ms, mean µs, share of the time, failures.
+    /// The per-step timing table of `--stats`: calls, total ms, mean µs, share of the time, failures.
     public var statisticsTable: String {
-        let total = stages.reduce(0) { $0 + $1.seconds }
-        let header = ["stage", "calls", "total ms", "mean µs", "share", "failed"]
-        var rows = stages.map { stage in
-            [stage.name, String(stage.calls), Self.format(stage.seconds * 1e3, digits: 1),
-             Self.format(stage.meanSeconds * 1e6, digits: 1),
-             Self.format(total > 0 ? stage.seconds / total * 100 : 0, digits: 1) + "%", String(stage.failures)]
+        let total = steps.reduce(0) { $0 + $1.seconds }
+        let header = ["step", "calls", "total ms", "mean µs", "share", "failed"]
+        var rows = steps.map { step in
+            [step.name, String(step.calls), Self.format(step.seconds * 1e3, digits: 1),
+             Self.format(step.meanSeconds * 1e6, digits: 1),
+             Self.format(total > 0 ? step.seconds / total * 100 : 0, digits: 1) + "%", String(step.failures)]
         }
         rows.append(["total", "", Self.format(total * 1e3, digits: 1), "", "", ""])
         let widths = header.indices.map { column in
@@ -32,7 +32,15 @@ extension RunReport {
         }
         let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
         return ([line(header), rule] + rows.dropLast().map(line) + [rule, line(rows.last!),
-                "\(Self.format(megabytesPerSecond)) MB/s overall"]).joined(separator: "\n")
+                "\(Self.format(megabytesPerSecond)) MB/s overall", cpuLine]).joined(separator: "\n")
+    }
+
+    /// `CPU: 2.61 s in all, 1.33 s on the critical path (2.0× parallel: 1504 articles/s with 2 idle cores)`.
+    var cpuLine: String {
+        let parallelism = criticalCPUSeconds > 0 ? cpuSeconds / criticalCPUSeconds : 1
+        let rate = criticalCPUSeconds > 0 ? Double(articles) / criticalCPUSeconds : 0
+        return "CPU: \(Self.format(cpuSeconds, digits: 2)) s in all, \(Self.format(criticalCPUSeconds, digits: 2)) s on the critical path "
+            + "(\(Self.format(parallelism, digits: 2))× parallel: \(Self.format(rate, digits: 0)) articles/s with as many idle cores as jobs)"
     }
 
     static func format(_ value: Double, digits: Int) -> String { String(format: "%.\(digits)f", value) }

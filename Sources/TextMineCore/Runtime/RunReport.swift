@@ -8,7 +8,7 @@ public enum ArticleOutcome: String, Sendable, Hashable {
     case failed
 }
 
-/// What a run did: counts, volume, time and per-stage statistics.
+/// What a run did: counts, volume, time and per-step statistics.
 ///
 /// After `--resume`, the counts cover the whole job: the articles an earlier run already wrote
 /// (``skipped``) count as what that run made of them, so a killed-then-resumed run reports (and
@@ -27,8 +27,16 @@ public struct RunReport: Sendable {
     public var textBytes = 0
     /// Wall time of the run in seconds.
     public var seconds = 0.0
+    /// CPU seconds all threads of the run used (reading, processing, writing).
+    public var cpuSeconds = 0.0
+    /// CPU seconds on the run's critical path: for each batch, the CPU time of its busiest worker,
+    /// plus what the calling thread did between batches (reading input, writing output in order).
+    /// With an idle core per job the run takes about this long, so `articles / criticalCPUSeconds`
+    /// is the throughput `--jobs` gives on an idle machine, measured even on a busy one (where wall
+    /// time says more about the other work than about the run). Equal to ``cpuSeconds`` with one job.
+    public var criticalCPUSeconds = 0.0
     /// One entry for reading input, one per step, one for writing output, in that order.
-    public var stages: [StageStatistics] = []
+    public var steps: [StepStatistics] = []
     /// The failure that stopped the run under the `fail` policy.
     public var stoppedBy: ArticleFailure?
 
@@ -45,7 +53,7 @@ public struct RunReport: Sendable {
 }
 
 /// Timing and failures of one step (or of the `input` and `output` pseudo-steps) over a run.
-public struct StageStatistics: Sendable, Hashable {
+public struct StepStatistics: Sendable, Hashable {
     /// The step name (`input` and `output` for reading and writing).
     public var name: String
     /// Articles (or, for `input`, pieces of input) the step was called on.

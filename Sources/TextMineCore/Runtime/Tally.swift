@@ -15,6 +15,9 @@ struct Tally: Sendable {
     /// Articles (and failures) left out because an earlier run already wrote them, by what that
     /// run made of them.
     var skipped: [ArticleOutcome: Int] = [:]
+    /// CPU time of the parallel sections: all workers, the busiest worker of each, and what the
+    /// calling thread used during them (see ``RunReport/criticalCPUSeconds``).
+    var parallelCPU = ParallelCPU()
 
     init(stepCount: Int) {
         calls = Array(repeating: 0, count: stepCount + 2)
@@ -56,16 +59,33 @@ struct Tally: Sendable {
         }
         textBytes += other.textBytes
         skipped.merge(other.skipped, uniquingKeysWith: +)
+        parallelCPU.add(other.parallelCPU)
     }
 
-    func statistics(stepNames: [String]) -> [StageStatistics] {
+    func statistics(stepNames: [String]) -> [StepStatistics] {
         let names = [ArticleFailure.inputStep] + stepNames + [ArticleFailure.outputStep]
         return names.enumerated().map { index, name in
-            var statistics = StageStatistics(name: name)
+            var statistics = StepStatistics(name: name)
             statistics.calls = calls[index]
             statistics.seconds = Double(nanoseconds[index]) / 1e9
             statistics.failures = failures[index]
             return statistics
         }
+    }
+}
+
+/// CPU seconds spent in parallel sections of a run.
+struct ParallelCPU: Sendable {
+    /// All workers together.
+    var total = 0.0
+    /// The busiest worker of each section, summed over sections.
+    var busiest = 0.0
+    /// The calling thread's own CPU time during the sections (working as one of the workers).
+    var caller = 0.0
+
+    mutating func add(_ other: ParallelCPU) {
+        total += other.total
+        busiest += other.busiest
+        caller += other.caller
     }
 }

@@ -10,8 +10,8 @@
 /// - `process` is called **concurrently** from several threads on different articles, so a stage
 ///   keeps no mutable state (it is `Sendable`); build tables, models and patterns once in `init`.
 /// - Given the same article and options, `process` gives the same result (determinism).
-/// - A stage changes `text` only through ``Article/applyEdits(_:stage:)``, so removals and the
-///   alignment to the original are kept; it records provenance with `context.stageName`.
+/// - A stage changes `text` only through ``Article/applyEdits(_:step:)``, so removals and the
+///   alignment to the original are kept; it records provenance with `context.step`.
 /// - A stage reports bad input by throwing; the error policy of the pipeline decides what happens
 ///   to the article. Throw ``StageError`` for messages meant for users.
 ///
@@ -24,7 +24,7 @@
 ///     init(options: StageOptions) throws { suffix = options[Self.suffix] }
 ///     func process(_ article: inout Article, context: StageContext) throws {
 ///         try article.applyEdits([TextEdit(span: Span(start: 0, end: article.text.unicodeScalars.count),
-///                                          replacement: article.text.uppercased() + suffix)], stage: context.stageName)
+///                                          replacement: article.text.uppercased() + suffix)], step: context.step)
 ///     }
 /// }
 /// ```
@@ -58,14 +58,14 @@ public protocol CorpusStage: Stage {
 
 /// What the runtime tells a stage about the step it is running as.
 public struct StageContext: Sendable {
-    /// The instance id of this step in the pipeline (its `id:` in YAML, else its stage id); record
+    /// The name of this step in the pipeline (its `id:` in YAML, else its stage id); record
     /// it as the provenance of what the stage adds.
-    public var stageName: String
+    public var step: String
     /// When the step must give up on this article (`limits.step-timeout`), or nil for no limit.
     public var deadline: StepDeadline?
 
-    public init(stageName: String, deadline: StepDeadline? = nil) {
-        self.stageName = stageName
+    public init(step: String, deadline: StepDeadline? = nil) {
+        self.step = step
         self.deadline = deadline
     }
 
@@ -76,6 +76,6 @@ public struct StageContext: Sendable {
     @inline(__always)
     public func checkDeadline() throws(StageError) {
         guard let deadline, SystemClock.nanoseconds > deadline.nanoseconds else { return }
-        throw StageError(deadline.problem(step: stageName))
+        throw StageError(deadline.problem(step: step))
     }
 }

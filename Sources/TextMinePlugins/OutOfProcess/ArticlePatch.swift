@@ -1,7 +1,7 @@
 import TextMineCore
 
 /// What an out-of-process stage sends back for one article: edits to the text it received, then
-/// fields to set. The host applies it with ``apply(to:stage:)``, so removals, the alignment and the
+/// fields to set. The host applies it with ``apply(to:step:)``, so removals, the alignment and the
 /// provenance are recorded exactly as for a Swift stage.
 ///
 /// Every field is optional. Edit spans are offsets into the text the stage received; the spans of
@@ -64,12 +64,12 @@ public struct ArticlePatch: Codable, Sendable, Equatable {
 }
 
 extension ArticlePatch {
-    /// Applies the patch to the article the stage received, recording `stage` as the provenance.
+    /// Applies the patch to the article the stage received, recording `step` (the step's name) as the provenance.
     /// Returned lists of the fields in `replacing` replace the article's; other returned `entities`
     /// and `keywords` are appended.
     ///
     /// - Throws: ``StageError`` when a span is not a range inside the text (nothing is applied then).
-    public func apply(to article: inout Article, stage: String, replacing: Set<AppendableField> = []) throws {
+    public func apply(to article: inout Article, step: String, replacing: Set<AppendableField> = []) throws {
         guard !isEmpty else { return }
         let receivedLength = ScalarLength(article.text)
         try Self.check(edits?.map(\.span) ?? [], length: receivedLength, what: "edit")
@@ -77,7 +77,7 @@ extension ArticlePatch {
         let previousAlignment = article.alignment ?? Alignment()
         var edited = article
         try edited.applyEdits((edits ?? []).map { TextEdit(span: $0.span, replacement: $0.replacement ?? "", reason: $0.reason) },
-                              stage: stage)
+                              step: step)
         let length = ScalarLength(edited.text)
         try Self.check(blocks?.map(\.span) ?? [], length: length, what: "block")
         try Self.check(sentences?.map(\.span) ?? [], length: length, what: "sentence")
@@ -88,7 +88,7 @@ extension ArticlePatch {
 
         if let language { edited.language = language }
         for (name, field) in metadata ?? [:] {
-            edited.metadata[name] = MetadataField(value: field.value, stage: stage, rule: field.rule ?? stage,
+            edited.metadata[name] = MetadataField(value: field.value, step: step, rule: field.rule ?? step,
                                                   source: field.source.map(previousAlignment.originalSpan(of:)))
         }
         if let blocks { edited.blocks = blocks }
@@ -99,7 +99,7 @@ extension ArticlePatch {
             let returned = entities.map {
                 let mention = text[$0.span]
                 return Entity(span: $0.span, text: mention, label: $0.label, canonical: $0.canonical ?? mention,
-                              confidence: $0.confidence ?? 1, stage: stage)
+                              confidence: $0.confidence ?? 1, step: step)
             }
             edited.entities = replacing.contains(.entities) ? returned : edited.entities + returned
         }

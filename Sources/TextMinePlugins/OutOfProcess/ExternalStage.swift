@@ -94,6 +94,6 @@ public struct ExternalStage: Stage {
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let patch = try pool.exchange(article)
-        try patch.apply(to: &article, stage: context.stageName, replacing: replaces)
+        try patch.apply(to: &article, step: context.step, replacing: replaces)
     }
 }

@@ -8,7 +8,8 @@ public struct ExternalStageConfiguration: Sendable, Hashable {
     public var id: StageID
     /// The stage's own version, shown in its documentation (`textmine stages ID`).
     public var version: String
-    public var summary: String
+    /// One line that says what the stage does (`abstract:` in the manifest).
+    public var abstract: String
     public var documentation: String
     /// How to start the program.
     public var command: PluginCommand
@@ -32,7 +33,7 @@ public struct ExternalStageConfiguration: Sendable, Hashable {
     /// The file the stage was declared in (a manifest or a pipeline), for messages.
     public var declaredIn: String
 
-    public init(id: StageID, version: String = "0", summary: String = "", documentation: String = "",
+    public init(id: StageID, version: String = "0", abstract: String = "", documentation: String = "",
                 command: PluginCommand, options: OptionSchema? = OptionSchema(), requires: Set<Capability> = [],
                 produces: Set<Capability> = [], timeout: Double = Self.defaultTimeout,
                 startupTimeout: Double = Self.defaultStartupTimeout, processes: Int = Self.defaultProcesses,
@@ -40,7 +41,7 @@ public struct ExternalStageConfiguration: Sendable, Hashable {
                 declaredIn: String) {
         self.id = id
         self.version = version
-        self.summary = summary
+        self.abstract = abstract
         self.documentation = documentation
         self.command = command
         self.options = options
@@ -64,7 +65,7 @@ public struct ExternalStageConfiguration: Sendable, Hashable {
         let configuration = self
         let about = "Version \(version), run out of process by `\(command.display)` (declared in \(declaredIn))."
         let description = StageDescription(
-            id: id, abstract: summary.isEmpty ? "External program '\(command.display)'." : summary,
+            id: id, abstract: abstract.isEmpty ? "External program '\(command.display)'." : abstract,
             documentation: documentation.isEmpty ? about
                 : documentation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + about,
             options: options ?? OptionSchema(), requires: requires, produces: produces)

@@ -9,7 +9,7 @@ import TextMineYAML
 /// textmine-stage: 1             # protocol version
 /// id: redact
 /// version: 1.0.0
-/// summary: Removes e-mail addresses.
+/// abstract: Removes e-mail addresses.
 /// command: [python3, redact.py] # run in the manifest's folder
 /// options:
 ///   kinds: {type: list, items: {type: choice, choices: [email, url]}, default: [email], doc: What to remove.}
@@ -26,7 +26,8 @@ public enum StageManifest {
                    doc: "The protocol version the program speaks."),
         OptionSpec("id", .string, default: nil, doc: "The stage id, used after 'use:'."),
         OptionSpec("version", .string, default: "0", doc: "The stage's own version."),
-        OptionSpec("summary", .string, default: "", doc: "One line that says what the stage does."),
+        OptionSpec("abstract", .string, default: "", doc: "One line that says what the stage does."),
+        OptionSpec("summary", .string, default: "", doc: "The older name of 'abstract', still read."),
         OptionSpec("documentation", .string, default: "", doc: "Longer documentation (Markdown)."),
         OptionSpec("command", .list(.string), default: nil,
                    doc: "The program and its arguments; run in the manifest's folder."),
@@ -100,6 +101,10 @@ public enum StageManifest {
             report("the stage speaks protocol version \(version); this textmine speaks version \(PluginProtocol.version)",
                    at: node["textmine-stage"] ?? node, hint: "update the stage or textmine so that both speak the same version")
         }
+        if let old = pairs.first(where: { $0.key.scalar == "summary" })?.key, node["abstract"] != nil {
+            report("stage manifest: give 'abstract' or 'summary', not both", at: old,
+                   hint: "'summary' is the older name of 'abstract'; keep 'abstract'")
+        }
         var options = OptionSchema()
         if let optionsNode = node["options"], let entries = optionsNode.mapping {
             for entry in entries {
@@ -116,7 +121,7 @@ public enum StageManifest {
         let configuration = ExternalStageConfiguration(
             id: StageID(id),
             version: values["version"]?.stringValue ?? "0",
-            summary: values["summary"]?.stringValue ?? "",
+            abstract: (node["abstract"] != nil ? values["abstract"] : values["summary"])?.stringValue ?? "",
             documentation: values["documentation"]?.stringValue ?? "",
             command: PluginCommand(arguments: command.compactMap(\.stringValue), directory: baseDirectory),
             options: options,

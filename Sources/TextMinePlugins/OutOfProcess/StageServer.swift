@@ -22,7 +22,7 @@ public struct StageServer {
     public func run() throws {
         guard let helloLine = readLine(strippingNewline: true) else { return }
         let stage: any Stage
-        let stageName: String
+        let step: String
         do {
             let hello = try JSONDecoder().decode(Hello.self, from: Data(helloLine.utf8))
             guard let descriptor = registry[hello.stage] else {
@@ -31,7 +31,7 @@ public struct StageServer {
             }
             let options = try StageOptions.validated(hello.options ?? [:], schema: descriptor.options)
             stage = try descriptor.make(options: options)
-            stageName = descriptor.id.rawValue
+            step = descriptor.id.rawValue
             let fields = Self.fields(for: descriptor.requires).map { "\"\($0.rawValue)\"" }.joined(separator: ",")
             try write(#"{"type":"ready","protocol":\#(PluginProtocol.version),"receives":[\#(fields)]}"#)
         } catch {
@@ -44,7 +44,7 @@ public struct StageServer {
             let request = try JSONDecoder().decode(Request.self, from: Data(line.utf8))
             var article = request.article
             do {
-                try stage.process(&article, context: StageContext(stageName: stageName))
+                try stage.process(&article, context: StageContext(step: step))
                 let patch = try encoder.encode(ArticlePatch(from: request.article, to: article))
                 var reply = Array(#"{"type":"result","seq":\#(request.seq)"#.utf8)
                 if patch.count > 2 { reply.append(UInt8(ascii: ",")) }

@@ -115,9 +115,9 @@ public struct BoilerplateStage: Stage {
         if explain { article[layer: BoilerplateExplanation.self] = BoilerplateExplanation(entries: entries, language: language) }
         if article.language == nil { article.language = language }
         try article.applyEdits(article.removalEdits(RemovalPlan.tidy(removals, in: text.utf8), in: text),
-                               stage: context.stageName)
+                               step: context.step)
         if !lines.isEmpty, blocks.isEmpty {
-            article.metadata["empty-body"] = MetadataField(value: true, stage: context.stageName, rule: "all-blocks-boilerplate")
+            article.metadata["empty-body"] = MetadataField(value: true, step: context.step, rule: "all-blocks-boilerplate")
         }
     }
 

@@ -1,7 +1,7 @@
 import TextMineCore
 
 /// Normalises scraped text so that later stages match words reliably, losing nothing: every change
-/// goes through ``Article/applyEdits(_:stage:)`` and stays mapped to the original text.
+/// goes through ``Article/applyEdits(_:step:)`` and stays mapped to the original text.
 public struct CleanStage: Stage {
     static let mojibake = StageOption<Bool>(
         "mojibake", default: true,
@@ -100,7 +100,7 @@ public struct CleanStage: Stage {
         if single.takers & encodingSteps == 0 {
             // Nothing to repair: the typography edits were made on the text they apply to.
             if editorial == .flag { flagEditorialInsertions(in: &article, text: text) }
-            try article.applyEdits(single.edits, stage: context.stageName)
+            try article.applyEdits(single.edits, step: context.step)
             return
         }
         // Text garbled twice (`ÃƒÂ©`) needs a second repair (`Ã©`, then `é`).
@@ -108,12 +108,12 @@ public struct CleanStage: Stage {
             try context.checkDeadline()
             let repairs = encodingRound.edits(in: text).edits
             guard !repairs.isEmpty else { break }
-            try article.applyEdits(repairs, stage: context.stageName)
+            try article.applyEdits(repairs, step: context.step)
             text = article.scalarText
         }
         try context.checkDeadline()
         if editorial == .flag { flagEditorialInsertions(in: &article, text: text) }
-        try article.applyEdits(typographyRound.edits(in: text).edits, stage: context.stageName)
+        try article.applyEdits(typographyRound.edits(in: text).edits, step: context.step)
     }
 
     private func flagEditorialInsertions(in article: inout Article, text: ScalarText) {

@@ -87,7 +87,7 @@ public struct EntitiesStage: Stage {
         }
         article.entities = zip(found, links).map { mention, link in
             Entity(span: mention.span, text: mention.text, label: link.label, canonical: link.canonical,
-                   confidence: (mention.confidence * 1000).rounded() / 1000, stage: context.stageName)
+                   confidence: (mention.confidence * 1000).rounded() / 1000, step: context.step)
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import TextMineCore
 
-/// Finds the files the `entities` stage ships with (the default models and the gazetteers).
+/// Finds the files the built-in stages ship with (the entity models and gazetteers, the language
+/// model).
 ///
 /// They are SwiftPM resources of TextMineStages. The resource bundle sits next to the executable
 /// (`swift run`, `swift test`, a built `textmine`); when the binary was moved without its bundle,
@@ -29,14 +30,14 @@ enum EntityResources {
         return folders
     }
 
-    /// The path of a shipped resource (`fr-ner.tmner`, `gazetteers`).
-    static func path(of name: String) throws -> String {
+    /// The path of a shipped resource (`fr-ner.tmner`, `gazetteers`) of a stage (named in the error).
+    static func path(of name: String, stage: String = "entities") throws -> String {
         for folder in candidates {
             let path = folder.appendingPathComponent(name).path
             if FileManager.default.fileExists(atPath: path) { return path }
         }
         throw StageError(
-            "cannot find the built-in resource '\(name)' of the entities stage; looked in: "
+            "cannot find the built-in resource '\(name)' of the \(stage) stage; looked in: "
                 + candidates.map(\.path).joined(separator: ", ")
                 + ". Keep the TextMine_TextMineStages.resources folder next to the textmine binary, or set 'model:' to a model file.")
     }

@@ -1,3 +1,4 @@
+import Synchronization
 import TextMineCore
 
 /// Finds the entity mentions of an article: runs the tagger sentence by sentence over the
@@ -26,6 +27,9 @@ struct EntityTagger: Sendable {
     let model: NERModel
     let linker: EntityLinker
     private let rules: [LanguageCode: LanguageRules]
+    /// Tagging buffers kept from one article to the next, one per article being tagged at a time:
+    /// their ``TokenLexicon`` analyses each word form once, not once per article.
+    private let scratches = ScratchPool()
 
     /// The rules that depend on the article's language.
     private struct LanguageRules: Sendable {
@@ -61,11 +65,15 @@ struct EntityTagger: Sendable {
     func mentions(in article: Article, language: LanguageCode, text: ScalarText, context: StageContext) throws -> [Found] {
         guard !article.tokens.isEmpty, let languageRules = rules[language] else { return [] }
         let ranges = article.tokens.map { text.byteRange(of: $0.span) }
-        var attributes: [TokenAttributes] = []
-        attributes.reserveCapacity(ranges.count)
+        var scratch = scratches.take()
+        defer { scratches.give(scratch) }
+        scratch.lexicon.prepare(for: model)
+        var forms: [Int32] = []
+        forms.reserveCapacity(ranges.count)
         text.utf8.withUnsafeBufferPointer { bytes in
-            for range in ranges { attributes.append(TokenAttributes(bytes: bytes, range: range)) }
+            for range in ranges { forms.append(scratch.lexicon.form(bytes: bytes, range: range, model: model)) }
         }
+        let attributes = TokenAttributeTable(forms: scratch.lexicon.attributes, ids: forms)
         var excluded = languageRules.noise.classify(bytes: text.utf8, tokens: ranges, attributes: attributes).map { $0 != nil }
         for block in article.blocks where block.role == .boilerplate {
             // Tokens are in text order: only those starting inside the block can lie in it.
@@ -80,20 +88,16 @@ struct EntityTagger: Sendable {
 
         var found: [Found] = []
         var initial = [Bool](repeating: false, count: ranges.count)
-        var scratch = NERModel.Scratch()
-        var marks: [(begin: UInt8, inside: UInt8)] = []
         var gazetteerMatches: [(tokens: Range<Int>, category: Gazetteer.Category)] = []
         try text.utf8.withUnsafeBufferPointer { bytes in
             for (index, segment) in segments.enumerated() {
                 if index & 15 == 15 { try context.checkDeadline() }
-                attributes.withUnsafeBufferPointer { a in
-                    for k in segment { initial[k] = FeatureSet.isInitial(k - segment.lowerBound, UnsafeBufferPointer(rebasing: a[segment])) }
-                }
-                gazetteer.annotate(bytes: bytes, ranges: ranges[segment], attributes: attributes[segment], into: &marks)
-                for mention in model.tag(bytes: bytes, ranges: ranges[segment], attributes: attributes[segment], marks: marks, scratch: &scratch) {
+                for k in segment { initial[k] = k == segment.lowerBound || attributes[k - 1].flags.contains(.opener) }
+                for mention in model.tag(bytes: bytes, ranges: ranges[segment], forms: forms[segment], scratch: &scratch) {
                     let tokens = (mention.tokens.lowerBound + segment.lowerBound)..<(mention.tokens.upperBound + segment.lowerBound)
                     found.append(Found(span: Span(start: 0, end: 0), text: "", label: mention.type, confidence: mention.confidence, tokens: tokens))
                 }
+                let marks = scratch.marks
                 for (offset, mark) in marks.enumerated() where mark.begin != 0 {
                     guard let category = Self.singleEntityCategory(mark.begin) else { continue }
                     var end = offset + 1
@@ -240,5 +244,24 @@ struct EntityTagger: Sendable {
             }
         }
         return segments
+    }
+}
+
+/// Tagging buffers (``NERModel/Scratch``) for reuse across articles and threads.
+private final class ScratchPool: Sendable {
+    private let free = Mutex<[NERModel.Scratch]>([])
+    /// The most buffers kept (more threads than this tag with fresh ones).
+    private static let limit = 64
+
+    /// A buffer no other thread is using.
+    func take() -> NERModel.Scratch {
+        free.withLock { $0.popLast() } ?? NERModel.Scratch()
+    }
+
+    /// Returns a buffer for the next article.
+    func give(_ scratch: sending NERModel.Scratch) {
+        free.withLock { free in
+            if free.count < Self.limit { free.append(scratch) }
+        }
     }
 }

@@ -96,11 +96,11 @@ public struct ExtractStage: Stage {
         }
 
         let extracted = chosen.page  // the page the chosen selection indexes
-        let edits = Self.edits(for: chosen.selection, page: extracted, html: html, stage: context.stageName)
-        try article.applyEdits(edits.edits, stage: context.stageName)
+        let edits = Self.edits(for: chosen.selection, page: extracted, html: html, stage: context.step)
+        try article.applyEdits(edits.edits, step: context.step)
         article.blocks = edits.blocks
         for (name, found) in metadata.fields {
-            article.metadata[name] = MetadataField(value: found.value, stage: context.stageName, rule: found.rule)
+            article.metadata[name] = MetadataField(value: found.value, step: context.step, rule: found.rule)
         }
         if article.language == nil { article.language = metadata.fields["language"]?.value.stringValue.flatMap { LanguageCode($0) } }
         article.layers[ExtractLayer.layerName] = ExtractLayer(

@@ -28,7 +28,7 @@ public struct HTMLDecoder: ArticleDecoder {
         return page(decoded.text, id: id, source: source).map { article in
             var article = article
             article.metadata["charset"] = MetadataField(
-                value: .string(decoded.charset), stage: ArticleFailure.inputStep, rule: decoded.rule)
+                value: .string(decoded.charset), step: ArticleFailure.inputStep, rule: decoded.rule)
             return article
         }
     }
@@ -43,7 +43,7 @@ public struct HTMLDecoder: ArticleDecoder {
     }
 
     private func failure(_ message: String, id: String, source: Source) -> Result<Article, ArticleFailure> {
-        .failure(ArticleFailure(id: id, source: source.location, stage: ArticleFailure.inputStep, error: message))
+        .failure(ArticleFailure(id: id, source: source.location, step: ArticleFailure.inputStep, error: message))
     }
 
     /// One article per JSONL line with an `html` field.
@@ -58,7 +58,7 @@ public struct HTMLDecoder: ArticleDecoder {
                 let html = record["html"]?.stringValue
             else {
                 results.append(.failure(ArticleFailure(
-                    id: "\(location.baseName):\(lineNumber)", source: source.location, stage: ArticleFailure.inputStep,
+                    id: "\(location.baseName):\(lineNumber)", source: source.location, step: ArticleFailure.inputStep,
                     error: "not a JSON object with an 'html' string")))
                 continue
             }
@@ -67,7 +67,7 @@ public struct HTMLDecoder: ArticleDecoder {
             if case .success(var article) = result {
                 article.language = (record["lang"]?.stringValue ?? record["language"]?.stringValue).flatMap { LanguageCode($0) }
                 if let url = record["url"]?.stringValue {
-                    article.metadata["url"] = MetadataField(value: .string(url), stage: ArticleFailure.inputStep, rule: "jsonl-url")
+                    article.metadata["url"] = MetadataField(value: .string(url), step: ArticleFailure.inputStep, rule: "jsonl-url")
                 }
                 result = .success(article)
             }

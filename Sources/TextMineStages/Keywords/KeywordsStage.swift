@@ -82,64 +82,63 @@ public struct KeywordsStage: Stage {
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
-        let stopwords = StopwordList.forLanguage(language.language(of: article))
+        let articleLanguage = language.language(of: article)
+        if let warning = StopwordList.warning(for: articleLanguage) { article.warn(warning) }
+        let stopwords = StopwordList.forLanguage(articleLanguage)
+        let aliases = EntityAliases.forLanguage(articleLanguage)
+        let loneWords = LoneWords.forLanguage(articleLanguage)
         let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)
         let statistics = WordStatistics(text: keywordText)
         let phrases = PhraseCandidates(text: keywordText, maxWords: maxWords)
         let words = keywordText.words
         let entityRanges = article.entities.map { text.byteRange(of: $0.span) }
-        let entities = IntervalIndex(entityRanges)
-        let entityRangeSet = Set(entityRanges)
         func byteRanges(_ candidate: PhraseCandidates.Candidate) -> [Range<Int>] {
             phrases.occurrences(of: candidate).map { words[$0.lowerBound].bytes.lowerBound..<words[$0.upperBound].bytes.upperBound }
         }
 
-        var ranked: [(candidate: Int, score: Double)] = []
-        ranked.reserveCapacity(phrases.candidates.count)
+        let excluded = entityPolicy == .exclude ? IntervalIndex(entityRanges) : nil
+        let boosted = entityPolicy == .boost ? Set(entityRanges) : nil
+        var scored: [BestFirst.Element] = []
+        scored.reserveCapacity(phrases.candidates.count)
         try context.checkDeadline()
         for (index, candidate) in phrases.candidates.enumerated() {
             if index & 1023 == 1023 { try context.checkDeadline() }
             var score = Self.yakeScore(candidate, in: phrases, words: words, statistics: statistics, frequencies: frequencies)
-            switch entityPolicy {
-            case .keep:
-                break
-            case .exclude:
-                if byteRanges(candidate).contains(where: entities.overlaps) { continue }
-            case .boost:
-                if byteRanges(candidate).contains(where: entityRangeSet.contains) { score /= 2 }
-            }
-            ranked.append((index, score))
+            if let excluded, byteRanges(candidate).contains(where: excluded.overlaps) { continue }
+            if let boosted, byteRanges(candidate).contains(where: boosted.contains) { score /= 2 }
+            scored.append((index, score))
         }
-        ranked.sort { $0.score != $1.score ? $0.score < $1.score : $0.candidate < $1.candidate }
+        // Only the best few are read: a heap gives them in order without sorting every candidate.
+        var ranked = BestFirst(scored)
 
         // Entity mentions by byte range, so that a phrase that is a mention joins its entity.
-        var canonicalOf: [Range<Int>: String] = [:]
-        for (entity, range) in zip(article.entities, entityRanges) where merge && canonicalOf[range] == nil {
-            canonicalOf[range] = entity.canonical
-        }
+        let mentions = merge ? MentionCanonicals(article.entities, byteRanges: entityRanges) : MentionCanonicals()
         var keywords: [Keyword] = []
-        var keywordOfEntity: [String: Int] = [:]
-        var taken = IntervalIndex()
-        for (index, score) in ranked where keywords.count < count {
+        var keywordOfEntity: [(canonical: String, keyword: Int)] = []
+        var taken = TakenPhrases(wordCount: words.count)
+        while keywords.count < count, let (index, score) = ranked.next().map({ ($0.index, $0.score) }) {
             let candidate = phrases.candidates[index]
-            let ranges = byteRanges(candidate)
+            let occurrences = phrases.occurrences(of: candidate)
             // A phrase found only inside better phrases adds nothing (`sécurité` inside `garanties de sécurité`).
-            if ranges.allSatisfy(taken.covers) { continue }
-            let canonical = ranges.lazy.compactMap { canonicalOf[$0] }.first
-            if let canonical, let existing = keywordOfEntity[canonical] {
+            if occurrences.allSatisfy(taken.covers) { continue }
+            let ranges = byteRanges(candidate)
+            // The entity's name across articles (`Fédération de Russie` is `Russie`, `OTAN` its long form).
+            let canonical = ranges.lazy.compactMap(mentions.canonical).first.map(aliases.canonical(of:))
+            if let canonical, let existing = keywordOfEntity.first(where: { $0.canonical == canonical })?.keyword {
                 // `Poutine` after `Vladimir Poutine`: one keyword per entity, with every mention.
-                taken.add(ranges)
+                taken.add(occurrences)
                 keywords[existing].spans = Self.outermost(keywords[existing].spans + ranges.map { text.span(ofBytes: $0) })
                 continue
             }
-            if dropWeakWords, canonical == nil, KeywordFilter.isWeak(phrases.occurrences(of: candidate), words: words, hasEntities: !article.entities.isEmpty) {
+            if dropWeakWords, canonical == nil, KeywordFilter.isWeak(occurrences, words: words, hasEntities: !article.entities.isEmpty,
+                                                                                  loneWords: loneWords) {
                 continue
             }
-            taken.add(ranges)
-            if let canonical { keywordOfEntity[canonical] = keywords.count }
+            taken.add(occurrences)
+            if let canonical { keywordOfEntity.append((canonical, keywords.count)) }
             keywords.append(Keyword(
-                phrase: canonical ?? Self.displayForm(phrases.occurrences(of: candidate), words: words, text: text), score: 1 / score,
+                phrase: canonical ?? Self.displayForm(occurrences, words: words, text: text), score: 1 / score,
                 spans: ranges.map { text.span(ofBytes: $0) }))
         }
         article.keywords = keywords
@@ -159,9 +158,9 @@ public struct KeywordsStage: Stage {
     static func yakeScore(_ candidate: PhraseCandidates.Candidate, in phrases: PhraseCandidates, words: [KeywordWord],
                           statistics: WordStatistics, frequencies: DocumentFrequencies? = nil) -> Double {
         var product = 1.0, sum = 0.0
-        for word in words[phrases.occurrences[candidate.occurrenceIndexes.lowerBound]] where word.isContent {
-            var score = statistics.score(of: word.key) ?? 1
-            if let frequencies { score /= frequencies.inverseFrequency(of: word.key) }
+        for index in phrases.occurrences[candidate.occurrenceIndexes.lowerBound] where words[index].isContent {
+            var score = statistics.wordScores[index]
+            if let frequencies { score /= frequencies.inverseFrequency(of: words[index].key) }
             product *= score
             sum += score
         }
@@ -175,11 +174,24 @@ public struct KeywordsStage: Stage {
         let occurrence = occurrences.first { !words[$0.lowerBound].isSentenceStart } ?? occurrences[occurrences.startIndex]
         let first = words[occurrence.lowerBound]
         let raw = text.string(bytes: first.bytes.lowerBound..<words[occurrence.upperBound].bytes.upperBound)
-        let phrase = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let phrase = hasOnlySingleSpaces(raw) ? raw : raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let capitalisedElsewhere = occurrences.contains {
             words[$0.lowerBound].startsUpper && !words[$0.lowerBound].isSentenceStart
         }
         guard first.isSentenceStart, first.startsUpper, !first.isAcronym, !capitalisedElsewhere else { return phrase }
         return phrase.prefix(1).lowercased() + phrase.dropFirst()
+    }
+
+    /// Whether the only white space in a phrase is single ASCII spaces (nothing to collapse): no
+    /// control character, no space after a space, and none of the lead bytes of the other
+    /// white-space scalars (U+0085 and U+00A0 start with C2; U+1680, U+2000…U+205F and U+3000 with
+    /// E1, E2 or E3).
+    static func hasOnlySingleSpaces(_ phrase: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in phrase.utf8 {
+            if byte < 0x20 || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || (byte == 0x20 && previous == 0x20) { return false }
+            previous = byte
+        }
+        return true
     }
 }

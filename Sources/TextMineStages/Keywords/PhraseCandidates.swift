@@ -39,19 +39,21 @@ struct PhraseCandidates {
             var count: Int
             var contentWords: Int
         }
-        var ids = TermTable(capacity: text.words.count * 2)
-        var phrases: [Phrase] = []
-        var found: [(phrase: Int32, words: ClosedRange<Int>)] = []
         let words = text.words
+        var ids = TermTable(capacity: words.count)
+        var phrases: [Phrase] = []
+        phrases.reserveCapacity(words.count)
+        var found: [(phrase: Int32, words: ClosedRange<Int>)] = []
+        found.reserveCapacity(words.count * 2)
         for start in words.indices where words[start].isContent {
             var phraseKey = words[start].key
             var contentWords = 1
             var connectorRun = 0
             var end = start
+            // Whether every content word so far is capitalised, away from a sentence start.
+            var isName = !words[start].isSentenceStart && words[start].startsUpper
             while true {
                 if connectorRun == 0 {
-                    let isName = !words[start].isSentenceStart
-                        && words[start...end].allSatisfy { !$0.isContent || $0.startsUpper }
                     let id = ids.id(for: phraseKey)
                     if Int(id) == phrases.count {
                         phrases.append(Phrase(isName: isName, count: 1, contentWords: contentWords))
@@ -68,6 +70,7 @@ struct PhraseCandidates {
                     guard contentWords < maxWords else { break }
                     contentWords += 1
                     connectorRun = 0
+                    isName = isName && word.startsUpper
                 } else if word.isConnector && connectorRun < Self.maxConnectorRun {
                     connectorRun += 1
                 } else {
@@ -80,6 +83,7 @@ struct PhraseCandidates {
 
         // Kept phrases get consecutive slots in `occurrences`, in order of first occurrence.
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(phrases.count)
         var slotOfPhrase = [Int](repeating: -1, count: phrases.count)
         var total = 0
         for (id, phrase) in phrases.enumerated()

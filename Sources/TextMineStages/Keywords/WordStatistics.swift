@@ -12,15 +12,9 @@ import Foundation
 ///   words that sit next to many different words behave like function words;
 /// - spread: the share of sentences that contain the word.
 struct WordStatistics {
-    /// Dense ids of the content words' term keys.
-    private let ids: TermTable
-    /// The score of each content word, by dense id.
-    private let scoreByID: [Double]
-
-    /// The score of a content word's term key, if the word occurs.
-    func score(of key: UInt64) -> Double? {
-        ids.existingID(for: key).map { scoreByID[Int($0)] }
-    }
+    /// The score of each word of the text, by index in ``KeywordText/words`` (1 for words that are
+    /// not content words).
+    let wordScores: [Double]
 
     init(text: KeywordText) {
         struct Counts {
@@ -29,35 +23,41 @@ struct WordStatistics {
             /// The sentence of the middle occurrence (sentences only grow along the text).
             var medianSentence = 0
         }
-        var ids = TermTable()
-        var counts: [Counts] = []
-        var pairs = TermTable(capacity: text.words.count * 2)
         let words = text.words
-        for (index, word) in words.enumerated() where word.isContent {
-            let id = Int(ids.id(for: word.key))
-            if id == counts.count { counts.append(Counts()) }
-            counts[id].count += 1
-            if word.startsUpper && !word.isSentenceStart { counts[id].capitalised += 1 }
-            if word.isAcronym { counts[id].acronyms += 1 }
-            if counts[id].lastSentence != word.sentence {
-                counts[id].sentences += 1
-                counts[id].lastSentence = word.sentence
-            }
-            if index > 0 && words[index - 1].sentence == word.sentence {
-                counts[id].leftTotal += 1
-                if Self.insert(word.key &* 31 ^ words[index - 1].key, into: &pairs) { counts[id].leftDistinct += 1 }
-            }
-            if index + 1 < words.count && words[index + 1].sentence == word.sentence {
-                counts[id].rightTotal += 1
-                if Self.insert(word.key &* 37 ^ words[index + 1].key ^ 0x5555, into: &pairs) { counts[id].rightDistinct += 1 }
-            }
+        // Dense ids of the content words' term keys, in order of first occurrence.
+        var ids = TermTable(capacity: words.count / 2)
+        var idOfWord = [Int32](repeating: -1, count: words.count)
+        for index in words.indices where words[index].isContent {
+            idOfWord[index] = ids.id(for: words[index].key)
         }
-        // The median occurrence of each word is its (count / 2)-th, counting from 0.
-        var seen = [Int](repeating: 0, count: counts.count)
-        for word in words where word.isContent {
-            let id = Int(ids.existingID(for: word.key)!)
-            if seen[id] == counts[id].count / 2 { counts[id].medianSentence = word.sentence }
-            seen[id] += 1
+        var counts = [Counts](repeating: Counts(), count: ids.count)
+        var pairs = KeySet(capacity: words.count)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for (index, word) in words.enumerated() where word.isContent {
+                let id = Int(idOfWord[index])
+                counts[id].count += 1
+                if word.startsUpper && !word.isSentenceStart { counts[id].capitalised += 1 }
+                if word.isAcronym { counts[id].acronyms += 1 }
+                if counts[id].lastSentence != word.sentence {
+                    counts[id].sentences += 1
+                    counts[id].lastSentence = word.sentence
+                }
+                if index > 0 && words[index - 1].sentence == word.sentence {
+                    counts[id].leftTotal += 1
+                    if pairs.insert(word.key &* 31 ^ words[index - 1].key) { counts[id].leftDistinct += 1 }
+                }
+                if index + 1 < words.count && words[index + 1].sentence == word.sentence {
+                    counts[id].rightTotal += 1
+                    if pairs.insert(word.key &* 37 ^ words[index + 1].key ^ 0x5555) { counts[id].rightDistinct += 1 }
+                }
+            }
+            // The median occurrence of each word is its (count / 2)-th, counting from 0.
+            var seen = [Int](repeating: 0, count: counts.count)
+            for (index, word) in words.enumerated() where word.isContent {
+                let id = Int(idOfWord[index])
+                if seen[id] == counts[id].count / 2 { counts[id].medianSentence = word.sentence }
+                seen[id] += 1
+            }
         }
         // Sums run in first-occurrence order, so scores are the same on every run.
         let frequencies = counts.map { Double($0.count) }
@@ -65,10 +65,13 @@ struct WordStatistics {
         let variance = frequencies.isEmpty ? 0 : frequencies.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(frequencies.count)
         let maxCount = frequencies.max() ?? 1
         let sentenceCount = Double(max(text.sentenceCount, 1))
-        scoreByID = counts.map { c in
+        // Logarithms of small whole numbers recur: each is computed once.
+        let logOfCount = (0...Int(maxCount)).map { log(Double($0)) }
+        let positionOfSentence = (0..<max(text.sentenceCount, 1)).map { log(log(3 + Double($0))) }
+        let scoreByID = counts.map { c in
             let count = Double(c.count)
-            let casing = Double(max(c.capitalised, c.acronyms)) / (1 + log(count))
-            let position = log(log(3 + Double(c.medianSentence)))
+            let casing = Double(max(c.capitalised, c.acronyms)) / (1 + logOfCount[c.count])
+            let position = positionOfSentence[c.medianSentence]
             let frequency = count / (mean + variance.squareRoot())
             let left = c.leftTotal > 0 ? Double(c.leftDistinct) / Double(c.leftTotal) : 0
             let right = c.rightTotal > 0 ? Double(c.rightDistinct) / Double(c.rightTotal) : 0
@@ -76,14 +79,6 @@ struct WordStatistics {
             let spread = Double(c.sentences) / sentenceCount
             return relatedness * position / (casing + frequency / relatedness + spread / relatedness)
         }
-        self.ids = ids
-    }
-
-    /// Adds a neighbour-pair key to `pairs`; true when it was not there yet.
-    @inline(__always)
-    private static func insert(_ key: UInt64, into pairs: inout TermTable) -> Bool {
-        let before = pairs.count
-        _ = pairs.id(for: key)
-        return pairs.count > before
+        wordScores = idOfWord.map { $0 >= 0 ? scoreByID[Int($0)] : 1 }
     }
 }

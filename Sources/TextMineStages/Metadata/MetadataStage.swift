@@ -41,10 +41,13 @@ public struct MetadataStage: Stage {
             language packs; add your own with `packs:` (see docs/stages/boilerplate.md for the format).
             """,
         options: [packs, headerLines, date, byline, dateline, breadcrumbs, title, credits, remove],
-        produces: [.metadata])
+        produces: [.metadata],
+        languages: LanguageSupport(BuiltinPacks.all.map(\.language), others: .generic))
 
     private let rules: [any MetadataRule]
     private let remove: Bool
+    /// The languages of the packs (built-in and user), which have their own cue words.
+    private let packLanguages: Set<LanguageCode>
 
     public init(options: StageOptions) throws {
         let library = try PackLibrary(userPacks: options[Self.packs])
@@ -60,19 +63,23 @@ public struct MetadataStage: Stage {
         if options[Self.credits] { rules.append(CreditLineRule(patterns: library.creditPatterns)) }
         self.rules = rules
         remove = options[Self.remove]
+        packLanguages = Set(library.languages)
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
+        if let language = article.language, !language.isUndetermined, !packLanguages.contains(language) {
+            article.warn("no language pack for '\(language)': the cue words of all packs apply (bylines, dates and credits may be missed)")
+        }
         let text = article.scalarText
         var scan = MetadataScan(text: text)
         for rule in rules { rule.apply(to: &scan) }
         for field in scan.fields {
             article.metadata[field.name] = MetadataField(
-                value: field.value, stage: context.stageName, rule: field.rule,
+                value: field.value, step: context.step, rule: field.rule,
                 source: article.originalSpan(of: text.span(ofBytes: field.source)))
         }
         guard remove else { return }
         try article.applyEdits(article.removalEdits(RemovalPlan.tidy(scan.removals, in: text.utf8), in: text),
-                               stage: context.stageName)
+                               step: context.step)
     }
 }

@@ -32,8 +32,14 @@ struct SentenceOpening: Sendable {
         "selon elle", "selon eux", "d'après lui", "d'après elle", "pour lui", "pour elle", "dans ce", "à cet",
         "de son", "de leur", "in addition", "as well", "even so",
     ]
-    /// Lowercase words that, after a quotation, attribute it to a pronoun.
+    /// Lowercase words that, after a quotation, attribute it to a pronoun: French ones only when
+    /// inverted (`a-t-il`, `dit-elle`) or after `selon`/`d'après` (`selon lui`), so that an
+    /// impersonal `il` (`…, il faut agir.`) does not count; English ones anywhere (`he said`).
     static let attributionPronouns: Set<String> = ["il", "elle", "ils", "elles", "lui", "he", "she", "they"]
+    /// The English ones among them.
+    static let englishAttributionPronouns: Set<String> = ["he", "she", "they"]
+    /// Words after which a French pronoun names the speaker (`selon lui`, `d'après elle`).
+    static let attributionPrepositions: Set<String> = ["selon", "après"]
 
     /// Whether each sentence is dependent.
     func dependentSentences(text: ScalarText, spans: [Span]) -> [Bool] {
@@ -47,11 +53,16 @@ struct SentenceOpening: Sendable {
                 Self.trackQuotes(bytes, cursor..<max(cursor, range.lowerBound), open: &open)
                 let tail = open > 0
                 cursor = range.lowerBound
-                let words = Self.firstWords(bytes, range, count: 2)
-                let bare = words.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
-                let opening = words.first.map { Self.dependentWords.contains($0) || Self.dependentWords.contains(bare[0]) } ?? false
-                let pair = words.count == 2 && Self.dependentPairs.contains(bare[0] + " " + bare[1])
-                result[i] = tail || opening || pair || Self.hasPronounAttribution(bytes, range)
+                let opening: Bool
+                if let quick = Self.quickOpening(bytes, range) {
+                    opening = quick
+                } else {
+                    let words = Self.firstWords(bytes, range, count: 2)
+                    let bare = words.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
+                    opening = (words.first.map { Self.dependentWords.contains($0) || Self.dependentWords.contains(bare[0]) } ?? false)
+                        || (words.count == 2 && Self.dependentPairs.contains(bare[0] + " " + bare[1]))
+                }
+                result[i] = tail || opening || Self.hasPronounAttribution(bytes, range)
             }
         }
         return result
@@ -78,31 +89,54 @@ struct SentenceOpening: Sendable {
     static func firstWords(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, count: Int) -> [String] {
         var words: [String] = []
         var index = range.lowerBound
-        while words.count < count && index < range.upperBound {
-            // Skip to a word start.
-            while index < range.upperBound {
-                let (isWord, width) = WordScanner.classify(bytes, at: index, limit: range.upperBound)
-                if isWord { break }
-                index += width
-            }
-            let start = index
-            while index < range.upperBound {
-                let (isWord, width) = WordScanner.classify(bytes, at: index, limit: range.upperBound)
-                if !isWord {
-                    let byte = bytes[index]
-                    let joiner = byte == 0x27 || byte == 0x2D
-                    let next = index + 1 < range.upperBound ? WordScanner.classify(bytes, at: index + 1, limit: range.upperBound).0 : false
-                    if joiner && next { index += 1; continue }
-                    if byte == 0x2C { index += 1 }
-                    break
-                }
-                index += width
-            }
-            guard index > start else { break }
-            words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased())
+        while words.count < count, let word = nextWord(bytes, from: &index, limit: range.upperBound) {
+            words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self).lowercased())
         }
         return words
     }
+
+    /// The next word from `index` as ``firstWords(_:_:count:)`` cuts it (with inner apostrophes and
+    /// hyphens and a comma right after it), advancing `index` past it; nil when there is none.
+    private static func nextWord(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, limit: Int) -> Range<Int>? {
+        // Skip to a word start.
+        while index < limit {
+            let (isWord, width) = WordScanner.classify(bytes, at: index, limit: limit)
+            if isWord { break }
+            index += width
+        }
+        let start = index
+        while index < limit {
+            let (isWord, width) = WordScanner.classify(bytes, at: index, limit: limit)
+            if !isWord {
+                let byte = bytes[index]
+                let joiner = byte == 0x27 || byte == 0x2D
+                let next = index + 1 < limit ? WordScanner.classify(bytes, at: index + 1, limit: limit).0 : false
+                if joiner && next { index += 1; continue }
+                if byte == 0x2C { index += 1 }
+                break
+            }
+            index += width
+        }
+        return index > start ? start..<index : nil
+    }
+
+    /// Whether the sentence opens with a dependent word, decided from its first word alone when
+    /// that word is ASCII, at most 8 bytes long and cannot start a dependent pair (most sentences);
+    /// nil when the full check of ``firstWords(_:_:count:)`` is needed.
+    private static func quickOpening(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool? {
+        var index = range.lowerBound
+        guard let word = nextWord(bytes, from: &index, limit: range.upperBound) else { return false }
+        guard word.count <= 8, !word.contains(where: { bytes[$0] >= 0x80 }) else { return nil }
+        let key = packed(bytes, word)
+        let bare = bytes[word.upperBound - 1] == 0x2C ? packed(bytes, word.lowerBound..<word.upperBound - 1) : key
+        if pairFirstKeys.contains(bare) { return nil }
+        return openingKeys.contains(key) || openingKeys.contains(bare)
+    }
+
+    /// The ASCII ``dependentWords`` of at most 8 bytes, packed.
+    private static let openingKeys = keys(dependentWords.filter { word in word.utf8.count <= 8 && word.utf8.allSatisfy { $0 < 0x80 } })
+    /// The first words of ``dependentPairs``, packed.
+    private static let pairFirstKeys = keys(Set(dependentPairs.map { String($0.split(separator: " ")[0]) }))
 
     /// Whether the words after the sentence's last closing quotation mark name the speaker with a
     /// pronoun (`a-t-il déclaré`, `selon elle`, `he said`).
@@ -125,17 +159,32 @@ struct SentenceOpening: Sendable {
             close = comma
         }
         var found = false
+        var afterPreposition = false
         WordScanner.forEachWord(in: bytes, range: close..<range.upperBound) { word in
-            guard !found, word.count <= 5 else { return }
-            var packed: UInt64 = 0
-            for k in word { packed = packed << 8 | UInt64(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] | 0x20 : bytes[k]) }
-            if attributionKeys.contains(packed) { found = true }
+            guard !found else { return }
+            let key = word.count <= 8 ? packed(bytes, word) : 0
+            if attributionKeys.contains(key) {
+                let inverted = word.lowerBound > 0 && bytes[word.lowerBound - 1] == 0x2D
+                found = inverted || afterPreposition || englishAttributionKeys.contains(key)
+            }
+            afterPreposition = prepositionKeys.contains(key)
         }
         return found
     }
 
-    /// ``attributionPronouns`` as their bytes packed into an integer (all are at most 5 bytes).
-    private static let attributionKeys: [UInt64] = attributionPronouns.sorted().map { word in
-        word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+    /// The lowercased (ASCII letters) bytes of a word of at most 8 bytes, packed into an integer.
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
+        var key: UInt64 = 0
+        for k in word { key = key << 8 | UInt64(bytes[k] >= 0x41 && bytes[k] <= 0x5A ? bytes[k] | 0x20 : bytes[k]) }
+        return key
     }
+
+    /// A word list as packed keys (see ``packed(_:_:)``).
+    private static func keys(_ words: Set<String>) -> Set<UInt64> {
+        Set(words.map { word in word.utf8.reduce(0) { $0 << 8 | UInt64($1) } })
+    }
+
+    private static let attributionKeys = keys(attributionPronouns)
+    private static let englishAttributionKeys = keys(englishAttributionPronouns)
+    private static let prepositionKeys = keys(attributionPrepositions)
 }

@@ -78,7 +78,9 @@ public struct SummarizeStage: Stage {
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
-        let stopwords = StopwordList.forLanguage(language.language(of: article))
+        let articleLanguage = language.language(of: article)
+        if let warning = StopwordList.warning(for: articleLanguage) { article.warn(warning) }
+        let stopwords = StopwordList.forLanguage(articleLanguage)
         let document = SummaryDocument(
             text: text, spans: article.sentences.map(\.span), title: article.metadata["title"]?.value.stringValue,
             stopwords: stopwords, normalizer: normalizer)

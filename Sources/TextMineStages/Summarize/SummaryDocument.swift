@@ -23,6 +23,9 @@ struct SummaryDocument {
     let contentHashes: [UInt64]
     /// The number of each sentence's words after the first that start with a capital letter.
     let capitalised: [Int]
+    /// The sparse tf-idf similarities between sentences (of ``weighted``), built once for the
+    /// scorers and the selector.
+    let similarity: SimilarityIndex
 
     /// The number of sentences.
     var count: Int { spans.count }
@@ -30,8 +33,6 @@ struct SummaryDocument {
     /// Builds the document of sentences `spans` of `text`.
     init(text: ScalarText, spans: [Span], title: String?, stopwords: StopwordList, normalizer: TermNormalizer) {
         var vocabulary = TermTable(capacity: spans.count * 8)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(64)
         var wordCounts: [Int] = []
         var wordTerms: [[Int32]] = []
         var hashes: [UInt64] = []
@@ -50,11 +51,11 @@ struct SummaryDocument {
                 var hash: UInt64 = 0
                 var index = range.lowerBound
                 while let word = WordScanner.nextWord(in: bytes, from: &index, limit: range.upperBound) {
-                    let normalized = normalizer.normalize(bytes, word, into: &buffer)
+                    let normalized = normalizer.normalize(bytes, word)
                     if words > 0 && normalized.startsUpper { capitals += 1 }
                     words += 1
                     hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key
-                    let isContent = buffer.count > 1 && !(normalized.isNumber && word.count < 2)
+                    let isContent = normalized.length > 1 && !(normalized.isNumber && word.count < 2)
                         && !stopwords.contains(normalized)
                     terms.append(isContent ? vocabulary.id(for: normalized.key) : -1)
                 }
@@ -71,7 +72,7 @@ struct SummaryDocument {
                 // Title words that never occur in the body cannot match a sentence: drop them.
                 var index = 0
                 while let word = WordScanner.nextWord(in: bytes, from: &index, limit: bytes.count) {
-                    let normalized = normalizer.normalize(bytes, word, into: &buffer)
+                    let normalized = normalizer.normalize(bytes, word)
                     if !stopwords.contains(normalized), let id = vocabulary.existingID(for: normalized.key) { titleIDs.append(id) }
                 }
             }
@@ -85,7 +86,7 @@ struct SummaryDocument {
         }
         let sentenceCount = Double(spans.count)
         let idf = sentenceFrequency.map { log((sentenceCount + 1) / Double($0)) + 1 }
-        weighted = termCounts.map { counts in
+        let weighted = termCounts.map { counts in
             var vector = counts
             for k in vector.weights.indices { vector.weights[k] *= idf[Int(vector.ids[k])] }
             let norm = vector.norm
@@ -100,6 +101,8 @@ struct SummaryDocument {
         self.titleTerms = TermVector.counting(titleIDs)
         self.contentHashes = hashes
         self.capitalised = capitalised
+        self.weighted = weighted
+        similarity = SimilarityIndex(vectors: weighted, vocabularySize: sentenceFrequency.count)
     }
 
     /// The number of distinct content terms.

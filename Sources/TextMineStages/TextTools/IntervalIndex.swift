@@ -14,13 +14,30 @@ struct IntervalIndex {
         add(intervals)
     }
 
-    /// Adds intervals; rebuilds the index (for occasional additions).
+    /// Adds intervals: sorts them and merges them into the index (linear in its size, for
+    /// occasional additions).
     mutating func add(_ intervals: some Sequence<Range<Int>>) {
-        sorted += intervals
-        sorted.sort { $0.lowerBound < $1.lowerBound }
+        let added = intervals.sorted { $0.lowerBound < $1.lowerBound }
+        guard !added.isEmpty else { return }
+        var merged: [Range<Int>] = []
+        merged.reserveCapacity(sorted.count + added.count)
+        var old = 0
+        for interval in added {
+            while old < sorted.count && sorted[old].lowerBound <= interval.lowerBound {
+                merged.append(sorted[old])
+                old += 1
+            }
+            merged.append(interval)
+        }
+        merged.append(contentsOf: sorted[old...])
+        sorted = merged
         maxEnd.removeAll(keepingCapacity: true)
         maxEnd.reserveCapacity(sorted.count)
-        for interval in sorted { maxEnd.append(Swift.max(maxEnd.last ?? Int.min, interval.upperBound)) }
+        var furthest = Int.min
+        for interval in sorted {
+            furthest = Swift.max(furthest, interval.upperBound)
+            maxEnd.append(furthest)
+        }
     }
 
     /// Whether some interval shares an offset with `range` (empty intervals and ranges share none).

@@ -8,23 +8,23 @@ struct ArticleJSONWriterTests {
     static func fullArticle() throws -> Article {
         var article = Article(id: "a/1 \"q\"", text: "Share Post:\nLe « président » Bliken a dit\u{01}\t\\ non.",
                               source: Source(path: "seeds/a.txt", format: "text", line: 3), language: "fr")
-        try article.applyEdits([.remove(Span(start: 0, end: 12), reason: "boilerplate: share")], stage: "boilerplate")
+        try article.applyEdits([.remove(Span(start: 0, end: 12), reason: "boilerplate: share")], step: "boilerplate")
         article.metadata = [
-            "title": MetadataField(value: "Titre", stage: "metadata", rule: "first-line", source: Span(start: 0, end: 5)),
-            "authors": MetadataField(value: ["A", "B"], stage: "metadata", rule: "byline"),
-            "Zeta": MetadataField(value: ["n": 1, "x": 2.5, "ok": true, "none": .null], stage: "m", rule: "r"),
+            "title": MetadataField(value: "Titre", step: "metadata", rule: "first-line", source: Span(start: 0, end: 5)),
+            "authors": MetadataField(value: ["A", "B"], step: "metadata", rule: "byline"),
+            "Zeta": MetadataField(value: ["n": 1, "x": 2.5, "ok": true, "none": .null], step: "m", rule: "r"),
         ]
         article.blocks = [Block(span: Span(start: 0, end: 10), role: .body, score: 0.75), Block(span: Span(start: 10, end: 20), role: .heading)]
         article.sentences = [Sentence(span: Span(start: 0, end: 20))]
         article.tokens = [Token(span: Span(start: 0, end: 2), kind: "word"), Token(span: Span(start: 3, end: 4))]
         article.entities = [Entity(span: Span(start: 14, end: 20), text: "Bliken", label: "PER", canonical: "Antony Blinken",
-                                   confidence: 0.9, stage: "entities")]
+                                   confidence: 0.9, step: "entities")]
         article.summary = Summary(method: "lead", scores: [
             ScoredSentence(span: Span(start: 0, end: 20), score: 1, rank: 1),
             ScoredSentence(span: Span(start: 20, end: 30), score: 1e-7, rank: 2, ineligible: "fragment"),
         ], selected: [0], text: "Le « président »")
         article.keywords = [Keyword(phrase: "président", score: 0.5, spans: [Span(start: 5, end: 14)])]
-        article.trace = [StageTrace(stage: "boilerplate", seconds: 0.000123)]
+        article.trace = [StepTrace(step: "boilerplate", seconds: 0.000123)]
         article.layers = ["sentiment": ["polarity": -0.25, "labels": ["a", "b"]]]
         return article
     }

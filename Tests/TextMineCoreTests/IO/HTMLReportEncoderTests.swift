@@ -10,8 +10,8 @@ struct HTMLReportEncoderTests {
     func scriptSafeRecords() throws {
         var article = Article(id: Self.hostile, text: "Paris " + Self.hostile)
         article.entities = [Entity(span: Span(start: 0, end: 5), text: "Paris", label: "<b>LOC", canonical: Self.hostile,
-                                   confidence: 0.5, stage: "e")]
-        article.metadata = ["title": MetadataField(value: .string(Self.hostile), stage: "m", rule: "</script>")]
+                                   confidence: 0.5, step: "e")]
+        article.metadata = ["title": MetadataField(value: .string(Self.hostile), step: "m", rule: "</script>")]
         let bytes = try HTMLReportEncoder().encode(article)
         #expect(!bytes.contains(UInt8(ascii: "<")) && !bytes.contains(UInt8(ascii: ">")) && !bytes.contains(UInt8(ascii: "&")))
         let record = try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))
@@ -26,8 +26,8 @@ struct HTMLReportEncoderTests {
         let head = String(decoding: encoder.header, as: UTF8.self)
         #expect(head.contains("<title>Run &lt;1&gt; &amp; &quot;2&quot;</title>"))
         #expect(head.hasSuffix(#"<script type="application/json" id="tm-articles">["#))
-        let failure = ArticleFailure(id: "</script>", source: "a.txt", stage: "input", error: "empty article")
-        var stage = StageStatistics(name: "clean")
+        let failure = ArticleFailure(id: "</script>", source: "a.txt", step: "input", error: "empty article")
+        var stage = StepStatistics(name: "clean")
         stage.calls = 2
         stage.seconds = 0.5
         let tail = String(decoding: try encoder.footer(after: RunOutcome(failures: [failure], stages: [stage])), as: UTF8.self)
@@ -41,14 +41,14 @@ struct HTMLReportEncoderTests {
     func removalPlacement() throws {
         var article = Article(id: "r", text: "Share this. Le texte. Photo: AFP")
         try article.applyEdits([.remove(Span(start: 0, end: 12), reason: "boilerplate"),
-                                .remove(Span(start: 21, end: 32), reason: "credit")], stage: "b")
+                                .remove(Span(start: 21, end: 32), reason: "credit")], step: "b")
         #expect(article.text == "Le texte.")
         #expect(RemovalPlacement.currentOffsets(of: article) == [0, 9])
         article.alignment = nil
         #expect(RemovalPlacement.currentOffsets(of: article) == [0, 9])
         var normalised = Article(id: "n", text: "« x »  Pub. Fin")
-        try normalised.applyEdits([TextEdit(span: Span(start: 5, end: 7), replacement: " ")], stage: "clean")
-        try normalised.applyEdits([.remove(Span(start: 5, end: 10), reason: "ad")], stage: "b")
+        try normalised.applyEdits([TextEdit(span: Span(start: 5, end: 7), replacement: " ")], step: "clean")
+        try normalised.applyEdits([.remove(Span(start: 5, end: 10), reason: "ad")], step: "b")
         #expect(normalised.text == "« x » Fin")
         #expect(RemovalPlacement.currentOffsets(of: normalised) == [5])
     }

@@ -56,18 +56,18 @@ struct InputTests {
         func read(_ path: String, _ encoding: String) -> Result<Article, ArticleFailure> {
             let registry = ArticleDecoderRegistry.builtIn.registering([TextDecoder(encoding: Charset.canonicalName(encoding))])
             return (try? InputFiles(paths: [path], decoders: registry)).map(decode)?.first
-                ?? .failure(ArticleFailure(id: "", source: nil, stage: "", error: "no input"))
+                ?? .failure(ArticleFailure(id: "", source: nil, step: "", error: "no input"))
         }
         #expect(try read(latin, "latin1").get().text == "Le café ¤")
         #expect(try read(latin, "ISO-8859-15").get().text == "Le café €")
         #expect(try read(latin, "ISO-8859-15").get().source?.encoding == "iso-8859-15")
-        #expect(throws: ArticleFailure(id: "latin", source: latin, stage: "input",
+        #expect(throws: ArticleFailure(id: "latin", source: latin, step: "input",
                                        error: "invalid UTF-8 at byte 6: looks like Windows-1252; use --input-encoding cp1252")) {
             try read(latin, "utf-8").get()
         }
         #expect(try read(bare16, "utf-16").get().text == "Été")
         #expect(try read(bare16, "utf-16").get().source?.encoding == "utf-16le")
-        #expect(throws: ArticleFailure(id: "odd", source: odd16, stage: "input",
+        #expect(throws: ArticleFailure(id: "odd", source: odd16, step: "input",
                                        error: "invalid UTF-16 (an odd number of bytes) at byte 4")) {
             try read(odd16, "utf-16le").get()
         }
@@ -97,7 +97,7 @@ struct InputTests {
     @Test("a file that cannot be read fails with the system's reason")
     func unreadableFile() {
         let item = InputItem.file(path: "/nonexistent/x.txt", byteCount: 0, decoder: TextDecoder())
-        #expect(throws: ArticleFailure(id: "x", source: "/nonexistent/x.txt", stage: "input",
+        #expect(throws: ArticleFailure(id: "x", source: "/nonexistent/x.txt", step: "input",
                                        error: "cannot read '/nonexistent/x.txt': No such file or directory")) {
             try item.decode()[0].get()
         }

@@ -23,10 +23,10 @@ struct JSONLinesInputTests {
         #expect(article.summary == nil)
         #expect(article.source == Source(path: "in.jsonl", format: "jsonl", line: 7))
         #expect(article.metadata == [
-            "title": MetadataField(value: "Titre", stage: "input", rule: "jsonl"),
-            "summary": MetadataField(value: "Résumé.", stage: "input", rule: "jsonl"),
-            "source": MetadataField(value: "fundus", stage: "input", rule: "jsonl"),
-            "tags": MetadataField(value: ["a"], stage: "input", rule: "jsonl"),
+            "title": MetadataField(value: "Titre", step: "input", rule: "jsonl"),
+            "summary": MetadataField(value: "Résumé.", step: "input", rule: "jsonl"),
+            "source": MetadataField(value: "fundus", step: "input", rule: "jsonl"),
+            "tags": MetadataField(value: ["a"], step: "input", rule: "jsonl"),
         ])
     }
 

@@ -13,8 +13,8 @@ struct TableEncoderTests {
         var article = Article(id: "a,1", text: "Le \"Quai\" d'Orsay\n a dit")
         article.entities = [
             Entity(span: Span(start: 3, end: 17), text: "\"Quai\" d'Orsay", label: "ORG", canonical: "Quai d'Orsay",
-                   confidence: 0.5, stage: "entities"),
-            Entity(span: Span(start: 0, end: 2), text: "Le\n", label: "MISC", canonical: "x\ty", confidence: 1, stage: "e"),
+                   confidence: 0.5, step: "entities"),
+            Entity(span: Span(start: 0, end: 2), text: "Le\n", label: "MISC", canonical: "x\ty", confidence: 1, step: "e"),
         ]
         let csv = try table(TableEncoder(rows: .entities), [article, Article(id: "none", text: "x")])
         #expect(csv == "id,text,label,start,end,canonical,confidence\r\n"
@@ -29,11 +29,11 @@ struct TableEncoderTests {
         var article = Article(id: "x", text: "Paris, \"ville\".", source: Source(path: "in.jsonl", format: "jsonl", line: 4),
                               language: "fr")
         article.entities = [
-            Entity(span: Span(start: 0, end: 5), text: "Paris", label: "LOC", canonical: "Paris", confidence: 1, stage: "e"),
-            Entity(span: Span(start: 0, end: 5), text: "Paris", label: "LOC", canonical: "Paris", confidence: 1, stage: "e"),
+            Entity(span: Span(start: 0, end: 5), text: "Paris", label: "LOC", canonical: "Paris", confidence: 1, step: "e"),
+            Entity(span: Span(start: 0, end: 5), text: "Paris", label: "LOC", canonical: "Paris", confidence: 1, step: "e"),
         ]
         article.keywords = [Keyword(phrase: "ville", score: 1), Keyword(phrase: "paris", score: 0.5)]
-        article.metadata = ["title": MetadataField(value: "T", stage: "m", rule: "r")]
+        article.metadata = ["title": MetadataField(value: "T", step: "m", rule: "r")]
         let encoder = TableEncoder(fields: FieldSelection(only: [.keywords, .text, .entities, .source, .metadata, .summary]))
         #expect(try table(encoder, [article]) == "id,source,metadata,text,summary,keywords,entities\r\n"
             + "x,in.jsonl:4,\"{\"\"title\"\":{\"\"rule\"\":\"\"r\"\",\"\"stage\"\":\"\"m\"\",\"\"value\"\":\"\"T\"\"}}\","

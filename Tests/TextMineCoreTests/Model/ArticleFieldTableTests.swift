@@ -22,7 +22,7 @@ struct ArticleFieldTableTests {
     func remapFollowsTheTable() throws {
         var article = try ArticleJSONWriterTests.fullArticle()
         let before = article
-        try article.applyEdits([.remove(Span(start: 0, end: 3), reason: "r")], stage: "s")
+        try article.applyEdits([.remove(Span(start: 0, end: 3), reason: "r")], step: "s")
         let remapped = Set(ArticleField.definitions.filter { $0.remap != nil }.map(\.field))
         #expect(remapped == [.summary, .keywords, .entities, .sentences, .blocks, .tokens])
         for field in [ArticleField.sentences, .blocks, .tokens, .entities, .keywords, .summary] {
@@ -37,7 +37,7 @@ struct ArticleFieldTableTests {
         article.tokens = [Token(span: Span(start: 0, end: 1)), Token(span: Span(start: 1, end: 7))]
         #expect(article.spanProblem() == "tokens[1]: span [1, 7) lies outside the text (3 scalars)")
         article.tokens = []
-        article.metadata["title"] = MetadataField(value: "t", stage: "m", rule: "r", source: Span(start: 2, end: 8))
+        article.metadata["title"] = MetadataField(value: "t", step: "m", rule: "r", source: Span(start: 2, end: 8))
         #expect(article.spanProblem() == "metadata[0]: span [2, 8) lies outside the text (3 scalars)")
         article.metadata = [:]
         article.summary = Summary(method: "lead", scores: [ScoredSentence(span: Span(start: 0, end: 3), score: 1, rank: 1)],

@@ -42,10 +42,10 @@ struct LanguageCodeTests {
     func warnings() throws {
         var article = Article(id: "a", text: "x")
         article.warn("no rules for 'fi'")
-        article.recordTrace(stage: "entities", seconds: nil)
-        article.recordTrace(stage: "keywords", seconds: nil)
-        #expect(article.trace == [StageTrace(stage: "entities", seconds: nil, warnings: ["no rules for 'fi'"]),
-                                  StageTrace(stage: "keywords", seconds: nil)])
+        article.recordTrace(step: "entities", seconds: nil)
+        article.recordTrace(step: "keywords", seconds: nil)
+        #expect(article.trace == [StepTrace(step: "entities", seconds: nil, warnings: ["no rules for 'fi'"]),
+                                  StepTrace(step: "keywords", seconds: nil)])
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // JSONEncoder's key order is otherwise a dictionary's
         let json = String(decoding: try encoder.encode(article.trace), as: UTF8.self)

@@ -31,20 +31,33 @@ struct PipelineRunnerTests {
         #expect(probe.maxInFlight == 2)
     }
 
+    @Test("CPU time: one job's critical path is all of it; with several, the busiest worker's share")
+    func criticalPath() throws {
+        let articles = sampleArticles(300)
+        let pipeline = Pipeline(stages)
+        let one = try PipelineRunner(pipeline: pipeline, options: .init(jobs: 1, batchBytes: 2000)).run(articles).report
+        #expect(one.cpuSeconds > 0)
+        #expect(abs(one.criticalCPUSeconds - one.cpuSeconds) < 1e-9)
+        let four = try PipelineRunner(pipeline: pipeline, options: .init(jobs: 4, batchBytes: 2000)).run(articles).report
+        #expect(four.criticalCPUSeconds > 0)
+        #expect(four.criticalCPUSeconds <= four.cpuSeconds + 1e-9)
+        #expect(four.statisticsTable.contains("s on the critical path"))
+    }
+
     @Test("skip: failed articles are reported in place and the others go on")
     func skipPolicy() throws {
         let (results, report) = try PipelineRunner(pipeline: Pipeline(stages), options: .init(jobs: 4))
             .run(sampleArticles(20))
         let failures = results.compactMap { if case .failure(let f) = $0 { f } else { nil } }
         #expect(failures.map(\.id) == ["a3", "a10", "a17"])
-        #expect(failures.first == ArticleFailure(id: "a3", source: nil, stage: "fragile", error: "cannot handle boom"))
+        #expect(failures.first == ArticleFailure(id: "a3", source: nil, step: "fragile", error: "cannot handle boom"))
         #expect(report.succeeded == 17)
         #expect(report.failed == 3)
         #expect(report.stoppedBy == nil)
-        let fragile = try #require(report.stages.first { $0.name == "fragile" })
+        let fragile = try #require(report.steps.first { $0.name == "fragile" })
         #expect(fragile.calls == 20)
         #expect(fragile.failures == 3)
-        #expect(report.stages.map(\.name) == ["input", "upper", "fragile", "output"])
+        #expect(report.steps.map(\.name) == ["input", "upper", "fragile", "output"])
     }
 
     @Test("fail: the run stops at the first failure in input order")
@@ -52,7 +65,7 @@ struct PipelineRunnerTests {
         let runner = PipelineRunner(pipeline: Pipeline(stages), options: .init(jobs: 4, errorPolicy: .fail))
         let (results, report) = try runner.run(sampleArticles(20))
         #expect(report.stoppedBy?.id == "a3")
-        #expect(report.stoppedBy?.stage == "fragile")
+        #expect(report.stoppedBy?.step == "fragile")
         #expect(results.count == 4)  // a0, a1, a2 and the failure
         #expect(report.succeeded == 3)
         #expect(report.failed == 1)
@@ -67,7 +80,7 @@ struct PipelineRunnerTests {
             .run([Article(id: "x", text: "Bonjour."), english])
         let articles = try results.map { try $0.get() }
         #expect(articles.map(\.language) == ["fr", "en"])
-        #expect(articles[0].trace.map(\.stage) == ["upper", "fragile"])
+        #expect(articles[0].trace.map(\.step) == ["upper", "fragile"])
     }
 
     @Test("a corpus stage prepares on every article as the earlier steps left them")
@@ -92,7 +105,7 @@ struct PipelineRunnerTests {
         let (results, report) = try runner.run(articles)
         #expect(report.succeeded == 2)
         let failures = results.compactMap { if case .failure(let f) = $0 { f } else { nil } }
-        #expect(failures == [ArticleFailure(id: "big", source: nil, stage: ArticleFailure.inputStep,
+        #expect(failures == [ArticleFailure(id: "big", source: nil, step: ArticleFailure.inputStep,
                                             error: "the article is 101 bytes, over limits.max-article-bytes (100)")])
     }
 
@@ -106,10 +119,10 @@ struct PipelineRunnerTests {
             return
         }
         #expect(quick.text == "QUICK")
-        #expect(slow.stage == "slow")
+        #expect(slow.step == "slow")
         #expect(slow.error.hasPrefix("step 'slow' took "))
         #expect(slow.error.hasSuffix(" s on this article, over limits.step-timeout (0.5 s)"))
-        #expect(report.stages.first { $0.name == "slow" }?.failures == 1)
+        #expect(report.steps.first { $0.name == "slow" }?.failures == 1)
         #expect(report.failed == 1)
     }
 
@@ -123,11 +136,11 @@ struct PipelineRunnerTests {
             return
         }
         #expect(done.text == "DONE")
-        #expect(endless.stage == "looping")
+        #expect(endless.step == "looping")
         // Stopped by the check (a step that returned by itself would say "took").
         #expect(endless.error.hasPrefix("step 'looping' was stopped after "))
         #expect(endless.error.hasSuffix(" s on this article, over limits.step-timeout (0.5 s)"))
-        #expect(report.stages.first { $0.name == "looping" }?.failures == 1)
+        #expect(report.steps.first { $0.name == "looping" }?.failures == 1)
         #expect(report.failed == 1)
     }
 

@@ -37,7 +37,7 @@ struct RunOutcomeTests {
     @Test("fail: an emptied article fails in the step that emptied it, and on-error: fail stops there")
     func fail() throws {
         let (collector, report) = try run(articles, [try VoidStage(options: .init())], empty: .fail)
-        #expect(collector.failures == [ArticleFailure(id: "b", source: nil, stage: "void",
+        #expect(collector.failures == [ArticleFailure(id: "b", source: nil, step: "void",
                                                       error: "nothing is left of its text (on-empty: fail)")])
         #expect((report.succeeded, report.emptied, report.failed) == (2, 0, 1))
         let (_, stopped) = try run(articles, [try VoidStage(options: .init())], empty: .fail, errors: .fail)

@@ -11,8 +11,8 @@ struct UpperStage: Stage {
     func process(_ article: inout Article, context: StageContext) throws {
         let length = article.text.unicodeScalars.count
         try article.applyEdits([TextEdit(span: Span(start: 0, end: length), replacement: article.text.uppercased())],
-                               stage: context.stageName)
-        article.metadata["length"] = MetadataField(value: .int(length), stage: context.stageName, rule: "count")
+                               step: context.step)
+        article.metadata["length"] = MetadataField(value: .int(length), step: context.step, rule: "count")
     }
 }
 
@@ -38,8 +38,8 @@ struct CorpusCountStage: CorpusStage {
         upperCased = corpus.filter { $0.text == $0.text.uppercased() }.count
     }
     func process(_ article: inout Article, context: StageContext) throws {
-        article.metadata["corpus"] = MetadataField(value: .int(corpusSize), stage: context.stageName, rule: "size")
-        article.metadata["upper"] = MetadataField(value: .int(upperCased), stage: context.stageName, rule: "upper")
+        article.metadata["corpus"] = MetadataField(value: .int(corpusSize), step: context.step, rule: "size")
+        article.metadata["upper"] = MetadataField(value: .int(upperCased), step: context.step, rule: "upper")
     }
 }
 
@@ -97,7 +97,7 @@ func withoutTimings(_ results: [Result<Article, ArticleFailure>]) -> [Result<Art
     results.map { result in
         result.map { article in
             var article = article
-            article.trace = article.trace.map { StageTrace(stage: $0.stage, seconds: 0) }
+            article.trace = article.trace.map { StepTrace(step: $0.step, seconds: 0) }
             return article
         }
     }
@@ -110,7 +110,7 @@ struct VoidStage: Stage {
     func process(_ article: inout Article, context: StageContext) throws {
         guard article.text.contains("void") else { return }
         try article.applyEdits([.remove(Span(start: 0, end: article.scalarText.scalarCount), reason: "void: all")],
-                               stage: context.stageName)
+                               step: context.step)
     }
 }
 

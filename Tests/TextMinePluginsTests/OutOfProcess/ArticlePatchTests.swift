@@ -11,14 +11,14 @@ struct ArticlePatchTests {
         var after = before
         // Two adjacent removals (one alignment region), then a normalisation elsewhere.
         try after.applyEdits([.remove(Span(start: 0, end: 2), reason: "first"), .remove(Span(start: 2, end: 3), reason: "second"),
-                              TextEdit(span: Span(start: 5, end: 6), replacement: "Y")], stage: "s")
-        after.entities = [Entity(span: Span(start: 0, end: 2), text: "BB", label: "ORG", canonical: "BB", confidence: 1, stage: "s")]
-        after.metadata["title"] = MetadataField(value: "z", stage: "s", rule: "guillemets", source: Span(start: 11, end: 12))
+                              TextEdit(span: Span(start: 5, end: 6), replacement: "Y")], step: "s")
+        after.entities = [Entity(span: Span(start: 0, end: 2), text: "BB", label: "ORG", canonical: "BB", confidence: 1, step: "s")]
+        after.metadata["title"] = MetadataField(value: "z", step: "s", rule: "guillemets", source: Span(start: 11, end: 12))
 
         let patch = ArticlePatch(from: before, to: after)
         #expect(patch.edits?.map(\.reason) == ["first", "second", nil])
         var replayed = before
-        try patch.apply(to: &replayed, stage: "s")
+        try patch.apply(to: &replayed, step: "s")
         #expect(replayed == after)
     }
 
@@ -27,7 +27,7 @@ struct ArticlePatchTests {
         var patch = ArticlePatch()
         patch.edits = [ArticlePatch.Edit(span: Span(start: 2, end: 9), replacement: nil, reason: "x")]
         var article = Article(id: "a", text: "abc")
-        #expect(throws: StageError.self) { try patch.apply(to: &article, stage: "s") }
+        #expect(throws: StageError.self) { try patch.apply(to: &article, step: "s") }
         #expect(article == Article(id: "a", text: "abc"))
     }
 

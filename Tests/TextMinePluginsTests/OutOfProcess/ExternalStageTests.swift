@@ -10,14 +10,14 @@ struct ExternalStageTests {
     func pythonExample() throws {
         let harness = try StageHarness(ExternalStage.self, options: [
             "command": ["python3", "redact.py"], "options": ["kinds": ["email", "url"]],
-        ], stageName: "redact", baseDirectory: TestPaths.pythonExamples)
+        ], step: "redact", baseDirectory: TestPaths.pythonExamples)
         var article = Article(id: "a", text: "Écrivez à jean.dupont@exemple.fr ou voyez https://x.fr/a « ici ».")
         article.sentences = [Sentence(span: Span(start: 0, end: 65))]
         let result = try harness.run(article)
         #expect(result.text == "Écrivez à  ou voyez  « ici ».")
         #expect(result.removedTexts == ["jean.dupont@exemple.fr", "https://x.fr/a"])
         #expect(result.removals.map(\.reason) == ["redact: email", "redact: url"])
-        #expect(result.removals.allSatisfy { $0.stage == "redact" })
+        #expect(result.removals.allSatisfy { $0.step == "redact" })
         #expect(result.layers["redact"] == ["count": 2])
         // Spans the program never saw are remapped by the host.
         #expect(result.sentences.map(\.span) == [Span(start: 0, end: 29)])
@@ -54,7 +54,7 @@ struct ExternalStageTests {
         let outcomes = concurrently(texts) { text -> String in
             var article = Article(id: text, text: text)
             do {
-                try stage.process(&article, context: StageContext(stageName: "faulty"))
+                try stage.process(&article, context: StageContext(step: "faulty"))
                 return "ok \(article.layers["faulty"]?.objectValue?["length"]?.intValue ?? -1)"
             } catch {
                 return "\(error)"
@@ -86,9 +86,9 @@ struct ExternalStageTests {
                 raw, for: ExternalStage.self, baseDirectory: TestPaths.fixtures))
             var article = Article(id: "a", text: "ONE ENTITY and Paris")
             article.entities = [Entity(span: Span(start: 15, end: 20), text: "Paris", label: "LOC", canonical: "Paris",
-                                       confidence: 1, stage: "entities")]
-            try stage.process(&article, context: StageContext(stageName: "faulty"))
-            return article.entities.map { "\($0.text)/\($0.label)/\($0.stage)" }
+                                       confidence: 1, step: "entities")]
+            try stage.process(&article, context: StageContext(step: "faulty"))
+            return article.entities.map { "\($0.text)/\($0.label)/\($0.step)" }
         }
         #expect(try run([:]) == ["Paris/LOC/entities", "ONE/ORG/faulty"])
         #expect(try run(["replaces": ["entities"]]) == ["ONE/ORG/faulty"])
@@ -102,7 +102,7 @@ struct ExternalStageTests {
         func run(_ text: String) -> String {
             var article = Article(id: "a", text: text)
             do {
-                try stage.process(&article, context: StageContext(stageName: "faulty"))
+                try stage.process(&article, context: StageContext(step: "faulty"))
                 return "ok"
             } catch {
                 return "\(error)"
@@ -121,7 +121,7 @@ struct ExternalStageTests {
             ["command": ["python3", "faulty.py"], "processes": 1], for: ExternalStage.self, baseDirectory: TestPaths.fixtures))
         let pids = try (1...4).map { index in
             var article = Article(id: "\(index)", text: "texte \(index)")
-            try stage.process(&article, context: StageContext(stageName: "faulty"))
+            try stage.process(&article, context: StageContext(step: "faulty"))
             return try #require(article.layers["faulty"]?.objectValue?["pid"]?.intValue)
         }
         #expect(Set(pids).count == 1)

@@ -11,10 +11,10 @@ struct StageServerTests {
         let served = try StageHarness(ExternalStage.self, options: [
             "command": [.string(TestPaths.product("textmine-example")), "serve-stage"], "stage": "strip-lines",
             "options": ["prefix": "Crédit"],
-        ], stageName: "strip-lines")
+        ], step: "strip-lines")
         let compiled = try StageHarness(StripLines.self, options: ["prefix": "Crédit"])
         var article = Article(id: "a", text: "Crédit photo : AFP\nMOSCOU (Reuters) – Le « président » a parlé.\nCrédit : X\n")
-        article.metadata["title"] = MetadataField(value: "Titre", stage: "metadata", rule: "first-line")
+        article.metadata["title"] = MetadataField(value: "Titre", step: "metadata", rule: "first-line")
         let result = try served.run(article)
         #expect(result == (try compiled.run(article)))
         #expect(result.removals.map(\.reason) == ["strip-lines: Crédit", "strip-lines: Crédit"])

@@ -4,6 +4,7 @@ import TextMineExampleStages
 import TextMinePlugins
 import TextMineStages
 import TextMineTesting
+import TextMineYAML
 
 @Suite("Plugins in pipelines")
 struct PluginPipelineTests {
@@ -25,7 +26,7 @@ struct PluginPipelineTests {
         let articles = try pipeline.run(["Photo : AFP\nÉcrire à a.b@c.fr.\n", "Rien."])
         #expect(articles.map(\.text) == ["Écrire à .\n", "Rien."])
         #expect(articles[0].removals.map(\.reason) == ["strip-lines: Photo", "redact: email"])
-        #expect(articles[0].removals.map(\.stage) == ["strip-lines", "redact"])
+        #expect(articles[0].removals.map(\.step) == ["strip-lines", "redact"])
     }
 
     @Test("a manifest's option schema is linted at the option's line and column")
@@ -128,7 +129,7 @@ struct PluginPipelineTests {
         #expect(pipeline.findings == [])
         let articles = try pipeline.run(["a@b.fr dit bonjour"])
         #expect(articles[0].text == " dit bonjour")
-        #expect(articles[0].removals.first?.stage == "redact")
+        #expect(articles[0].removals.first?.step == "redact")
     }
 }
 
@@ -146,5 +147,21 @@ struct ExampleManifestTests {
         #expect(servedProblems.isEmpty)
         #expect(served?.options?["prefix"]?.defaultValue == "Photo")
         #expect(served?.command.arguments.last == "serve-stage")
+    }
+
+    @Test("a manifest's abstract: is the stage's abstract; the older summary: still loads; not both")
+    func abstractAndItsOlderName() throws {
+        func manifest(_ lines: String) -> (ExternalStageConfiguration?, [Diagnostic]) {
+            let node = try! YAMLParser.parse(bytes: Array("id: s\ncommand: [s]\n\(lines)".utf8), file: "s.stage.yaml")
+            return StageManifest.parse(node, file: "s.stage.yaml", baseDirectory: "/")
+        }
+        #expect(manifest("abstract: Does one thing.\n").0?.descriptor.abstract == "Does one thing.")
+        #expect(manifest("summary: Does one thing.\n").0?.descriptor.abstract == "Does one thing.")
+        let both = manifest("abstract: One.\nsummary: Two.\n")
+        #expect(both.0 == nil)
+        #expect(both.1.map(\.description) == [
+            "s.stage.yaml:4:1: error: stage manifest: give 'abstract' or 'summary', not both\n"
+                + "    hint: 'summary' is the older name of 'abstract'; keep 'abstract'",
+        ])
     }
 }

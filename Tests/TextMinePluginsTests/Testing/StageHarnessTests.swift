@@ -24,7 +24,7 @@ private struct DropAds: Stage {
                 i += 1
             }
         }
-        try article.applyEdits(edits, stage: context.stageName)
+        try article.applyEdits(edits, step: context.step)
     }
 }
 
@@ -51,11 +51,11 @@ struct StageHarnessTests {
     @Test("a stage whose requirements the article does not show fails, naming what is missing")
     func unmetRequirements() throws {
         let harness = try StageHarness(CountSentences.self)
-        #expect(throws: StageHarness.MissingCapabilities(stage: "count-sentences", article: "test",
+        #expect(throws: StageHarness.MissingCapabilities(step: "count-sentences", article: "test",
                                                          missing: [.cleanText, .sentences])) {
             try harness.run("Une phrase. Deux phrases.")
         }
-        #expect(StageHarness.MissingCapabilities(stage: "s", article: "a", missing: [.sentences]).description
+        #expect(StageHarness.MissingCapabilities(step: "s", article: "a", missing: [.sentences]).description
             == "stage 's' requires 'sentences', which article 'a' does not have: run the stages that produce it first "
             + "(or a PipelineHarness), fill the article's fields, or list it in the harness's given:")
         var article = Article(id: "a", text: "Une phrase. Deux phrases.")
@@ -67,7 +67,7 @@ struct StageHarnessTests {
 
     @Test("runs a stage with validated options and shows its removals")
     func runsStage() throws {
-        let harness = try StageHarness(DropAds.self, options: ["word": "Pub"], stageName: "ads")
+        let harness = try StageHarness(DropAds.self, options: ["word": "Pub"], step: "ads")
         let article = try harness.run("Pub Le texte. Pub")
         #expect(article.text == " Le texte. ")
         #expect(article.removedTexts == ["Pub", "Pub"])
@@ -94,7 +94,7 @@ struct StageHarnessTests {
     func contractSpanChecks() {
         var article = Article(id: "a", text: "abc")
         article.sentences = [Sentence(span: Span(start: 0, end: 9))]
-        article.removals = [Removal(text: "zz", original: Span(start: 0, end: 2), stage: "s", reason: "r")]
+        article.removals = [Removal(text: "zz", original: Span(start: 0, end: 2), step: "s", reason: "r")]
         let problems = StageContract.violations(before: article, after: article, checks: .spans)
         #expect(problems == [
             "sentence span [0, 9) lies outside the text (3 scalars)",

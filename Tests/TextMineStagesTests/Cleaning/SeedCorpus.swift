@@ -30,7 +30,7 @@ enum SeedCorpus {
         let (steps, language) = try cleaningSteps()
         let text = try String(contentsOf: root.appendingPathComponent("seeds/\(id).txt"), encoding: .utf8)
         var article = Article(id: id, text: text, language: language)
-        for step in steps { try step.stage.process(&article, context: StageContext(stageName: step.name)) }
+        for step in steps { try step.stage.process(&article, context: StageContext(step: step.name)) }
         return article
     }
 

@@ -17,7 +17,7 @@ struct EntitiesStageTests {
         let article = try run("Le président russe Vladimir Poutine a rencontré à Moscou le secrétaire général de l’OTAN.")
         let tagged = article.entities.map { "\($0.text)/\($0.label)" }
         #expect(tagged == ["Vladimir Poutine/PER", "Moscou/LOC", "OTAN/ORG"])
-        #expect(article.entities.allSatisfy { $0.stage == "entities" && $0.confidence > 0 && $0.confidence <= 1 })
+        #expect(article.entities.allSatisfy { $0.step == "entities" && $0.confidence > 0 && $0.confidence <= 1 })
     }
 
     @Test("each article is tagged by the built-in model of its language")

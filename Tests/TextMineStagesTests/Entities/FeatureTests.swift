@@ -57,6 +57,54 @@ struct FeatureTests {
     }
 }
 
+@Suite("tagger scores from the token lexicon")
+struct TokenLexiconTests {
+    /// The scores of every token, summed from its feature rows (the training path).
+    private func rowScores(_ model: NERModel, _ bytes: [UInt8], _ ranges: [Range<Int>]) -> [Int32] {
+        var scratch = NERModel.Scratch()
+        bytes.withUnsafeBufferPointer { b in
+            model.features.extract(bytes: b, ranges: ranges[...], into: &scratch.features)
+            model.weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
+        }
+        return Array(scratch.workspace.scores[0..<(ranges.count * model.labels.count)])
+    }
+
+    @Test("scores built from each form's cached part equal the sums of every feature row, token by token")
+    func sameScores() throws {
+        let model = try NERModel.load(contentsOf: NERModel.builtInPath(language: "fr"), gazetteers: [])
+        let sentences = [
+            ["Le", "président", "russe", "Vladimir", "Poutine", "a", "rencontré", "M.", "Blinken", "à", "Genève", "."],
+            ["«", "Les", "États-Unis", "et", "l’", "OTAN", "»", ",", "a", "dit", "le", "porte-parole", "du", "Kremlin", "."],
+            ["1.200", "soldats", "—", "selon", "l'", "AFP", "—", "ont", "quitté", "Saint-Pétersbourg", "le", "12", "mars"],
+            ["Paris"], ["Paris", "Paris"], ["œuvre", "Œuvre", "ŒUVRE", "x", "", "\u{A0}", "a b"],
+        ]
+        var scratch = NERModel.Scratch()
+        scratch.lexicon.prepare(for: model)
+        for tokens in sentences {
+            let (bytes, ranges) = TaggedSentence(tokens: tokens, tags: tokens.map { _ in "O" }).utf8WithRanges
+            let expected = rowScores(model, bytes, ranges)
+            let forms = bytes.withUnsafeBufferPointer { b in ranges.map { scratch.lexicon.form(bytes: b, range: $0, model: model) } }
+            _ = bytes.withUnsafeBufferPointer { model.tag(bytes: $0, ranges: ranges[...], forms: forms[...], scratch: &scratch) }
+            let scores = Array(scratch.workspace.scores[0..<(ranges.count * model.labels.count)])
+            #expect(scores == expected, "\(tokens)")
+        }
+        // One entry per distinct spelling, the four virtual tokens first.
+        let distinct = Set(sentences.joined())
+        #expect(scratch.lexicon.count == 4 + distinct.count)
+    }
+
+    @Test("a lexicon used with another model starts afresh")
+    func anotherModel() throws {
+        let french = try NERModel.load(contentsOf: NERModel.builtInPath(language: "fr"), gazetteers: [])
+        let english = try NERModel.load(contentsOf: NERModel.builtInPath(language: "en"), gazetteers: [])
+        var scratch = NERModel.Scratch()
+        let tokens = ["President", "Biden", "met", "Olaf", "Scholz", "in", "Berlin", "."]
+        _ = french.tags(for: tokens, scratch: &scratch)
+        var fresh = NERModel.Scratch()
+        #expect(english.tags(for: tokens, scratch: &scratch) == english.tags(for: tokens, scratch: &fresh))
+    }
+}
+
 @Suite("gazetteer lookups and decoding")
 struct GazetteerLookupTests {
     @Test("a token's categories are looked up from its bytes, ignoring case and accents")

@@ -9,7 +9,7 @@ struct ExtractMetadataTests {
 
     private func metadata(_ head: String, body extra: String = "") throws -> [String: MetadataField] {
         let page = "<html lang=\"fr\"><head>\(head)</head><body>\(extra)\(body)</body></html>"
-        return try StageHarness(ExtractStage.self, stageName: "page").run(page).metadata
+        return try StageHarness(ExtractStage.self, step: "page").run(page).metadata
     }
 
     @Test("Open Graph properties, with the property as the rule")
@@ -19,11 +19,11 @@ struct ExtractMetadataTests {
             <meta property="og:description" content="Résumé."><meta property="og:url" content="https://ex.fr/a">
             <title>Autre titre</title>
             """)
-        #expect(fields["title"] == MetadataField(value: "Accord à Genève", stage: "page", rule: "og:title"))
-        #expect(fields["site"] == MetadataField(value: "Le Journal", stage: "page", rule: "og:site_name"))
+        #expect(fields["title"] == MetadataField(value: "Accord à Genève", step: "page", rule: "og:title"))
+        #expect(fields["site"] == MetadataField(value: "Le Journal", step: "page", rule: "og:site_name"))
         #expect(fields["description"]?.rule == "og:description")
-        #expect(fields["url"] == MetadataField(value: "https://ex.fr/a", stage: "page", rule: "og:url"))
-        #expect(fields["language"] == MetadataField(value: "fr", stage: "page", rule: "html[lang]"))
+        #expect(fields["url"] == MetadataField(value: "https://ex.fr/a", step: "page", rule: "og:url"))
+        #expect(fields["language"] == MetadataField(value: "fr", step: "page", rule: "html[lang]"))
     }
 
     @Test("JSON-LD NewsArticle in a @graph: headline, authors, date, publisher")
@@ -35,9 +35,9 @@ struct ExtractMetadataTests {
                "author":[{"@type":"Person","name":"Vladimir Soldatkin"},{"@type":"Person","name":"Alexander Marrow"}],
                "publisher":{"@type":"Organization","name":"Reuters"}}]}</script>
             """)
-        #expect(fields["title"] == MetadataField(value: "Le titre", stage: "page", rule: "json-ld"))
-        #expect(fields["authors"] == MetadataField(value: ["Vladimir Soldatkin", "Alexander Marrow"], stage: "page", rule: "json-ld"))
-        #expect(fields["date"] == MetadataField(value: "2022-01-21T10:00:00Z", stage: "page", rule: "json-ld"))
+        #expect(fields["title"] == MetadataField(value: "Le titre", step: "page", rule: "json-ld"))
+        #expect(fields["authors"] == MetadataField(value: ["Vladimir Soldatkin", "Alexander Marrow"], step: "page", rule: "json-ld"))
+        #expect(fields["date"] == MetadataField(value: "2022-01-21T10:00:00Z", step: "page", rule: "json-ld"))
         #expect(fields["site"]?.value == "Reuters")
     }
 
@@ -47,10 +47,10 @@ struct ExtractMetadataTests {
             <meta name="author" content="Jean Dupont, Marie Curie"><meta property="article:published_time" content="2022-01-05">
             <meta name="description" content="Une description."><link rel="canonical" href="https://ex.fr/c"><title>Titre</title>
             """)
-        #expect(fields["authors"] == MetadataField(value: ["Jean Dupont", "Marie Curie"], stage: "page", rule: "meta[name=author]"))
-        #expect(fields["date"] == MetadataField(value: "2022-01-05", stage: "page", rule: "meta[property=article:published_time]"))
-        #expect(fields["url"] == MetadataField(value: "https://ex.fr/c", stage: "page", rule: "link[rel=canonical]"))
-        #expect(fields["title"] == MetadataField(value: "Titre", stage: "page", rule: "title"))
+        #expect(fields["authors"] == MetadataField(value: ["Jean Dupont", "Marie Curie"], step: "page", rule: "meta[name=author]"))
+        #expect(fields["date"] == MetadataField(value: "2022-01-05", step: "page", rule: "meta[property=article:published_time]"))
+        #expect(fields["url"] == MetadataField(value: "https://ex.fr/c", step: "page", rule: "link[rel=canonical]"))
+        #expect(fields["title"] == MetadataField(value: "Titre", step: "page", rule: "title"))
         #expect(fields["description"]?.rule == "meta[name=description]")
     }
 
@@ -67,6 +67,6 @@ struct ExtractMetadataTests {
     @Test("a <time datetime> gives the date when no tag does")
     func timeElement() throws {
         let fields = try metadata("", body: "<time datetime=\"2022-01-07T08:00\" pubdate>7 janvier</time>")
-        #expect(fields["date"] == MetadataField(value: "2022-01-07T08:00", stage: "page", rule: "time[pubdate]"))
+        #expect(fields["date"] == MetadataField(value: "2022-01-07T08:00", step: "page", rule: "time[pubdate]"))
     }
 }

@@ -50,7 +50,7 @@ struct ExtractStageTests {
 
     @Test("nothing is lost: the HTML stays in original, dropped paragraphs are removals with their reason")
     func nothingLost() throws {
-        let article = try StageHarness(ExtractStage.self, stageName: "page").run(newsPage)
+        let article = try StageHarness(ExtractStage.self, step: "page").run(newsPage)
         #expect(article.original == newsPage)
         let reasons = Set(article.removals.map(\.reason))
         #expect(reasons.isSuperset(of: ["page: cookie-banner", "page: navigation", "page: share", "page: comments", "page: footer"]))

@@ -26,6 +26,14 @@ struct FluentSummaryTests {
             "Alors que les tensions montent, l'OTAN renforce sa présence.",
         ]) == [false, true, true, true, false, true, true, false, false])
         #expect(dependent(["However, talks will go on.", "The talks will go on, he said."]) == [true, true])
+        // An impersonal `il` after a comma attributes nothing; an inverted or `selon` pronoun does.
+        #expect(dependent([
+            "Le Kremlin a répondu mardi aux propositions américaines.",
+            "Les prix de l'énergie flambent, il faut agir.",
+            "Le plan sera prêt en juin, a-t-elle assuré.",
+            "Le plan sera prêt en juin, selon lui.",
+            "« Le plan sera prêt en juin », il en est sûr.",
+        ]) == [false, false, true, true, false])
     }
 
     @Test("a dependent sentence comes with the sentence before it, or not at all")

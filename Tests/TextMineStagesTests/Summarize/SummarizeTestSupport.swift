@@ -11,7 +11,7 @@ func summarizeArticle(_ sentences: [String], title: String? = nil, language: Lan
         offset += length + 1
     }
     if let title {
-        article.metadata["title"] = MetadataField(value: .string(title), stage: "test", rule: "test")
+        article.metadata["title"] = MetadataField(value: .string(title), step: "test", rule: "test")
     }
     return article
 }

@@ -41,7 +41,8 @@ if MISSING and REQUIRED:
 
 def make_corpus(folder, count=60):
     """A JSON-lines corpus of articles made of the seeds' paragraphs, reshuffled; an empty text
-    file; returns the input paths (relative to the repository, like a user's)."""
+    file, a Windows-1252 and a UTF-16 one; a JSON-lines file with two lines that are not articles;
+    returns the input paths (relative to the repository, like a user's)."""
     seeds = sorted(f for f in os.listdir(os.path.join(ROOT, "seeds")) if f.endswith(".txt"))
     paragraphs = []
     for name in seeds:
@@ -56,6 +57,17 @@ def make_corpus(folder, count=60):
     os.makedirs(os.path.join(folder, "pages"))
     with open(os.path.join(folder, "pages", "empty.txt"), "w", encoding="utf-8") as out:
         out.write("  \n")
+    with open(os.path.join(ROOT, "seeds", seeds[1]), encoding="utf-8") as f:
+        seed = f.read()
+    with open(os.path.join(folder, "pages", "latin.txt"), "wb") as out:
+        out.write(seed.encode("cp1252"))
+    with open(os.path.join(folder, "pages", "utf16.txt"), "wb") as out:
+        out.write(b"\xff\xfe" + seed.encode("utf-16-le"))
+    with open(os.path.join(folder, "broken.jsonl"), "w", encoding="utf-8") as out:
+        out.write('{"id": "fine", "text": "Le ministre est arrivé à Paris mardi pour une visite de deux jours."}\n'
+                  '{"id": "cut", "text": \n'
+                  '\n'
+                  '{"text": "Un article sans identifiant."}\n')
     return ["seeds", os.path.relpath(folder, ROOT)]
 
 
@@ -107,16 +119,23 @@ class SparkAgainstOneMachine(unittest.TestCase):
                                  "--document-frequencies", PIPELINE, *self.inputs, out],
                                 cwd=ROOT, env=env, capture_output=True, text=True)
         errors = "\n".join(line for line in result.stderr.splitlines() if "Error" in line or "textmine" in line)
-        self.assertEqual(result.returncode, 2, errors[-5000:])  # 2: the empty file failed
-        self.assertIn("textmine_spark: 66 articles: 65 ok, 1 failed", result.stderr)
+        self.assertEqual(result.returncode, 2, errors[-5000:])  # 2: the empty file and two lines failed
+        self.assertIn("textmine_spark: 71 articles: 68 ok, 3 failed", result.stderr)
 
         with open(frequencies, encoding="utf-8") as f, open(os.path.join(out, "document-frequencies.tsv"), encoding="utf-8") as g:
             self.assertEqual(f.read(), g.read())
         direct_articles = lines(os.path.join(direct, "articles.jsonl"))
-        self.assertEqual(len(direct_articles), 65)
+        self.assertEqual(len(direct_articles), 68)
         self.assertEqual(sorted(lines(os.path.join(out, "articles"))), sorted(direct_articles))
-        self.assertEqual(lines(os.path.join(out, "dead-letters")), lines(os.path.join(direct, "errors.jsonl")))
-        self.assertIn('"error":"empty article"', lines(os.path.join(out, "dead-letters"))[0])
+        # Text files in other encodings are read as textmine reads them, not failed.
+        encodings = {json.loads(line)["id"]: json.loads(line)["source"].get("encoding")
+                     for line in lines(os.path.join(out, "articles"))}
+        self.assertEqual((encodings["latin"], encodings["utf16"]), ("windows-1252", "utf-16le"))
+        # Dead letters name the file and line, as textmine run does (not standard input's -:LINE).
+        dead_letters = sorted(lines(os.path.join(out, "dead-letters")))
+        self.assertEqual(dead_letters, sorted(lines(os.path.join(direct, "errors.jsonl"))))
+        self.assertEqual(sorted(json.loads(line)["id"] for line in dead_letters), ["broken:2", "broken:4", "empty"])
+        self.assertTrue(any('"error":"empty article"' in line for line in dead_letters))
 
     def test_library_dataframes_and_a_crashing_partition(self):
         """textmine_spark.run on a DataFrame: typed articles and dead letters, none lost, equal to one

@@ -1,7 +1,8 @@
 """python -m textmine_spark [--master local[2]] PIPELINE INPUT... OUTPUT_DIR
 
 Reads the inputs (JSON-lines files, one article per line; any other file is one text article, its id
-the file name without extension; directories are read recursively in sorted order, hidden files
+the file name without extension, decoded by textmine as `textmine run` does: byte-order marks, UTF-8,
+Windows-1252, or --input-encoding; directories are read recursively in sorted order, hidden files
 skipped; hdfs://, s3a://… paths are handed to Spark), runs the pipeline with one textmine process per
 partition, and writes OUTPUT_DIR/articles and OUTPUT_DIR/dead-letters: as textmine's own JSON lines
 (--format jsonl, the default; part files in input order) or as Parquet with the typed schema
@@ -15,7 +16,9 @@ import os
 import sys
 import tempfile
 
-from . import document_frequencies, run
+from functools import partial
+
+from . import _ship, document_frequencies, process, run
 from .process import ARTICLE, DEAD_LETTER
 
 _LINE_EXTENSIONS = (".jsonl", ".ndjson")
@@ -36,60 +39,61 @@ def _expand(path):
     raise SystemExit(f"textmine_spark: no such file or directory: '{path}'")
 
 
+def _is_article(value):
+    """Whether a parsed JSON line is an article textmine reads: an object with an id (string or whole
+    number) and a string text."""
+    if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+        return False
+    article_id = value.get("id")
+    return isinstance(article_id, str) or (isinstance(article_id, int) and not isinstance(article_id, bool))
+
+
 def _with_source(path):
+    """A JSON line with its source (the file and line, as `textmine run` records them), or, for a line
+    that is not an article, (path, line number, line) for reject_partition."""
     def add(pair):
         line, index = pair
         try:
             article = json.loads(line)
         except ValueError:
-            return line  # textmine reports it as a dead letter
-        if isinstance(article, dict) and "source" not in article:
+            article = None
+        if not _is_article(article):
+            return path, index + 1, line
+        if "source" not in article:
             article["source"] = {"format": "jsonl", "line": index + 1, "path": path}
             return json.dumps(article, ensure_ascii=False)
         return line
     return add
 
 
-def _text_article(paths):
-    """A JSON line for a text file, or a dead letter for one textmine could not read (as textmine
-    reports it)."""
-    def convert(pair):
-        uri, data = pair
-        path = paths.get(uri.replace("file://", "").replace("file:", ""), uri)
-        name = os.path.basename(path)
-        article_id = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
-        bom = data[:3] == b"\xef\xbb\xbf"
-        try:
-            text = data[3 if bom else 0:].decode("utf-8")
-        except UnicodeDecodeError as error:
-            return DEAD_LETTER, {"error": f"invalid UTF-8 at byte {error.start + (3 if bom else 0)}", "id": article_id,
-                                 "source": path, "stage": "input"}
-        if not text.strip():
-            return DEAD_LETTER, {"error": "empty article", "id": article_id, "source": path, "stage": "input"}
-        return ARTICLE, {"id": article_id, "text": text, "source": {"format": "text", "path": path}}
-    return convert
+def _dead_letter_line(letter):
+    return json.dumps(letter, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def read_inputs(sc, inputs, partitions):
-    """(RDD of JSON lines for textmine, RDD of dead letters found while reading)."""
+def read_inputs(sc, inputs, partitions, config, encoding=None):
+    """(RDD of JSON lines for textmine, RDD of dead letters found while reading). Text files and the
+    lines of JSON-lines files that are not articles go through textmine (``config``: a shipped
+    bundle), so that they read and fail as in `textmine run`."""
     files = [f for path in inputs for f in _expand(path)]
     line_files = [f for f in files if f.endswith(_LINE_EXTENSIONS)]
     text_files = [f for f in files if not f.endswith(_LINE_EXTENSIONS)]
-    parts = [sc.textFile(f, partitions).zipWithIndex().filter(lambda pair: pair[0].strip()).map(_with_source(f))
-             for f in line_files]
-    early = sc.emptyRDD()
+    read_lines = [sc.textFile(f, partitions).zipWithIndex().filter(lambda pair: pair[0].strip()).map(_with_source(f))
+                  for f in line_files]
+    parts = [read.filter(lambda row: isinstance(row, str)) for read in read_lines]
+    early = [read.filter(lambda row: not isinstance(row, str)).mapPartitionsWithIndex(
+                 partial(process.reject_partition, config)).map(_dead_letter_line) for read in read_lines]
     if text_files:
         paths = {os.path.abspath(f): f for f in text_files if "://" not in f}
-        read = sc.binaryFiles(",".join(os.path.abspath(f) if "://" not in f else f for f in text_files),
-                              partitions).map(_text_article(paths))
+        read = sc.binaryFiles(",".join(os.path.abspath(f) if "://" not in f else f for f in text_files), partitions) \
+            .map(lambda pair: (paths.get(pair[0].replace("file://", "").replace("file:", ""), pair[0]), pair[1])) \
+            .mapPartitionsWithIndex(partial(process.read_text_partition, config, encoding))
         read = read.sortBy(lambda pair: pair[1]["source"]["path"] if pair[0] == ARTICLE else pair[1]["source"],
                            numPartitions=partitions)
         parts.insert(0, read.filter(lambda pair: pair[0] == ARTICLE)
                      .map(lambda pair: json.dumps(pair[1], ensure_ascii=False)))
-        early = read.filter(lambda pair: pair[0] == DEAD_LETTER).map(
-            lambda pair: json.dumps(pair[1], ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+        early.insert(0, read.filter(lambda pair: pair[0] == DEAD_LETTER).map(lambda pair: _dead_letter_line(pair[1])))
     lines = sc.union(parts) if parts else sc.emptyRDD()
-    return lines, early
+    return lines, sc.union(early) if early else sc.emptyRDD()
 
 
 def main(argv=None):
@@ -108,6 +112,8 @@ def main(argv=None):
                         help="count the corpus' document frequencies first and give them to the keywords step")
     parser.add_argument("--keywords-step", default="keywords")
     parser.add_argument("--timings", action="store_true", help="keep stage timings in trace")
+    parser.add_argument("--input-encoding", metavar="NAME",
+                        help="read every text file in this encoding instead of detecting it (as textmine run)")
     args = parser.parse_args(argv)
 
     from pyspark.sql import SparkSession
@@ -117,7 +123,8 @@ def main(argv=None):
     spark = builder.getOrCreate()
     sc = spark.sparkContext
     partitions = args.partitions or sc.defaultParallelism
-    lines, early = read_inputs(sc, args.inputs, partitions)
+    lines, early = read_inputs(sc, args.inputs, partitions, _ship(sc, args.textmine, args.pipeline, args.root),
+                               args.input_encoding)
     lines = lines.repartition(partitions) if lines.getNumPartitions() < partitions else lines
 
     local = "://" not in args.output

@@ -6,6 +6,7 @@ and nothing is silently lost.
 """
 
 import itertools
+import json
 import os
 import stat
 import subprocess
@@ -107,6 +108,100 @@ def run_partition(config, index, rows):
             raise RuntimeError(f"partition {index}: could not feed textmine: {failure[0]}")
         if received != sent[0]:
             raise RuntimeError(f"partition {index}: {sent[0]} articles in, {received} results out")
+
+
+#: The pipeline that only reads: articles come out as textmine decoded them.
+_READ_ONLY_PIPELINE = "name: read\nstages:\n  - use: pass\n"
+
+
+def _read_only(workdir):
+    path = os.path.join(workdir, "read.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(_READ_ONLY_PIPELINE)
+    return path
+
+
+def _failure_text(errlog, status, index, what):
+    errlog.seek(0)
+    tail = errlog.read()[-2000:].decode("utf-8", "replace")
+    return f"textmine {what} exited with status {status} on partition {index}: {tail}"
+
+
+def read_text_partition(config, encoding, index, files):
+    """Yields (ARTICLE, article dict) and (DEAD_LETTER, dead letter dict) for (path, bytes) pairs of
+    text files: textmine itself reads them (byte-order marks, UTF-8, Windows-1252, --input-encoding),
+    so that the text, the id and every error are those of `textmine run` on the same files."""
+    files = list(files)
+    if not files:
+        return
+    binary, _ = _bundle(config)
+    with tempfile.TemporaryDirectory(prefix="textmine-spark-") as workdir:
+        # File k goes to in/k/NAME: the name (the article's id) is kept, and names cannot collide.
+        for k, (path, data) in enumerate(files):
+            folder = os.path.join(workdir, "in", str(k))
+            os.makedirs(folder)
+            with open(os.path.join(folder, os.path.basename(path)), "wb") as f:
+                f.write(data)
+        errors = os.path.join(workdir, "errors.jsonl")
+        arguments = [binary, "run", _read_only(workdir), "in", "--input-format", "text", "--quiet", "--no-timings",
+                     "--jobs", "1", "--fields", "id,source,text", "--errors", errors]
+        if encoding:
+            arguments += ["--input-encoding", encoding]
+        process, errlog = _start(arguments, workdir)
+        out = process.stdout.read().decode("utf-8").splitlines()
+        status = process.wait()
+        dead = []
+        if os.path.exists(errors):
+            with open(errors, encoding="utf-8") as f:
+                dead = [json.loads(line) for line in f if line.strip()]
+        if status not in (0, 2) and not (status == 1 and not out):
+            raise RuntimeError(_failure_text(errlog, status, index, "read"))
+        if len(out) + len(dead) != len(files):
+            raise RuntimeError(f"partition {index}: {len(files)} text files in, {len(out) + len(dead)} results out")
+
+        def original(written):  # in/k/NAME -> the path the user gave
+            return files[int(written.split("/")[-2])][0]
+        for line in out:
+            article = json.loads(line)
+            article["source"]["path"] = original(article["source"]["path"])
+            yield ARTICLE, article
+        for letter in dead:
+            letter["source"] = original(letter["source"])
+            yield DEAD_LETTER, letter
+
+
+def reject_partition(config, index, rows):
+    """Yields a dead letter dict for each (path, line number, line) of a JSON-lines file that is not
+    an article (not JSON, not an object, no id or text): textmine's own error for it, with the id
+    (`NAME:LINE`) and source (`PATH:LINE`) `textmine run` gives it on that file."""
+    rows = list(rows)
+    if not rows:
+        return
+    binary, _ = _bundle(config)
+    with tempfile.TemporaryDirectory(prefix="textmine-spark-") as workdir:
+        errors = os.path.join(workdir, "errors.jsonl")
+        process, errlog = _start([binary, "run", _read_only(workdir), "-", "--input-format", "jsonl", "--quiet",
+                                  "--jobs", "1", "--errors", errors], workdir)
+        failure = []
+        feeder = threading.Thread(target=_feed, args=(process, (line for _, _, line in rows), [0], failure),
+                                  daemon=True)
+        feeder.start()
+        out = process.stdout.read()
+        feeder.join()
+        status = process.wait()
+        dead = []
+        if os.path.exists(errors):
+            with open(errors, encoding="utf-8") as f:
+                dead = [json.loads(line) for line in f if line.strip()]
+        if status not in (1, 2) or out or failure or len(dead) != len(rows):
+            raise RuntimeError(_failure_text(errlog, status, index, "read"))
+    for letter in dead:
+        # Its source is -:N, the line of standard input: row N.
+        path, number, _ = rows[int(letter["source"].rsplit(":", 1)[1]) - 1]
+        name = os.path.basename(path)
+        letter["id"] = f"{name.rsplit('.', 1)[0] if '.' in name.lstrip('.') else name}:{number}"
+        letter["source"] = f"{path}:{number}"
+        yield letter
 
 
 def count_partition(config, index, rows):

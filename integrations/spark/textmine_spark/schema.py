@@ -23,6 +23,7 @@ ARTICLE_SCHEMA = StructType([
     StructField("id", StringType(), nullable=False),
     StructField("source", StructType([
         StructField("path", StringType()), StructField("format", StringType()), StructField("line", LongType()),
+        StructField("encoding", StringType()),
     ])),
     StructField("language", StringType()),
     StructField("metadata", MapType(StringType(), StructType([
@@ -95,7 +96,7 @@ def article_row(line):
     summary = a.get("summary")
     return (
         a["id"],
-        None if source is None else (source.get("path"), source.get("format"), source.get("line")),
+        None if source is None else (source.get("path"), source.get("format"), source.get("line"), source.get("encoding")),
         a.get("language"),
         None if "metadata" not in a else {
             name: (_json_text(field.get("value")), field.get("stage"), field.get("rule"), _span(field.get("source")))

@@ -37,7 +37,7 @@ public struct HTMLReportEncoder: ArticleEncoder {
             writer.beginObject()
             writer.key("id"); writer.string(failure.id)
             writer.key("source"); writer.string(failure.source ?? "")
-            writer.key("stage"); writer.string(failure.stage)
+            writer.key("stage"); writer.string(failure.step)
             writer.key("error"); writer.string(failure.error)
             writer.endObject()
         }
@@ -74,7 +74,7 @@ public struct HTMLReportEncoder: ArticleEncoder {
             writer.append(0x5B)
             writer.string(name); writer.append(0x2C)
             try writer.json(field.value); writer.append(0x2C)
-            writer.string(field.stage); writer.append(0x2C)
+            writer.string(field.step); writer.append(0x2C)
             writer.string(field.rule)
             writer.append(0x5D)
         }
@@ -103,13 +103,13 @@ public struct HTMLReportEncoder: ArticleEncoder {
             writer.integer(item.1); writer.append(0x2C)
             writer.string(item.0.text); writer.append(0x2C)
             writer.string(item.0.reason); writer.append(0x2C)
-            writer.string(item.0.stage)
+            writer.string(item.0.step)
             writer.append(0x5D)
         }
         writer.key("trace")
         try writer.array(article.trace) { writer, trace in
             writer.append(0x5B)
-            writer.string(trace.stage)
+            writer.string(trace.step)
             if let seconds = trace.seconds { writer.append(0x2C); try writer.number(seconds) }
             writer.append(0x5D)
         }
@@ -200,9 +200,9 @@ public struct RunOutcome: Sendable {
     /// Every failed article, in input order.
     public var failures: [ArticleFailure]
     /// Per-stage statistics (`input`, each step, `output`), empty when unknown.
-    public var stages: [StageStatistics]
+    public var stages: [StepStatistics]
 
-    public init(failures: [ArticleFailure] = [], stages: [StageStatistics] = []) {
+    public init(failures: [ArticleFailure] = [], stages: [StepStatistics] = []) {
         self.failures = failures
         self.stages = stages
     }

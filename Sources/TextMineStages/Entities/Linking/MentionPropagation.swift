@@ -4,7 +4,7 @@ import TextMineCore
 /// sentence alone, but a name tagged in one sentence is the same name in the next.
 enum MentionPropagation {
     /// Tags untagged occurrences of names found elsewhere in the article (same tokens, same case).
-    static func propagate(_ mentions: [EntityTagger.Found], attributes: [TokenAttributes], excluded: [Bool]) -> [EntityTagger.Found] {
+    static func propagate(_ mentions: [EntityTagger.Found], attributes: TokenAttributeTable, excluded: [Bool]) -> [EntityTagger.Found] {
         var known: [UInt64: [(hashes: [UInt64], label: String, confidence: Double)]] = [:]
         for m in mentions where m.confidence >= 0.5 && attributes[m.tokens.lowerBound].flags.contains(.capitalized) {
             let hashes = m.tokens.map { attributes[$0].raw }
@@ -45,7 +45,7 @@ enum MentionPropagation {
     /// (`Bliken` after `Antony Blinken`): translation and scraping typos the tagger cannot know.
     /// `bytes` and `ranges` give the tokens' text, `isCandidate` whether a token may be a misspelt
     /// name (not a common or known word).
-    static func misspelledSurnames(_ mentions: [EntityTagger.Found], attributes: [TokenAttributes], excluded: [Bool],
+    static func misspelledSurnames(_ mentions: [EntityTagger.Found], attributes: TokenAttributeTable, excluded: [Bool],
                                    bytes: [UInt8], ranges: [Range<Int>], isCandidate: (Int) -> Bool) -> [EntityTagger.Found] {
         bytes.withUnsafeBufferPointer { bytes in
             // Each surname once, at its first mention (the one a match used to take), indexed by its

@@ -41,7 +41,7 @@ struct NoiseLines {
 
     /// For each token (byte ranges into `bytes`, with their attributes), the reason its line is
     /// noise, or nil.
-    func classify(bytes: [UInt8], tokens: [Range<Int>], attributes: [TokenAttributes]) -> [Reason?] {
+    func classify(bytes: [UInt8], tokens: [Range<Int>], attributes: TokenAttributeTable) -> [Reason?] {
         var reasons = [Reason?](repeating: nil, count: tokens.count)
         var lineStart = 0
         while lineStart < tokens.count {
@@ -67,7 +67,7 @@ struct NoiseLines {
         return false
     }
 
-    private func classifyLine(_ line: ArraySlice<TokenAttributes>) -> Reason? {
+    private func classifyLine(_ line: Slice<TokenAttributeTable>) -> Reason? {
         var words = 0, shouting = 0, own = 0, other = 0, credits = 0, objects = 0
         var first: TokenAttributes?
         for token in line where token.flags.contains(.hasLetter) {

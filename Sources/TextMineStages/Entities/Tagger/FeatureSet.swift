@@ -21,6 +21,7 @@ struct FeatureSet: Sendable {
     private let vocabularyTable: HashedKeyTable<UInt8>
 
     init(rowBits: Int, gazetteer: Gazetteer, lowercaseVocabulary: Set<UInt64>, clusters: WordClusters) {
+        precondition(rowBits <= 33, "at most 2^33 rows")
         self.rowBits = rowBits
         self.gazetteer = gazetteer
         self.lowercaseVocabulary = lowercaseVocabulary
@@ -62,34 +63,41 @@ struct FeatureSet: Sendable {
 
         /// The number of tokens.
         var count: Int { starts.count - 1 }
+
+        /// Calls `body` with the padded arrays filled by ``FeatureSet/pad(_:wordClass:)``.
+        func withPadded<R>(_ body: (UnsafePointer<TokenAttributes>, UnsafePointer<(begin: UInt8, inside: UInt8)>,
+                                    UnsafePointer<(fine: UInt16, coarse: UInt16)>, UnsafePointer<UInt64>) -> R) -> R {
+            padded.withUnsafeBufferPointer { padded in
+                paddedMarks.withUnsafeBufferPointer { marks in
+                    classes.withUnsafeBufferPointer { classes in
+                        casings.withUnsafeBufferPointer { casings in
+                            body(padded.baseAddress!, marks.baseAddress!, classes.baseAddress!, casings.baseAddress!)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Writes feature rows one after the other.
-    private struct RowWriter {
+    private struct RowWriter: FeatureSink {
         var cursor: UnsafeMutablePointer<Int32>
-        /// `64 - rowBits`.
-        let shift: UInt64
 
-        init(cursor: UnsafeMutablePointer<Int32>, rowBits: Int) {
-            precondition(rowBits <= 33, "at most 2^33 rows")
+        init(cursor: UnsafeMutablePointer<Int32>) {
             self.cursor = cursor
-            self.shift = UInt64(64 - rowBits)
         }
 
         @inline(__always)
-        mutating func add(_ t: Template, _ v: UInt64) {
-            cursor.pointee = Int32(truncatingIfNeeded: FeatureHash.row(t.rawValue, v, shift: shift))
-            cursor += 1
-        }
+        static func takes(_ scope: FeatureScope) -> Bool { true }
 
         @inline(__always)
-        mutating func add(_ t: Template, _ a: UInt64, _ b: UInt64) {
-            cursor.pointee = Int32(truncatingIfNeeded: FeatureHash.row(t.rawValue, a, b, shift: shift))
+        mutating func add(row: UInt64, scope: FeatureScope) {
+            cursor.pointee = Int32(truncatingIfNeeded: row)
             cursor += 1
         }
     }
 
-    private enum Template: UInt64 {
+    enum Template: UInt64 {
         case bias = 1, raw, lower, folded, lowerPrev, lowerNext, lowerPrev2, lowerNext2
         case bigramPrev, bigramNext, shape, shortShapePrevCur, shortShapeCurNext, shortShapePrev, shortShapeNext
         case prefix1, prefix2, prefix3, prefix4, suffix1, suffix2, suffix3, suffix4
@@ -97,12 +105,31 @@ struct FeatureSet: Sendable {
         case lowerPrevShape, lowerNextShape, casingPrev, casingNext, suffix3Prev, gazetteerPrev2
         case norm, fineClass, coarseClass, fineClassPrev, fineClassNext, coarseClassPrev2, coarseClassNext2
         case fineClassCased, coarseClassPrevCur, coarseClassCurNext, trigram, sentenceCapitals
+
+        /// Which tokens the template's value comes from.
+        @inline(__always)
+        var scope: FeatureScope {
+            switch self {
+            case .bias, .raw, .lower, .folded, .shape, .prefix1, .prefix2, .prefix3, .prefix4,
+                 .suffix1, .suffix2, .suffix3, .suffix4, .norm, .fineClass, .coarseClass, .trigram:
+                .token
+            case .lowerPrev, .shortShapePrev, .rawPrev, .suffix3Prev, .fineClassPrev: .previous
+            case .lowerPrev2, .coarseClassPrev2: .previous2
+            case .lowerNext, .shortShapeNext, .fineClassNext: .next
+            case .lowerNext2, .coarseClassNext2: .next2
+            case .bigramPrev, .bigramNext, .shortShapePrevCur, .shortShapeCurNext, .casing, .casingPrev, .casingNext,
+                 .lengthCased, .lowerPrevShape, .lowerNextShape, .gazetteerHere, .gazetteerPrev, .gazetteerNext,
+                 .gazetteerPrev2, .gazetteerCased, .fineClassCased, .coarseClassPrevCur, .coarseClassCurNext,
+                 .sentenceCapitals:
+                .context
+            }
+        }
     }
 
-    private static let before = TokenAttributes.boundary(0x5E5E)
-    private static let before2 = TokenAttributes.boundary(0x5E5E5E)
-    private static let after = TokenAttributes.boundary(0x2424)
-    private static let after2 = TokenAttributes.boundary(0x242424)
+    static let before = TokenAttributes.boundary(0x5E5E)
+    static let before2 = TokenAttributes.boundary(0x5E5E5E)
+    static let after = TokenAttributes.boundary(0x2424)
+    static let after2 = TokenAttributes.boundary(0x242424)
 
     /// The most rows one token can have: every template once, every gazetteer category in its
     /// own and its neighbours' marks, every character trigram.
@@ -120,9 +147,43 @@ struct FeatureSet: Sendable {
     /// already filled for `ranges`.
     func extractAnnotated(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, into buffer: inout Buffer) {
         let n = ranges.count
-        precondition(buffer.attributes.count == n && buffer.marks.count == n, "attributes and marks of every token")
-        // Every per-token array has two entries before and after the sentence's tokens, so that
-        // token `i` and its neighbours are entries `i ... i + 4`, without tests at the edges.
+        precondition(buffer.attributes.count == n, "attributes of every token")
+        let capitals = pad(&buffer) { i, attributes in
+            let fine = clusters.fine(attributes[i].norm)
+            return (fine, clusters.coarse(of: fine))
+        }
+        if buffer.storage.count < n * Self.maxRowsPerToken {
+            buffer.storage = [Int32](repeating: 0, count: n * Self.maxRowsPerToken * 2)
+        }
+        buffer.starts.removeAll(keepingCapacity: true)
+        buffer.starts.append(0)
+        var starts = buffer.starts
+        buffer.starts = []
+        defer { buffer.starts = starts }
+        let padding = buffer
+        buffer.storage.withUnsafeMutableBufferPointer { storage in
+            padding.withPadded { padded, marks, classes, casings in
+                let base = storage.baseAddress!
+                var out = RowWriter(cursor: base)
+                for i in 0..<n {
+                    // Entries i ... i + 4 are the tokens i - 2 ... i + 2.
+                    extract(padded + i, marks + i, classes + i, casings + i, capitals: capitals, bytes: bytes,
+                            range: ranges[ranges.startIndex + i], into: &out)
+                    assert(out.cursor - base - starts[starts.count - 1] <= Self.maxRowsPerToken)
+                    starts.append(out.cursor - base)
+                }
+            }
+        }
+    }
+
+    /// Fills the padded arrays of a sentence whose `buffer.attributes` and `buffer.marks` are filled:
+    /// every per-token array gets two entries before and after the sentence's tokens, so that token
+    /// `i` and its neighbours are entries `i ... i + 4`, without tests at the edges. `wordClass`
+    /// gives token `i`'s classes. Returns the sentence's share of capitalised words, in quarters.
+    func pad(_ buffer: inout Buffer,
+             wordClass: (Int, UnsafeBufferPointer<TokenAttributes>) -> (fine: UInt16, coarse: UInt16)) -> UInt64 {
+        let n = buffer.attributes.count
+        precondition(buffer.marks.count == n, "attributes and marks of every token")
         buffer.padded.removeAll(keepingCapacity: true)
         buffer.padded.append(Self.before2)
         buffer.padded.append(Self.before)
@@ -135,63 +196,37 @@ struct FeatureSet: Sendable {
         buffer.paddedMarks.append(contentsOf: repeatElement((begin: UInt8(0), inside: UInt8(0)), count: 2))
         buffer.classes.removeAll(keepingCapacity: true)
         buffer.classes.append(contentsOf: repeatElement(Self.boundaryClass, count: 2))
-        for a in buffer.attributes {
-            let fine = clusters.fine(a.norm)
-            buffer.classes.append((fine, clusters.coarse(of: fine)))
-        }
-        buffer.classes.append(contentsOf: repeatElement(Self.boundaryClass, count: 2))
         buffer.casings.removeAll(keepingCapacity: true)
         buffer.casings.append(contentsOf: repeatElement(Self.boundaryCasing, count: 2))
-        buffer.attributes.withUnsafeBufferPointer { attributes in
-            for i in 0..<n { buffer.casings.append(casing(i, attributes)) }
-        }
-        buffer.casings.append(contentsOf: repeatElement(Self.boundaryCasing, count: 2))
-        if buffer.storage.count < n * Self.maxRowsPerToken {
-            buffer.storage = [Int32](repeating: 0, count: n * Self.maxRowsPerToken * 2)
-        }
-        buffer.starts.removeAll(keepingCapacity: true)
-        buffer.starts.append(0)
         // The share of capitalised words in the sentence, in quarters: headlines and listings of
         // names (theatres, shares, towns) read differently from prose.
         var words = 0, capitalised = 0
-        for a in buffer.attributes where a.flags.contains(.hasLetter) {
-            words += 1
-            if a.flags.contains(.capitalized) { capitalised += 1 }
-        }
-        let capitals = UInt64(words == 0 ? 0 : capitalised * 4 / words)
-        var starts = buffer.starts
-        buffer.starts = []
-        defer { buffer.starts = starts }
-        let padded = buffer.padded, paddedMarks = buffer.paddedMarks, classes = buffer.classes, casings = buffer.casings
-        buffer.storage.withUnsafeMutableBufferPointer { storage in
-            padded.withUnsafeBufferPointer { padded in
-                paddedMarks.withUnsafeBufferPointer { marks in
-                    classes.withUnsafeBufferPointer { classes in
-                        casings.withUnsafeBufferPointer { casings in
-                            let base = storage.baseAddress!
-                            var out = RowWriter(cursor: base, rowBits: rowBits)
-                            for i in 0..<n {
-                                // Entries i ... i + 4 are the tokens i - 2 ... i + 2.
-                                extract(token: i, padded.baseAddress! + i, marks.baseAddress! + i, classes.baseAddress! + i,
-                                        casings.baseAddress! + i, capitals: capitals, bytes: bytes,
-                                        range: ranges[ranges.startIndex + i], into: &out)
-                                assert(out.cursor - base - starts[starts.count - 1] <= Self.maxRowsPerToken)
-                                starts.append(out.cursor - base)
-                            }
-                        }
-                    }
+        buffer.attributes.withUnsafeBufferPointer { attributes in
+            for i in 0..<n {
+                buffer.classes.append(wordClass(i, attributes))
+                buffer.casings.append(casing(i, attributes))
+                if attributes[i].flags.contains(.hasLetter) {
+                    words += 1
+                    if attributes[i].flags.contains(.capitalized) { capitalised += 1 }
                 }
             }
         }
+        buffer.classes.append(contentsOf: repeatElement(Self.boundaryClass, count: 2))
+        buffer.casings.append(contentsOf: repeatElement(Self.boundaryCasing, count: 2))
+        return UInt64(words == 0 ? 0 : capitalised * 4 / words)
     }
 
-    /// Writes the features of one token; each pointer is at the entry of the token two before it.
+    /// Writes the rows of the features of one token that `out` takes (see ``FeatureSink``); each
+    /// pointer is at the entry of the token two before it. This is the one definition of the
+    /// templates: the rows of training and the scores of tagging both come from it.
     @inline(__always)
-    private func extract(token i: Int, _ a: UnsafePointer<TokenAttributes>, _ marks: UnsafePointer<(begin: UInt8, inside: UInt8)>,
-                         _ classes: UnsafePointer<(fine: UInt16, coarse: UInt16)>, _ casings: UnsafePointer<UInt64>,
-                         capitals: UInt64, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into out: inout RowWriter) {
+    func extract<Sink: FeatureSink>(_ a: UnsafePointer<TokenAttributes>, _ marks: UnsafePointer<(begin: UInt8, inside: UInt8)>,
+                                    _ classes: UnsafePointer<(fine: UInt16, coarse: UInt16)>, _ casings: UnsafePointer<UInt64>,
+                                    capitals: UInt64, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into sink: inout Sink) {
         let cur = a + 2, prev = a + 1, next = a + 3, prev2 = a, next2 = a + 4
         let cased = casings[2]
+        var out = TemplateWriter(sink: sink, shift: UInt64(64 - rowBits))
+        defer { sink = out.sink }
         out.add(.bias, 0)
         out.add(.raw, cur.pointee.raw)
         out.add(.lower, cur.pointee.lower)
@@ -222,7 +257,7 @@ struct FeatureSet: Sendable {
             out.add(.prefix4, cur.pointee.prefixes.3)
             out.add(.suffix4, cur.pointee.suffixes.3)
         }
-        if length >= 4 && cur.pointee.flags.contains(.hasLetter) {
+        if Sink.takes(.token) && length >= 4 && cur.pointee.flags.contains(.hasLetter) {
             // Folded character trigrams, the first one anchored at the word's start: OCR
             // damage (`Rousselol`, `Pétersbourq`) leaves most of them intact.
             var iterator = UTF8ScalarIterator(bytes, range)
@@ -245,7 +280,7 @@ struct FeatureSet: Sendable {
         out.add(.lowerNextShape, next.pointee.lower, cur.pointee.shortShape)
         out.add(.suffix3Prev, prev.pointee.suffixes.2)
         let here = marks[2]
-        if here.begin | here.inside != 0 {
+        if Sink.takes(.context) && here.begin | here.inside != 0 {
             for c in 0..<8 {
                 let bit: UInt8 = 1 << UInt8(c)
                 if here.begin & bit != 0 {
@@ -280,7 +315,7 @@ struct FeatureSet: Sendable {
     /// The capitalisation code of token `i`: its case flags, whether it starts a sentence, whether
     /// it is a capitalised word usually written in lowercase.
     @inline(__always)
-    private func casing(_ i: Int, _ attributes: UnsafeBufferPointer<TokenAttributes>) -> UInt64 {
+    func casing(_ i: Int, _ attributes: UnsafeBufferPointer<TokenAttributes>) -> UInt64 {
         let a = attributes[i]
         var code = UInt64(a.flags.intersection([.capitalized, .allCaps, .hasDigit, .punctuation, .innerCap, .endsWithPeriod, .elision]).rawValue)
         if Self.isInitial(i, attributes) { code |= 1 << 10 }
@@ -289,16 +324,16 @@ struct FeatureSet: Sendable {
     }
 
     /// The word class of the virtual tokens around a sentence.
-    private static let boundaryClass: (fine: UInt16, coarse: UInt16) = (0xFFFE, 0xFFFE)
+    static let boundaryClass: (fine: UInt16, coarse: UInt16) = (0xFFFE, 0xFFFE)
 
     /// The capitalisation code of the virtual tokens around a sentence.
-    private static let boundaryCasing: UInt64 = 0xB0
+    static let boundaryCasing: UInt64 = 0xB0
 
     @inline(__always)
-    private static func addNeighbourMarks(_ mark: (begin: UInt8, inside: UInt8), _ template: Template, _ cased: UInt64,
-                                          _ out: inout RowWriter) {
+    private static func addNeighbourMarks<Sink: FeatureSink>(_ mark: (begin: UInt8, inside: UInt8), _ template: Template, _ cased: UInt64,
+                                                             _ out: inout TemplateWriter<Sink>) {
         let any = mark.begin | mark.inside
-        guard any != 0 else { return }
+        guard Sink.takes(template.scope), any != 0 else { return }
         for c in 0..<8 where any & (1 << UInt8(c)) != 0 { out.add(template, UInt64(c), cased & 0b11) }
     }
 
@@ -306,5 +341,50 @@ struct FeatureSet: Sendable {
     @inline(__always)
     static func isInitial(_ i: Int, _ attributes: UnsafeBufferPointer<TokenAttributes>) -> Bool {
         i == 0 || attributes[i - 1].flags.contains(.opener)
+    }
+}
+
+/// Which tokens a feature template's value comes from, relative to the token the feature is for.
+enum FeatureScope {
+    /// The token alone (its word, shape, affixes, class).
+    case token
+    /// The token before it alone, or the one two before.
+    case previous, previous2
+    /// The token after it alone, or the one two after.
+    case next, next2
+    /// Several tokens together, the sentence or the gazetteer matches.
+    case context
+}
+
+/// Where ``FeatureSet/extract(_:_:_:_:capitals:bytes:range:into:)`` writes feature rows: only those
+/// of the scopes it takes are computed (the test folds away when the sink's type is known).
+protocol FeatureSink {
+    /// Whether the sink wants the features of templates of `scope`.
+    static func takes(_ scope: FeatureScope) -> Bool
+    /// Takes one feature's row (the hash of template and values, shifted to the row bits).
+    mutating func add(row: UInt64, scope: FeatureScope)
+}
+
+/// Hashes a template's values into a row for a sink, skipping templates the sink does not take.
+struct TemplateWriter<Sink: FeatureSink> {
+    var sink: Sink
+    /// `64 - rowBits`.
+    let shift: UInt64
+
+    init(sink: Sink, shift: UInt64) {
+        self.sink = sink
+        self.shift = shift
+    }
+
+    @inline(__always)
+    mutating func add(_ t: FeatureSet.Template, _ v: UInt64) {
+        guard Sink.takes(t.scope) else { return }
+        sink.add(row: FeatureHash.row(t.rawValue, v, shift: shift), scope: t.scope)
+    }
+
+    @inline(__always)
+    mutating func add(_ t: FeatureSet.Template, _ a: UInt64, _ b: UInt64) {
+        guard Sink.takes(t.scope) else { return }
+        sink.add(row: FeatureHash.row(t.rawValue, a, b, shift: shift), scope: t.scope)
     }
 }

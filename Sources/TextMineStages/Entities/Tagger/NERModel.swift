@@ -68,6 +68,11 @@ public struct NERModel: Sendable {
     public private(set) var header: Header
     let weights: TaggerWeights
     let features: FeatureSet
+    /// Tells this model from others, for the scores a ``TokenLexicon`` keeps.
+    let identity = Identity()
+
+    /// An object that only stands for its model.
+    final class Identity: Sendable {}
 
     init(header: Header, weights: TaggerWeights, features: FeatureSet) {
         self.header = header
@@ -86,12 +91,21 @@ public struct NERModel: Sendable {
     }
 
     /// Reusable buffers for tagging; keep one per thread to tag many sentences without allocating.
-    public struct Scratch {
+    public struct Scratch: Sendable {
         var features = FeatureSet.Buffer()
         var path: [Int] = []
         var confidences: [Double] = []
         var workspace = TaggerWeights.Workspace()
+        /// The forms seen so far, each analysed once.
+        var lexicon = TokenLexicon()
+        /// The form ids of the sentence being tagged, with the virtual ones around it.
+        var paddedForms: [Int32] = []
+        /// The tokens of ``tags(for:scratch:)``'s sentence, as form ids.
+        var forms: [Int32] = []
         public init() {}
+
+        /// The gazetteer marks of the sentence last tagged, one per token.
+        var marks: [(begin: UInt8, inside: UInt8)] { features.marks }
     }
 
     /// One entity the tagger found: its tokens (indices into the ranges tagged), type and confidence.
@@ -108,18 +122,90 @@ public struct NERModel: Sendable {
         return mentions(scratch)
     }
 
-    /// Tags one sentence like ``tag(bytes:ranges:scratch:)``, given its tokens' attributes and
-    /// gazetteer marks, which the caller has computed anyway.
-    func tag(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, attributes: ArraySlice<TokenAttributes>,
-             marks: [(begin: UInt8, inside: UInt8)], scratch: inout Scratch) -> [Mention] {
+    /// Tags one sentence whose tokens (byte ranges of `bytes`) are the forms `forms` of
+    /// `scratch.lexicon` (see ``TokenLexicon/form(bytes:range:model:)``); the sentence's gazetteer
+    /// marks are left in ``Scratch/marks``.
+    func tag(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, forms: ArraySlice<Int32>,
+             scratch: inout Scratch) -> [Mention] {
+        precondition(ranges.count == forms.count, "a form for every token")
         guard !ranges.isEmpty else { return [] }
         scratch.features.attributes.removeAll(keepingCapacity: true)
-        scratch.features.attributes.append(contentsOf: attributes)
-        scratch.features.marks.removeAll(keepingCapacity: true)
-        scratch.features.marks.append(contentsOf: marks)
-        features.extractAnnotated(bytes: bytes, ranges: ranges, into: &scratch.features)
-        weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
+        scratch.lexicon.attributes.withUnsafeBufferPointer { attributes in
+            for id in forms { scratch.features.attributes.append(attributes[Int(id)]) }
+        }
+        features.gazetteer.annotate(bytes: bytes, ranges: ranges, attributes: scratch.features.attributes[...], into: &scratch.features.marks)
+        guard labels.count <= TaggerWeights.vectorTags else {
+            // Too many tags for score vectors: sum each token's feature rows instead.
+            features.extractAnnotated(bytes: bytes, ranges: ranges, into: &scratch.features)
+            weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
+            return mentions(scratch)
+        }
+        let classes = scratch.lexicon.classes
+        let firstForm = forms.startIndex
+        let capitals = features.pad(&scratch.features) { i, _ in classes[Int(forms[firstForm + i])] }
+        scratch.paddedForms.removeAll(keepingCapacity: true)
+        scratch.paddedForms.append(TokenLexicon.before2)
+        scratch.paddedForms.append(TokenLexicon.before)
+        scratch.paddedForms.append(contentsOf: forms)
+        scratch.paddedForms.append(TokenLexicon.after)
+        scratch.paddedForms.append(TokenLexicon.after2)
+        let n = ranges.count, L = labels.count
+        weights.reserveScores(tokens: n, in: &scratch.workspace)
+        let buffer = scratch.features, paddedForms = scratch.paddedForms, formScores = scratch.lexicon.scores
+        scratch.workspace.scores.withUnsafeMutableBufferPointer { scores in
+            weights.emission.withUnsafeBytes { emission in
+                buffer.withPadded { padded, marks, classes, casings in
+                    paddedForms.withUnsafeBufferPointer { paddedForms in
+                        formScores.withUnsafeBufferPointer { formScores in
+                            let lanes = formScores.baseAddress!, f = paddedForms.baseAddress!
+                            @inline(__always) func part(_ id: Int32, _ offset: Int) -> UnsafePointer<Int32> {
+                                lanes + (Int(id) &* FormScores.stride &+ offset)
+                            }
+                            for i in 0..<n {
+                                // Entries i ... i + 4 are the tokens i - 2 ... i + 2.
+                                var token = ScoreLanes()
+                                token.add(part(f[i + 2], FormScores.token))
+                                token.add(part(f[i + 1], FormScores.toNext))
+                                token.add(part(f[i], FormScores.toNext2))
+                                token.add(part(f[i + 3], FormScores.toPrevious))
+                                token.add(part(f[i + 4], FormScores.toPrevious2))
+                                var sink = ContextScoreSink(weights: emission.baseAddress!, rowBytes: 2 * L, lanes: token)
+                                features.extract(padded + i, marks + i, classes + i, casings + i, capitals: capitals, bytes: bytes,
+                                                 range: ranges[ranges.startIndex + i], into: &sink)
+                                sink.lanes.store(to: scores.baseAddress! + i &* L)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        weights.decode(tokens: n, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
         return mentions(scratch)
+    }
+
+    /// The summed weights of the features a form gives itself and its neighbours (see ``FormScores``).
+    func formScores(_ form: TokenAttributes, _ wordClass: (fine: UInt16, coarse: UInt16),
+                    bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> FormScores {
+        guard labels.count <= TaggerWeights.vectorTags else { return FormScores() }
+        // The form in every place of the window: each scope reads it where it looks.
+        return withUnsafeTemporaryAllocation(of: TokenAttributes.self, capacity: 5) { window in
+            withUnsafeTemporaryAllocation(of: (fine: UInt16, coarse: UInt16).self, capacity: 5) { classes in
+                withUnsafeTemporaryAllocation(of: (begin: UInt8, inside: UInt8).self, capacity: 5) { marks in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 5) { casings in
+                        window.initialize(repeating: form)
+                        classes.initialize(repeating: wordClass)
+                        marks.initialize(repeating: (0, 0))
+                        casings.initialize(repeating: 0)
+                        return weights.emission.withUnsafeBytes { emission in
+                            var sink = FormScoreSink(weights: emission.baseAddress!, rowBytes: 2 * labels.count)
+                            features.extract(window.baseAddress!, marks.baseAddress!, classes.baseAddress!, casings.baseAddress!,
+                                             capitals: 0, bytes: bytes, range: range, into: &sink)
+                            return sink.scores
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private func mentions(_ scratch: Scratch) -> [Mention] {        var mentions: [Mention] = []
@@ -150,7 +236,10 @@ public struct NERModel: Sendable {
     }
 
     private func tagIndices(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, scratch: inout Scratch) {
-        features.extract(bytes: bytes, ranges: ranges, into: &scratch.features)
-        weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
+        scratch.lexicon.prepare(for: self)
+        scratch.forms.removeAll(keepingCapacity: true)
+        for range in ranges { scratch.forms.append(scratch.lexicon.form(bytes: bytes, range: range, model: self)) }
+        let forms = scratch.forms
+        _ = tag(bytes: bytes, ranges: ranges, forms: forms[...], scratch: &scratch)
     }
 }

@@ -45,13 +45,11 @@ struct TaggerWeights: Sendable {
         var lattice: [Int32] = []
     }
 
-    /// Tags one sentence whose features are in `features`; writes tag indices to `path` and, per
-    /// token, the probability the tagger gives its tag (a softmax over the token's tag scores).
+    /// Tags one sentence whose features are in `features` (see ``decode(tokens:path:confidences:workspace:)``).
     func tag(_ features: FeatureSet.Buffer, path: inout [Int], confidences: inout [Double], workspace: inout Workspace) {
         let n = features.count
         let L = labels.count
-        // Room for one vector store past the last token's scores.
-        if workspace.scores.count < n * L + Self.vectorTags { workspace.scores = [Int32](repeating: 0, count: n * L * 2 + Self.vectorTags) }
+        reserveScores(tokens: n, in: &workspace)
         workspace.scores.withUnsafeMutableBufferPointer { scores in
             features.rows.withUnsafeBufferPointer { rows in
                 features.starts.withUnsafeBufferPointer { starts in
@@ -63,6 +61,14 @@ struct TaggerWeights: Sendable {
                 }
             }
         }
+        decode(tokens: n, path: &path, confidences: &confidences, workspace: &workspace)
+    }
+
+    /// Decodes the best tags of `n` tokens whose scores are in `workspace.scores` (`L` a token);
+    /// writes tag indices to `path` and, per token, the probability the tagger gives its tag (a
+    /// softmax over the token's tag scores).
+    func decode(tokens n: Int, path: inout [Int], confidences: inout [Double], workspace: inout Workspace) {
+        let L = labels.count
         workspace.scores.withUnsafeBufferPointer { scores in
             Viterbi.decode(n: n, emissions: scores, transitions: transitions, start: start, labels: labels,
                            into: &path, lattice: &workspace.lattice)
@@ -81,6 +87,13 @@ struct TaggerWeights: Sendable {
                 confidences.append(1 / total)
             }
         }
+    }
+
+    /// Makes room in `workspace.scores` for the scores of `n` tokens, plus one vector store past
+    /// the last token's.
+    func reserveScores(tokens n: Int, in workspace: inout Workspace) {
+        let L = labels.count
+        if workspace.scores.count < n * L + Self.vectorTags { workspace.scores = [Int32](repeating: 0, count: n * L * 2 + Self.vectorTags) }
     }
 
     /// Tag sets up to this size (five entity types) are scored with vector additions.
@@ -128,4 +141,73 @@ struct TaggerWeights: Sendable {
 
     /// Weight units per unit of log-odds when turning scores into confidences.
     static let temperature = 4.0
+}
+
+/// The scores of one token for up to ``TaggerWeights/vectorTags`` tags, as two vectors (lanes past
+/// the tag count hold sums of no meaning).
+struct ScoreLanes {
+    var low = SIMD8<Int32>()
+    var high = SIMD4<Int32>()
+
+    /// Adds the emission weights of a row; `weights` is ``TaggerWeights/emission``'s storage,
+    /// `rowBytes` the bytes of one row.
+    @inline(__always)
+    mutating func add(row: UInt64, of weights: UnsafeRawPointer, rowBytes: Int) {
+        let base = weights + Int(Int32(truncatingIfNeeded: row)) &* rowBytes
+        low &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(as: SIMD8<Int16>.self))
+        high &+= SIMD4<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: 16, as: SIMD4<Int16>.self))
+    }
+
+    /// Adds the lanes stored at `lanes`.
+    @inline(__always)
+    mutating func add(_ lanes: UnsafePointer<Int32>) {
+        let raw = UnsafeRawPointer(lanes)
+        low &+= raw.loadUnaligned(as: SIMD8<Int32>.self)
+        high &+= raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<Int32>.self)
+    }
+
+    /// Stores the lanes at `lanes` (twelve of them).
+    @inline(__always)
+    func store(to lanes: UnsafeMutablePointer<Int32>) {
+        let raw = UnsafeMutableRawPointer(lanes)
+        raw.storeBytes(of: low, as: SIMD8<Int32>.self)
+        raw.storeBytes(of: high, toByteOffset: 32, as: SIMD4<Int32>.self)
+    }
+}
+
+/// Sums the weights of a form's features by the token they are for (see ``FormScores``).
+struct FormScoreSink: FeatureSink {
+    let weights: UnsafeRawPointer
+    let rowBytes: Int
+    var scores = FormScores()
+
+    @inline(__always)
+    static func takes(_ scope: FeatureScope) -> Bool { scope != .context }
+
+    @inline(__always)
+    mutating func add(row: UInt64, scope: FeatureScope) {
+        switch scope {
+        case .token: scores.token.add(row: row, of: weights, rowBytes: rowBytes)
+        case .previous: scores.toNext.add(row: row, of: weights, rowBytes: rowBytes)
+        case .previous2: scores.toNext2.add(row: row, of: weights, rowBytes: rowBytes)
+        case .next: scores.toPrevious.add(row: row, of: weights, rowBytes: rowBytes)
+        case .next2: scores.toPrevious2.add(row: row, of: weights, rowBytes: rowBytes)
+        case .context: break
+        }
+    }
+}
+
+/// Adds the weights of the features that look at several tokens together to a token's scores.
+struct ContextScoreSink: FeatureSink {
+    let weights: UnsafeRawPointer
+    let rowBytes: Int
+    var lanes: ScoreLanes
+
+    @inline(__always)
+    static func takes(_ scope: FeatureScope) -> Bool { scope == .context }
+
+    @inline(__always)
+    mutating func add(row: UInt64, scope: FeatureScope) {
+        lanes.add(row: row, of: weights, rowBytes: rowBytes)
+    }
 }

@@ -14,18 +14,27 @@ import TextMineCore
 /// ``LanguageCode/undetermined`` with a low confidence:
 /// - fewer than ``minLetters`` letters;
 /// - most letters in scalars the training data never used (another script: Greek, Chinese…);
+/// - text closer to one of the model's classes of *other* languages (``Header/others``: Swedish,
+///   Ukrainian… for the built-in model) than to any of its languages;
 /// - costs per feature far above what the best language's own text costs (another language in
-///   the same script: Finnish or Turkish for a model of western European languages).
+///   the same script that no class covers).
 public struct LanguageModel: Sendable {
     /// What the model file says about the model.
     public struct Header: Codable, Sendable, Equatable {
         /// The languages, in row order.
         public var languages: [LanguageCode]
+        /// Classes of other languages, after ``languages`` in each row (nil in models without):
+        /// text whose best class is one of them is `und`. They teach the model what the languages
+        /// it must not name look like (Swedish is not Dutch).
+        public var others: [String]?
+        /// Nats per feature added to the cost of the ``others`` classes, so that text of the model's
+        /// languages keeps its label when an other class comes close (nil: 0).
+        public var otherBias: Double?
         public var maxOrder: Int
         public var rowBits: Int
         /// Costs are `-log P × scale`, rounded, at most 255.
         public var scale: Double
-        /// Per language: the mean cost per feature (in nats) of its own training texts, and the
+        /// Per class (languages, then others): the mean cost per feature (in nats) of its own training texts, and the
         /// standard deviation of that mean over them.
         public var typicalCost: [Double]
         public var costSpread: [Double]
@@ -41,14 +50,18 @@ public struct LanguageModel: Sendable {
         public var source: String
         public var license: String
         public var sentences: Int
+
+        /// Columns of the cost table: the languages, then the other classes.
+        var classCount: Int { languages.count + (others?.count ?? 0) }
     }
 
     /// A language and how sure the model is of it.
     public struct Identification: Sendable, Equatable {
         /// The best language, or ``LanguageCode/undetermined``.
         public var language: LanguageCode
-        /// The probability of `language` among the model's languages (0 for `und` by shortness
-        /// or script; low for `und` by typicality).
+        /// The probability of `language` among the model's classes (0 for `und` by shortness
+        /// or script; for `und` by another class or by typicality, the best language's, which is
+        /// low).
         public var confidence: Double
         /// The best language even when the answer is `und` (nil when the text has no letters).
         public var best: LanguageCode?
@@ -65,7 +78,7 @@ public struct LanguageModel: Sendable {
     let features: NgramFeatures
     /// The costs and known scalars, in memory the hot loop reads without bounds checks.
     let table: CostTable
-    /// Bytes per row of costs: one per language.
+    /// Bytes per row of costs: one per class.
     var stride: Int { table.stride }
 
     /// Texts with fewer letters are `und`.
@@ -75,10 +88,13 @@ public struct LanguageModel: Sendable {
 
     public var languages: [LanguageCode] { header.languages }
 
+    /// The classes of other languages (none in models without).
+    public var others: [String] { header.others ?? [] }
+
     init(header: Header, costs rows: [UInt8], knownScalars: [UInt64]) {
         self.header = header
         features = NgramFeatures(maxOrder: header.maxOrder, rowBits: header.rowBits)
-        table = CostTable(rows: rows, languages: header.languages.count, rowBits: header.rowBits, known: knownScalars)
+        table = CostTable(rows: rows, classes: header.classCount, rowBits: header.rowBits, known: knownScalars)
     }
 
     /// The language of a text.
@@ -89,27 +105,32 @@ public struct LanguageModel: Sendable {
 
     /// The language of UTF-8 bytes.
     public func identify(_ bytes: UnsafeBufferPointer<UInt8>) -> Identification {
-        let count = header.languages.count
+        let classes = header.classCount
+        let known = header.languages.count
         let (totals, featureCount, letters, unknown) = score(bytes)
         guard letters >= Self.minLetters, featureCount > 0 else {
             return Identification(language: .undetermined, confidence: 0, best: nil, letters: letters)
         }
-        var best = 0
-        for language in 1..<count where totals[language] < totals[best] { best = language }
-        let bestLanguage = header.languages[best]
+        // Costs in nats × scale, the others' raised by their bias.
+        let bias = (header.otherBias ?? 0) * header.scale * Double(featureCount)
+        var costs = [Double](repeating: 0, count: classes)
+        for index in 0..<classes { costs[index] = Double(totals[index]) + (index >= known ? bias : 0) }
+        var bestKnown = 0
+        for language in 1..<known where costs[language] < costs[bestKnown] { bestKnown = language }
+        var best = bestKnown
+        for index in known..<classes where costs[index] < costs[best] { best = index }
+        let bestLanguage = header.languages[bestKnown]
         if Double(unknown) > Self.maxUnknownShare * Double(letters) {
             return Identification(language: .undetermined, confidence: 0, best: bestLanguage, letters: letters)
         }
         // The probability of the best language, with costs in nats tempered for overlapping features.
         let unit = header.scale * header.temperature
         var sum = 0.0
-        for language in 0..<count {
-            sum += Self.exp(-Double(totals[language] - totals[best]) / unit)
-        }
-        let confidence = 1 / sum
-        let surprise = Double(totals[best]) / header.scale / Double(featureCount) - header.typicalCost[best]
-        let limit = header.surpriseLimit * header.costSpread[best] + header.surpriseSlack / Double(featureCount).squareRoot()
-        if surprise > limit {
+        for index in 0..<classes { sum += Self.exp(-(costs[index] - costs[best]) / unit) }
+        let confidence = Self.exp(-(costs[bestKnown] - costs[best]) / unit) / sum
+        let surprise = Double(totals[bestKnown]) / header.scale / Double(featureCount) - header.typicalCost[bestKnown]
+        let limit = header.surpriseLimit * header.costSpread[bestKnown] + header.surpriseSlack / Double(featureCount).squareRoot()
+        if best != bestKnown || surprise > limit {
             return Identification(language: .undetermined, confidence: min(confidence, 0.2), best: bestLanguage, letters: letters,
                                   surprise: surprise, features: featureCount)
         }
@@ -129,6 +150,7 @@ public struct LanguageModel: Sendable {
         var letters = 0
         let base = UnsafeRawPointer(table.rows)
         let known = table.known
+        let asciiKnown = table.knowsLowercaseASCII
         for chunk in 0..<chunks {
             let offset = chunk &* 16
             var units = TextUnits(bytes)
@@ -137,17 +159,16 @@ public struct LanguageModel: Sendable {
             var sums = SIMD16<UInt32>.zero
             var pending = 0
             while let unit = units.next() {
-                if chunk == 0, unit != TextUnits.space, unit >= 0x10000 || known[Int(unit >> 6)] & (1 << UInt64(unit & 63)) == 0 {
+                if chunk == 0, unit >= 0x80 || !asciiKnown, unit != TextUnits.space,
+                   unit >= 0x10000 || known[Int(unit >> 6)] & (1 << UInt64(unit & 63)) == 0 {
                     unknown &+= 1
                 }
-                let found = hasher.push(unit)
-                for k in 0..<found {
-                    // 16 bytes from the row's start: lanes past the last language read the next row
+                pending &+= hasher.push(unit) { row in
+                    // 16 bytes from the row's start: lanes past the last class read the next row
                     // (or the table's padding) and are ignored.
-                    let raw = base.loadUnaligned(fromByteOffset: hasher.row(k) &* stride &+ offset, as: SIMD16<UInt8>.self)
+                    let raw = base.loadUnaligned(fromByteOffset: row &* stride &+ offset, as: SIMD16<UInt8>.self)
                     lanes &+= SIMD16<UInt16>(truncatingIfNeeded: raw)
                 }
-                pending &+= found
                 if pending >= 250 {  // 255 × (250 + 5) < 65,536
                     sums &+= SIMD16<UInt32>(truncatingIfNeeded: lanes)
                     lanes = .zero
@@ -180,7 +201,7 @@ import Darwin
 @inline(__always)
 private func _exp(_ x: Double) -> Double { exp(x) }
 
-/// The cost rows of a ``LanguageModel`` (one byte per language, rows back to back, so that the
+/// The cost rows of a ``LanguageModel`` (one byte per class, rows back to back, so that the
 /// table is as small as it can be: identification is bound by its cache misses; 16 bytes of
 /// padding at the end for reads of 16 lanes) and its bitmap of known scalars, allocated once and
 /// never changed (so shared freely between threads).
@@ -188,24 +209,27 @@ final class CostTable: @unchecked Sendable {
     let rows: UnsafeMutableRawPointer
     let known: UnsafeMutablePointer<UInt64>
     let stride: Int
-    let languages: Int
+    let classes: Int
     let rowCount: Int
+    /// Whether every letter a–z is known (then identification checks only other scalars).
+    let knowsLowercaseASCII: Bool
 
-    /// A table of `languages` costs per row (`rows` holds them without padding).
-    init(rows costs: [UInt8], languages: Int, rowBits: Int, known bits: [UInt64]) {
-        self.languages = languages
+    /// A table of `classes` costs per row (`rows` holds them without padding).
+    init(rows costs: [UInt8], classes: Int, rowBits: Int, known bits: [UInt64]) {
+        self.classes = classes
         rowCount = 1 << rowBits
-        stride = languages
+        stride = classes
         rows = UnsafeMutableRawPointer.allocate(byteCount: rowCount * stride + 16, alignment: 64)
         rows.initializeMemory(as: UInt8.self, repeating: 0, count: rowCount * stride + 16)
         for row in 0..<rowCount {
-            for language in 0..<languages {
-                rows.storeBytes(of: costs[row * languages + language], toByteOffset: row * stride + language, as: UInt8.self)
+            for index in 0..<classes {
+                rows.storeBytes(of: costs[row * classes + index], toByteOffset: row * stride + index, as: UInt8.self)
             }
         }
         known = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
         known.initialize(repeating: 0, count: 1024)
         for (index, word) in bits.prefix(1024).enumerated() { known[index] = word }
+        knowsLowercaseASCII = (0x61...0x7A).allSatisfy { bits.count > $0 >> 6 && bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
     }
 
     deinit {
@@ -213,8 +237,8 @@ final class CostTable: @unchecked Sendable {
         known.deallocate()
     }
 
-    /// The cost of a row in a language.
-    func cost(row: Int, language: Int) -> UInt8 {
-        rows.load(fromByteOffset: row * stride + language, as: UInt8.self)
+    /// The cost of a row in a class.
+    func cost(row: Int, class index: Int) -> UInt8 {
+        rows.load(fromByteOffset: row * stride + index, as: UInt8.self)
     }
 }

@@ -8,7 +8,7 @@ import TextMineCore
 /// | 8 | magic `TMLID01\n` |
 /// | 4 | header length *h*, little-endian |
 /// | *h* | header: ``LanguageModel/Header`` as JSON |
-/// | 2^rowBits × languages | costs, one byte per row and language |
+/// | 2^rowBits × classes | costs, one byte per row and class (the languages, then the others) |
 /// | 8192 | one bit per scalar below U+10000 that the training text used |
 extension LanguageModel {
     static let magic = Array("TMLID01\n".utf8)
@@ -21,10 +21,10 @@ extension LanguageModel {
         var data = Data(Self.magic)
         withUnsafeBytes(of: UInt32(header.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(header)
-        let count = languages.count
+        let count = self.header.classCount
         var rows = [UInt8](repeating: 0, count: (1 << self.header.rowBits) * count)
         for row in 0..<(1 << self.header.rowBits) {
-            for language in 0..<count { rows[row * count + language] = table.cost(row: row, language: language) }
+            for index in 0..<count { rows[row * count + index] = table.cost(row: row, class: index) }
         }
         data.append(contentsOf: rows)
         for index in 0..<1024 { withUnsafeBytes(of: table.known[index].littleEndian) { data.append(contentsOf: $0) } }
@@ -48,8 +48,8 @@ extension LanguageModel {
         } catch {
             throw bad("unreadable header (\(error))")
         }
-        let count = header.languages.count
-        guard (2...64).contains(count), (10...24).contains(header.rowBits), (1...NgramFeatures.longestOrder).contains(header.maxOrder),
+        let count = header.classCount
+        guard header.languages.count >= 2, count <= 64, (10...24).contains(header.rowBits), (1...NgramFeatures.longestOrder).contains(header.maxOrder),
               header.typicalCost.count == count, header.costSpread.count == count, header.scale > 0
         else { throw bad("inconsistent header") }
         let rowsStart = 12 + length
@@ -73,6 +73,6 @@ extension LanguageModel {
     }
 
     private static let builtInModel: Result<LanguageModel, any Error> = Result {
-        try LanguageModel(contentsOf: EntityResources.path(of: builtInFileName))
+        try LanguageModel(contentsOf: EntityResources.path(of: builtInFileName, stage: "language"))
     }
 }

@@ -4,42 +4,48 @@ import TextMineCore
 /// Trains a ``LanguageModel`` from labelled texts: counts hashed features per language (naive
 /// Bayes with additive smoothing), quantises costs to bytes, and measures how much each language's
 /// own text costs (for `und` by typicality).
-public struct LanguageTrainer {
+package struct LanguageTrainer {
     /// Training settings.
-    public struct Settings: Sendable {
-        public var maxOrder = 4
-        public var rowBits = 17
+    package struct Settings: Sendable {
+        package var maxOrder = 4
+        package var rowBits = 17
         /// Additive smoothing of feature counts.
-        public var smoothing = 0.05
-        public var temperature = 5.0
+        package var smoothing = 0.05
+        package var temperature = 5.0
         /// See ``LanguageModel/Header/surpriseLimit``: set on held-out text so that about 1 in
         /// 1,000 texts of the model's languages goes `und`.
-        public var surpriseLimit = 5.0
-        public var surpriseSlack = 5.0
-        public var source = ""
-        public var license = ""
-        public init() {}
+        package var surpriseLimit = 5.0
+        package var surpriseSlack = 5.0
+        /// See ``LanguageModel/Header/otherBias``.
+        package var otherBias = 0.1
+        package var source = ""
+        package var license = ""
+        package init() {}
     }
 
     /// One labelled text.
-    public struct Example: Sendable, Decodable {
-        public var lang: String
-        public var text: String
-        public init(lang: String, text: String) {
+    package struct Example: Sendable, Decodable {
+        package var lang: String
+        package var text: String
+        /// For a text of another language (``LanguageTrainer/train(_:others:)``): the class it
+        /// belongs to, which several languages may share (default: `lang`).
+        package var group: String?
+        package init(lang: String, text: String, group: String? = nil) {
             self.lang = lang
             self.text = text
+            self.group = group
         }
     }
 
-    public var settings: Settings
+    package var settings: Settings
 
-    public init(settings: Settings = Settings()) {
+    package init(settings: Settings = Settings()) {
         self.settings = settings
     }
 
     /// Reads `{lang, text}` JSON Lines.
     /// - Throws: ``StageError`` naming the file and line of a line that is not such an object.
-    public static func examples(contentsOf path: String) throws -> [Example] {
+    package static func examples(contentsOf path: String) throws -> [Example] {
         guard let data = FileManager.default.contents(atPath: path) else { throw StageError("cannot read '\(path)'") }
         let decoder = JSONDecoder()
         var examples: [Example] = []
@@ -54,12 +60,15 @@ public struct LanguageTrainer {
         return examples
     }
 
-    /// Trains a model on the examples (languages in order of first appearance).
-    /// - Throws: ``StageError`` for fewer than two languages or a label that is no language code.
-    public func train(_ examples: [Example]) throws -> LanguageModel {
+    /// Trains a model on the examples (languages in order of first appearance) and, optionally,
+    /// texts of other languages, which the model learns to call `und` (one class per `group`, in
+    /// order of first appearance; at most 7 keep the 16 classes that identification adds at once).
+    /// - Throws: ``StageError`` for fewer than two languages, a label that is no language code, a
+    ///   language among both, or more than 64 classes.
+    package func train(_ examples: [Example], others: [Example] = []) throws -> LanguageModel {
         var languages: [LanguageCode] = []
         var labels: [Int] = []
-        labels.reserveCapacity(examples.count)
+        labels.reserveCapacity(examples.count + others.count)
         for example in examples {
             guard let code = LanguageCode(example.lang), !code.isUndetermined else {
                 throw StageError("'\(example.lang)' is not a language code")
@@ -72,7 +81,22 @@ public struct LanguageTrainer {
             }
         }
         guard languages.count >= 2 else { throw StageError("training needs texts in at least two languages") }
-        let count = languages.count
+        var groups: [String] = []
+        for example in others {
+            if let code = LanguageCode(example.lang), languages.contains(code) {
+                throw StageError("'\(example.lang)' is both a language of the model and another language")
+            }
+            let group = example.group ?? example.lang
+            if let index = groups.firstIndex(of: group) {
+                labels.append(languages.count + index)
+            } else {
+                labels.append(languages.count + groups.count)
+                groups.append(group)
+            }
+        }
+        let examples = examples + others
+        let count = languages.count + groups.count
+        guard count <= 64 else { throw StageError("a model has at most 64 classes (languages and other groups), not \(count)") }
         let rows = 1 << settings.rowBits
         let features = NgramFeatures(maxOrder: settings.maxOrder, rowBits: settings.rowBits)
 
@@ -87,18 +111,18 @@ public struct LanguageTrainer {
                 var hasher = features.hasher()
                 while let unit = units.next() {
                     if unit != TextUnits.space, unit < 0x10000 { scalarCounts[label][Int(unit)] &+= 1 }
-                    let found = hasher.push(unit)
-                    for k in 0..<found { counts[hasher.row(k) * count + label] &+= 1 }
+                    let found = hasher.push(unit) { counts[$0 * count + label] &+= 1 }
                     totals[label] += Double(found)
                 }
                 letters[label] += units.letters
             }
         }
 
-        // Costs: -log P(row | language), smoothed, scaled so that the largest fits a byte.
+        // Costs: -log P(row | class), smoothed, scaled so that the largest of the languages fits a
+        // byte (the other classes' are capped: their scale does not depend on how much text they have).
         let alpha = settings.smoothing
         let denominators = totals.map { $0 + alpha * Double(rows) }
-        let maxCost = denominators.map { Foundation.log($0 / alpha) }.max()!
+        let maxCost = denominators.prefix(languages.count).map { Foundation.log($0 / alpha) }.max()!
         let scale = 255 / maxCost
         var costs = [UInt8](repeating: 0, count: rows * count)
         for row in 0..<rows {
@@ -118,7 +142,7 @@ public struct LanguageTrainer {
         }
 
         var header = LanguageModel.Header(
-            languages: languages, maxOrder: settings.maxOrder, rowBits: settings.rowBits, scale: scale,
+            languages: languages, others: groups.isEmpty ? nil : groups, otherBias: groups.isEmpty ? nil : settings.otherBias, maxOrder: settings.maxOrder, rowBits: settings.rowBits, scale: scale,
             typicalCost: [Double](repeating: 0, count: count), costSpread: [Double](repeating: 1, count: count),
             temperature: settings.temperature,
             surpriseLimit: settings.surpriseLimit, surpriseSlack: settings.surpriseSlack,
@@ -145,7 +169,7 @@ public struct LanguageTrainer {
 }
 
 extension LanguageModel {
-    /// The mean cost per feature (in nats) of a text under one language, and its feature count.
+    /// The mean cost per feature (in nats) of a text under one class, and its feature count.
     func meanCost(_ text: String, language: Int) -> (Double, Int)? {
         var text = text
         return text.withUTF8 { bytes in
@@ -154,9 +178,7 @@ extension LanguageModel {
             var units = TextUnits(bytes)
             var hasher = features.hasher()
             while let unit = units.next() {
-                let found = hasher.push(unit)
-                for k in 0..<found { total += Int(table.cost(row: hasher.row(k), language: language)) }
-                featureCount += found
+                featureCount += hasher.push(unit) { total += Int(table.cost(row: $0, class: language)) }
             }
             return featureCount == 0 ? nil : (Double(total) / header.scale / Double(featureCount), featureCount)
         }

@@ -1,0 +1,170 @@
+/// The distinct word forms of the text being tagged, each analysed once: its ``TokenAttributes``,
+/// its word classes and the part of the tagger's scores that depends on the form alone
+/// (``FormScores``). A token is then a form id (4 bytes), and tagging it costs only the features
+/// that look at several tokens together.
+///
+/// Forms are keyed by their bytes (a hash, then a byte comparison, so two forms never share an
+/// entry). Ids 0...3 are the virtual tokens around a sentence. The scores belong to one model:
+/// ``prepare(for:)`` starts afresh when another model tags with the same lexicon.
+struct TokenLexicon {
+    /// The ids of the virtual tokens before and after a sentence (``FeatureSet/before2`` …).
+    static let before2: Int32 = 0, before: Int32 = 1, after: Int32 = 2, after2: Int32 = 3
+
+    /// Each form's attributes, by id.
+    private(set) var attributes: [TokenAttributes] = []
+    /// Each form's fine and coarse word class, by id.
+    private(set) var classes: [(fine: UInt16, coarse: UInt16)] = []
+    /// ``FormScores/stride`` score lanes per form, by id.
+    private(set) var scores: [Int32] = []
+    /// Each form's byte hash, by id.
+    private var hashes: [UInt64] = []
+    /// The forms' bytes one after the other, and where each starts (one more entry than forms).
+    private var spellings: [UInt8] = []
+    private var spellingStarts: [Int] = [0]
+    /// Open-addressing slots holding form ids (-1: empty).
+    private var slots: [Int32] = []
+    /// The model the scores were computed with.
+    private var owner: ObjectIdentifier?
+
+    init() {}
+
+    /// The number of forms, virtual ones included.
+    var count: Int { attributes.count }
+
+    /// Makes the lexicon ready for `model`: empties it when its scores are another model's or when
+    /// it holds more than `limit` forms (call it between texts, never while form ids are in use).
+    mutating func prepare(for model: NERModel, limit: Int = Self.defaultLimit) {
+        let identity = ObjectIdentifier(model.identity)
+        guard owner != identity || count > limit else { return }
+        // A new lexicon rather than emptied arrays: a huge text's forms give their memory back.
+        self = TokenLexicon()
+        owner = identity
+        slots = [Int32](repeating: -1, count: 1 << 10)
+        let boundary: (fine: UInt16, coarse: UInt16) = FeatureSet.boundaryClass
+        for virtual in [FeatureSet.before2, FeatureSet.before, FeatureSet.after, FeatureSet.after2] {
+            append(virtual, boundary, model: model, bytes: UnsafeBufferPointer(start: nil, count: 0), range: 0..<0, hash: 0)
+        }
+    }
+
+    /// The forms a lexicon keeps from one text to the next (about 400 bytes each).
+    static let defaultLimit = 1 << 15
+
+    /// The id of the form written at `range` of `bytes`, analysed with `model` when new.
+    @inline(__always)
+    mutating func form(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, model: NERModel) -> Int32 {
+        let hash = Self.hash(bytes, range)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash && spelled(Int(id), bytes, range) { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(count)
+        let attributes = TokenAttributes(bytes: bytes, range: range)
+        let fine = model.features.clusters.fine(attributes.norm)
+        append(attributes, (fine, model.features.clusters.coarse(of: fine)), model: model, bytes: bytes, range: range, hash: hash)
+        spellings.append(contentsOf: bytes[range])
+        spellingStarts[spellingStarts.count - 1] = spellings.count
+        slots[slot] = id
+        if count * 2 > slots.count { rehash() }
+        return id
+    }
+
+    private mutating func append(_ form: TokenAttributes, _ wordClass: (fine: UInt16, coarse: UInt16), model: NERModel,
+                                 bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, hash: UInt64) {
+        attributes.append(form)
+        classes.append(wordClass)
+        hashes.append(hash)
+        spellingStarts.append(spellings.count)
+        let scores = model.formScores(form, wordClass, bytes: bytes, range: range)
+        scores.append(to: &self.scores)
+    }
+
+    private func spelled(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let start = spellingStarts[id], end = spellingStarts[id + 1]
+        guard end - start == range.count else { return false }
+        var k = start, j = range.lowerBound
+        while k < end {
+            if spellings[k] != bytes[j] { return false }
+            k += 1
+            j += 1
+        }
+        return true
+    }
+
+    private mutating func rehash() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        // The virtual forms are never looked up by spelling.
+        for id in 4..<count {
+            var slot = Int(truncatingIfNeeded: hashes[id]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    /// A hash of a token's bytes, eight at a time.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var h = UInt64(truncatingIfNeeded: range.count) &* 0x9E37_79B9_7F4A_7C15
+        var k = range.lowerBound
+        if range.count >= 8, let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while k + 8 <= range.upperBound {
+                h = FeatureHash.mix(h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                k += 8
+            }
+        }
+        var tail: UInt64 = 0, shift: UInt64 = 0
+        while k < range.upperBound {
+            tail |= UInt64(bytes[k]) << shift
+            shift += 8
+            k += 1
+        }
+        return FeatureHash.mix(h ^ tail)
+    }
+}
+
+/// The summed emission weights of the features one form gives, by the token they are for: itself
+/// (``FeatureScope/token``), and the tokens one and two after and before it, which see it as their
+/// previous, previous-but-one, next and next-but-one token. Lanes past the model's tag count hold
+/// sums of no meaning (see ``TaggerWeights/vectorTags``).
+struct FormScores {
+    /// Score lanes per form: five parts of ``TaggerWeights/vectorTags`` lanes.
+    static let stride = 5 * TaggerWeights.vectorTags
+    /// Where each part starts in a form's lanes.
+    static let token = 0, toNext = 12, toNext2 = 24, toPrevious = 36, toPrevious2 = 48
+
+    var token = ScoreLanes(), toNext = ScoreLanes(), toNext2 = ScoreLanes(), toPrevious = ScoreLanes(), toPrevious2 = ScoreLanes()
+
+    /// Appends the five parts' lanes, in the order of the offsets above.
+    func append(to lanes: inout [Int32]) {
+        func append(_ part: ScoreLanes) {
+            for lane in 0..<8 { lanes.append(part.low[lane]) }
+            for lane in 0..<4 { lanes.append(part.high[lane]) }
+        }
+        append(token)
+        append(toNext)
+        append(toNext2)
+        append(toPrevious)
+        append(toPrevious2)
+    }
+}
+
+/// The attributes of a text's tokens, by token index: one ``TokenAttributes`` per distinct form
+/// (see ``TokenLexicon``) and each token's form id, so that an article of millions of tokens keeps
+/// 4 bytes a token instead of the attributes' 128.
+struct TokenAttributeTable: RandomAccessCollection {
+    /// The attributes of each form, by id.
+    let forms: [TokenAttributes]
+    /// Each token's form id.
+    let ids: [Int32]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { ids.count }
+
+    @inline(__always)
+    subscript(k: Int) -> TokenAttributes { forms[Int(ids[k])] }
+}
