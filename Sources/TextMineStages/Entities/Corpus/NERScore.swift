@@ -1,32 +1,32 @@
 /// Entity-level exact-match precision, recall and F1, with seqeval's conventions: an entity counts
 /// as found only when its type and both boundaries match; scores are micro-averaged over the types
 /// present in the gold data (predicted entities of other types are not scored).
-public struct NERScore: Sendable, Equatable {
+package struct NERScore: Sendable, Equatable {
     /// Counts for one entity type.
-    public struct Counts: Sendable, Equatable {
-        public var truePositives = 0
-        public var predicted = 0
-        public var gold = 0
+    package struct Counts: Sendable, Equatable {
+        package var truePositives = 0
+        package var predicted = 0
+        package var gold = 0
 
-        public init() {}
+        package init() {}
 
-        public var precision: Double { predicted == 0 ? 0 : Double(truePositives) / Double(predicted) }
-        public var recall: Double { gold == 0 ? 0 : Double(truePositives) / Double(gold) }
-        public var f1: Double {
+        package var precision: Double { predicted == 0 ? 0 : Double(truePositives) / Double(predicted) }
+        package var recall: Double { gold == 0 ? 0 : Double(truePositives) / Double(gold) }
+        package var f1: Double {
             let p = precision, r = recall
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
     }
 
     /// Counts by entity type, for the types present in the gold data.
-    public private(set) var byType: [String: Counts] = [:]
+    package private(set) var byType: [String: Counts] = [:]
     /// Predicted entities of types absent from the gold data, by type (not scored).
     private var unscored: [String: Int] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Adds one sentence's gold and predicted tags.
-    public mutating func add(gold: [String], predicted: [String]) {
+    package mutating func add(gold: [String], predicted: [String]) {
         let goldChunks = EntityChunk.chunks(of: gold)
         let predictedChunks = EntityChunk.chunks(of: predicted)
         let goldSet = Set(goldChunks)
@@ -45,7 +45,7 @@ public struct NERScore: Sendable, Equatable {
     ///
     /// A predicted entity of a type that appears in the gold data only in a later sentence is
     /// counted once that type is known: call this after adding every sentence.
-    public var overall: Counts {
+    package var overall: Counts {
         var total = Counts()
         for (type, counts) in byType {
             total.truePositives += counts.truePositives
@@ -56,12 +56,12 @@ public struct NERScore: Sendable, Equatable {
     }
 
     /// The counts of one type, including predictions made before its first gold occurrence.
-    public func counts(of type: String) -> Counts? {
+    package func counts(of type: String) -> Counts? {
         guard var counts = byType[type] else { return nil }
         counts.predicted += unscored[type] ?? 0
         return counts
     }
 
     /// The scored types, sorted.
-    public var types: [String] { byType.keys.sorted() }
+    package var types: [String] { byType.keys.sorted() }
 }

@@ -1,47 +1,47 @@
 import Foundation
 
 /// Trains a ``NERModel`` from IOB2 sentences: the engine behind `textmine train ner`.
-public struct NERTrainer {
+package struct NERTrainer {
     /// Training settings.
-    public struct Settings: Sendable {
+    package struct Settings: Sendable {
         /// Passes over the training data.
-        public var epochs = 8
+        package var epochs = 8
         /// Seeds the shuffling of sentences between epochs.
-        public var seed: UInt64 = 1
+        package var seed: UInt64 = 1
         /// log2 of the number of weight rows (the model's size grows with it).
-        public var rowBits = 17
+        package var rowBits = 17
         /// The language of the data, which selects the built-in gazetteer.
-        public var language = "fr"
+        package var language = "fr"
         /// The licence the training data imposes, recorded in the model.
-        public var license: String?
+        package var license: String?
         /// The number of fine word classes learnt from the training text (0: none).
-        public var wordClasses = 256
+        package var wordClasses = 256
         /// Perceptrons trained on differently shuffled data (seeds `seed`, `seed + 1`, …) whose
         /// weights are averaged: steadier and usually better than one.
-        public var runs = 1
+        package var runs = 1
 
-        public init() {}
+        package init() {}
     }
 
     /// What one epoch achieved.
-    public struct EpochReport: Sendable {
+    package struct EpochReport: Sendable {
         /// The perceptron (1...``Settings/runs``).
-        public var run: Int
-        public var epoch: Int
+        package var run: Int
+        package var epoch: Int
         /// The share of training sentences the weights tagged right before learning from them.
-        public var trainAccuracy: Double
+        package var trainAccuracy: Double
         /// Entity-level F1 of the averaged weights on the development data, if any.
-        public var devScore: NERScore?
-        public var seconds: Double
+        package var devScore: NERScore?
+        package var seconds: Double
     }
 
     /// One training file's selected sentences.
-    public struct Corpus: Sendable {
-        public var name: String
-        public var selection: String
-        public var sentences: [TaggedSentence]
+    package struct Corpus: Sendable {
+        package var name: String
+        package var selection: String
+        package var sentences: [TaggedSentence]
 
-        public init(name: String, selection: String, sentences: [TaggedSentence]) {
+        package init(name: String, selection: String, sentences: [TaggedSentence]) {
             self.name = name
             self.selection = selection
             self.sentences = sentences
@@ -52,19 +52,19 @@ public struct NERTrainer {
         }
     }
 
-    public var settings: Settings
-    public var gazetteer: Gazetteer
+    package var settings: Settings
+    package var gazetteer: Gazetteer
     /// Names of the gazetteers, for provenance.
-    public var gazetteerNames: [String]
+    package var gazetteerNames: [String]
 
-    public init(settings: Settings, gazetteer: Gazetteer, gazetteerNames: [String]) {
+    package init(settings: Settings, gazetteer: Gazetteer, gazetteerNames: [String]) {
         self.settings = settings
         self.gazetteer = gazetteer
         self.gazetteerNames = gazetteerNames
     }
 
     /// Trains on `train`, reporting each epoch (with a score on `dev` when given).
-    public func train(_ train: [Corpus], dev: Corpus?, progress: (EpochReport) -> Void) -> NERModel {
+    package func train(_ train: [Corpus], dev: Corpus?, progress: (EpochReport) -> Void) -> NERModel {
         let sentences = train.flatMap(\.sentences)
         let types = Set(sentences.flatMap { $0.tags.compactMap { $0 == "O" ? nil : String($0.dropFirst(2)) } })
         let labels = BIOLabels(types: types)
@@ -147,7 +147,7 @@ public struct NERTrainer {
     }
 
     /// Scores a model on gold sentences.
-    public static func score(_ model: NERModel, on sentences: [TaggedSentence]) -> NERScore {
+    package static func score(_ model: NERModel, on sentences: [TaggedSentence]) -> NERScore {
         var score = NERScore()
         var scratch = NERModel.Scratch()
         for sentence in sentences { score.add(gold: sentence.tags, predicted: model.tags(for: sentence.tokens, scratch: &scratch)) }

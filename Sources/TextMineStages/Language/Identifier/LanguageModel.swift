@@ -150,6 +150,7 @@ public struct LanguageModel: Sendable {
         var letters = 0
         let base = UnsafeRawPointer(table.rows)
         let known = table.known
+        let asciiKnown = table.knowsLowercaseASCII
         for chunk in 0..<chunks {
             let offset = chunk &* 16
             var units = TextUnits(bytes)
@@ -158,17 +159,16 @@ public struct LanguageModel: Sendable {
             var sums = SIMD16<UInt32>.zero
             var pending = 0
             while let unit = units.next() {
-                if chunk == 0, unit != TextUnits.space, unit >= 0x10000 || known[Int(unit >> 6)] & (1 << UInt64(unit & 63)) == 0 {
+                if chunk == 0, unit >= 0x80 || !asciiKnown, unit != TextUnits.space,
+                   unit >= 0x10000 || known[Int(unit >> 6)] & (1 << UInt64(unit & 63)) == 0 {
                     unknown &+= 1
                 }
-                let found = hasher.push(unit)
-                for k in 0..<found {
-                    // 16 bytes from the row's start: lanes past the last language read the next row
+                pending &+= hasher.push(unit) { row in
+                    // 16 bytes from the row's start: lanes past the last class read the next row
                     // (or the table's padding) and are ignored.
-                    let raw = base.loadUnaligned(fromByteOffset: hasher.row(k) &* stride &+ offset, as: SIMD16<UInt8>.self)
+                    let raw = base.loadUnaligned(fromByteOffset: row &* stride &+ offset, as: SIMD16<UInt8>.self)
                     lanes &+= SIMD16<UInt16>(truncatingIfNeeded: raw)
                 }
-                pending &+= found
                 if pending >= 250 {  // 255 × (250 + 5) < 65,536
                     sums &+= SIMD16<UInt32>(truncatingIfNeeded: lanes)
                     lanes = .zero
@@ -211,6 +211,8 @@ final class CostTable: @unchecked Sendable {
     let stride: Int
     let classes: Int
     let rowCount: Int
+    /// Whether every letter a–z is known (then identification checks only other scalars).
+    let knowsLowercaseASCII: Bool
 
     /// A table of `classes` costs per row (`rows` holds them without padding).
     init(rows costs: [UInt8], classes: Int, rowBits: Int, known bits: [UInt64]) {
@@ -227,6 +229,7 @@ final class CostTable: @unchecked Sendable {
         known = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
         known.initialize(repeating: 0, count: 1024)
         for (index, word) in bits.prefix(1024).enumerated() { known[index] = word }
+        knowsLowercaseASCII = (0x61...0x7A).allSatisfy { bits.count > $0 >> 6 && bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
     }
 
     deinit {

@@ -4,48 +4,48 @@ import TextMineCore
 /// Trains a ``LanguageModel`` from labelled texts: counts hashed features per language (naive
 /// Bayes with additive smoothing), quantises costs to bytes, and measures how much each language's
 /// own text costs (for `und` by typicality).
-public struct LanguageTrainer {
+package struct LanguageTrainer {
     /// Training settings.
-    public struct Settings: Sendable {
-        public var maxOrder = 4
-        public var rowBits = 17
+    package struct Settings: Sendable {
+        package var maxOrder = 4
+        package var rowBits = 17
         /// Additive smoothing of feature counts.
-        public var smoothing = 0.05
-        public var temperature = 5.0
+        package var smoothing = 0.05
+        package var temperature = 5.0
         /// See ``LanguageModel/Header/surpriseLimit``: set on held-out text so that about 1 in
         /// 1,000 texts of the model's languages goes `und`.
-        public var surpriseLimit = 5.0
-        public var surpriseSlack = 5.0
+        package var surpriseLimit = 5.0
+        package var surpriseSlack = 5.0
         /// See ``LanguageModel/Header/otherBias``.
-        public var otherBias = 0.1
-        public var source = ""
-        public var license = ""
-        public init() {}
+        package var otherBias = 0.1
+        package var source = ""
+        package var license = ""
+        package init() {}
     }
 
     /// One labelled text.
-    public struct Example: Sendable, Decodable {
-        public var lang: String
-        public var text: String
+    package struct Example: Sendable, Decodable {
+        package var lang: String
+        package var text: String
         /// For a text of another language (``LanguageTrainer/train(_:others:)``): the class it
         /// belongs to, which several languages may share (default: `lang`).
-        public var group: String?
-        public init(lang: String, text: String, group: String? = nil) {
+        package var group: String?
+        package init(lang: String, text: String, group: String? = nil) {
             self.lang = lang
             self.text = text
             self.group = group
         }
     }
 
-    public var settings: Settings
+    package var settings: Settings
 
-    public init(settings: Settings = Settings()) {
+    package init(settings: Settings = Settings()) {
         self.settings = settings
     }
 
     /// Reads `{lang, text}` JSON Lines.
     /// - Throws: ``StageError`` naming the file and line of a line that is not such an object.
-    public static func examples(contentsOf path: String) throws -> [Example] {
+    package static func examples(contentsOf path: String) throws -> [Example] {
         guard let data = FileManager.default.contents(atPath: path) else { throw StageError("cannot read '\(path)'") }
         let decoder = JSONDecoder()
         var examples: [Example] = []
@@ -65,7 +65,7 @@ public struct LanguageTrainer {
     /// order of first appearance; at most 7 keep the 16 classes that identification adds at once).
     /// - Throws: ``StageError`` for fewer than two languages, a label that is no language code, a
     ///   language among both, or more than 64 classes.
-    public func train(_ examples: [Example], others: [Example] = []) throws -> LanguageModel {
+    package func train(_ examples: [Example], others: [Example] = []) throws -> LanguageModel {
         var languages: [LanguageCode] = []
         var labels: [Int] = []
         labels.reserveCapacity(examples.count + others.count)
@@ -111,8 +111,7 @@ public struct LanguageTrainer {
                 var hasher = features.hasher()
                 while let unit = units.next() {
                     if unit != TextUnits.space, unit < 0x10000 { scalarCounts[label][Int(unit)] &+= 1 }
-                    let found = hasher.push(unit)
-                    for k in 0..<found { counts[hasher.row(k) * count + label] &+= 1 }
+                    let found = hasher.push(unit) { counts[$0 * count + label] &+= 1 }
                     totals[label] += Double(found)
                 }
                 letters[label] += units.letters
@@ -179,9 +178,7 @@ extension LanguageModel {
             var units = TextUnits(bytes)
             var hasher = features.hasher()
             while let unit = units.next() {
-                let found = hasher.push(unit)
-                for k in 0..<found { total += Int(table.cost(row: hasher.row(k), class: language)) }
-                featureCount += found
+                featureCount += hasher.push(unit) { total += Int(table.cost(row: $0, class: language)) }
             }
             return featureCount == 0 ? nil : (Double(total) / header.scale / Double(featureCount), featureCount)
         }

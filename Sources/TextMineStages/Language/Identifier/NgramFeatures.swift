@@ -6,8 +6,7 @@
 /// var hasher = NgramFeatures(maxOrder: 4, rowBits: 18).hasher()
 /// var units = TextUnits(bytes)
 /// while let unit = units.next() {
-///     let found = hasher.push(unit)
-///     for k in 0..<found { use(hasher.rows[k]) }
+///     _ = hasher.push(unit) { row in use(row) }
 /// }
 /// ```
 public struct NgramFeatures: Sendable, Equatable {
@@ -25,8 +24,6 @@ public struct NgramFeatures: Sendable, Equatable {
     struct Hasher {
         let maxOrder: Int
         let shift: UInt64
-        /// The rows of the last ``push(_:)``'s features (up to ``NgramFeatures/longestOrder`` + 1).
-        private(set) var rows: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
         /// The last four units, 16 bits each, the latest in the low bits.
         private var recent: UInt64 = 0
         private var seen = 0
@@ -38,52 +35,49 @@ public struct NgramFeatures: Sendable, Equatable {
             self.shift = shift
         }
 
-        /// Reads one unit; returns how many features end at it (their rows in ``rows``).
+        /// Reads one unit and calls `feature` with the row of each feature that ends at it (the
+        /// word a space ends, then the n-grams of 1 to ``maxOrder`` units); returns how many.
+        /// Inlined with its closure, so that the caller's loop adds each row where it is found.
         @inline(__always)
-        mutating func push(_ unit: UInt32) -> Int {
+        mutating func push(_ unit: UInt32, _ feature: (Int) -> Void) -> Int {
+            let shift = self.shift
             var found = 0
             if unit == TextUnits.space {
-                if wordLength > 0 { set(&found, (word ^ UInt64(wordLength)) &* Self.multipliers.4) }
+                if wordLength > 0 {
+                    feature(Self.row((word ^ UInt64(wordLength)) &* Self.multipliers.4, shift))
+                    found &+= 1
+                }
                 word = Self.wordSeed
                 wordLength = 0
             } else {
                 word = (word ^ UInt64(unit)) &* Self.prime
-                wordLength += 1
+                wordLength &+= 1
             }
             recent = recent << 16 | UInt64(unit < 0x10000 ? unit : 0xFFFF)
-            seen += 1
+            seen &+= 1
             let orders = min(seen, maxOrder)
-            if unit != TextUnits.space { set(&found, (recent & 0xFFFF) &* Self.multipliers.0) }
-            if orders >= 2 { set(&found, (recent & 0xFFFF_FFFF) &* Self.multipliers.1) }
-            if orders >= 3 { set(&found, (recent & 0xFFFF_FFFF_FFFF) &* Self.multipliers.2) }
-            if orders >= 4 { set(&found, recent &* Self.multipliers.3) }
+            if unit != TextUnits.space {
+                feature(Self.row((recent & 0xFFFF) &* Self.multipliers.0, shift))
+                found &+= 1
+            }
+            if orders >= 2 {
+                feature(Self.row((recent & 0xFFFF_FFFF) &* Self.multipliers.1, shift))
+                found &+= 1
+            }
+            if orders >= 3 {
+                feature(Self.row((recent & 0xFFFF_FFFF_FFFF) &* Self.multipliers.2, shift))
+                found &+= 1
+            }
+            if orders >= 4 {
+                feature(Self.row(recent &* Self.multipliers.3, shift))
+                found &+= 1
+            }
             return found
         }
 
+        /// The row of a hash: its top bits (Fibonacci hashing).
         @inline(__always)
-        private mutating func set(_ found: inout Int, _ hash: UInt64) {
-            let row = Int(truncatingIfNeeded: hash >> shift)
-            switch found {
-            case 0: rows.0 = row
-            case 1: rows.1 = row
-            case 2: rows.2 = row
-            case 3: rows.3 = row
-            default: rows.4 = row
-            }
-            found += 1
-        }
-
-        /// The row of the `k`th feature of the last push.
-        @inline(__always)
-        func row(_ k: Int) -> Int {
-            switch k {
-            case 0: rows.0
-            case 1: rows.1
-            case 2: rows.2
-            case 3: rows.3
-            default: rows.4
-            }
-        }
+        private static func row(_ hash: UInt64, _ shift: UInt64) -> Int { Int(truncatingIfNeeded: hash >> shift) }
 
         private static let wordSeed: UInt64 = 0xCBF2_9CE4_8422_2325
         private static let prime: UInt64 = 0x0000_0100_0000_01B3

@@ -1,13 +1,13 @@
 /// ROUGE-1, ROUGE-2 and ROUGE-L F1 of a candidate summary against one reference.
-public struct RougeScore: Sendable, Equatable {
+package struct RougeScore: Sendable, Equatable {
     /// Unigram overlap F1.
-    public var rouge1: Double
+    package var rouge1: Double
     /// Bigram overlap F1.
-    public var rouge2: Double
+    package var rouge2: Double
     /// Longest-common-subsequence F1 over the whole summary (not per sentence).
-    public var rougeL: Double
+    package var rougeL: Double
 
-    public init(rouge1: Double, rouge2: Double, rougeL: Double) {
+    package init(rouge1: Double, rouge2: Double, rougeL: Double) {
         self.rouge1 = rouge1
         self.rouge2 = rouge2
         self.rougeL = rougeL
@@ -17,9 +17,9 @@ public struct RougeScore: Sendable, Equatable {
 /// ROUGE (Lin, 2004) as the summarization benchmarks compute it without a stemmer: tokens are the
 /// lowercase Unicode word runs of the text (`\w+`), no stopword removal, F1 of clipped n-gram
 /// overlaps, and ROUGE-L on the longest common subsequence of the two token sequences.
-public enum Rouge {
+package enum Rouge {
     /// Scores `candidate` against `reference`. An empty side scores 0.
-    public static func score(candidate: String, reference: String) -> RougeScore {
+    package static func score(candidate: String, reference: String) -> RougeScore {
         let c = tokens(candidate)
         let r = tokens(reference)
         return RougeScore(
@@ -29,7 +29,7 @@ public enum Rouge {
     }
 
     /// The lowercase word tokens of a text, each as a hash of its UTF-8 bytes.
-    public static func tokens(_ text: String) -> [UInt64] {
+    package static func tokens(_ text: String) -> [UInt64] {
         var result: [UInt64] = []
         var buffer: [UInt8] = []
         let bytes = Array(text.utf8)

@@ -6,25 +6,25 @@ import TextMineCore
 ///
 /// Feed it each processed article with its reference; lead baselines take the article's first
 /// sentences, so they share the pipeline's sentence splitting and cleaning.
-public struct SummaryEvaluation: Sendable {
+package struct SummaryEvaluation: Sendable {
     /// The number of documents added.
-    public private(set) var documents = 0
+    package private(set) var documents = 0
     /// The summed scores of the pipeline's summaries.
     private var system = RougeScore(rouge1: 0, rouge2: 0, rougeL: 0)
     /// Summaries with debris (``SummaryFluency/hasDebris(_:)``).
-    public private(set) var withDebris = 0
+    package private(set) var withDebris = 0
     /// Summaries with a sentence that cannot stand alone (``SummaryFluency/hasOrphanOpening(_:)``).
-    public private(set) var withOrphanOpening = 0
+    package private(set) var withOrphanOpening = 0
     /// Top-5 keywords seen, and those whose words all occur in the title or the reference.
-    public private(set) var keywordsSeen = 0
-    public private(set) var keywordsInReference = 0
+    package private(set) var keywordsSeen = 0
+    package private(set) var keywordsInReference = 0
     /// The summed scores of lead-1, lead-2 and lead-3.
     private var leads = [RougeScore](repeating: RougeScore(rouge1: 0, rouge2: 0, rougeL: 0), count: 3)
 
-    public init() {}
+    package init() {}
 
     /// Adds one processed article (its `summary.text` is the candidate; none scores 0).
-    public mutating func add(_ article: Article, reference: String) {
+    package mutating func add(_ article: Article, reference: String) {
         documents += 1
         if !article.keywords.isEmpty {
             let known = Set(Rouge.tokens(reference + " " + (article.metadata["title"]?.value.stringValue ?? "")))
@@ -45,10 +45,10 @@ public struct SummaryEvaluation: Sendable {
     }
 
     /// The pipeline's mean scores.
-    public var mean: RougeScore { Self.divide(system, documents) }
+    package var mean: RougeScore { Self.divide(system, documents) }
 
     /// The mean scores of lead-k, k in 1...3.
-    public func lead(_ k: Int) -> RougeScore { Self.divide(leads[k - 1], documents) }
+    package func lead(_ k: Int) -> RougeScore { Self.divide(leads[k - 1], documents) }
 
     private static func accumulate(_ total: inout RougeScore, _ score: RougeScore) {
         total.rouge1 += score.rouge1

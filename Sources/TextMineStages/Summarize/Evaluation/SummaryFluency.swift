@@ -2,11 +2,11 @@ import TextMineCore
 
 /// Checks whether a summary reads as prose: no debris left by removals and no sentence that leans
 /// on one the summary left out. Used by `textmine eval summarize` to count faulty summaries.
-public enum SummaryFluency {
+package enum SummaryFluency {
     /// Whether the text holds debris: a `.` or `,` after a full stop with only spaces between
     /// (`ukrainienne. . Selon`, `Peskov. , a rapporté`; an ellipsis `...` is fine), a doubled comma,
     /// a space before a comma, or an all-capitals article before a capitalised one (`UNE La BBC`).
-    public static func hasDebris(_ text: String) -> Bool {
+    package static func hasDebris(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         for (i, scalar) in scalars.enumerated() where scalar == "." || scalar == "," {
             var j = i + 1
@@ -39,7 +39,7 @@ public enum SummaryFluency {
     /// Whether a selected sentence of the article's summary cannot stand alone (see
     /// ``SentenceOpening``) and the sentence before it is not in the summary (the article's first
     /// sentence leans on nothing). Sentences are the summary's scored spans, else the article's.
-    public static func hasOrphanOpening(_ article: Article) -> Bool {
+    package static func hasOrphanOpening(_ article: Article) -> Bool {
         guard let summary = article.summary, !summary.selected.isEmpty else { return false }
         let spans = summary.scores.isEmpty ? article.sentences.map(\.span) : summary.scores.map(\.span)
         let dependent = SentenceOpening().dependentSentences(text: article.scalarText, spans: spans)

@@ -4,17 +4,17 @@ import TextMineCore
 /// One record of a summarization reference set: an article and its gold summary, read from JSONL
 /// `{"id": …, "text": …, "summary": …}` (an optional `title` becomes the article's `title`
 /// metadata; other fields are ignored).
-public struct SummaryReference: Sendable, Equatable {
+package struct SummaryReference: Sendable, Equatable {
     /// The record's id (a JSON string or number).
-    public var id: String
+    package var id: String
     /// The article text.
-    public var text: String
+    package var text: String
     /// The gold summary.
-    public var summary: String
+    package var summary: String
     /// The article's title, if the record has one.
-    public var title: String?
+    package var title: String?
 
-    public init(id: String, text: String, summary: String, title: String? = nil) {
+    package init(id: String, text: String, summary: String, title: String? = nil) {
         self.id = id
         self.text = text
         self.summary = summary
@@ -22,7 +22,7 @@ public struct SummaryReference: Sendable, Equatable {
     }
 
     /// The article to run a pipeline on (text, and the title as metadata when there is one).
-    public var article: Article {
+    package var article: Article {
         var article = Article(id: id, text: text)
         if let title, !title.isEmpty {
             article.metadata["title"] = MetadataField(value: .string(title), step: "input", rule: "record-title")
@@ -34,7 +34,7 @@ public struct SummaryReference: Sendable, Equatable {
     ///
     /// - Throws: ``StageError`` naming `file` and the line of a record that is not JSON or lacks
     ///   `id`, `text` or `summary`.
-    public static func read(jsonl data: Data, file: String, limit: Int? = nil) throws -> [SummaryReference] {
+    package static func read(jsonl data: Data, file: String, limit: Int? = nil) throws -> [SummaryReference] {
         var references: [SummaryReference] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

@@ -8,9 +8,9 @@ import TextMineCore
 /// are chosen or none raises it. The model is an L2-regularised logistic regression of those
 /// labels on standardised features of the eligible sentences, fitted by Newton's method
 /// (iteratively reweighted least squares): no randomness, no learning rate.
-public struct RankerTrainer {
+package struct RankerTrainer {
     /// The training targets.
-    public enum Labels: String, CaseIterable, Sendable {
+    package enum Labels: String, CaseIterable, Sendable {
         /// 1 for the sentences of the greedy oracle extract, 0 for the others.
         case oracle
         /// The sentence's own mean ROUGE-1/2/L F1 against the reference, over the article's best
@@ -19,26 +19,26 @@ public struct RankerTrainer {
     }
 
     /// How the model is trained.
-    public struct Settings: Sendable {
+    package struct Settings: Sendable {
         /// The language of the data (selects the stopwords).
-        public var language = "fr"
+        package var language = "fr"
         /// The training file's name, recorded in the model.
-        public var dataName = ""
+        package var dataName = ""
         /// The data's licence, recorded in the model.
-        public var license: String?
+        package var license: String?
         /// How many sentences the oracle picks per article.
-        public var oracleSentences = 2
+        package var oracleSentences = 2
         /// The L2 penalty on standardised weights.
-        public var l2 = 1.0
+        package var l2 = 1.0
         /// Newton steps at most.
-        public var iterations = 30
+        package var iterations = 30
         /// What the model learns to predict.
-        public var labels = Labels.oracle
+        package var labels = Labels.oracle
 
-        public init() {}
+        package init() {}
     }
 
-    public let settings: Settings
+    package let settings: Settings
     private let stopwords: StopwordList
     private let normalizer = TermNormalizer()
     private let eligibility = SentenceEligibility(minWords: 4, maxWords: 80)
@@ -48,28 +48,28 @@ public struct RankerTrainer {
     private var rows: [Double] = []
     private var labels: [Double] = []
     /// Each added sentence's features, label, own ROUGE-1/2/L F1 and text, when ``recordsSentences``.
-    public private(set) var sentenceRecords: [String] = []
+    package private(set) var sentenceRecords: [String] = []
     /// Whether ``sentenceRecords`` is filled (for `--features-out`).
-    public var recordsSentences = false
+    package var recordsSentences = false
     /// Articles added (with at least one eligible sentence).
-    public private(set) var articles = 0
+    package private(set) var articles = 0
 
-    public init(settings: Settings) {
+    package init(settings: Settings) {
         self.settings = settings
         stopwords = StopwordList.forLanguage(LanguageCode(settings.language))
     }
 
     /// The names of the features, in the order of a model's arrays.
-    public static var featureNames: [String] { SentenceFeature.allCases.map(\.rawValue) }
+    package static var featureNames: [String] { SentenceFeature.allCases.map(\.rawValue) }
 
     /// Sentences added so far.
-    public var sentences: Int { labels.count }
+    package var sentences: Int { labels.count }
     /// Oracle-selected sentences so far.
-    public var positives: Int { labels.filter { $0 >= 0.5 }.count }
+    package var positives: Int { labels.filter { $0 >= 0.5 }.count }
 
     /// Adds an article that went through the steps before `summarize` (it has sentences) with
     /// its reference summary.
-    public mutating func add(_ article: Article, reference: String) {
+    package mutating func add(_ article: Article, reference: String) {
         let text = article.scalarText
         let document = SummaryDocument(
             text: text, spans: article.sentences.map(\.span), title: article.metadata["title"]?.value.stringValue,
@@ -138,7 +138,7 @@ public struct RankerTrainer {
     }
 
     /// Fits the model on everything added.
-    public func train() -> RankerModel {
+    package func train() -> RankerModel {
         let width = SentenceFeature.allCases.count
         let count = labels.count
         var mean = [Double](repeating: 0, count: width)
