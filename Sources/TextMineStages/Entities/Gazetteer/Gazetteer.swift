@@ -176,7 +176,8 @@ public struct Gazetteer: Sendable {
             let coveredUntil = storage.baseAddress!, longestEnd = storage.baseAddress! + categories
             for c in 0..<categories { coveredUntil[c] = 0 }
             for i in 0..<n {
-                for c in 0..<categories { longestEnd[c] = 0 }
+                // Most tokens start no name: `longestEnd` is cleared only when one does.
+                var matched = false
                 var hash = FeatureHash.empty
                 var j = i
                 while j < n && j - i < Self.maxTokens {
@@ -191,10 +192,15 @@ public struct Gazetteer: Sendable {
                     // Every prefix of a name is in `prefixes`, so checking at the token's end is enough.
                     guard prefixes.contains(hash) else { break }
                     if let bits = entries[hash] {
+                        if !matched {
+                            for c in 0..<categories { longestEnd[c] = 0 }
+                            matched = true
+                        }
                         for c in 0..<categories where bits & (1 << UInt8(c)) != 0 { longestEnd[c] = j + 1 }
                     }
                     j += 1
                 }
+                guard matched else { continue }
                 // The longest match per category, left to right, without overlap within a category.
                 for c in 0..<categories where longestEnd[c] > 0 && coveredUntil[c] <= i {
                     let bit: UInt8 = 1 << UInt8(c)

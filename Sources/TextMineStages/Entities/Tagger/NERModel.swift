@@ -188,14 +188,23 @@ public struct NERModel: Sendable {
                     bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> FormScores {
         guard labels.count <= TaggerWeights.vectorTags else { return FormScores() }
         // The form in every place of the window: each scope reads it where it looks.
-        let window = [TokenAttributes](repeating: form, count: 5)
-        let classes = [(fine: UInt16, coarse: UInt16)](repeating: wordClass, count: 5)
-        let marks = [(begin: UInt8, inside: UInt8)](repeating: (0, 0), count: 5)
-        let casings = [UInt64](repeating: 0, count: 5)
-        return weights.emission.withUnsafeBytes { emission in
-            var sink = FormScoreSink(weights: emission.baseAddress!, rowBytes: 2 * labels.count)
-            features.extract(window, marks, classes, casings, capitals: 0, bytes: bytes, range: range, into: &sink)
-            return sink.scores
+        return withUnsafeTemporaryAllocation(of: TokenAttributes.self, capacity: 5) { window in
+            withUnsafeTemporaryAllocation(of: (fine: UInt16, coarse: UInt16).self, capacity: 5) { classes in
+                withUnsafeTemporaryAllocation(of: (begin: UInt8, inside: UInt8).self, capacity: 5) { marks in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 5) { casings in
+                        window.initialize(repeating: form)
+                        classes.initialize(repeating: wordClass)
+                        marks.initialize(repeating: (0, 0))
+                        casings.initialize(repeating: 0)
+                        return weights.emission.withUnsafeBytes { emission in
+                            var sink = FormScoreSink(weights: emission.baseAddress!, rowBytes: 2 * labels.count)
+                            features.extract(window.baseAddress!, marks.baseAddress!, classes.baseAddress!, casings.baseAddress!,
+                                             capitals: 0, bytes: bytes, range: range, into: &sink)
+                            return sink.scores
+                        }
+                    }
+                }
+            }
         }
     }
 

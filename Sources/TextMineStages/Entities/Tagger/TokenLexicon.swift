@@ -141,10 +141,15 @@ struct FormScores {
 
     /// Appends the five parts' lanes, in the order of the offsets above.
     func append(to lanes: inout [Int32]) {
-        for part in [token, toNext, toNext2, toPrevious, toPrevious2] {
+        func append(_ part: ScoreLanes) {
             for lane in 0..<8 { lanes.append(part.low[lane]) }
             for lane in 0..<4 { lanes.append(part.high[lane]) }
         }
+        append(token)
+        append(toNext)
+        append(toNext2)
+        append(toPrevious)
+        append(toPrevious2)
     }
 }
 

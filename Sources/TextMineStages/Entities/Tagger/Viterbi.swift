@@ -35,28 +35,31 @@ enum Viterbi {
                 let scores = lattice.baseAddress!
                 let e = emissions.baseAddress!
                 // An inside tag cannot start a sentence: its first score is one no path can keep.
-                for t in 0..<L { scores[t] = BIOLabels.isInside(t) ? Score.impossible : start[t] + e[t] }
+                for t in 0..<L { scores[t] = BIOLabels.isInside(t) ? Score.impossible : Score.sum(start[t], e[t]) }
                 for i in 1..<n {
                     let best = scores + (i - 1) * L, next = scores + i * L, emission = e + i * L
                     // The best score of a path into tag `t` from any tag.
                     @inline(__always) func fromAny(_ t: Int) -> Score {
                         let column = into + t * L
-                        var score = best[0] + column[0]
-                        for p in 1..<L { score = max(score, best[p] + column[p]) }
+                        var score = Score.sum(best[0], column[0])
+                        for p in 1..<L {
+                            let s = Score.sum(best[p], column[p])
+                            if s > score { score = s }
+                        }
                         return score
                     }
                     // `O`, then `B-X` (from any tag) and `I-X` (only from `B-X` or `I-X`) per type.
-                    next[0] = fromAny(0) + emission[0]
+                    next[0] = Score.sum(fromAny(0), emission[0])
                     var t = 1
                     while t + 1 < L {
-                        next[t] = fromAny(t) + emission[t]
+                        next[t] = Score.sum(fromAny(t), emission[t])
                         let column = into + (t + 1) * L
-                        next[t + 1] = max(best[t] + column[t], best[t + 1] + column[t + 1]) + emission[t + 1]
+                        next[t + 1] = Score.sum(max(Score.sum(best[t], column[t]), Score.sum(best[t + 1], column[t + 1])), emission[t + 1])
                         t += 2
                     }
                     // Keep scores near zero so that long sentences cannot overflow integer scores.
                     let offset = next[0]
-                    for t in 0..<L { next[t] -= offset }
+                    for t in 0..<L { next[t] = Score.difference(next[t], offset) }
                 }
                 let last = scores + (n - 1) * L
                 var tag = 0
@@ -78,12 +81,12 @@ enum Viterbi {
         of tag: Int, scores best: UnsafeMutablePointer<Score>, into column: UnsafeMutablePointer<Score>, count L: Int
     ) -> Int {
         if BIOLabels.isInside(tag) {
-            return best[tag] + column[tag] > best[tag - 1] + column[tag - 1] ? tag : tag - 1
+            return Score.sum(best[tag], column[tag]) > Score.sum(best[tag - 1], column[tag - 1]) ? tag : tag - 1
         }
         var previous = 0
-        var score = best[0] + column[0]
+        var score = Score.sum(best[0], column[0])
         for p in 1..<L {
-            let s = best[p] + column[p]
+            let s = Score.sum(best[p], column[p])
             if s > score {
                 score = s
                 previous = p
@@ -98,12 +101,20 @@ protocol ViterbiScore: Numeric, Comparable {
     /// A score below any path's, that never wins a comparison and never overflows when
     /// transition weights are added to it.
     static var impossible: Self { get }
+    /// `a + b`, without an overflow test for integers: scores are kept near zero, so it never wraps.
+    static func sum(_ a: Self, _ b: Self) -> Self
+    /// `a - b`, likewise.
+    static func difference(_ a: Self, _ b: Self) -> Self
 }
 
 extension Int32: ViterbiScore {
     static var impossible: Int32 { .min / 4 }
+    @inline(__always) static func sum(_ a: Int32, _ b: Int32) -> Int32 { a &+ b }
+    @inline(__always) static func difference(_ a: Int32, _ b: Int32) -> Int32 { a &- b }
 }
 
 extension Double: ViterbiScore {
     static var impossible: Double { -.infinity }
+    @inline(__always) static func sum(_ a: Double, _ b: Double) -> Double { a + b }
+    @inline(__always) static func difference(_ a: Double, _ b: Double) -> Double { a - b }
 }
