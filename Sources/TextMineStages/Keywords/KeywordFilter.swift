@@ -2,14 +2,17 @@
 /// neighbours alone (no part-of-speech tagger).
 enum KeywordFilter {
     /// Whether a candidate is a single word that is not a key phrase on its own:
+    /// - one of `loneWords` (`lundi`, `Tuesday`, `non`, `nouvelle`, `deux`);
     /// - a lowercase word that follows a lowercase content word directly in at least two thirds of
     ///   its occurrences, the place of a French adjective after its noun (`russe` in `président
     ///   russe`, `demandes russes`; a verb after a name, `Russie réclame`, stays);
     /// - when the article's entities are tagged (and the candidate is no entity mention), a
     ///   capitalised word seen once that is no acronym: the fragment of a longer name or title
     ///   (`Etat` of `secrétaire d'Etat`, `Affaires` of `Affaires étrangères`).
-    static func isWeak(_ occurrences: ArraySlice<ClosedRange<Int>>, words: [KeywordWord], hasEntities: Bool) -> Bool {
+    static func isWeak(_ occurrences: ArraySlice<ClosedRange<Int>>, words: [KeywordWord], hasEntities: Bool,
+                       loneWords: LoneWords = .none) -> Bool {
         guard let first = occurrences.first, first.lowerBound == first.upperBound else { return false }
+        if loneWords.contains(key: words[first.lowerBound].key) { return true }
         var capitalised = false, acronym = false, afterContent = 0
         for occurrence in occurrences {
             let index = occurrence.lowerBound

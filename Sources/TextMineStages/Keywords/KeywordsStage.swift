@@ -85,6 +85,8 @@ public struct KeywordsStage: Stage {
         let articleLanguage = language.language(of: article)
         if let warning = StopwordList.warning(for: articleLanguage) { article.warn(warning) }
         let stopwords = StopwordList.forLanguage(articleLanguage)
+        let aliases = EntityAliases.forLanguage(articleLanguage)
+        let loneWords = LoneWords.forLanguage(articleLanguage)
         let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)
         let statistics = WordStatistics(text: keywordText)
@@ -121,14 +123,16 @@ public struct KeywordsStage: Stage {
             // A phrase found only inside better phrases adds nothing (`sécurité` inside `garanties de sécurité`).
             if occurrences.allSatisfy(taken.covers) { continue }
             let ranges = byteRanges(candidate)
-            let canonical = ranges.lazy.compactMap(mentions.canonical).first
+            // The entity's name across articles (`Fédération de Russie` is `Russie`, `OTAN` its long form).
+            let canonical = ranges.lazy.compactMap(mentions.canonical).first.map(aliases.canonical(of:))
             if let canonical, let existing = keywordOfEntity.first(where: { $0.canonical == canonical })?.keyword {
                 // `Poutine` after `Vladimir Poutine`: one keyword per entity, with every mention.
                 taken.add(occurrences)
                 keywords[existing].spans = Self.outermost(keywords[existing].spans + ranges.map { text.span(ofBytes: $0) })
                 continue
             }
-            if dropWeakWords, canonical == nil, KeywordFilter.isWeak(occurrences, words: words, hasEntities: !article.entities.isEmpty) {
+            if dropWeakWords, canonical == nil, KeywordFilter.isWeak(occurrences, words: words, hasEntities: !article.entities.isEmpty,
+                                                                                  loneWords: loneWords) {
                 continue
             }
             taken.add(occurrences)

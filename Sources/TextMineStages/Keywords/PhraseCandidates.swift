@@ -83,6 +83,7 @@ struct PhraseCandidates {
 
         // Kept phrases get consecutive slots in `occurrences`, in order of first occurrence.
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(phrases.count)
         var slotOfPhrase = [Int](repeating: -1, count: phrases.count)
         var total = 0
         for (id, phrase) in phrases.enumerated()

@@ -31,7 +31,7 @@ struct WordStatistics {
             idOfWord[index] = ids.id(for: words[index].key)
         }
         var counts = [Counts](repeating: Counts(), count: ids.count)
-        var pairs = TermTable(capacity: words.count)
+        var pairs = KeySet(capacity: words.count)
         counts.withUnsafeMutableBufferPointer { counts in
             for (index, word) in words.enumerated() where word.isContent {
                 let id = Int(idOfWord[index])
@@ -44,11 +44,11 @@ struct WordStatistics {
                 }
                 if index > 0 && words[index - 1].sentence == word.sentence {
                     counts[id].leftTotal += 1
-                    if Self.insert(word.key &* 31 ^ words[index - 1].key, into: &pairs) { counts[id].leftDistinct += 1 }
+                    if pairs.insert(word.key &* 31 ^ words[index - 1].key) { counts[id].leftDistinct += 1 }
                 }
                 if index + 1 < words.count && words[index + 1].sentence == word.sentence {
                     counts[id].rightTotal += 1
-                    if Self.insert(word.key &* 37 ^ words[index + 1].key ^ 0x5555, into: &pairs) { counts[id].rightDistinct += 1 }
+                    if pairs.insert(word.key &* 37 ^ words[index + 1].key ^ 0x5555) { counts[id].rightDistinct += 1 }
                 }
             }
             // The median occurrence of each word is its (count / 2)-th, counting from 0.
@@ -66,8 +66,8 @@ struct WordStatistics {
         let maxCount = frequencies.max() ?? 1
         let sentenceCount = Double(max(text.sentenceCount, 1))
         // Logarithms of small whole numbers recur: each is computed once.
-        var logOfCount = LazyTable { log(Double($0)) }
-        var positionOfSentence = LazyTable { log(log(3 + Double($0))) }
+        let logOfCount = (0...Int(maxCount)).map { log(Double($0)) }
+        let positionOfSentence = (0..<max(text.sentenceCount, 1)).map { log(log(3 + Double($0))) }
         let scoreByID = counts.map { c in
             let count = Double(c.count)
             let casing = Double(max(c.capitalised, c.acronyms)) / (1 + logOfCount[c.count])
@@ -80,31 +80,5 @@ struct WordStatistics {
             return relatedness * position / (casing + frequency / relatedness + spread / relatedness)
         }
         wordScores = idOfWord.map { $0 >= 0 ? scoreByID[Int($0)] : 1 }
-    }
-
-    /// Adds a neighbour-pair key to `pairs`; true when it was not there yet.
-    @inline(__always)
-    private static func insert(_ key: UInt64, into pairs: inout TermTable) -> Bool {
-        let before = pairs.count
-        _ = pairs.id(for: key)
-        return pairs.count > before
-    }
-}
-
-/// Values of a function of small non-negative whole numbers, each computed on first use.
-private struct LazyTable {
-    private var values: [Double] = []
-    private let function: (Int) -> Double
-
-    init(_ function: @escaping (Int) -> Double) {
-        self.function = function
-    }
-
-    subscript(argument: Int) -> Double {
-        mutating get {
-            if argument >= values.count { values += repeatElement(.nan, count: argument + 1 - values.count) }
-            if values[argument].isNaN { values[argument] = function(argument) }
-            return values[argument]
-        }
     }
 }

@@ -8,8 +8,7 @@ struct LexRankScorer: SentenceScorer {
     static let threshold = 0.1
 
     func scores(for document: SummaryDocument) -> [Double] {
-        let index = SimilarityIndex(vectors: document.weighted, vocabularySize: document.vocabularySize)
-        let graph = SentenceGraph(index: index) { _, _, cosine in cosine >= Self.threshold ? cosine : 0 }
+        let graph = SentenceGraph(index: document.similarity) { _, _, cosine in cosine >= Self.threshold ? cosine : 0 }
         return graph.pageRank()
     }
 }

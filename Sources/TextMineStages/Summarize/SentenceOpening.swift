@@ -53,11 +53,16 @@ struct SentenceOpening: Sendable {
                 Self.trackQuotes(bytes, cursor..<max(cursor, range.lowerBound), open: &open)
                 let tail = open > 0
                 cursor = range.lowerBound
-                let words = Self.firstWords(bytes, range, count: 2)
-                let bare = words.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
-                let opening = words.first.map { Self.dependentWords.contains($0) || Self.dependentWords.contains(bare[0]) } ?? false
-                let pair = words.count == 2 && Self.dependentPairs.contains(bare[0] + " " + bare[1])
-                result[i] = tail || opening || pair || Self.hasPronounAttribution(bytes, range)
+                let opening: Bool
+                if let quick = Self.quickOpening(bytes, range) {
+                    opening = quick
+                } else {
+                    let words = Self.firstWords(bytes, range, count: 2)
+                    let bare = words.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
+                    opening = (words.first.map { Self.dependentWords.contains($0) || Self.dependentWords.contains(bare[0]) } ?? false)
+                        || (words.count == 2 && Self.dependentPairs.contains(bare[0] + " " + bare[1]))
+                }
+                result[i] = tail || opening || Self.hasPronounAttribution(bytes, range)
             }
         }
         return result
@@ -84,31 +89,54 @@ struct SentenceOpening: Sendable {
     static func firstWords(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, count: Int) -> [String] {
         var words: [String] = []
         var index = range.lowerBound
-        while words.count < count && index < range.upperBound {
-            // Skip to a word start.
-            while index < range.upperBound {
-                let (isWord, width) = WordScanner.classify(bytes, at: index, limit: range.upperBound)
-                if isWord { break }
-                index += width
-            }
-            let start = index
-            while index < range.upperBound {
-                let (isWord, width) = WordScanner.classify(bytes, at: index, limit: range.upperBound)
-                if !isWord {
-                    let byte = bytes[index]
-                    let joiner = byte == 0x27 || byte == 0x2D
-                    let next = index + 1 < range.upperBound ? WordScanner.classify(bytes, at: index + 1, limit: range.upperBound).0 : false
-                    if joiner && next { index += 1; continue }
-                    if byte == 0x2C { index += 1 }
-                    break
-                }
-                index += width
-            }
-            guard index > start else { break }
-            words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased())
+        while words.count < count, let word = nextWord(bytes, from: &index, limit: range.upperBound) {
+            words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self).lowercased())
         }
         return words
     }
+
+    /// The next word from `index` as ``firstWords(_:_:count:)`` cuts it (with inner apostrophes and
+    /// hyphens and a comma right after it), advancing `index` past it; nil when there is none.
+    private static func nextWord(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, limit: Int) -> Range<Int>? {
+        // Skip to a word start.
+        while index < limit {
+            let (isWord, width) = WordScanner.classify(bytes, at: index, limit: limit)
+            if isWord { break }
+            index += width
+        }
+        let start = index
+        while index < limit {
+            let (isWord, width) = WordScanner.classify(bytes, at: index, limit: limit)
+            if !isWord {
+                let byte = bytes[index]
+                let joiner = byte == 0x27 || byte == 0x2D
+                let next = index + 1 < limit ? WordScanner.classify(bytes, at: index + 1, limit: limit).0 : false
+                if joiner && next { index += 1; continue }
+                if byte == 0x2C { index += 1 }
+                break
+            }
+            index += width
+        }
+        return index > start ? start..<index : nil
+    }
+
+    /// Whether the sentence opens with a dependent word, decided from its first word alone when
+    /// that word is ASCII, at most 8 bytes long and cannot start a dependent pair (most sentences);
+    /// nil when the full check of ``firstWords(_:_:count:)`` is needed.
+    private static func quickOpening(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool? {
+        var index = range.lowerBound
+        guard let word = nextWord(bytes, from: &index, limit: range.upperBound) else { return false }
+        guard word.count <= 8, !word.contains(where: { bytes[$0] >= 0x80 }) else { return nil }
+        let key = packed(bytes, word)
+        let bare = bytes[word.upperBound - 1] == 0x2C ? packed(bytes, word.lowerBound..<word.upperBound - 1) : key
+        if pairFirstKeys.contains(bare) { return nil }
+        return openingKeys.contains(key) || openingKeys.contains(bare)
+    }
+
+    /// The ASCII ``dependentWords`` of at most 8 bytes, packed.
+    private static let openingKeys = keys(dependentWords.filter { word in word.utf8.count <= 8 && word.utf8.allSatisfy { $0 < 0x80 } })
+    /// The first words of ``dependentPairs``, packed.
+    private static let pairFirstKeys = keys(Set(dependentPairs.map { String($0.split(separator: " ")[0]) }))
 
     /// Whether the words after the sentence's last closing quotation mark name the speaker with a
     /// pronoun (`a-t-il déclaré`, `selon elle`, `he said`).
@@ -152,8 +180,8 @@ struct SentenceOpening: Sendable {
     }
 
     /// A word list as packed keys (see ``packed(_:_:)``).
-    private static func keys(_ words: Set<String>) -> [UInt64] {
-        words.sorted().map { word in word.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+    private static func keys(_ words: Set<String>) -> Set<UInt64> {
+        Set(words.map { word in word.utf8.reduce(0) { $0 << 8 | UInt64($1) } })
     }
 
     private static let attributionKeys = keys(attributionPronouns)

@@ -5,7 +5,7 @@
 /// Each step takes the sentence maximising `(1 − redundancy) · score − redundancy · maxSim`, where
 /// scores are scaled to [0, 1] over the eligible sentences and `maxSim` is the highest tf-idf
 /// cosine with a sentence already taken. With `redundancy` 0 it is plain best-first selection.
-/// Similarities come from the sparse ``SimilarityIndex``, so a step costs O(sentences).
+/// Similarities come from the document's sparse ``SimilarityIndex``, so a step costs O(sentences).
 ///
 /// A dependent sentence (see ``SentenceOpening``) comes with the sentence before it: when it is
 /// the best pick, both are taken if both fit the budget (the one before is then taken whatever
@@ -29,7 +29,7 @@ struct SentenceSelector {
         let range = high - low
         let relevance = scores.map { range > 0 ? ($0 - low) / range : 1 }
         let maxSentences = length.maxSentences(outOf: count)
-        let index = SimilarityIndex(vectors: document.weighted, vocabularySize: document.vocabularySize)
+        let index = document.similarity
         var maxSimilarity = [Double](repeating: 0, count: count)
         var scratch = [Double](repeating: 0, count: count)
         var touched: [Int32] = []

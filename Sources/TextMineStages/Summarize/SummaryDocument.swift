@@ -23,6 +23,9 @@ struct SummaryDocument {
     let contentHashes: [UInt64]
     /// The number of each sentence's words after the first that start with a capital letter.
     let capitalised: [Int]
+    /// The sparse tf-idf similarities between sentences (of ``weighted``), built once for the
+    /// scorers and the selector.
+    let similarity: SimilarityIndex
 
     /// The number of sentences.
     var count: Int { spans.count }
@@ -83,7 +86,7 @@ struct SummaryDocument {
         }
         let sentenceCount = Double(spans.count)
         let idf = sentenceFrequency.map { log((sentenceCount + 1) / Double($0)) + 1 }
-        weighted = termCounts.map { counts in
+        let weighted = termCounts.map { counts in
             var vector = counts
             for k in vector.weights.indices { vector.weights[k] *= idf[Int(vector.ids[k])] }
             let norm = vector.norm
@@ -98,6 +101,8 @@ struct SummaryDocument {
         self.titleTerms = TermVector.counting(titleIDs)
         self.contentHashes = hashes
         self.capitalised = capitalised
+        self.weighted = weighted
+        similarity = SimilarityIndex(vectors: weighted, vocabularySize: sentenceFrequency.count)
     }
 
     /// The number of distinct content terms.

@@ -113,6 +113,71 @@ struct KeywordsStageTests {
         #expect(phrases.contains("garanties de sécurité"))
     }
 
+    /// Entities for every occurrence of each name, with the given canonical name.
+    func mentions(_ names: [(name: String, canonical: String, label: String)], in sentences: [String]) -> [Entity] {
+        let scalars = Array(sentences.joined(separator: " ").unicodeScalars)
+        var entities: [Entity] = []
+        for (name, canonical, label) in names {
+            let needle = Array(name.unicodeScalars)
+            for start in 0...(scalars.count - needle.count) where Array(scalars[start..<start + needle.count]) == needle {
+                if entities.contains(where: { $0.span.start <= start && start + needle.count <= $0.span.end }) { continue }
+                entities.append(Entity(span: Span(start: start, end: start + needle.count), text: name, label: label,
+                                       canonical: canonical, confidence: 1, step: "test"))
+            }
+        }
+        return entities.sorted { $0.span.start < $1.span.start }
+    }
+
+    @Test("names of one entity that the article links apart make one keyword under the entity's canonical name")
+    func entityAliases() throws {
+        let sentences = [
+            "La Fédération de Russie a transmis ses demandes à l’OTAN et aux États-Unis.",
+            "La Russie attend une réponse écrite de l’OTAN avant la fin du mois.",
+            "Selon la Russie, l’OTAN ne tient pas compte de ses garanties de sécurité.",
+            "Les garanties de sécurité demandées par la Fédération de Russie restent sans réponse.",
+        ]
+        var article = summarizeArticle(sentences)
+        // As the entities stage links them inside one article: the long name of Russia apart from the
+        // short one, and the acronym alone (its long form is not in the text).
+        article.entities = mentions([("Fédération de Russie", "Fédération de Russie", "LOC"), ("Russie", "Russie", "LOC"),
+                                     ("OTAN", "OTAN", "ORG"), ("États-Unis", "États-Unis", "LOC")], in: sentences)
+        let keywords = try StageHarness(KeywordsStage.self, options: ["count": 100]).run(article).keywords
+        let phrases = keywords.map(\.phrase)
+        #expect(phrases.filter { $0.contains("Russie") } == ["Russie"], "\(phrases)")
+        #expect(keywords.first { $0.phrase == "Russie" }?.spans.count == 4)
+        #expect(!phrases.contains("OTAN"), "\(phrases)")
+        #expect(phrases.contains("Organisation du Traité de l'Atlantique Nord"), "\(phrases)")
+        // Without merging, the names stay as the article writes them.
+        let unmerged = try StageHarness(KeywordsStage.self, options: ["count": 100, "merge-entities": false]).run(article).keywords
+        #expect(unmerged.contains { $0.phrase == "OTAN" })
+    }
+
+    @Test("calendar words, quantities, adverbs and adjectives before their noun are no keywords on their own")
+    func loneWords() throws {
+        let french = summarizeArticle([
+            "Lundi, la Russie a proposé une nouvelle rencontre, non officielle, aux États-Unis.",
+            "Cette nouvelle rencontre aurait lieu en mars, non loin de Genève.",
+            "Les États-Unis n’ont pas répondu lundi, mais une nouvelle fois la Russie insiste.",
+            "En mars, deux diplomates avaient déjà évoqué une nouvelle rencontre à Genève.",
+        ])
+        let frenchPhrases = try StageHarness(KeywordsStage.self, options: ["count": 100]).run(french).keywords.map { $0.phrase.lowercased() }
+        for word in ["non", "nouvelle", "lundi", "mars", "deux"] { #expect(!frenchPhrases.contains(word), "\(frenchPhrases)") }
+        #expect(frenchPhrases.contains("nouvelle rencontre"), "\(frenchPhrases)")
+        #expect(frenchPhrases.contains("genève"), "\(frenchPhrases)")
+
+        let english = summarizeArticle([
+            "On Tuesday, the ministers met in Geneva to discuss the March agreement.",
+            "The agreement signed in March will be reviewed on Tuesday by the ministers.",
+            "Ministers said on Tuesday that the agreement of March still holds in Geneva.",
+        ], language: "en")
+        let englishPhrases = try StageHarness(KeywordsStage.self, options: ["count": 100]).run(english).keywords.map(\.phrase)
+        #expect(!englishPhrases.contains("Tuesday") && !englishPhrases.contains("March"), "\(englishPhrases)")
+        #expect(englishPhrases.contains("Geneva"), "\(englishPhrases)")
+        // drop-weak off keeps them.
+        let kept = try StageHarness(KeywordsStage.self, options: ["count": 100, "drop-weak": false]).run(english).keywords.map(\.phrase)
+        #expect(kept.contains("Tuesday"), "\(kept)")
+    }
+
     @Test("an empty article has no keywords")
     func empty() throws {
         #expect(try StageHarness(KeywordsStage.self).run(Article(id: "e", text: "")).keywords.isEmpty)
