@@ -124,10 +124,7 @@ extension Summary: JSONWritable {
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
         writer.beginObject()
         writer.key("method"); writer.string(method)
-        writer.key("scores")
-        // Every sentence of a learned summary has the same feature names: they are sorted once.
-        let order = scores.first?.features.map { SortedMembers.sorted($0).map(\.key) }
-        try writer.array(scores) { try $1.writeJSON(to: &$0, featureOrder: order) }
+        writer.key("scores"); try scores.writeJSON(to: &writer)
         writer.key("selected"); try selected.writeJSON(to: &writer)
         writer.key("text"); writer.string(text)
         writer.endObject()
@@ -136,26 +133,8 @@ extension Summary: JSONWritable {
 
 extension ScoredSentence: JSONWritable {
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
-        try writeJSON(to: &writer, featureOrder: nil)
-    }
-
-    /// Writes the sentence, its features in `featureOrder` (their names sorted) when they are
-    /// exactly those names.
-    func writeJSON(to writer: inout ArticleJSONWriter, featureOrder: [String]?) throws {
         writer.beginObject()
-        if let features {
-            writer.key("features")
-            if let featureOrder, featureOrder.count == features.count, featureOrder.allSatisfy({ features[$0] != nil }) {
-                writer.beginObject()
-                for name in featureOrder {
-                    writer.key(dynamic: name)
-                    try writer.number(features[name]!)
-                }
-                writer.endObject()
-            } else {
-                try features.writeJSON(to: &writer)
-            }
-        }
+        if let features { writer.key("features"); try features.writeJSON(to: &writer) }
         if let ineligible { writer.key("ineligible"); writer.string(ineligible) }
         writer.key("rank"); writer.integer(rank)
         writer.key("score"); try writer.number(score)
