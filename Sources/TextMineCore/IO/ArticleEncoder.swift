@@ -39,9 +39,7 @@ public struct JSONLinesEncoder: ArticleEncoder {
     public init(fields: FieldSelection = .all) { self.fields = fields }
 
     public func encode(_ article: Article) throws -> [UInt8] {
-        var bytes = try ArticleJSONWriter.encode(article, fields: fields)
-        bytes.append(0x0A)
-        return bytes
+        try ArticleJSONWriter.encodeLine(article, fields: fields)
     }
 }
 

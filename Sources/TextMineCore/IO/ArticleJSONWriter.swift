@@ -7,8 +7,9 @@
 /// ``ArticleField/definition``; each model type writes itself (``JSONWritable``), in step with its
 /// `Codable` conformance (the tests compare both encodings on a fully populated article).
 public struct ArticleJSONWriter {
-    /// The JSON written so far.
-    public internal(set) var bytes: [UInt8] = []
+    /// The bytes, written in place: one allocation that grows by doubling, no per-byte checks
+    /// beyond the capacity test.
+    private let buffer: ByteBuffer
     /// Whether the next member or element of the open container needs a comma before it.
     private var needsComma = false
 
@@ -17,7 +18,13 @@ public struct ArticleJSONWriter {
         public var description: String
     }
 
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 0) { buffer = ByteBuffer(capacity: capacity) }
+
+    /// The JSON written so far (a copy).
+    public var bytes: [UInt8] { buffer.array(appending: nil) }
+
+    /// The JSON written so far followed by one more byte (a line's newline), in one copy.
+    public func bytes(appending last: UInt8) -> [UInt8] { buffer.array(appending: last) }
 
     /// The JSON of one article, with the fields of `selection`.
     public static func encode(_ article: Article, fields selection: FieldSelection = .all) throws -> [UInt8] {
@@ -26,11 +33,20 @@ public struct ArticleJSONWriter {
         return writer.bytes
     }
 
+    /// The JSON of one article and a newline: a line of JSON Lines output.
+    public static func encodeLine(_ article: Article, fields selection: FieldSelection = .all) throws -> [UInt8] {
+        var writer = ArticleJSONWriter(capacity: estimatedSize(of: article, fields: selection))
+        try writer.write(article, fields: selection)
+        return writer.bytes(appending: 0x0A)
+    }
+
     /// A generous guess of an article's JSON size, so that the buffer is allocated once.
     private static func estimatedSize(of article: Article, fields selection: FieldSelection) -> Int {
         let tokens = selection.contains(.tokens) ? article.tokens.count : 0
         let regions = selection.contains(.alignment) ? (article.alignment?.regions.count ?? 0) * 2 : 0
-        let spans = tokens + article.sentences.count + article.blocks.count + (article.summary?.scores.count ?? 0) + regions
+        let features = article.summary?.scores.first?.features?.count ?? 0
+        let spans = tokens + article.sentences.count + article.blocks.count + (article.summary?.scores.count ?? 0) * (1 + features)
+            + regions
         return 256 + article.scalarText.utf8.count + (article.original?.utf8.count ?? 0) + 40 * spans
             + 160 * (article.entities.count + article.removals.count + article.keywords.count + article.metadata.count)
             + article.removals.reduce(0) { $0 + $1.text.utf8.count }
@@ -76,139 +92,287 @@ public struct ArticleJSONWriter {
     public mutating func boolean(_ value: Bool) { ascii(value ? "true" : "false") }
 
     /// Appends bytes that are already JSON (or a part of it) as they are.
-    package mutating func raw(_ json: some Sequence<UInt8>) { bytes.append(contentsOf: json) }
+    package mutating func raw(_ json: some Sequence<UInt8>) { buffer.append(contentsOf: json) }
 
     /// Appends a JSON string with the escapes JSONEncoder uses.
     public mutating func string(_ value: String) {
         var value = value
-        value.withUTF8 { string(utf8: $0) }
+        value.withUTF8 { string(utf8: $0) }  // a short string is copied to the stack, a long one is not
     }
 
-    /// Appends valid UTF-8 bytes as a JSON string with the escapes JSONEncoder uses.
+    /// Appends valid UTF-8 bytes as a JSON string with the escapes JSONEncoder uses: a short string
+    /// byte by byte; in a long one, runs of bytes that need no escape (found eight at a time) are
+    /// copied at once.
     mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        guard let base = utf8.baseAddress else {
-            bytes.append(contentsOf: [0x22, 0x22])
-            return
+        let count = utf8.count
+        guard let base = utf8.baseAddress, count > 0 else {
+            buffer.reserve(2)
+            buffer.put(0x22)
+            return buffer.put(0x22)
         }
-        bytes.append(0x22)
+        if count < 16 {
+            buffer.reserve(count &* 6 &+ 2)
+            buffer.put(0x22)
+            for index in 0..<count {
+                let byte = base[index]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C { appendEscape(for: byte) } else { buffer.put(byte) }
+            }
+            return buffer.put(0x22)
+        }
+        buffer.reserve(count + 2)
+        buffer.put(0x22)
         var runStart = 0
         while true {
-            let index = JSONBytes.nextSpecialByte(base, from: runStart, count: utf8.count)
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-            guard index < utf8.count else { break }
+            let index = JSONBytes.nextSpecialByte(base, from: runStart, count: count)
+            buffer.append(base + runStart, count: index - runStart)
+            guard index < count else { break }
             appendEscape(for: base[index])
             runStart = index + 1
         }
-        bytes.append(0x22)
+        buffer.append(0x22)
     }
 
     private mutating func appendEscape(for byte: UInt8) {
-        bytes.append(0x5C)
+        buffer.reserve(6)
+        buffer.put(0x5C)
         switch byte {
-        case 0x22: bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C)
-        case 0x0A: bytes.append(0x6E)
-        case 0x0D: bytes.append(0x72)
-        case 0x09: bytes.append(0x74)
-        case 0x08: bytes.append(0x62)
-        case 0x0C: bytes.append(0x66)
+        case 0x22: buffer.put(0x22)
+        case 0x5C: buffer.put(0x5C)
+        case 0x0A: buffer.put(0x6E)
+        case 0x0D: buffer.put(0x72)
+        case 0x09: buffer.put(0x74)
+        case 0x08: buffer.put(0x62)
+        case 0x0C: buffer.put(0x66)
         default:
-            bytes.append(0x75)
-            bytes.append(0x30)
-            bytes.append(0x30)
-            bytes.append(Self.hexDigit(byte >> 4))
-            bytes.append(Self.hexDigit(byte & 0xF))
+            buffer.put(0x75)
+            buffer.put(0x30)
+            buffer.put(0x30)
+            buffer.put(Self.hexDigit(byte >> 4))
+            buffer.put(Self.hexDigit(byte & 0xF))
         }
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
 
-    /// Appends an integer.
+    /// Appends an integer, its digits written in place.
     public mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(0x2D) }
-        var magnitude = value.magnitude
-        if magnitude < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: magnitude) + 0x30)
-            return
-        }
-        // Digits from the last, on the stack: spans make integers the most frequent JSON value.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var first = digits.count
-            repeat {
-                first -= 1
-                digits[first] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
-        }
+        buffer.reserve(21)
+        if value < 0 { buffer.put(0x2D) }
+        buffer.putDigits(of: value.magnitude)
     }
 
     /// Appends a floating-point number as JSONEncoder does (`1` for 1.0, `1e-07`); NaN and infinity
     /// have no JSON form and throw.
     public mutating func number(_ value: Double) throws {
+        // A whole number up to 2^53 prints as its digits (`description` has `.0`, which JSONEncoder
+        // drops; above, it has an exponent), without making that text; -0.0 keeps its sign below.
+        if value.magnitude <= 9_007_199_254_740_992, value.rounded(.towardZero) == value, value != 0 || value.sign == .plus {
+            return integer(Int(value))
+        }
         guard value.isFinite else { throw EncodingError(description: "\(value) cannot be written as JSON") }
         var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        ascii(text)
+        text.withUTF8 { utf8 in
+            let wholeNumber = utf8.count >= 2 && utf8[utf8.count - 2] == 0x2E && utf8[utf8.count - 1] == 0x30
+            buffer.append(utf8.baseAddress!, count: wholeNumber ? utf8.count - 2 : utf8.count)
+        }
     }
 
     /// Appends a span as `{"end":…,"start":…}`.
     public mutating func span(_ span: Span) {
-        ascii("{\"end\":")
-        integer(span.end)
-        ascii(",\"start\":")
-        integer(span.start)
-        bytes.append(0x7D)
+        if span.end >= 0 && span.start >= 0 {
+            buffer.reserve(64)
+            buffer.putWord(0x3A22_646E_6522_7B, length: 7)  // {"end":
+            buffer.putDigits(of: UInt(span.end))
+            buffer.putWord(0x7472_6174_7322_2C, length: 7)  // ,"start
+            buffer.putWord(0x3A22, length: 2)  // ":
+            buffer.putDigits(of: UInt(span.start))
+            buffer.put(0x7D)
+        } else {
+            ascii("{\"end\":")
+            integer(span.end)
+            ascii(",\"start\":")
+            integer(span.start)
+            buffer.append(0x7D)
+        }
     }
 
     /// Appends an array, each element written by `write`.
     public mutating func array<Element>(_ elements: [Element], _ write: (inout ArticleJSONWriter, Element) throws -> Void) rethrows {
-        bytes.append(0x5B)
+        buffer.append(0x5B)
         needsComma = false
         for element in elements {
-            if needsComma { bytes.append(0x2C) }
+            if needsComma { buffer.append(0x2C) }
             needsComma = true
             try write(&self, element)
         }
-        bytes.append(0x5D)
+        buffer.append(0x5D)
         needsComma = true
     }
 
     /// Opens an object; ``key(_:)`` adds the commas.
+    @inline(__always)
     public mutating func beginObject() {
-        bytes.append(0x7B)
+        buffer.append(0x7B)
         needsComma = false
     }
 
     /// Writes a member's key (after a comma unless it is the first).
+    @inline(__always)
     public mutating func key(_ name: StaticString) {
-        if needsComma { bytes.append(0x2C) }
-        bytes.append(0x22)
-        ascii(name)
-        bytes.append(0x22)
-        bytes.append(0x3A)
+        buffer.reserve(name.utf8CodeUnitCount + 4)
+        if needsComma { buffer.put(0x2C) }
+        buffer.put(0x22)
+        buffer.put(name)
+        buffer.put(0x22)
+        buffer.put(0x3A)
         needsComma = true
     }
 
     /// Writes a key that is data (a metadata field's name), escaped as any string.
     public mutating func key(dynamic name: String) {
-        if needsComma { bytes.append(0x2C) }
+        if needsComma { buffer.append(0x2C) }
         string(name)
-        bytes.append(0x3A)
+        buffer.append(0x3A)
         needsComma = true
     }
 
     /// Closes an object.
+    @inline(__always)
     public mutating func endObject() {
-        bytes.append(0x7D)
+        buffer.append(0x7D)
         needsComma = true
     }
 
+    /// Appends one byte that is already JSON (or a part of it).
+    package mutating func append(_ byte: UInt8) { buffer.append(byte) }
+
     private mutating func ascii(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        buffer.reserve(text.utf8CodeUnitCount)
+        buffer.put(text)
+    }
+}
+
+/// The writer's bytes: a growable allocation written through a pointer.
+private final class ByteBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
-    private mutating func ascii(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    deinit { base.deallocate() }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// Appends a byte there is room for (after ``reserve(_:)``).
+    @inline(__always)
+    func put(_ byte: UInt8) {
+        base[count] = byte
+        count &+= 1
+    }
+
+    /// Appends ASCII text there is room for (a key: a few bytes, copied in a loop, not by memcpy).
+    @inline(__always)
+    func put(_ text: StaticString) {
+        let source = text.utf8Start
+        let length = text.utf8CodeUnitCount
+        var index = 0
+        while index < length {
+            base[count &+ index] = source[index]
+            index &+= 1
+        }
+        count &+= length
+    }
+
+    /// Appends the `length` low bytes of `word`, little-endian, with room for 8 (one store).
+    @inline(__always)
+    func putWord(_ word: UInt64, length: Int) {
+        UnsafeMutableRawPointer(base + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+        count &+= length
+    }
+
+    /// Appends the decimal digits of a number there is room for (20 bytes), two at a time.
+    @inline(__always)
+    func putDigits(of value: UInt) {
+        if value < 10 {
+            base[count] = UInt8(truncatingIfNeeded: value) &+ 0x30
+            count &+= 1
+            return
+        }
+        let digits = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100_000 ? 5 : Self.digitCount(value)
+        var remaining = value
+        var index = count &+ digits
+        let pairs = Self.digitPairs.utf8Start
+        while remaining >= 10 {
+            let pair = Int(truncatingIfNeeded: remaining % 100) &* 2
+            remaining /= 100
+            index &-= 2
+            base[index] = pairs[pair]
+            base[index &+ 1] = pairs[pair &+ 1]
+        }
+        if index > count { base[index &- 1] = UInt8(truncatingIfNeeded: remaining) &+ 0x30 }
+        count &+= digits
+    }
+
+    /// "00", "01", … "99".
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
+    private static func digitCount(_ value: UInt) -> Int {
+        var digits = 1
+        var remaining = value
+        while remaining >= 10 {
+            digits += 1
+            remaining /= 10
+        }
+        return digits
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        reserve(1)
+        put(byte)
+    }
+
+    @inline(__always)
+    func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
+        guard length > 0 else { return }
+        reserve(length)
+        (base + count).update(from: bytes, count: length)
+        count &+= length
+    }
+
+    func append(contentsOf bytes: some Sequence<UInt8>) {
+        for byte in bytes { append(byte) }
+    }
+
+    /// A copy of the bytes, with one more at the end when `last` is given.
+    func array(appending last: UInt8?) -> [UInt8] {
+        let total = count + (last == nil ? 0 : 1)
+        return [UInt8](unsafeUninitializedCapacity: total) { target, initialized in
+            if count > 0 { target.baseAddress!.update(from: base, count: count) }
+            if let last { target[count] = last }
+            initialized = total
+        }
     }
 }

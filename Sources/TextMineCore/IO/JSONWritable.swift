@@ -37,14 +37,40 @@ extension Array: JSONWritable where Element: JSONWritable {
 }
 
 extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
-    /// An object with its keys sorted.
+    /// An object with its keys sorted (the members sorted once, no lookups).
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
         writer.beginObject()
-        for name in keys.sorted() {
+        for (name, value) in SortedMembers.sorted(self) {
             writer.key(dynamic: name)
-            try self[name]!.writeJSON(to: &writer)
+            try value.writeJSON(to: &writer)
         }
         writer.endObject()
+    }
+}
+
+/// Sorts a mapping's members by key as `String` orders them. ASCII keys (feature names, metadata
+/// names) are compared by their first eight bytes as one integer, falling back to the strings only
+/// on a tie: for ASCII, byte order is `String` order.
+enum SortedMembers {
+    static func sorted<Value>(_ members: [String: Value]) -> [(key: String, value: Value)] {
+        guard members.count > 1 else { return members.map { ($0.key, $0.value) } }
+        var keyed: [(prefix: UInt64, key: String, value: Value)] = []
+        keyed.reserveCapacity(members.count)
+        for (key, value) in members {
+            var bytes = key
+            let prefix = bytes.withUTF8 { utf8 -> UInt64? in
+                var prefix: UInt64 = 0
+                for index in 0..<utf8.count {
+                    guard utf8[index] < 0x80 else { return nil }
+                    if index < 8 { prefix |= UInt64(utf8[index]) << (56 - 8 * index) }
+                }
+                return prefix
+            }
+            guard let prefix else { return members.sorted { $0.key < $1.key } }
+            keyed.append((prefix, key, value))
+        }
+        keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.key < $1.key }
+        return keyed.map { ($0.key, $0.value) }
     }
 }
 
@@ -98,7 +124,10 @@ extension Summary: JSONWritable {
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
         writer.beginObject()
         writer.key("method"); writer.string(method)
-        writer.key("scores"); try scores.writeJSON(to: &writer)
+        writer.key("scores")
+        // Every sentence of a learned summary has the same feature names: they are sorted once.
+        let order = scores.first?.features.map { SortedMembers.sorted($0).map(\.key) }
+        try writer.array(scores) { try $1.writeJSON(to: &$0, featureOrder: order) }
         writer.key("selected"); try selected.writeJSON(to: &writer)
         writer.key("text"); writer.string(text)
         writer.endObject()
@@ -107,8 +136,26 @@ extension Summary: JSONWritable {
 
 extension ScoredSentence: JSONWritable {
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
+        try writeJSON(to: &writer, featureOrder: nil)
+    }
+
+    /// Writes the sentence, its features in `featureOrder` (their names sorted) when they are
+    /// exactly those names.
+    func writeJSON(to writer: inout ArticleJSONWriter, featureOrder: [String]?) throws {
         writer.beginObject()
-        if let features { writer.key("features"); try features.writeJSON(to: &writer) }
+        if let features {
+            writer.key("features")
+            if let featureOrder, featureOrder.count == features.count, featureOrder.allSatisfy({ features[$0] != nil }) {
+                writer.beginObject()
+                for name in featureOrder {
+                    writer.key(dynamic: name)
+                    try writer.number(features[name]!)
+                }
+                writer.endObject()
+            } else {
+                try features.writeJSON(to: &writer)
+            }
+        }
         if let ineligible { writer.key("ineligible"); writer.string(ineligible) }
         writer.key("rank"); writer.integer(rank)
         writer.key("score"); try writer.number(score)

@@ -25,7 +25,7 @@ extension SpanCarrying {
 }
 
 /// A value whose spans point into the current text and follow it when a stage edits the text
-/// (``Article/applyEdits(_:stage:)`` remaps every field of such a value).
+/// (``Article/applyEdits(_:step:)`` remaps every field of such a value).
 public protocol TextAnchored: SpanCarrying {
     /// The value with each span mapped by `map` (nil for a span whose text was removed); nil when
     /// the value no longer has any text and is dropped (a sentence inside removed text).
@@ -127,7 +127,7 @@ extension MetadataField: SpanCarrying {
     public func forEachSpan(_ visit: (Span, SpanTarget) -> Void) { if let source { visit(source, .original) } }
 }
 
-/// The alignment's spans are not remapped: ``Article/applyEdits(_:stage:)`` rebuilds it.
+/// The alignment's spans are not remapped: ``Article/applyEdits(_:step:)`` rebuilds it.
 extension Alignment: SpanCarrying {
     public func forEachSpan(_ visit: (Span, SpanTarget) -> Void) {
         for region in regions {

@@ -96,7 +96,7 @@ public struct ExtractStage: Stage {
         }
 
         let extracted = chosen.page  // the page the chosen selection indexes
-        let edits = Self.edits(for: chosen.selection, page: extracted, html: html, stage: context.step)
+        let edits = Self.edits(for: chosen.selection, page: extracted, html: html, step: context.step)
         try article.applyEdits(edits.edits, step: context.step)
         article.blocks = edits.blocks
         for (name, found) in metadata.fields {
@@ -140,7 +140,7 @@ public struct ExtractStage: Stage {
     ///
     /// Each kept paragraph's source bytes are replaced by its text, markup between kept
     /// paragraphs by a blank line, and each dropped paragraph's source is removed with its reason.
-    static func edits(for selection: Selection, page: ParsedPage, html: ScalarText, stage: String)
+    static func edits(for selection: Selection, page: ParsedPage, html: ScalarText, step: String)
         -> (edits: [TextEdit], blocks: [Block])
     {
         var keep = [Bool](repeating: false, count: page.blocks.count)
@@ -166,7 +166,7 @@ public struct ExtractStage: Stage {
                 cursor = stop
             } else if stop > start {
                 pieces.append((cursor..<start, "", nil))
-                pieces.append((start..<stop, "", "\(stage): \(reasons[index] ?? "boilerplate")"))
+                pieces.append((start..<stop, "", "\(step): \(reasons[index] ?? "boilerplate")"))
                 cursor = stop
             }
         }

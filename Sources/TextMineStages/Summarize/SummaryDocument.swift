@@ -50,8 +50,7 @@ struct SummaryDocument {
                 var capitals = 0
                 var hash: UInt64 = 0
                 var index = range.lowerBound
-                while let word = WordScanner.nextWord(in: bytes, from: &index, limit: range.upperBound) {
-                    let normalized = normalizer.normalize(bytes, word)
+                while let (word, normalized) = normalizer.nextWord(in: bytes, from: &index, limit: range.upperBound) {
                     if words > 0 && normalized.startsUpper { capitals += 1 }
                     words += 1
                     hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key

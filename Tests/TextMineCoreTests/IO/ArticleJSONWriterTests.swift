@@ -116,6 +116,32 @@ struct ArticleJSONWriterTests {
         }
     }
 
+    @Test("numbers and sorted keys are JSONEncoder's on the writer's fast paths (whole numbers, ASCII keys)")
+    func numbersAndKeys() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func json(_ write: (inout ArticleJSONWriter) throws -> Void) rethrows -> String {
+            var writer = ArticleJSONWriter()
+            try write(&writer)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        let values: [Double] = [0, 1, -1, 2.5, 1e15, 1e16 - 2, 1e16, 9007199254740992, 9007199254740994, 123456789, 0.1, 1e-7, -3e20,
+                                4503599627370497, 0.047619047619047616, 1.0000000000000002]
+        for value in values {
+            #expect(try json { try $0.number(value) } == String(decoding: try encoder.encode(value), as: UTF8.self), "\(value)")
+        }
+        #expect(try json { try $0.number(-0.0) } == "-0")
+        let ascii: [String: Double] = ["title": 1, "title-recall": 2, "length": 3, "length-gap": 4, "a": 5, "Z": 7,
+                                       "paragraph-start": 8, "paragraph": 9, "paragraph-s": 10]
+        #expect(try json { try ascii.writeJSON(to: &$0) } == String(decoding: try encoder.encode(ascii), as: UTF8.self))
+        // Other keys keep `String` order (JSONEncoder orders them by their bytes): "é" < "e\u{301}z".
+        var mixed = ascii
+        mixed["é"] = 6
+        mixed["e\u{301}z"] = 11
+        let names = try json { try mixed.writeJSON(to: &$0) }.split(separator: ",").map { $0.drop { $0 == "{" }.prefix { $0 != ":" } }
+        #expect(names.map(String.init) == mixed.keys.sorted().map { "\"\($0)\"" })
+    }
+
     @Test("the JSON decodes back to the same article")
     func roundTrip() throws {
         let article = try Self.fullArticle()

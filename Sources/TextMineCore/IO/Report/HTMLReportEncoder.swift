@@ -71,23 +71,23 @@ public struct HTMLReportEncoder: ArticleEncoder {
         writer.key("meta")
         try writer.array(article.metadata.keys.sorted()) { writer, name in
             let field = article.metadata[name]!
-            writer.bytes.append(0x5B)
-            writer.string(name); writer.bytes.append(0x2C)
-            try writer.json(field.value); writer.bytes.append(0x2C)
-            writer.string(field.step); writer.bytes.append(0x2C)
+            writer.append(0x5B)
+            writer.string(name); writer.append(0x2C)
+            try writer.json(field.value); writer.append(0x2C)
+            writer.string(field.step); writer.append(0x2C)
             writer.string(field.rule)
-            writer.bytes.append(0x5D)
+            writer.append(0x5D)
         }
         writer.key("text"); try writer.writeValue(of: .text, in: article)
         writer.key("ents")
         try writer.array(article.entities) { writer, entity in
-            writer.bytes.append(0x5B)
-            writer.integer(entity.span.start); writer.bytes.append(0x2C)
-            writer.integer(entity.span.end); writer.bytes.append(0x2C)
-            writer.string(entity.label); writer.bytes.append(0x2C)
-            writer.string(entity.canonical); writer.bytes.append(0x2C)
+            writer.append(0x5B)
+            writer.integer(entity.span.start); writer.append(0x2C)
+            writer.integer(entity.span.end); writer.append(0x2C)
+            writer.string(entity.label); writer.append(0x2C)
+            writer.string(entity.canonical); writer.append(0x2C)
             try writer.number(entity.confidence)
-            writer.bytes.append(0x5D)
+            writer.append(0x5D)
         }
         if let summary = article.summary {
             writer.key("method"); writer.string(summary.method)
@@ -99,19 +99,19 @@ public struct HTMLReportEncoder: ArticleEncoder {
         writer.key("rem")
         let places = RemovalPlacement.currentOffsets(of: article)
         writer.array(Array(zip(article.removals, places))) { writer, item in
-            writer.bytes.append(0x5B)
-            writer.integer(item.1); writer.bytes.append(0x2C)
-            writer.string(item.0.text); writer.bytes.append(0x2C)
-            writer.string(item.0.reason); writer.bytes.append(0x2C)
+            writer.append(0x5B)
+            writer.integer(item.1); writer.append(0x2C)
+            writer.string(item.0.text); writer.append(0x2C)
+            writer.string(item.0.reason); writer.append(0x2C)
             writer.string(item.0.step)
-            writer.bytes.append(0x5D)
+            writer.append(0x5D)
         }
         writer.key("trace")
         try writer.array(article.trace) { writer, trace in
-            writer.bytes.append(0x5B)
+            writer.append(0x5B)
             writer.string(trace.step)
-            if let seconds = trace.seconds { writer.bytes.append(0x2C); try writer.number(seconds) }
-            writer.bytes.append(0x5D)
+            if let seconds = trace.seconds { writer.append(0x2C); try writer.number(seconds) }
+            writer.append(0x5D)
         }
         writer.endObject()
         return writer.bytes
@@ -211,10 +211,10 @@ public struct RunOutcome: Sendable {
 extension ArticleJSONWriter {
     /// Appends `[a,b]`.
     mutating func pair(_ a: Int, _ b: Int) {
-        bytes.append(0x5B)
+        append(0x5B)
         integer(a)
-        bytes.append(0x2C)
+        append(0x2C)
         integer(b)
-        bytes.append(0x5D)
+        append(0x5D)
     }
 }
