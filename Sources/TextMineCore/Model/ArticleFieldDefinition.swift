@@ -87,12 +87,8 @@ public struct ArticleFieldDefinition: Sendable {
         _ field: ArticleField, _ keyPath: any WritableKeyPath<Article, Value> & Sendable, itemName: String? = nil,
         capability: Capability? = nil, isEmptyOnBlankText: Bool = false, plugin: PluginAccess = .never
     ) -> Self {
-        var definition = Self(field, keyPath, itemName: itemName, capability: capability,
-                              isEmptyOnBlankText: isEmptyOnBlankText, plugin: plugin)
-        definition.forEachSpan = { article, visit in article[keyPath: keyPath].forEachSpan(visit) }
-        definition.forEachQuote = { article, visit in article[keyPath: keyPath].forEachQuote(visit) }
-        definition.shapeProblem = { $0[keyPath: keyPath].shapeProblem }
-        return definition
+        spanned(field, keyPath, itemName: itemName, capability: capability,
+                isEmptyOnBlankText: isEmptyOnBlankText, plugin: plugin)
     }
 
     /// A field whose spans point into the current text and follow it when a stage edits it.
@@ -100,14 +96,24 @@ public struct ArticleFieldDefinition: Sendable {
         _ field: ArticleField, _ keyPath: any WritableKeyPath<Article, Value> & Sendable, itemName: String? = nil,
         capability: Capability? = nil, isEmptyOnBlankText: Bool = false, plugin: PluginAccess = .never
     ) -> Self {
+        var definition = spanned(field, keyPath, itemName: itemName, capability: capability,
+                                 isEmptyOnBlankText: isEmptyOnBlankText, plugin: plugin)
+        definition.remap = { article, map in
+            if let moved = article[keyPath: keyPath].remapped(map) { article[keyPath: keyPath] = moved }
+        }
+        return definition
+    }
+
+    /// The span checks shared by both kinds of span-carrying fields.
+    private static func spanned<Value: ArticleFieldValue & SpanCarrying & SendableMetatype>(
+        _ field: ArticleField, _ keyPath: any WritableKeyPath<Article, Value> & Sendable, itemName: String?,
+        capability: Capability?, isEmptyOnBlankText: Bool, plugin: PluginAccess
+    ) -> Self {
         var definition = Self(field, keyPath, itemName: itemName, capability: capability,
                               isEmptyOnBlankText: isEmptyOnBlankText, plugin: plugin)
         definition.forEachSpan = { article, visit in article[keyPath: keyPath].forEachSpan(visit) }
         definition.forEachQuote = { article, visit in article[keyPath: keyPath].forEachQuote(visit) }
         definition.shapeProblem = { $0[keyPath: keyPath].shapeProblem }
-        definition.remap = { article, map in
-            if let moved = article[keyPath: keyPath].remapped(map) { article[keyPath: keyPath] = moved }
-        }
         return definition
     }
 
