@@ -42,7 +42,7 @@ struct TrainSummarizeCommand: ParsableCommand {
     var l2: Double = 1.0
 
     @Option(help: "Training targets: oracle (1 for the oracle's sentences) or soft (averaged with each sentence's own ROUGE over the article's best).")
-    var labels: String = "oracle"
+    var labels: RankerTrainer.Labels = .oracle
 
     @Option(help: "Write every training sentence's oracle label, own ROUGE-1/2/L F1, features and text to this TSV file.")
     var featuresOut: String?
@@ -61,7 +61,6 @@ struct TrainSummarizeCommand: ParsableCommand {
         guard l2 >= 0 else { throw ValidationError("--l2 must not be negative") }
         guard heldOut >= 0 else { throw ValidationError("--held-out must not be negative") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        guard RankerTrainer.Labels(rawValue: labels) != nil else { throw ValidationError("--labels must be oracle or soft") }
         guard LanguageCode(language) != nil else { throw ValidationError("--language '\(language)' is not a language code (fr, en, …)") }
     }
 
@@ -107,7 +106,7 @@ struct TrainSummarizeCommand: ParsableCommand {
         settings.license = license
         settings.oracleSentences = oracleSentences
         settings.l2 = l2
-        settings.labels = RankerTrainer.Labels(rawValue: labels) ?? .oracle
+        settings.labels = labels
         var trainer = RankerTrainer(settings: settings)
         trainer.recordsSentences = featuresOut != nil
         var failures = 0
@@ -135,3 +134,5 @@ struct TrainSummarizeCommand: ParsableCommand {
         print("wrote \(out)")
     }
 }
+
+extension RankerTrainer.Labels: ExpressibleByArgument {}
