@@ -195,29 +195,38 @@ struct EntityLinker: Sendable {
         abs(other.count - scalars.count) <= limit && !other.elementsEqual(scalars) && isWithin(limit, editsOf: scalars, other)
     }
 
-    /// Whether the Levenshtein distance between `a` and `b` is at most `limit`; gives up as soon as
-    /// a row of the distance table exceeds it.
+    /// Whether the Levenshtein distance between `a` and `b` is at most `limit`: only the cells of
+    /// the distance table within `limit` of its diagonal are computed (any other is above the
+    /// limit), and it gives up as soon as a row of them exceeds it.
     private static func isWithin(_ limit: Int, editsOf a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Bool {
-        let m = b.count
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 1)) { table in
-            var previous = table.baseAddress!, current = previous + (m + 1)
-            for j in 0...m { previous[j] = j }
-            var i = 0
-            for x in a {
-                i += 1
-                current[0] = i
-                var rowMinimum = i
-                var j = 0
-                for y in b {
-                    j += 1
-                    let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x == y ? 0 : 1))
-                    current[j] = value
-                    rowMinimum = min(rowMinimum, value)
+        let n = a.count, m = b.count
+        guard abs(n - m) <= limit else { return false }
+        let above = limit + 1
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 2)) { table in
+                    // Cells out of the band hold `above`: a distance past the limit.
+                    var previous = table.baseAddress!, current = previous + (m + 2)
+                    for j in 0...(m + 1) { previous[j] = j <= limit ? j : above }
+                    for i in stride(from: 1, through: n, by: 1) {
+                        let low = max(1, i - limit), high = min(m, i + limit)
+                        current[low - 1] = low == 1 ? min(i, above) : above
+                        var rowMinimum = current[low - 1]
+                        let x = a[i - 1]
+                        var j = low
+                        while j <= high {
+                            let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x == b[j - 1] ? 0 : 1), above)
+                            current[j] = value
+                            rowMinimum = min(rowMinimum, value)
+                            j += 1
+                        }
+                        current[high + 1] = above
+                        if rowMinimum > limit { return false }
+                        swap(&previous, &current)
+                    }
+                    return previous[m] <= limit
                 }
-                if rowMinimum > limit { return false }
-                swap(&previous, &current)
             }
-            return previous[m] <= limit
         }
     }
 
