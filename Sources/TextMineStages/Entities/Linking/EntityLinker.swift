@@ -139,8 +139,11 @@ struct EntityLinker: Sendable {
             // A name whose initials this all-caps group spells.
             if target == nil, words == 1, Self.isAcronym(canonicals[g]) {
                 let key = folded.key(form)
+                // A name has at most one initial a word: one of fewer words than the acronym has
+                // letters cannot spell it.
+                let letters = key.count
                 target = stronger.first { c in
-                    guard forms[c].words.count >= 2, !isPerson[root(c)] else { return false }
+                    guard forms[c].words.count >= max(2, letters), !isPerson[root(c)] else { return false }
                     if initials[c] == nil { initials[c] = self.initials(of: folded.key(forms[c])) }
                     return initials[c] == key
                 }
@@ -234,14 +237,22 @@ struct EntityLinker: Sendable {
     /// frequent, then the first.
     private static func bestSurface(_ texts: [String]) -> String {
         guard texts.count > 1 else { return texts[0] }
-        // Counted once (not by a scan of every text per text: a name with many mentions made
-        // this quadratic).
+        // A few texts are counted by comparing them (no dictionary to build); many, once with a
+        // dictionary (a scan of every text per text made a name with many mentions quadratic).
         var counts: [String: Int] = [:]
-        for text in texts { counts[text, default: 0] += 1 }
+        if texts.count > Self.fewTexts {
+            for text in texts { counts[text, default: 0] += 1 }
+        }
+        func count(_ text: String) -> Int {
+            guard texts.count <= Self.fewTexts else { return counts[text] ?? 0 }
+            var count = 0
+            for other in texts where other == text { count += 1 }
+            return count
+        }
         var best = 0
         var bestKey = (0, 0)
         for (k, text) in texts.enumerated() {
-            let key = (nonASCII(text), counts[text] ?? 0)
+            let key = (nonASCII(text), count(text))
             if k == 0 || key > bestKey {
                 best = k
                 bestKey = key
@@ -249,6 +260,9 @@ struct EntityLinker: Sendable {
         }
         return texts[best]
     }
+
+    /// Up to this many texts, ``bestSurface(_:)`` counts each text's copies by comparing texts.
+    private static let fewTexts = 8
 
     private static func nonASCII(_ s: String) -> Int {
         var count = 0
