@@ -40,37 +40,68 @@ extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
     /// An object with its keys sorted (the members sorted once, no lookups).
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
         writer.beginObject()
-        for (name, value) in SortedMembers.sorted(self) {
-            writer.key(dynamic: name)
-            try value.writeJSON(to: &writer)
+        for member in SortedMembers.sorted(self) {
+            writer.key(member)
+            try member.value.writeJSON(to: &writer)
         }
         writer.endObject()
     }
 }
 
 /// Sorts a mapping's members by key as `String` orders them. ASCII keys (feature names, metadata
-/// names) are compared by their first eight bytes as one integer, falling back to the strings only
-/// on a tie: for ASCII, byte order is `String` order.
+/// names) are compared by their first sixteen bytes as two integers, falling back to the strings
+/// only on a tie: for ASCII, byte order is `String` order. A short key that needs no escape keeps
+/// those bytes for the writer, which copies them in two stores.
 enum SortedMembers {
-    static func sorted<Value>(_ members: [String: Value]) -> [(key: String, value: Value)] {
-        guard members.count > 1 else { return members.map { ($0.key, $0.value) } }
-        var keyed: [(prefix: UInt64, key: String, value: Value)] = []
-        keyed.reserveCapacity(members.count)
+    /// A member and its key's first sixteen bytes, big-endian, zero-padded.
+    struct Member<Value> {
+        var high: UInt64
+        var low: UInt64
+        /// The key's length when those bytes are the whole key and need no escape in JSON, else -1.
+        var plainLength: Int
+        var key: String
+        var value: Value
+    }
+
+    static func sorted<Value>(_ members: [String: Value]) -> [Member<Value>] {
+        var sorted: [Member<Value>] = []
+        sorted.reserveCapacity(members.count)
+        var ascii = true
         for (key, value) in members {
             var bytes = key
-            let prefix = bytes.withUTF8 { utf8 -> UInt64? in
-                var prefix: UInt64 = 0
-                for index in 0..<utf8.count {
-                    guard utf8[index] < 0x80 else { return nil }
-                    if index < 8 { prefix |= UInt64(utf8[index]) << (56 - 8 * index) }
+            let member = bytes.withUTF8 { utf8 -> Member<Value> in
+                var high: UInt64 = 0
+                var low: UInt64 = 0
+                var plain = utf8.count <= 16
+                var index = 0
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    if byte >= 0x80 {
+                        ascii = false
+                        break
+                    }
+                    if byte < 0x20 || byte == 0x22 || byte == 0x5C { plain = false }
+                    if index < 8 {
+                        high |= UInt64(byte) << (56 - 8 * index)
+                    } else if index < 16 {
+                        low |= UInt64(byte) << (56 - 8 * (index - 8))
+                    }
+                    index += 1
                 }
-                return prefix
+                return Member(high: high, low: low, plainLength: plain ? utf8.count : -1, key: key, value: value)
             }
-            guard let prefix else { return members.sorted { $0.key < $1.key } }
-            keyed.append((prefix, key, value))
+            guard ascii else { break }
+            sorted.append(member)
         }
-        keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.key < $1.key }
-        return keyed.map { ($0.key, $0.value) }
+        guard ascii else {
+            return members.sorted { $0.key < $1.key }.map { Member(high: 0, low: 0, plainLength: -1, key: $0.key, value: $0.value) }
+        }
+        sorted.sort {
+            if $0.high != $1.high { return $0.high < $1.high }
+            if $0.low != $1.low { return $0.low < $1.low }
+            return $0.key < $1.key
+        }
+        return sorted
     }
 }
 
