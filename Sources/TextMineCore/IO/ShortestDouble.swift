@@ -96,31 +96,57 @@ enum ShortestDouble {
     /// Writes `digits·10^exponent10` as `description` does: plain decimals from 1e-4 up, with `.0`
     /// for a whole number; below 1e-4, `d.ddde-05`.
     private static func format(digits: UInt64, exponent10: Int, negative: Bool, to target: UnsafeMutablePointer<UInt8>) -> Int? {
-        // The digits, most significant first.
+        // The digits, most significant first, written two at a time from the right.
         var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes
         return withUnsafeMutableBytes(of: &scratch) { raw -> Int? in
             let text = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            var count = 0
+            let pairs = digitPairs.utf8Start
+            var end = 24
             var rest = digits
-            repeat {
-                text[23 - count] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-                rest /= 10
-                count += 1
-            } while rest > 0
-            let first = text + (24 - count)
-            let leading = count - 1 + exponent10  // the decimal exponent of the first digit
+            while rest >= 100 {
+                let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+                rest /= 100
+                end &-= 2
+                text[end] = pairs[pair]
+                text[end &+ 1] = pairs[pair &+ 1]
+            }
+            if rest >= 10 {
+                let pair = Int(truncatingIfNeeded: rest) &* 2
+                end &-= 2
+                text[end] = pairs[pair]
+                text[end &+ 1] = pairs[pair &+ 1]
+            } else {
+                end &-= 1
+                text[end] = UInt8(truncatingIfNeeded: rest) &+ 0x30
+            }
+            let count = 24 &- end
+            let first = text + end
+            let leading = count &- 1 &+ exponent10  // the decimal exponent of the first digit
             guard leading < 16 else { return nil }
             var length = 0
+            if negative {
+                target[0] = 0x2D
+                length = 1
+            }
+            @inline(__always)
+            func copy(_ from: Int, _ to: Int) {
+                var index = from
+                while index < to {
+                    target[length] = first[index]
+                    length &+= 1
+                    index &+= 1
+                }
+            }
+            @inline(__always)
             func put(_ byte: UInt8) {
                 target[length] = byte
-                length += 1
+                length &+= 1
             }
-            if negative { put(0x2D) }
             if leading < -4 {
                 put(first[0])
                 if count > 1 {
                     put(0x2E)
-                    for index in 1..<count { put(first[index]) }
+                    copy(1, count)
                 }
                 put(0x65)
                 put(0x2D)
@@ -131,23 +157,30 @@ enum ShortestDouble {
             } else if leading < 0 {
                 put(0x30)
                 put(0x2E)
-                for _ in 0..<(-leading - 1) { put(0x30) }
-                for index in 0..<count { put(first[index]) }
+                for _ in 0..<(-leading &- 1) { put(0x30) }
+                copy(0, count)
             } else {
-                let wholeDigits = leading + 1
-                for index in 0..<min(wholeDigits, count) { put(first[index]) }
+                let wholeDigits = leading &+ 1
+                copy(0, min(wholeDigits, count))
                 if count <= wholeDigits {
-                    for _ in 0..<(wholeDigits - count) { put(0x30) }
+                    for _ in 0..<(wholeDigits &- count) { put(0x30) }
                     put(0x2E)
                     put(0x30)
                 } else {
                     put(0x2E)
-                    for index in wholeDigits..<count { put(first[index]) }
+                    copy(wholeDigits, count)
                 }
             }
             return length
         }
     }
+
+    /// "00", "01", … "99".
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 
     /// 5^0 … 5^27.
     private static let powersOfFive: [UInt64] = {
