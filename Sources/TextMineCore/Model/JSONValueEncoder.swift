@@ -112,34 +112,38 @@ private final class Slot {
         return element
     }
 
-    /// The JSON value of a scalar type, told apart by its metatype (no dynamic cast for other
-    /// types); nil for any other type.
+    /// The JSON value of a scalar type, told apart by comparing metatypes (a dynamic cast to each
+    /// scalar type would cost a protocol-conformance lookup per value); nil for any other type.
     @inline(__always)
     static func scalar<T: Encodable>(_ value: T) -> JSONValue? {
-        if T.self == String.self { return .string(value as! String) }
-        if T.self == Int.self { return .int(value as! Int) }
-        if T.self == Double.self { return .double(value as! Double) }
-        if T.self == Bool.self { return .bool(value as! Bool) }
-        if T.self == JSONValue.self { return value as? JSONValue }
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return .int(unsafeBitCast(value, to: Int.self)) }
+        if T.self == Double.self { return .double(unsafeBitCast(value, to: Double.self)) }
+        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == JSONValue.self { return unsafeBitCast(value, to: JSONValue.self) }
         return otherScalar(value)
     }
 
-    /// The rarer scalar types.
+    /// The rarer scalar types, also by metatype.
     private static func otherScalar<T: Encodable>(_ value: T) -> JSONValue? {
-        switch value {
-        case let value as Float: return .double(Double(value))
-        case let value as Int64: return .int(Int(value))
-        case let value as Int32: return .int(Int(value))
-        case let value as Int16: return .int(Int(value))
-        case let value as Int8: return .int(Int(value))
-        case let value as UInt8: return .int(Int(value))
-        case let value as UInt16: return .int(Int(value))
-        case let value as UInt32: return .int(Int(value))
-        case let value as UInt: return Int(exactly: value).map(JSONValue.int) ?? .double(Double(value))
-        case let value as UInt64: return Int(exactly: value).map(JSONValue.int) ?? .double(Double(value))
-        case let value as URL: return .string(value.absoluteString)
-        default: return nil
+        if T.self == Float.self { return .double(Double(unsafeBitCast(value, to: Float.self))) }
+        if T.self == Int64.self { return .int(Int(unsafeBitCast(value, to: Int64.self))) }
+        if T.self == Int32.self { return .int(Int(unsafeBitCast(value, to: Int32.self))) }
+        if T.self == Int16.self { return .int(Int(unsafeBitCast(value, to: Int16.self))) }
+        if T.self == Int8.self { return .int(Int(unsafeBitCast(value, to: Int8.self))) }
+        if T.self == UInt8.self { return .int(Int(unsafeBitCast(value, to: UInt8.self))) }
+        if T.self == UInt16.self { return .int(Int(unsafeBitCast(value, to: UInt16.self))) }
+        if T.self == UInt32.self { return .int(Int(unsafeBitCast(value, to: UInt32.self))) }
+        if T.self == UInt.self {
+            let value = unsafeBitCast(value, to: UInt.self)
+            return Int(exactly: value).map(JSONValue.int) ?? .double(Double(value))
         }
+        if T.self == UInt64.self {
+            let value = unsafeBitCast(value, to: UInt64.self)
+            return Int(exactly: value).map(JSONValue.int) ?? .double(Double(value))
+        }
+        if T.self == URL.self { return .string(unsafeBitCast(value, to: URL.self).absoluteString) }
+        return nil
     }
 }
 
@@ -151,7 +155,8 @@ private struct ValueEncoder: Encoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if slot.kind != .object {
             slot.kind = .object
-            slot.members = [:]
+            // Most encoded types have a handful of members: one allocation instead of a table that grows.
+            slot.members = Dictionary(minimumCapacity: 6)
             slot.nestedMembers = []
         }
         return KeyedEncodingContainer(KeyedContainer<Key>(slot: slot))

@@ -102,7 +102,7 @@ public struct ExtractStage: Stage {
             article.metadata[name] = MetadataField(value: found.value, step: context.step, rule: found.rule)
         }
         if article.language == nil { article.language = metadata.fields["language"]?.value.stringValue.flatMap { LanguageCode($0) } }
-        article[layer: ExtractLayer.self] = ExtractLayer(
+        article.layers[ExtractLayer.layerName] = ExtractLayer(
             strategy: chosen.strategy.rawValue, attempts: attempts,
             blocks: zip(chosen.selection.kept, edits.blocks).map { index, block in
                 let paragraph = extracted.blocks[index]
@@ -118,7 +118,7 @@ public struct ExtractStage: Stage {
                     line: Int(extracted.elements[paragraph.element].line), text: Self.prefix(paragraph.text, scalars: 200))
             },
             truncated: extracted.truncated
-        )
+        ).jsonValue
     }
 
     /// The language whose stopwords measure the page's paragraphs: the article's language when a
