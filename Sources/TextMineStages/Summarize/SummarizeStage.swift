@@ -125,22 +125,30 @@ public struct SummarizeStage: Stage {
     /// The sentences `spans` of `text` as one paragraph: joined by a space, line breaks and runs of
     /// white space (space, tab, CR, LF) inside them collapsed to one space.
     static func paragraph(_ text: ScalarText, _ spans: [Span]) -> String {
-        var out: [UInt8] = []
-        text.utf8.withUnsafeBufferPointer { bytes in
-            for span in spans {
-                var pendingSpace = !out.isEmpty
-                for index in text.byteRange(of: span) {
-                    let byte = bytes[index]
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                        pendingSpace = !out.isEmpty
-                        continue
+        let ranges = spans.map { text.byteRange(of: $0) }
+        // At most every byte plus one space between sentences.
+        let capacity = ranges.reduce(ranges.count) { $0 + $1.count }
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+            text.utf8.withUnsafeBufferPointer { bytes in
+                var count = 0
+                for range in ranges {
+                    var pendingSpace = count > 0
+                    for index in range {
+                        let byte = bytes[index]
+                        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                            pendingSpace = count > 0
+                            continue
+                        }
+                        if pendingSpace {
+                            out[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        out[count] = byte
+                        count += 1
                     }
-                    if pendingSpace {
-                        out.append(0x20)
-                        pendingSpace = false
-                    }
-                    out.append(byte)
                 }
+                written = count
             }
         }
         return String(decoding: out, as: UTF8.self)
