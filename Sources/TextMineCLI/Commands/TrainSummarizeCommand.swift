@@ -30,7 +30,7 @@ struct TrainSummarizeCommand: ParsableCommand {
     var out: String
 
     @Option(help: "Language of the data (stopwords).")
-    var language: String = "fr"
+    var language: LanguageCode = "fr"
 
     @Option(help: "The licence of the training data, recorded in the model (e.g. 'CC BY-SA 4.0').")
     var license: String?
@@ -65,7 +65,6 @@ struct TrainSummarizeCommand: ParsableCommand {
         guard l2 >= 0 else { throw ValidationError("--l2 must not be negative") }
         guard heldOut >= 0 else { throw ValidationError("--held-out must not be negative") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        guard LanguageCode(language) != nil else { throw ValidationError("--language '\(language)' is not a language code (fr, en, …)") }
     }
 
     func run() throws {
@@ -117,7 +116,7 @@ struct TrainSummarizeCommand: ParsableCommand {
         var failures = 0
         for record in records {
             var article = record.article
-            if article.language == nil { article.language = LanguageCode(language) }
+            if article.language == nil { article.language = language }
             do {
                 for step in steps { try step.stage.process(&article, context: StageContext(step: step.name)) }
             } catch {

@@ -4,8 +4,7 @@ import TextMineCore
 /// galleries, author bios, English noise in a French article, a repeated title) from the body,
 /// block by block and, at the edges of long paragraphs, sentence by sentence.
 public struct BoilerplateStage: Stage {
-    static let packs = StageOption<[String]>.paths("packs",
-        doc: "Extra language pack files (YAML) whose stopwords and boilerplate patterns add to the built-in French, English and German ones.")
+    static let packs = PackLibrary.option(adding: "stopwords and boilerplate patterns")
     static let aggressiveness = StageOption<Double>("aggressiveness", in: 0...1, default: 0.5,
         doc: "From 0 (keep anything plausible) to 1 (remove anything doubtful); moves the content-score threshold from 0.3 to 0.6.")
     static let shortWords = StageOption<Int>("short-words", in: 1...50, default: 7,

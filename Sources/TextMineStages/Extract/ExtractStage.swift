@@ -13,8 +13,7 @@ public struct ExtractStage: Stage {
         doc: "The fewest characters a strategy must extract to be accepted.")
     static let maxBytes = StageOption<Int>("max-bytes", in: 1024...Int(Int32.max), default: 64 << 20,
         doc: "Pages larger than this many bytes are cut before parsing (best effort, bounded memory).")
-    static let packs = StageOption<[String]>.paths("packs",
-        doc: "Extra language pack files (YAML) whose stopwords add to the built-in French and English ones (as for `boilerplate`).")
+    static let packs = PackLibrary.option(adding: "stopwords")
 
     public static let description = StageDescription(
         id: "extract",

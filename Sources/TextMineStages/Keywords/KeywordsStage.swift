@@ -16,13 +16,14 @@ public struct KeywordsStage: Stage {
     static let mergeEntities = StageOption<Bool>(
         "merge-entities", default: true,
         doc: "List a phrase that is an entity mention under the entity's canonical form, once per entity (`Poutine` joins `Vladimir Poutine`).")
+    static let packs = PackLibrary.option(adding: "term stopwords and entity aliases")
     static let dropWeak = StageOption<Bool>(
         "drop-weak", default: true,
         doc: "Drop lone words that are not key phrases: an adjective after its noun (`russe`), and when entities are tagged a capitalised word that is no entity (`Etat`).")
 
     public static let description = StageDescription(
         id: "keywords",
-        abstract: "Key phrases per article (YAKE-like statistics; French and English stopwords; multi-word phrases).",
+        abstract: "Key phrases per article (YAKE-like statistics; stopwords of the language packs; multi-word phrases).",
         documentation: """
             Finds candidate phrases (up to `max-words` content words, linked by `de`, `du`, `des`, `l’`, \
             `of`… as in `garanties de sécurité`, never across punctuation) and scores them with YAKE's \
@@ -30,15 +31,18 @@ public struct KeywordsStage: Stage {
             Keeps the `count` best, each with its score (higher is better) and every occurrence's span. \
             Named entities (from an `entities` step, if any) can be kept as any phrase, excluded, or \
             boosted; a phrase that is an entity mention is listed once per entity, in its canonical form \
-            (`Poutine` joins `Vladimir Poutine`). Lone words that are not key phrases are dropped: an \
+            (`Poutine` joins `Vladimir Poutine`; `OTAN` is `Organisation du Traité de l'Atlantique Nord` \
+            by the language pack's `entity-aliases`). Stopwords are the language pack's \
+            `term-stopwords`; `packs` adds to both. Lone words that are not key phrases are dropped: an \
             adjective after its noun (`russe` in `président russe`) and, when entities are tagged, a \
             capitalised word seen once that is no entity (`Etat` of `secrétaire d'Etat`). With \
             `document-frequencies`, each word's score is divided by its inverse document frequency in \
             the corpus (`ln((1 + N) / (1 + df)) + 1`). Linear in the article's length. See \
             docs/stages/keywords.md.
             """,
-        options: [count, maxWords, language, entities, documentFrequencies, mergeEntities, dropWeak],
-        requires: [.sentences], produces: [.keywords], languages: StopwordList.languages)
+        options: [count, maxWords, language, entities, documentFrequencies, mergeEntities, dropWeak, packs],
+        requires: [.sentences], produces: [.keywords],
+        languages: LanguageSupport(PackTerms.builtIn.languages, others: .generic))
 
     /// What happens to phrases that overlap named entities.
     enum EntityPolicy: String, CaseIterable, Sendable {
@@ -52,6 +56,8 @@ public struct KeywordsStage: Stage {
     private let merge: Bool
     private let dropWeakWords: Bool
     private let normalizer = TermNormalizer()
+    /// Stopwords and entity aliases per language, from the language packs.
+    private let terms: PackTerms
     /// The corpus statistics, when `document-frequencies` names a file.
     private let frequencies: DocumentFrequencies?
 
@@ -63,6 +69,7 @@ public struct KeywordsStage: Stage {
         merge = options[Self.mergeEntities]
         dropWeakWords = options[Self.dropWeak]
         frequencies = try options[Self.documentFrequencies].map { try DocumentFrequencies(contentsOf: $0) }
+        terms = PackTerms(library: try PackLibrary(userPacks: options[Self.packs]))
     }
 
     /// The distinct content words of an article as this stage sees them (term key, and the word as
@@ -70,7 +77,7 @@ public struct KeywordsStage: Stage {
     public func documentTerms(of article: Article) -> [UInt64: String] {
         let text = article.scalarText
         let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span),
-                                      stopwords: StopwordList.forLanguage(language.language(of: article)), normalizer: normalizer)
+                                      stopwords: terms.stopwords(for: language.language(of: article)), normalizer: normalizer)
         var terms: [UInt64: String] = [:]
         for word in keywordText.words where word.isContent {
             let form = text.string(bytes: word.bytes)
@@ -83,9 +90,9 @@ public struct KeywordsStage: Stage {
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
         let articleLanguage = language.language(of: article)
-        if let warning = StopwordList.warning(for: articleLanguage) { article.warn(warning) }
-        let stopwords = StopwordList.forLanguage(articleLanguage)
-        let aliases = EntityAliases.forLanguage(articleLanguage)
+        if let warning = terms.warning(for: articleLanguage) { article.warn(warning) }
+        let stopwords = terms.stopwords(for: articleLanguage)
+        let aliases = terms.aliases(for: articleLanguage)
         let loneWords = LoneWords.forLanguage(articleLanguage)
         let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)

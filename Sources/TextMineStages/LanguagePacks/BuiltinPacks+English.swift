@@ -9,6 +9,39 @@ extension BuiltinPacks {
           of, on, one, only, or, other, our, out, over, said, she, should, so, some, such, than, that,
           the, their, them, then, there, these, they, this, those, through, to, too, up, very, was, we,
           were, what, when, where, which, while, who, will, with, would, you, your]
+        # Words summarize and keywords never count as terms (the stopwords above measure prose): function
+        # words, auxiliary forms (having, doing), reporting verbs (said, told) and contraction parts (don, ll).
+        term-stopwords: [a, about, above, after, again, against, all, also, am, an, and, any, are, as, at, be,
+          because, been, before, being, below, between, both, but, by, can, could, did, do, does, doing, down,
+          during, each, few, for, from, further, had, has, have, having, he, her, here, hers, herself, him,
+          himself, his, how, i, if, in, into, is, it, its, itself, just, me, more, most, my, myself, no, nor,
+          not, now, of, off, on, once, only, or, other, our, ours, ourselves, out, over, own, same, she, should,
+          so, some, such, than, that, the, their, theirs, them, themselves, then, there, these, they, this,
+          those, through, to, too, under, until, up, very, was, we, were, what, when, where, which, while, who,
+          whom, why, will, with, would, you, your, yours, yourself, yourselves, s, t, said, says, say,
+          ll, re, ve, d, m, don, didn, doesn, isn, wasn, weren, won, told, added, according]
+        # Names one entity goes by, canonical name (its Wikidata label) first: keywords lists the entity
+        # under its canonical name, so that every article gives the same key phrase.
+        entity-aliases:
+          - [North Atlantic Treaty Organization, NATO]
+          - [United Nations, UN, U.N.]
+          - [European Union, EU]
+          - [Russia, Russian Federation]
+          - [United States, United States of America, US, USA, U.S., U.S.A.]
+          - [United Kingdom, UK, U.K., United Kingdom of Great Britain and Northern Ireland]
+          - [China, People's Republic of China]
+          - [North Korea, Democratic People's Republic of Korea, DPRK]
+          - [South Korea, Republic of Korea]
+          - [Soviet Union, USSR]
+          - [United Arab Emirates, UAE]
+          - [International Monetary Fund, IMF]
+          - [World Health Organization, WHO]
+          - [World Trade Organization, WTO]
+          - [European Central Bank, ECB]
+          - [Organization for Security and Co-operation in Europe, OSCE]
+          - [International Atomic Energy Agency, IAEA]
+          - [International Criminal Court, ICC]
+          - [Organization of the Petroleum Exporting Countries, OPEC]
         metadata:
           byline: [by]
           name-joiners: [and]

@@ -13,6 +13,47 @@ extension BuiltinPacks {
           parce, pas, peu, peut, plus, pour, pourquoi, qu, quand, que, quel, quelle, quelles, quels, qui,
           quoi, s, sa, sans, se, selon, ses, si, sien, son, sont, sous, sur, t, ta, tandis, te, tes, toi,
           ton, tous, tout, toute, toutes, très, tu, un, une, vers, voici, voilà, vos, votre, vous, y]
+        # Words summarize and keywords never count as terms (the stopwords above measure prose): function
+        # words, auxiliary forms (aurait, soit), reporting verbs of news (déclaré) and elided forms.
+        term-stopwords: [a, à, afin, ai, aie, aient, aies, ait, alors, as, au, aucun, aucune, auprès, aura,
+          aurai, auraient, aurais, aurait, auras, aurez, auriez, aurions, aurons, auront, aussi, autre, autres,
+          aux, avaient, avais, avait, avant, avec, avez, aviez, avions, avoir, avons, ayant, ayez, ayons, c, ça,
+          car, ce, ceci, cela, celle, celles, celui, cependant, certains, certaines, ces, cet, cette, ceux,
+          chacun, chaque, chez, ci, comme, comment, d, dans, de, depuis, des, dès, donc, dont, du, elle, elles,
+          en, encore, entre, es, est, et, étaient, étais, était, étant, été, êtes, étiez, étions, être, eu, eue,
+          eues, eûmes, eurent, eus, eusse, eussent, eut, eux, fait, faire, fois, font, fut, furent, hier, ici,
+          il, ils, j, je, jusqu, l, la, là, le, les, leur, leurs, lors, lorsqu, lorsque, lui, m, ma, mais, me,
+          même, mêmes, mes, moi, moins, mon, n, ne, ni, nos, notre, nous, on, ont, or, ou, où, par, parce,
+          parmi, pas, pendant, peu, peut, peuvent, plus, plusieurs, pour, pourquoi, pourrait, puis, puisqu,
+          puisque, qu, quand, que, quel, quelle, quelles, quels, qui, quoi, s, sa, sans, se, sera, serait,
+          seront, ses, si, sien, soi, soit, sommes, son, sont, sous, suis, sur, t, ta, tandis, te, tel, telle,
+          tels, tes, toi, ton, tous, tout, toute, toutes, très, tu, un, une, unes, uns, vers, via, voici, voilà,
+          vos, votre, vous, y, déjà, ainsi, aujourd, hui, selon, contre, après, doit, doivent, cas, tant, dit,
+          déclaré, déclare, affirmé, affirme, indiqué, ajouté, expliqué, souligné, précisé, estimé, rapporté]
+        # Names one entity goes by, canonical name (its Wikidata label) first: keywords lists the entity
+        # under its canonical name, so that every article gives the same key phrase.
+        entity-aliases:
+          - [Organisation du Traité de l'Atlantique Nord, OTAN, Alliance atlantique, NATO]
+          - [Organisation des Nations unies, ONU, Nations unies]
+          - [Union européenne, UE]
+          - [Russie, Fédération de Russie]
+          - [États-Unis, États-Unis d'Amérique, USA]
+          - [Royaume-Uni, Royaume-Uni de Grande-Bretagne et d'Irlande du Nord]
+          - [Chine, République populaire de Chine]
+          - [Corée du Nord, République populaire démocratique de Corée]
+          - [Corée du Sud, République de Corée]
+          - [Allemagne, République fédérale d'Allemagne]
+          - [Union soviétique, URSS]
+          - [Émirats arabes unis, EAU]
+          - [Fonds monétaire international, FMI]
+          - [Organisation mondiale de la santé, OMS]
+          - [Organisation mondiale du commerce, OMC]
+          - [Banque centrale européenne, BCE]
+          - [Organisation pour la sécurité et la coopération en Europe, OSCE]
+          - [Agence internationale de l'énergie atomique, AIEA]
+          - [Cour pénale internationale, CPI]
+          - [Organisation des pays exportateurs de pétrole, OPEP]
+          - [Société nationale des chemins de fer français, SNCF]
         metadata:
           byline: [par]
           name-joiners: [et]

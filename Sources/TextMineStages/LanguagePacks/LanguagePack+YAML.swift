@@ -19,7 +19,7 @@ extension LanguagePack {
         guard let entries = root.mapping else {
             throw reader.problem(at: root, "a language pack is a mapping with 'language', 'stopwords', 'metadata' and 'boilerplate'")
         }
-        try reader.checkKeys(entries, allowed: ["language", "stopwords", "metadata", "boilerplate"])
+        try reader.checkKeys(entries, allowed: ["language", "stopwords", "term-stopwords", "entity-aliases", "metadata", "boilerplate"])
         guard let languageNode = root["language"], let tag = languageNode.scalar, !tag.isEmpty else {
             throw reader.problem(at: root, "missing 'language'", hint: "add 'language: fr' (the BCP-47 code of the pack's language)")
         }
@@ -29,6 +29,21 @@ extension LanguagePack {
         self.init(language: language, file: file)
         if let node = root["stopwords"] {
             stopwords = Set(try reader.strings(node, "stopwords").map { TextFolding.fold($0.text) })
+        }
+        if let node = root["term-stopwords"] {
+            termStopwords = Set(try reader.strings(node, "term-stopwords").map { TextFolding.fold($0.text) })
+        }
+        if let node = root["entity-aliases"] {
+            guard let entities = node.sequence else {
+                throw reader.problem(at: node, "'entity-aliases' must be a list of lists of names, the canonical name first")
+            }
+            entityAliases = try entities.map { entity throws(Diagnostic) in
+                let names = try reader.texts(entity, "entity-aliases")
+                guard names.count >= 2 else {
+                    throw reader.problem(at: entity, "an entry of 'entity-aliases' lists the canonical name and at least one other name")
+                }
+                return names
+            }
         }
         if let metadata = root["metadata"] {
             guard let metadataEntries = metadata.mapping else { throw reader.problem(at: metadata, "'metadata' must be a mapping") }

@@ -1,19 +1,29 @@
 import TextMineCore
 
-/// What TextMine knows about one language for cleaning: stopwords (for the stopword density of a
-/// block), metadata cues (byline words, date labels, month names, credit lines) and boilerplate
-/// phrases by category (share, subscribe, comments…).
+/// What TextMine knows about one language: stopwords (for the stopword density of a block, and the
+/// words that are never terms of summaries and key phrases), metadata cues (byline words, date
+/// labels, month names, credit lines), boilerplate phrases by category (share, subscribe,
+/// comments…) and the names entities go by (`OTAN` for `Organisation du Traité de l'Atlantique
+/// Nord`).
 ///
-/// Packs are YAML files (see `docs/stages/boilerplate.md`); the French and English packs ship with
-/// TextMine and users add their own with the `packs:` option of `metadata` and `boilerplate`.
-/// Several packs for one language add up.
+/// Packs are YAML files (see `docs/stages/boilerplate.md`); the French, English and German packs
+/// ship with TextMine and users add their own with the `packs:` option of the stages that read
+/// them (`extract`, `metadata`, `boilerplate`, `summarize`, `keywords`). Several packs for one
+/// language add up.
 public struct LanguagePack: Sendable {
     /// The language of the pack (`fr`, `en`).
     public var language: LanguageCode
     /// The file the pack was read from (`<builtin>/fr.yaml` for shipped packs), for messages.
     public var file: String
-    /// Frequent function words, folded (lowercase).
+    /// Frequent function words, folded (lowercase): their density tells prose from boilerplate.
     public var stopwords: Set<[UInt8]>
+    /// The words `summarize` and `keywords` never count as terms, folded: function words, rarer
+    /// auxiliary forms, reporting verbs (`déclaré`, `said`). Nil when the pack has no
+    /// `term-stopwords`: its `stopwords` serve.
+    public var termStopwords: Set<[UInt8]>?
+    /// Names of one entity, its canonical name first (`Russie`, `Fédération de Russie`):
+    /// `keywords` lists a phrase that names an entity under its canonical name.
+    public var entityAliases: [[String]]
     /// Words that open a byline (`par`, `by`).
     public var bylineWords: [String]
     /// Words that join author names (`et`, `and`).
@@ -29,13 +39,16 @@ public struct LanguagePack: Sendable {
     /// Boilerplate patterns by category, in file order.
     public var boilerplate: [(category: String, patterns: [TextPattern])]
 
-    public init(language: LanguageCode, file: String, stopwords: Set<[UInt8]> = [], bylineWords: [String] = [],
+    public init(language: LanguageCode, file: String, stopwords: Set<[UInt8]> = [], termStopwords: Set<[UInt8]>? = nil,
+                entityAliases: [[String]] = [], bylineWords: [String] = [],
                 nameJoiners: [String] = [], dateLabels: [String] = [], updateLabels: [String] = [],
                 months: [String] = [], credits: [TextPattern] = [],
                 boilerplate: [(category: String, patterns: [TextPattern])] = []) {
         self.language = language
         self.file = file
         self.stopwords = stopwords
+        self.termStopwords = termStopwords
+        self.entityAliases = entityAliases
         self.bylineWords = bylineWords
         self.nameJoiners = nameJoiners
         self.dateLabels = dateLabels

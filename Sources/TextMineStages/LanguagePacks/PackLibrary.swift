@@ -10,6 +10,12 @@ public struct PackLibrary: Sendable {
     /// Stopwords of every language, each word with the bits of its languages (bit i: `languages[i]`).
     let stopwords: WordSet
 
+    /// The `packs` option of a stage that reads language packs: extra pack files whose `what`
+    /// (`stopwords`, `byline words`…) add to the shipped packs.
+    static func option(adding what: String) -> StageOption<[String]> {
+        .paths("packs", doc: "Extra language pack files (YAML) whose \(what) add to the built-in French, English and German ones.")
+    }
+
     /// The shipped packs plus the packs read from `paths`.
     /// - Throws: the ``Diagnostic`` of the first pack that does not load.
     public init(userPacks paths: [String]) throws(Diagnostic) {

@@ -3,8 +3,7 @@ import TextMineCore
 /// Extracts article metadata from the text (date header, byline, dateline, title, credits), records
 /// each field with its provenance, and removes the source lines from the body.
 public struct MetadataStage: Stage {
-    static let packs = StageOption<[String]>.paths("packs",
-        doc: "Extra language pack files (YAML) whose byline words, date labels, months and credit patterns add to the built-in French, English and German ones.")
+    static let packs = PackLibrary.option(adding: "byline words, date labels, months and credit patterns")
     static let headerLines = StageOption<Int>("header-lines", in: 1...20, default: 4,
         doc: "How many lines at the start of the text may hold a date, byline or dateline.")
     static let date = StageOption<Bool>("date", default: true,

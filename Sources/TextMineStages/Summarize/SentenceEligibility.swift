@@ -32,7 +32,7 @@ struct SentenceEligibility {
     /// The reason each sentence is ineligible, or nil when it may be selected.
     func reasons(text: ScalarText, document: SummaryDocument, blocks: [Block]) -> [IneligibilityReason?] {
         let boilerplateBlocks = IntervalIndex(blocks.lazy.filter { $0.role == .boilerplate }.map(\.span.range))
-        var seen = Set<UInt64>()
+        var seen = KeySet(capacity: document.count)
         return text.utf8.withUnsafeBufferPointer { bytes in
             document.spans.indices.map { i -> IneligibilityReason? in
                 let span = document.spans[i]
@@ -41,7 +41,7 @@ struct SentenceEligibility {
                     return .boilerplate
                 }
                 let hash = document.contentHashes[i]
-                if hash != 0 && !seen.insert(hash).inserted { return .duplicate }
+                if hash != 0 && !seen.insert(hash) { return .duplicate }
                 if Self.isFragment(bytes, range) { return .fragment }
                 if Self.isBareQuote(bytes, range) { return .quote }
                 if document.wordCounts[i] < minWords { return .tooShort }
@@ -56,24 +56,33 @@ struct SentenceEligibility {
     /// Whether the sentence starts like a boilerplate line or is written in capitals.
     static func isBoilerplate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let start = firstWordStart(bytes, range)
+        // Only prefixes that start with the sentence's first byte (lowered) can match.
+        if start < range.upperBound, boilerplateFirstBytes[Int(lowered(bytes[start]))], boilerplatePrefixes.contains(where: startsWith) {
+            return true
+        }
+        return isShouting(bytes, range)
+
         func startsWith(_ prefix: [UInt8]) -> Bool {
             guard range.upperBound - start >= prefix.count else { return false }
             for (offset, expected) in prefix.enumerated() {
                 let byte = bytes[start + offset]
-                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+                if lowered(byte) != expected { return false }
             }
             return true
         }
-        if boilerplatePrefixes.contains(where: startsWith) { return true }
-        return isShouting(bytes, range)
     }
 
+    /// An ASCII capital lowered; any other byte as it is.
+    @inline(__always)
+    private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
     /// Whether most of the first 64 letters are capitals (credits such as `EPA/SERGEY DOLZHENKO`,
-    /// headers).
+    /// headers). Stops at the 13th small letter: 51 capitals at most can follow among 64 letters,
+    /// fewer than four for each small one.
     private static func isShouting(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var upper = 0, letters = 0
         var index = range.lowerBound
-        while index < range.upperBound && letters < 64 {
+        while index < range.upperBound && letters < 64 && letters - upper < 13 {
             let byte = bytes[index]
             if byte < 0x80 {
                 if (byte | 0x20) &- 0x61 < 26 {
@@ -103,7 +112,11 @@ struct SentenceEligibility {
             let (isWord, width) = WordScanner.classify(bytes, at: index, limit: range.upperBound)
             let (value, _) = UTF8Scalar.decode(bytes, at: index, limit: range.upperBound)
             if isWord {
-                if let scalar = Unicode.Scalar(value), scalar.properties.isLowercase { return true }
+                if value < 0x80 {
+                    if value &- 0x61 < 26 { return true }  // a-z: the ASCII lower-case letters
+                } else if let scalar = Unicode.Scalar(value), scalar.properties.isLowercase {
+                    return true
+                }
                 break
             }
             if !isLeadingPunctuation(value) { return true }
@@ -166,6 +179,11 @@ struct SentenceEligibility {
         "lire la suite", "à lire", "À lire", "voir aussi", "laisser un commentaire", "partager", "abonnez", "inscrivez",
         "cliquez", "suivez-nous", "publicité", "tous droits réservés", "crédit photo", "crédits photo", "©",
     ].map { Array($0.utf8) }
+
+    /// Whether some boilerplate prefix starts with each byte.
+    private static let boilerplateFirstBytes: [Bool] = (0..<256).map { byte in
+        boilerplatePrefixes.contains { $0.first == UInt8(byte) }
+    }
 
     /// What may come before a sentence's first word: opening quotes and brackets, dashes, bullets,
     /// spaces.

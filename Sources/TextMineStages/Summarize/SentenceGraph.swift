@@ -55,19 +55,36 @@ struct SentenceGraph {
         let outWeight = (0..<count).map { i in weights[edgeStarts[i]..<edgeStarts[i + 1]].reduce(0, +) }
         var scores = [Double](repeating: 1 / Double(count), count: count)
         var next = scores
-        for _ in 0..<iterations {
-            var dangling = 0.0
-            for i in 0..<count where outWeight[i] == 0 { dangling += scores[i] }
-            let base = (1 - damping) / Double(count) + damping * dangling / Double(count)
-            for i in 0..<count { next[i] = base }
-            for i in 0..<count where outWeight[i] > 0 {
-                let share = damping * scores[i] / outWeight[i]
-                for edge in edgeStarts[i]..<edgeStarts[i + 1] { next[Int(targets[edge])] += share * weights[edge] }
+        // The same arithmetic in the same order as the plain loops, on buffers (no bounds checks
+        // in the edge loop, which runs up to `iterations` times over every edge).
+        edgeStarts.withUnsafeBufferPointer { edgeStarts in
+            targets.withUnsafeBufferPointer { targets in
+                weights.withUnsafeBufferPointer { weights in
+                    outWeight.withUnsafeBufferPointer { outWeight in
+                        for _ in 0..<iterations {
+                            var dangling = 0.0
+                            for i in 0..<count where outWeight[i] == 0 { dangling += scores[i] }
+                            let base = (1 - damping) / Double(count) + damping * dangling / Double(count)
+                            let delta = next.withUnsafeMutableBufferPointer { next in
+                                scores.withUnsafeBufferPointer { scores in
+                                    for i in 0..<count { next[i] = base }
+                                    for i in 0..<count where outWeight[i] > 0 {
+                                        let share = damping * scores[i] / outWeight[i]
+                                        for edge in edgeStarts[i]..<edgeStarts[i &+ 1] {
+                                            next[Int(targets[edge])] += share * weights[edge]
+                                        }
+                                    }
+                                    var delta = 0.0
+                                    for i in 0..<count { delta += abs(next[i] - scores[i]) }
+                                    return delta
+                                }
+                            }
+                            swap(&scores, &next)
+                            if delta < tolerance { break }
+                        }
+                    }
+                }
             }
-            var delta = 0.0
-            for i in 0..<count { delta += abs(next[i] - scores[i]) }
-            swap(&scores, &next)
-            if delta < tolerance { break }
         }
         return scores
     }

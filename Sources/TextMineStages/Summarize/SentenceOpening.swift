@@ -71,7 +71,10 @@ struct SentenceOpening: Sendable {
     /// Updates the number of open quotations over `range`; a line break closes them all.
     private static func trackQuotes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, open: inout Int) {
         var index = range.lowerBound
-        while index < range.upperBound {
+        while true {
+            // Only line feeds and the lead bytes of « » (C2) and “ ” (E2) matter.
+            index = ByteSearch.first(0x0A, 0xC2, 0xE2, in: bytes, from: index, limit: range.upperBound)
+            guard index < range.upperBound else { break }
             let byte = bytes[index]
             if byte == 0x0A {
                 open = 0
@@ -142,34 +145,41 @@ struct SentenceOpening: Sendable {
     /// pronoun (`a-t-il déclaré`, `selon elle`, `he said`).
     static func hasPronounAttribution(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var close = -1
-        var index = range.lowerBound
-        while index < range.upperBound {
+        // The last closing mark: » (C2 BB), ” (E2 80 9D) or ", searched from the end.
+        var end = range.upperBound
+        while close < 0, let index = ByteSearch.last(0xC2, 0xE2, 0x22, in: bytes, from: range.lowerBound, limit: end) {
             let byte = bytes[index]
-            if byte == 0xC2, index + 1 < range.upperBound, bytes[index + 1] == 0xBB { close = index + 2 }
-            if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9D { close = index + 3 }
-            if byte == 0x22 { close = index + 1 }
-            index += 1
+            if byte == 0x22 {
+                close = index + 1
+            } else if byte == 0xC2, index + 1 < range.upperBound, bytes[index + 1] == 0xBB {
+                close = index + 2
+            } else if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9D {
+                close = index + 3
+            }
+            end = index
         }
         if close < 0 {
             // No quotation mark: a short clause after the last comma (`…, he said.`, `…, a-t-il dit.`).
-            guard let comma = (range.lowerBound..<range.upperBound).last(where: { bytes[$0] == 0x2C }) else { return false }
+            guard let comma = ByteSearch.last(0x2C, 0x2C, 0x2C, in: bytes, from: range.lowerBound, limit: range.upperBound) else {
+                return false
+            }
             var words = 0
-            WordScanner.forEachWord(in: bytes, range: comma..<range.upperBound) { _ in words += 1 }
+            var index = comma
+            while words <= 5, WordScanner.nextWord(in: bytes, from: &index, limit: range.upperBound) != nil { words += 1 }
             guard words <= 5 else { return false }
             close = comma
         }
-        var found = false
         var afterPreposition = false
-        WordScanner.forEachWord(in: bytes, range: close..<range.upperBound) { word in
-            guard !found else { return }
+        var index = close
+        while let word = WordScanner.nextWord(in: bytes, from: &index, limit: range.upperBound) {
             let key = word.count <= 8 ? packed(bytes, word) : 0
             if attributionKeys.contains(key) {
                 let inverted = word.lowerBound > 0 && bytes[word.lowerBound - 1] == 0x2D
-                found = inverted || afterPreposition || englishAttributionKeys.contains(key)
+                if inverted || afterPreposition || englishAttributionKeys.contains(key) { return true }
             }
             afterPreposition = prepositionKeys.contains(key)
         }
-        return found
+        return false
     }
 
     /// The lowercased (ASCII letters) bytes of a word of at most 8 bytes, packed into an integer.
@@ -180,11 +190,28 @@ struct SentenceOpening: Sendable {
     }
 
     /// A word list as packed keys (see ``packed(_:_:)``).
-    private static func keys(_ words: Set<String>) -> Set<UInt64> {
-        Set(words.map { word in word.utf8.reduce(0) { $0 << 8 | UInt64($1) } })
+    private static func keys(_ words: Set<String>) -> PackedWords {
+        PackedWords(words.map { word in word.utf8.reduce(0) { $0 << 8 | UInt64($1) } })
     }
 
     private static let attributionKeys = keys(attributionPronouns)
     private static let englishAttributionKeys = keys(englishAttributionPronouns)
     private static let prepositionKeys = keys(attributionPrepositions)
+}
+
+/// A few words packed into integers (see ``SentenceOpening``), looked up by binary search: no
+/// hashing for the handful of look-ups per sentence.
+private struct PackedWords: Sendable {
+    private let keys: [UInt64]
+
+    init(_ keys: [UInt64]) { self.keys = keys.sorted() }
+
+    func contains(_ key: UInt64) -> Bool {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key
+    }
 }

@@ -25,6 +25,7 @@ public struct SummarizeStage: Stage {
         "min-words", in: 0...1000, default: 4, doc: "Sentences with fewer words are never selected.")
     static let maxWords = StageOption<Int>(
         "max-words", in: 1...10_000, default: 80, doc: "Sentences with more words are never selected.")
+    static let packs = PackLibrary.option(adding: "term stopwords")
     static let redundancy = StageOption<Double>(
         "redundancy", in: 0...1, default: 0.3,
         doc: "How much similarity to sentences already selected counts against a sentence (MMR); 0 selects purely by score.")
@@ -39,13 +40,14 @@ public struct SummarizeStage: Stage {
             (it opens with a pronoun or a connective, ends a quotation opened earlier, or attributes a \
             quotation to a pronoun) is taken only with the sentence before it. The article's `summary` \
             keeps every sentence's score, rank, ineligibility reason and, for `learned`, features, the \
-            selection in document order, and the summary text. Terms are lowercase, accent-folded words without stopwords (French and English \
-            lists), with plural `s`/`x` stripped. Similarities are sparse (an inverted index; terms found \
+            selection in document order, and the summary text. Terms are lowercase, accent-folded words without stopwords (the language pack's \
+            `term-stopwords`; `packs` adds more), with plural `s`/`x` stripped. Similarities are sparse (an inverted index; terms found \
             in more than 200 sentences link none; graphs keep 64 edges per sentence), so cost grows \
             linearly with the article. See docs/stages/summarize.md.
             """,
-        options: [method, model, dependent, sentences, words, ratio, language, minWords, maxWords, redundancy],
-        requires: [.sentences], produces: [.summary], languages: StopwordList.languages)
+        options: [method, model, dependent, sentences, words, ratio, language, minWords, maxWords, redundancy, packs],
+        requires: [.sentences], produces: [.summary],
+        languages: LanguageSupport(PackTerms.builtIn.languages, others: .generic))
 
     /// What happens to sentences that cannot stand alone.
     enum DependentMode: String, CaseIterable, Sendable { case pair, keep }
@@ -59,6 +61,8 @@ public struct SummarizeStage: Stage {
     private let eligibility: SentenceEligibility
     private let selector: SentenceSelector
     private let normalizer = TermNormalizer()
+    /// Stopwords per language, from the language packs.
+    private let terms: PackTerms
 
     public init(options: StageOptions) throws {
         method = options[Self.method]
@@ -74,13 +78,14 @@ public struct SummarizeStage: Stage {
         language = options[Self.language]
         eligibility = SentenceEligibility(minWords: options[Self.minWords], maxWords: options[Self.maxWords])
         selector = SentenceSelector(redundancy: options[Self.redundancy])
+        terms = PackTerms(library: try PackLibrary(userPacks: options[Self.packs]))
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
         let text = article.scalarText
         let articleLanguage = language.language(of: article)
-        if let warning = StopwordList.warning(for: articleLanguage) { article.warn(warning) }
-        let stopwords = StopwordList.forLanguage(articleLanguage)
+        if let warning = terms.warning(for: articleLanguage) { article.warn(warning) }
+        let stopwords = terms.stopwords(for: articleLanguage)
         let document = SummaryDocument(
             text: text, spans: article.sentences.map(\.span), title: article.metadata["title"]?.value.stringValue,
             stopwords: stopwords, normalizer: normalizer)
@@ -120,22 +125,30 @@ public struct SummarizeStage: Stage {
     /// The sentences `spans` of `text` as one paragraph: joined by a space, line breaks and runs of
     /// white space (space, tab, CR, LF) inside them collapsed to one space.
     static func paragraph(_ text: ScalarText, _ spans: [Span]) -> String {
-        var out: [UInt8] = []
-        text.utf8.withUnsafeBufferPointer { bytes in
-            for span in spans {
-                var pendingSpace = !out.isEmpty
-                for index in text.byteRange(of: span) {
-                    let byte = bytes[index]
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                        pendingSpace = !out.isEmpty
-                        continue
+        let ranges = spans.map { text.byteRange(of: $0) }
+        // At most every byte plus one space between sentences.
+        let capacity = ranges.reduce(ranges.count) { $0 + $1.count }
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+            text.utf8.withUnsafeBufferPointer { bytes in
+                var count = 0
+                for range in ranges {
+                    var pendingSpace = count > 0
+                    for index in range {
+                        let byte = bytes[index]
+                        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                            pendingSpace = count > 0
+                            continue
+                        }
+                        if pendingSpace {
+                            out[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        out[count] = byte
+                        count += 1
                     }
-                    if pendingSpace {
-                        out.append(0x20)
-                        pendingSpace = false
-                    }
-                    out.append(byte)
                 }
+                written = count
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -67,26 +67,50 @@ struct TermNormalizer: Sendable {
             index = limit
             return nil
         }
-        // …then through it.
+        // …then through it. ASCII bytes only feed the hash and the class bits; the length and the
+        // last two bytes (for the plural strip) catch up at each non-ASCII scalar and at the end.
         let start = position
         var word = WordInProgress()
         word.startsUpper = startsUpper(bytes, at: start, limit: limit)
+        var hash = word.hash
+        var flags: UInt8 = 0
+        var asciiFrom = start  // where the ASCII run at the end of the word starts
         while position < limit {
             let lead = bytes[position]
             if lead < 0x80 {
                 let byteClass = classes[Int(lead)]
                 if byteClass & AsciiClass.word == 0 { break }
-                word.append(ascii: lead, class: byteClass)
-                position += 1
+                flags |= byteClass
+                hash = Self.hashStep(hash, lead | (byteClass & AsciiClass.capital) << 4)
+                position &+= 1
             } else {
                 let (value, width) = UTF8Scalar.decode(bytes, at: position, limit: limit)
                 if !WordScanner.isWordScalar(value) { break }
+                // The slow path: bring `word` up to date with the ASCII bytes since the last
+                // non-ASCII scalar, then fold this one.
+                word.resume(hash: hash, flags: flags, asciiTail: tail(bytes, asciiFrom..<position), asciiCount: position - asciiFrom)
                 append(value, to: &word)
+                hash = word.hash
+                flags = word.flags
                 position += width
+                asciiFrom = position
             }
         }
+        word.resume(hash: hash, flags: flags, asciiTail: tail(bytes, asciiFrom..<position), asciiCount: position - asciiFrom)
         index = position
         return (start..<position, describe(word, bytes: position - start))
+    }
+
+    /// The last two bytes of an ASCII run, lowered, the last in the low byte (as ``WordInProgress``
+    /// keeps them).
+    @inline(__always)
+    private func tail(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> UInt16 {
+        var tail: UInt16 = 0
+        for index in max(run.lowerBound, run.upperBound - 2)..<run.upperBound {
+            let byte = bytes[index]
+            tail = tail << 8 | UInt16(byte | (classes[Int(byte)] & AsciiClass.capital) << 4)
+        }
+        return tail
     }
 
     /// Appends a non-ASCII scalar, folded.
@@ -99,9 +123,17 @@ struct TermNormalizer: Sendable {
                 word.append(UInt8(truncatingIfNeeded: packed >> shift))
                 shift += 8
             }
-        } else if let scalar = Unicode.Scalar(value) {
-            for byte in scalar.properties.lowercaseMapping.utf8 { word.append(byte) }
+        } else {
+            Self.appendLowercase(value, to: &word)
         }
+    }
+
+    /// Appends the lower case of a scalar beyond the Latin table, out of line: the Unicode
+    /// properties' types would otherwise be set up on every call of the word loops.
+    @inline(never)
+    private static func appendLowercase(_ value: UInt32, to word: inout WordInProgress) {
+        guard let scalar = Unicode.Scalar(value) else { return }
+        for byte in scalar.properties.lowercaseMapping.utf8 { word.append(byte) }
     }
 
     /// Whether the scalar at `index` is a capital.
@@ -111,7 +143,13 @@ struct TermNormalizer: Sendable {
         if lead < 0x80 { return classes[Int(lead)] & AsciiClass.capital != 0 }
         let (value, _) = UTF8Scalar.decode(bytes, at: index, limit: limit)
         if value < 0x250 { return upper[Int(value)] }
-        return Unicode.Scalar(value)?.properties.isUppercase ?? false
+        return Self.isUppercaseBeyondLatin(value)
+    }
+
+    /// Whether a scalar beyond the Latin table is upper case (out of line, as ``appendLowercase(_:to:)``).
+    @inline(never)
+    private static func isUppercaseBeyondLatin(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.isUppercase ?? false
     }
 
     /// The description of a word of `bytes` UTF-8 bytes in the text, its plural stripped.
@@ -232,6 +270,16 @@ private struct WordInProgress {
     mutating func append(ascii byte: UInt8, class byteClass: UInt8) {
         flags |= byteClass
         append(byte | (byteClass & AsciiClass.capital) << 4)
+    }
+
+    /// Catches up with `count` ASCII bytes appended elsewhere: `hash` and `flags` are the values
+    /// after them, `asciiTail` their last two bytes (lowered).
+    @inline(__always)
+    mutating func resume(hash: UInt64, flags: UInt8, asciiTail: UInt16, asciiCount: Int) {
+        self.hash = hash
+        self.flags = flags
+        length += asciiCount
+        if asciiCount >= 2 { tail = asciiTail } else if asciiCount == 1 { tail = tail << 8 | asciiTail }
     }
 
     /// Appends a normalised byte.

@@ -53,6 +53,13 @@ enum WordScanner {
     @inline(__always)
     static func isWordScalar(_ value: UInt32) -> Bool {
         if value < 0x250 { return latinWord[Int(value)] }
+        return isWordScalarBeyondLatin(value)
+    }
+
+    /// ``isWordScalar(_:)`` from Unicode properties, kept out of line: the properties' types would
+    /// otherwise be set up on every call of the hot loops that inline the Latin case.
+    @inline(never)
+    private static func isWordScalarBeyondLatin(_ value: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(value) else { return false }
         let properties = scalar.properties
         if properties.isAlphabetic { return true }
@@ -69,6 +76,12 @@ enum WordScanner {
     @inline(__always)
     static func letterCase(_ value: UInt32) -> (isLetter: Bool, isUpper: Bool) {
         if value < 0x250 { return (latinLetter[Int(value)], latinUpperCase[Int(value)]) }
+        return letterCaseBeyondLatin(value)
+    }
+
+    /// ``letterCase(_:)`` from Unicode properties, out of line (see ``isWordScalarBeyondLatin(_:)``).
+    @inline(never)
+    private static func letterCaseBeyondLatin(_ value: UInt32) -> (isLetter: Bool, isUpper: Bool) {
         guard let scalar = Unicode.Scalar(value) else { return (false, false) }
         return (scalar.properties.isAlphabetic, scalar.properties.isUppercase)
     }

@@ -80,7 +80,8 @@ struct TokenLexiconTests {
         ]
         var scratch = NERModel.Scratch()
         scratch.lexicon.prepare(for: model)
-        for tokens in sentences {
+        // Twice: the second time, every pair's scores come from the pair cache.
+        for tokens in sentences + sentences {
             let (bytes, ranges) = TaggedSentence(tokens: tokens, tags: tokens.map { _ in "O" }).utf8WithRanges
             let expected = rowScores(model, bytes, ranges)
             let forms = bytes.withUnsafeBufferPointer { b in ranges.map { scratch.lexicon.form(bytes: b, range: $0, model: model) } }
@@ -149,5 +150,26 @@ struct GazetteerLookupTests {
                            labels: labels, into: &path, lattice: &lattice)
         }
         #expect(path.map { labels.tags[$0] } == ["B-PER"])
+    }
+
+    @Test("decoding all tags of a token at once gives the scalar decoder's path")
+    func viterbiLanes() throws {
+        let model = try NERModel.load(contentsOf: NERModel.builtInPath(language: "fr"), gazetteers: [])
+        let weights = model.weights, L = weights.labels.count
+        var generator = SystemRandomNumberGenerator()
+        var scalarPath: [Int] = [], lanePath: [Int] = [], lattice: [Int32] = [], laneLattice: [Int32] = []
+        for n in [1, 2, 3, 7, 40] {
+            for _ in 0..<50 {
+                // Scores of the size emission sums reach, with many ties.
+                let emissions = (0..<(n * L + TaggerWeights.vectorTags)).map { _ in Int32.random(in: -8...8, using: &generator) * 40_000 }
+                emissions.withUnsafeBufferPointer { e in
+                    Viterbi.decode(n: n, emissions: e, transitions: weights.transitions, start: weights.start, labels: weights.labels,
+                                   into: &scalarPath, lattice: &lattice)
+                    Viterbi.decodeLanes(n: n, emissions: e.baseAddress!, incoming: weights.laneTransitions, transitions: weights.transitions,
+                                        start: weights.start, labels: weights.labels, into: &lanePath, lattice: &laneLattice)
+                }
+                #expect(lanePath == scalarPath)
+            }
+        }
     }
 }

@@ -163,9 +163,10 @@ public struct Gazetteer: Sendable {
     /// match continuing there. Matches of one category do not overlap; different categories may.
     /// `attributes`, when given (one per range), save hashing each token again: a token's
     /// ``TokenAttributes/folded`` hash is how a name starts.
-    func annotate(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>,
-                  attributes: ArraySlice<TokenAttributes>? = nil,
-                  into marks: inout [(begin: UInt8, inside: UInt8)]) {
+    func annotate<Attributes: RandomAccessCollection<TokenAttributes>>(
+        bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, attributes: Attributes?,
+        into marks: inout [(begin: UInt8, inside: UInt8)]
+    ) where Attributes.Index == Int {
         let base = ranges.startIndex
         let n = ranges.count
         marks.removeAll(keepingCapacity: true)
@@ -210,6 +211,11 @@ public struct Gazetteer: Sendable {
                 }
             }
         }
+    }
+
+    /// ``annotate(bytes:ranges:attributes:into:)`` hashing every token from its bytes.
+    func annotate(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, into marks: inout [(begin: UInt8, inside: UInt8)]) {
+        annotate(bytes: bytes, ranges: ranges, attributes: nil as [TokenAttributes]?, into: &marks)
     }
 
     @inline(__always)

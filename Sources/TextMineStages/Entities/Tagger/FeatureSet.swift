@@ -117,11 +117,12 @@ struct FeatureSet: Sendable {
             case .lowerPrev2, .coarseClassPrev2: .previous2
             case .lowerNext, .shortShapeNext, .fineClassNext: .next
             case .lowerNext2, .coarseClassNext2: .next2
-            case .bigramPrev, .bigramNext, .shortShapePrevCur, .shortShapeCurNext, .casing, .casingPrev, .casingNext,
-                 .lengthCased, .lowerPrevShape, .lowerNextShape, .gazetteerHere, .gazetteerPrev, .gazetteerNext,
-                 .gazetteerPrev2, .gazetteerCased, .fineClassCased, .coarseClassPrevCur, .coarseClassCurNext,
-                 .sentenceCapitals:
-                .context
+            case .bigramPrev, .shortShapePrevCur, .lowerPrevShape, .coarseClassPrevCur, .casingPrev,
+                 .casing, .lengthCased, .fineClassCased:
+                .withPrevious
+            case .bigramNext, .shortShapeCurNext, .lowerNextShape, .coarseClassCurNext, .casingNext: .withNext
+            case .gazetteerHere, .gazetteerCased, .gazetteerPrev, .gazetteerPrev2, .gazetteerNext: .gazetteer
+            case .sentenceCapitals: .sentence
             }
         }
     }
@@ -198,8 +199,6 @@ struct FeatureSet: Sendable {
         buffer.classes.append(contentsOf: repeatElement(Self.boundaryClass, count: 2))
         buffer.casings.removeAll(keepingCapacity: true)
         buffer.casings.append(contentsOf: repeatElement(Self.boundaryCasing, count: 2))
-        // The share of capitalised words in the sentence, in quarters: headlines and listings of
-        // names (theatres, shares, towns) read differently from prose.
         var words = 0, capitalised = 0
         buffer.attributes.withUnsafeBufferPointer { attributes in
             for i in 0..<n {
@@ -213,7 +212,14 @@ struct FeatureSet: Sendable {
         }
         buffer.classes.append(contentsOf: repeatElement(Self.boundaryClass, count: 2))
         buffer.casings.append(contentsOf: repeatElement(Self.boundaryCasing, count: 2))
-        return UInt64(words == 0 ? 0 : capitalised * 4 / words)
+        return Self.capitals(words: words, capitalised: capitalised)
+    }
+
+    /// The share of capitalised words in a sentence of `words` words (tokens with a letter), in
+    /// quarters: headlines and listings of names (theatres, shares, towns) read differently from prose.
+    @inline(__always)
+    static func capitals(words: Int, capitalised: Int) -> UInt64 {
+        UInt64(words == 0 ? 0 : capitalised * 4 / words)
     }
 
     /// Writes the rows of the features of one token that `out` takes (see ``FeatureSink``); each
@@ -280,7 +286,7 @@ struct FeatureSet: Sendable {
         out.add(.lowerNextShape, next.pointee.lower, cur.pointee.shortShape)
         out.add(.suffix3Prev, prev.pointee.suffixes.2)
         let here = marks[2]
-        if Sink.takes(.context) && here.begin | here.inside != 0 {
+        if Sink.takes(.gazetteer) && here.begin | here.inside != 0 {
             for c in 0..<8 {
                 let bit: UInt8 = 1 << UInt8(c)
                 if here.begin & bit != 0 {
@@ -316,12 +322,19 @@ struct FeatureSet: Sendable {
     /// it is a capitalised word usually written in lowercase.
     @inline(__always)
     func casing(_ i: Int, _ attributes: UnsafeBufferPointer<TokenAttributes>) -> UInt64 {
-        let a = attributes[i]
+        formCasing(attributes[i]) | (Self.isInitial(i, attributes) ? Self.initialCasing : 0)
+    }
+
+    /// The part of a token's capitalisation code (``casing(_:_:)``) that its form alone gives.
+    @inline(__always)
+    func formCasing(_ a: TokenAttributes) -> UInt64 {
         var code = UInt64(a.flags.intersection([.capitalized, .allCaps, .hasDigit, .punctuation, .innerCap, .endsWithPeriod, .elision]).rawValue)
-        if Self.isInitial(i, attributes) { code |= 1 << 10 }
         if a.flags.contains(.capitalized) && vocabularyTable.contains(a.lower) { code |= 1 << 11 }
         return code
     }
+
+    /// The bit of the capitalisation code of a token that starts a sentence or a quotation.
+    static let initialCasing: UInt64 = 1 << 10
 
     /// The word class of the virtual tokens around a sentence.
     static let boundaryClass: (fine: UInt16, coarse: UInt16) = (0xFFFE, 0xFFFE)
@@ -352,8 +365,23 @@ enum FeatureScope {
     case previous, previous2
     /// The token after it alone, or the one two after.
     case next, next2
-    /// Several tokens together, the sentence or the gazetteer matches.
-    case context
+    /// The token and the one before it together, or the token's capitalisation code (which depends
+    /// on the token before it: see ``FeatureSet/casing(_:_:)``).
+    case withPrevious
+    /// The token and the one after it together.
+    case withNext
+    /// The gazetteer matches around the token.
+    case gazetteer
+    /// The sentence (its share of capitalised words).
+    case sentence
+
+    /// Whether the value depends on one form alone (the token's or a neighbour's).
+    var isOneForm: Bool {
+        switch self {
+        case .token, .previous, .previous2, .next, .next2: true
+        case .withPrevious, .withNext, .gazetteer, .sentence: false
+        }
+    }
 }
 
 /// Where ``FeatureSet/extract(_:_:_:_:capitals:bytes:range:into:)`` writes feature rows: only those

@@ -98,10 +98,12 @@ public struct NERModel: Sendable {
         var workspace = TaggerWeights.Workspace()
         /// The forms seen so far, each analysed once.
         var lexicon = TokenLexicon()
-        /// The form ids of the sentence being tagged, with the virtual ones around it.
-        var paddedForms: [Int32] = []
         /// The tokens of ``tags(for:scratch:)``'s sentence, as form ids.
         var forms: [Int32] = []
+        /// The capitalisation codes of the sentence being tagged, two boundary codes before and after.
+        var casings: [UInt64] = []
+        /// Its gazetteer marks, two empty ones before and after.
+        var paddedMarks: [(begin: UInt8, inside: UInt8)] = []
         public init() {}
 
         /// The gazetteer marks of the sentence last tagged, one per token.
@@ -125,62 +127,147 @@ public struct NERModel: Sendable {
     /// Tags one sentence whose tokens (byte ranges of `bytes`) are the forms `forms` of
     /// `scratch.lexicon` (see ``TokenLexicon/form(bytes:range:model:)``); the sentence's gazetteer
     /// marks are left in ``Scratch/marks``.
+    ///
+    /// A token's scores are the sum of parts its lexicon keeps: its form's (``FormScores``, from
+    /// itself and its four neighbours), those of its pairs with the tokens before and after it
+    /// (``TokenLexicon/pairScores(_:_:initialA:model:)``) and of the sentence's share of capitals;
+    /// only the gazetteer features, when a match is near, are computed token by token.
     func tag(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, forms: ArraySlice<Int32>,
              scratch: inout Scratch) -> [Mention] {
         precondition(ranges.count == forms.count, "a form for every token")
         guard !ranges.isEmpty else { return [] }
-        scratch.features.attributes.removeAll(keepingCapacity: true)
-        scratch.lexicon.attributes.withUnsafeBufferPointer { attributes in
-            for id in forms { scratch.features.attributes.append(attributes[Int(id)]) }
-        }
-        features.gazetteer.annotate(bytes: bytes, ranges: ranges, attributes: scratch.features.attributes[...], into: &scratch.features.marks)
         guard labels.count <= TaggerWeights.vectorTags else {
             // Too many tags for score vectors: sum each token's feature rows instead.
+            scratch.features.attributes.removeAll(keepingCapacity: true)
+            scratch.lexicon.attributes.withUnsafeBufferPointer { attributes in
+                for id in forms { scratch.features.attributes.append(attributes[Int(id)]) }
+            }
+            features.gazetteer.annotate(bytes: bytes, ranges: ranges, attributes: scratch.features.attributes[...],
+                                        into: &scratch.features.marks)
             features.extractAnnotated(bytes: bytes, ranges: ranges, into: &scratch.features)
             weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
             return mentions(scratch)
         }
-        let classes = scratch.lexicon.classes
-        let firstForm = forms.startIndex
-        let capitals = features.pad(&scratch.features) { i, _ in classes[Int(forms[firstForm + i])] }
-        scratch.paddedForms.removeAll(keepingCapacity: true)
-        scratch.paddedForms.append(TokenLexicon.before2)
-        scratch.paddedForms.append(TokenLexicon.before)
-        scratch.paddedForms.append(contentsOf: forms)
-        scratch.paddedForms.append(TokenLexicon.after)
-        scratch.paddedForms.append(TokenLexicon.after2)
+        features.gazetteer.annotate(bytes: bytes, ranges: ranges, attributes: TokenAttributeTable(forms: scratch.lexicon.attributes, ids: forms),
+                                    into: &scratch.features.marks)
+        scratch.lexicon.makeRoomForPairs()
         let n = ranges.count, L = labels.count
+        // Each token's capitalisation code and gazetteer marks, with two boundary entries before
+        // and after the sentence, so that token `i` and its neighbours are entries `i ... i + 4`.
+        scratch.casings.removeAll(keepingCapacity: true)
+        scratch.casings.append(contentsOf: repeatElement(FeatureSet.boundaryCasing, count: 2))
+        var words = 0, capitalised = 0
+        var previous = TokenLexicon.before
+        for id in forms {
+            let flags = scratch.lexicon.attributes[Int(id)].flags
+            scratch.casings.append(scratch.lexicon.casing(id, initial: scratch.lexicon.startsAfter(previous)))
+            if flags.contains(.hasLetter) {
+                words += 1
+                if flags.contains(.capitalized) { capitalised += 1 }
+            }
+            previous = id
+        }
+        scratch.casings.append(contentsOf: repeatElement(FeatureSet.boundaryCasing, count: 2))
+        let capitals = FeatureSet.capitals(words: words, capitalised: capitalised)
+        scratch.paddedMarks.removeAll(keepingCapacity: true)
+        scratch.paddedMarks.append(contentsOf: repeatElement((begin: UInt8(0), inside: UInt8(0)), count: 2))
+        scratch.paddedMarks.append(contentsOf: scratch.features.marks)
+        scratch.paddedMarks.append(contentsOf: repeatElement((begin: UInt8(0), inside: UInt8(0)), count: 2))
+
         weights.reserveScores(tokens: n, in: &scratch.workspace)
-        let buffer = scratch.features, paddedForms = scratch.paddedForms, formScores = scratch.lexicon.scores
-        scratch.workspace.scores.withUnsafeMutableBufferPointer { scores in
+        var scores: [Int32] = []
+        swap(&scores, &scratch.workspace.scores)
+        let casings = scratch.casings, marks = scratch.paddedMarks
+        let formScores = scratch.lexicon.scores, sentenceScores = scratch.lexicon.sentenceScores
+        let firstForm = forms.startIndex
+        scores.withUnsafeMutableBufferPointer { scores in
             weights.emission.withUnsafeBytes { emission in
-                buffer.withPadded { padded, marks, classes, casings in
-                    paddedForms.withUnsafeBufferPointer { paddedForms in
+                casings.withUnsafeBufferPointer { casings in
+                    marks.withUnsafeBufferPointer { marks in
                         formScores.withUnsafeBufferPointer { formScores in
-                            let lanes = formScores.baseAddress!, f = paddedForms.baseAddress!
-                            @inline(__always) func part(_ id: Int32, _ offset: Int) -> UnsafePointer<Int32> {
-                                lanes + (Int(id) &* FormScores.stride &+ offset)
-                            }
-                            for i in 0..<n {
-                                // Entries i ... i + 4 are the tokens i - 2 ... i + 2.
-                                var token = ScoreLanes()
-                                token.add(part(f[i + 2], FormScores.token))
-                                token.add(part(f[i + 1], FormScores.toNext))
-                                token.add(part(f[i], FormScores.toNext2))
-                                token.add(part(f[i + 3], FormScores.toPrevious))
-                                token.add(part(f[i + 4], FormScores.toPrevious2))
-                                var sink = ContextScoreSink(weights: emission.baseAddress!, rowBytes: 2 * L, lanes: token)
-                                features.extract(padded + i, marks + i, classes + i, casings + i, capitals: capitals, bytes: bytes,
-                                                 range: ranges[ranges.startIndex + i], into: &sink)
-                                sink.lanes.store(to: scores.baseAddress! + i &* L)
+                            sentenceScores.withUnsafeBufferPointer { sentenceScores in
+                                Self.neutralWindow.withUnsafeBufferPointer { window in
+                                    Self.neutralClasses.withUnsafeBufferPointer { classes in
+                                        let lanes = formScores.baseAddress!
+                                        @inline(__always) func part(_ id: Int32, _ offset: Int) -> UnsafePointer<Int32> {
+                                            lanes + (Int(id) &* FormScores.stride &+ offset)
+                                        }
+                                        @inline(__always) func form(_ i: Int) -> Int32 {
+                                            i < 0 ? (i == -1 ? TokenLexicon.before : TokenLexicon.before2)
+                                                : i >= n ? (i == n ? TokenLexicon.after : TokenLexicon.after2) : forms[firstForm + i]
+                                        }
+                                        var carry = scratch.lexicon.pairScores(TokenLexicon.before, form(0), initialA: false, model: self).second
+                                        for i in 0..<n {
+                                            let id = form(i)
+                                            let cased = casings[i + 2]
+                                            var token = ScoreLanes()
+                                            token.add(part(id, FormScores.token))
+                                            token.add(part(form(i - 1), FormScores.toNext))
+                                            token.add(part(form(i - 2), FormScores.toNext2))
+                                            token.add(part(form(i + 1), FormScores.toPrevious))
+                                            token.add(part(form(i + 2), FormScores.toPrevious2))
+                                            let pair = scratch.lexicon.pairScores(id, form(i + 1), initialA: cased & FeatureSet.initialCasing != 0,
+                                                                                  model: self)
+                                            token.add(carry)
+                                            token.add(pair.first)
+                                            carry = pair.second
+                                            token.add(sentenceScores.baseAddress! + TokenLexicon.sentenceIndex(capitals: capitals, casing: cased))
+                                            let m = marks.baseAddress! + i
+                                            if m[0].begin | m[0].inside | m[1].begin | m[1].inside | m[2].begin | m[2].inside
+                                                | m[3].begin | m[3].inside != 0 {
+                                                var sink = ScopeScoreSink<GazetteerScope>(weights: emission.baseAddress!, rowBytes: 2 * L, lanes: token)
+                                                features.extract(window.baseAddress!, m, classes.baseAddress!, casings.baseAddress! + i,
+                                                                 capitals: capitals, bytes: bytes, range: ranges[ranges.startIndex + i], into: &sink)
+                                                token = sink.lanes
+                                            }
+                                            token.store(to: scores.baseAddress! + i &* L)
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        swap(&scores, &scratch.workspace.scores)
         weights.decode(tokens: n, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
         return mentions(scratch)
+    }
+
+    /// Five virtual tokens, for the templates that read no token (``FeatureScope/gazetteer``).
+    private static let neutralWindow = [TokenAttributes](repeating: FeatureSet.before, count: 5)
+    private static let neutralClasses = [(fine: UInt16, coarse: UInt16)](repeating: FeatureSet.boundaryClass, count: 5)
+
+    /// The summed weights of the features of `Filter`'s scopes for the middle token of a window of
+    /// five (each pointer at the window's first entry; see ``FeatureSet/extract(_:_:_:_:capitals:bytes:range:into:)``).
+    func scopeScores<Filter: ScopeFilter>(_ filter: Filter.Type, _ window: UnsafePointer<TokenAttributes>,
+                                          _ marks: UnsafePointer<(begin: UInt8, inside: UInt8)>,
+                                          _ classes: UnsafePointer<(fine: UInt16, coarse: UInt16)>, _ casings: UnsafePointer<UInt64>,
+                                          capitals: UInt64) -> ScoreLanes {
+        weights.emission.withUnsafeBytes { emission in
+            var sink = ScopeScoreSink<Filter>(weights: emission.baseAddress!, rowBytes: 2 * labels.count)
+            features.extract(window, marks, classes, casings, capitals: capitals, bytes: UnsafeBufferPointer(start: nil, count: 0),
+                             range: 0..<0, into: &sink)
+            return sink.lanes
+        }
+    }
+
+    /// The summed weights of the sentence features (``FeatureScope/sentence``) of a token with
+    /// capitalisation code `casing` in a sentence with a share `capitals` of capitalised words.
+    func sentenceScores(capitals: UInt64, casing: UInt64) -> ScoreLanes {
+        let casings = [UInt64](repeating: casing, count: 5)
+        let marks = [(begin: UInt8, inside: UInt8)](repeating: (0, 0), count: 5)
+        return Self.neutralWindow.withUnsafeBufferPointer { window in
+            Self.neutralClasses.withUnsafeBufferPointer { classes in
+                casings.withUnsafeBufferPointer { casings in
+                    marks.withUnsafeBufferPointer { marks in
+                        scopeScores(SentenceScope.self, window.baseAddress!, marks.baseAddress!, classes.baseAddress!, casings.baseAddress!,
+                                    capitals: capitals)
+                    }
+                }
+            }
+        }
     }
 
     /// The summed weights of the features a form gives itself and its neighbours (see ``FormScores``).

@@ -15,6 +15,10 @@ struct TaggerWeights: Sendable {
     let start: [Int32]
     /// Integer units per unit of the averaged perceptron weights.
     let scale: Float
+    /// For each previous tag, the transitions into every tag as ``vectorTags`` lanes, with
+    /// ``Int32/impossible`` where IOB2 forbids the pair (see ``Viterbi/decodeLanes``); empty when
+    /// there are more tags than lanes.
+    let laneTransitions: [Int32]
 
     /// Quantises averaged perceptron weights.
     init(labels: BIOLabels, rowBits: Int, emission: [Double], transitions: [Double], start: [Double]) {
@@ -27,6 +31,7 @@ struct TaggerWeights: Sendable {
         self.emission = emission.map { Int16(($0 * scale).rounded()) } + repeatElement(0, count: Self.vectorTags)
         self.transitions = transitions.map { Int32(($0 * scale).rounded()) }
         self.start = start.map { Int32(($0 * scale).rounded()) }
+        self.laneTransitions = Self.laneTransitions(labels: labels, transitions: self.transitions)
     }
 
     /// Weights read from a model file (`rows * labels.count` emission weights).
@@ -37,6 +42,18 @@ struct TaggerWeights: Sendable {
         self.transitions = transitions
         self.start = start
         self.scale = scale
+        self.laneTransitions = Self.laneTransitions(labels: labels, transitions: transitions)
+    }
+
+    /// ``laneTransitions`` of a tag set.
+    private static func laneTransitions(labels: BIOLabels, transitions: [Int32]) -> [Int32] {
+        let L = labels.count
+        guard L <= vectorTags else { return [] }
+        var lanes = [Int32](repeating: 0, count: L * vectorTags)
+        for p in 0..<L {
+            for t in 0..<L { lanes[p * vectorTags + t] = labels.allowedTable[p * L + t] ? transitions[p * L + t] : .impossible }
+        }
+        return lanes
     }
 
     /// Reusable buffers of ``tag(_:path:confidences:workspace:)``.
@@ -70,8 +87,13 @@ struct TaggerWeights: Sendable {
     func decode(tokens n: Int, path: inout [Int], confidences: inout [Double], workspace: inout Workspace) {
         let L = labels.count
         workspace.scores.withUnsafeBufferPointer { scores in
-            Viterbi.decode(n: n, emissions: scores, transitions: transitions, start: start, labels: labels,
-                           into: &path, lattice: &workspace.lattice)
+            if L <= Self.vectorTags {
+                Viterbi.decodeLanes(n: n, emissions: scores.baseAddress!, incoming: laneTransitions, transitions: transitions,
+                                    start: start, labels: labels, into: &path, lattice: &workspace.lattice)
+            } else {
+                Viterbi.decode(n: n, emissions: scores, transitions: transitions, start: start, labels: labels,
+                               into: &path, lattice: &workspace.lattice)
+            }
             // Confidences only matter inside entities; outside them they are not computed.
             confidences.removeAll(keepingCapacity: true)
             let temperature = Double(scale) * Self.temperature
@@ -158,12 +180,56 @@ struct ScoreLanes {
         high &+= SIMD4<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: 16, as: SIMD4<Int16>.self))
     }
 
+    /// Adds another vector's lanes.
+    @inline(__always)
+    mutating func add(_ other: ScoreLanes) {
+        low &+= other.low
+        high &+= other.high
+    }
+
     /// Adds the lanes stored at `lanes`.
     @inline(__always)
     mutating func add(_ lanes: UnsafePointer<Int32>) {
         let raw = UnsafeRawPointer(lanes)
         low &+= raw.loadUnaligned(as: SIMD8<Int32>.self)
         high &+= raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<Int32>.self)
+    }
+
+    /// Every lane `value`.
+    @inline(__always)
+    init(repeating value: Int32) {
+        low = SIMD8(repeating: value)
+        high = SIMD4(repeating: value)
+    }
+
+    init() {}
+
+    /// The twelve lanes stored at `lanes`.
+    @inline(__always)
+    init(_ lanes: UnsafePointer<Int32>) {
+        let raw = UnsafeRawPointer(lanes)
+        low = raw.loadUnaligned(as: SIMD8<Int32>.self)
+        high = raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<Int32>.self)
+    }
+
+    /// Appends the twelve lanes to `lanes`.
+    func append(to lanes: inout [Int32]) {
+        for lane in 0..<8 { lanes.append(low[lane]) }
+        for lane in 0..<4 { lanes.append(high[lane]) }
+    }
+
+    /// Keeps in each lane the larger of its value and `other`'s.
+    @inline(__always)
+    mutating func formMaximum(_ other: ScoreLanes) {
+        low.replace(with: other.low, where: other.low .> low)
+        high.replace(with: other.high, where: other.high .> high)
+    }
+
+    /// Subtracts `value` from every lane (wrapping, as scores kept near zero never do).
+    @inline(__always)
+    mutating func subtract(_ value: Int32) {
+        low &-= SIMD8(repeating: value)
+        high &-= SIMD4(repeating: value)
     }
 
     /// Stores the lanes at `lanes` (twelve of them).
@@ -182,7 +248,7 @@ struct FormScoreSink: FeatureSink {
     var scores = FormScores()
 
     @inline(__always)
-    static func takes(_ scope: FeatureScope) -> Bool { scope != .context }
+    static func takes(_ scope: FeatureScope) -> Bool { scope.isOneForm }
 
     @inline(__always)
     mutating func add(row: UInt64, scope: FeatureScope) {
@@ -192,19 +258,50 @@ struct FormScoreSink: FeatureSink {
         case .previous2: scores.toNext2.add(row: row, of: weights, rowBytes: rowBytes)
         case .next: scores.toPrevious.add(row: row, of: weights, rowBytes: rowBytes)
         case .next2: scores.toPrevious2.add(row: row, of: weights, rowBytes: rowBytes)
-        case .context: break
+        case .withPrevious, .withNext, .gazetteer, .sentence: break
         }
     }
 }
 
-/// Adds the weights of the features that look at several tokens together to a token's scores.
-struct ContextScoreSink: FeatureSink {
+/// Which feature scopes a ``ScopeScoreSink`` takes.
+protocol ScopeFilter {
+    static func takes(_ scope: FeatureScope) -> Bool
+}
+
+/// The features of a token and the one before it (``FeatureScope/withPrevious``).
+enum WithPreviousScope: ScopeFilter {
+    @inline(__always) static func takes(_ scope: FeatureScope) -> Bool { scope == .withPrevious }
+}
+
+/// The features of a token and the one after it (``FeatureScope/withNext``).
+enum WithNextScope: ScopeFilter {
+    @inline(__always) static func takes(_ scope: FeatureScope) -> Bool { scope == .withNext }
+}
+
+/// The gazetteer features (``FeatureScope/gazetteer``).
+enum GazetteerScope: ScopeFilter {
+    @inline(__always) static func takes(_ scope: FeatureScope) -> Bool { scope == .gazetteer }
+}
+
+/// The sentence features (``FeatureScope/sentence``).
+enum SentenceScope: ScopeFilter {
+    @inline(__always) static func takes(_ scope: FeatureScope) -> Bool { scope == .sentence }
+}
+
+/// Adds the weights of the features of the scopes `Filter` takes to one token's scores.
+struct ScopeScoreSink<Filter: ScopeFilter>: FeatureSink {
     let weights: UnsafeRawPointer
     let rowBytes: Int
-    var lanes: ScoreLanes
+    var lanes = ScoreLanes()
+
+    init(weights: UnsafeRawPointer, rowBytes: Int, lanes: ScoreLanes = ScoreLanes()) {
+        self.weights = weights
+        self.rowBytes = rowBytes
+        self.lanes = lanes
+    }
 
     @inline(__always)
-    static func takes(_ scope: FeatureScope) -> Bool { scope == .context }
+    static func takes(_ scope: FeatureScope) -> Bool { Filter.takes(scope) }
 
     @inline(__always)
     mutating func add(row: UInt64, scope: FeatureScope) {

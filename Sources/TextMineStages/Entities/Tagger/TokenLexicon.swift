@@ -16,6 +16,14 @@ struct TokenLexicon {
     private(set) var classes: [(fine: UInt16, coarse: UInt16)] = []
     /// ``FormScores/stride`` score lanes per form, by id.
     private(set) var scores: [Int32] = []
+    /// Each form's capitalisation code without the sentence-start bit (``FeatureSet/formCasing(_:)``;
+    /// ``FeatureSet/boundaryCasing`` for the virtual forms), by id.
+    private(set) var casings: [UInt64] = []
+    /// The scores of the features of pairs of neighbouring forms (see ``pairScores(_:_:initialA:model:)``).
+    private var pairs = PairScoreCache()
+    /// The scores of the sentence features (``FeatureScope/sentence``), ``sentenceIndex(capitals:casing:)``
+    /// vectors of ``TaggerWeights/vectorTags`` lanes.
+    private(set) var sentenceScores: [Int32] = []
     /// Each form's byte hash, by id.
     private var hashes: [UInt64] = []
     /// The forms' bytes one after the other, and where each starts (one more entry than forms).
@@ -43,6 +51,80 @@ struct TokenLexicon {
         let boundary: (fine: UInt16, coarse: UInt16) = FeatureSet.boundaryClass
         for virtual in [FeatureSet.before2, FeatureSet.before, FeatureSet.after, FeatureSet.after2] {
             append(virtual, boundary, model: model, bytes: UnsafeBufferPointer(start: nil, count: 0), range: 0..<0, hash: 0)
+        }
+        guard model.labels.count <= TaggerWeights.vectorTags else { return }
+        for capitals in 0...4 {
+            for casing in 0...3 {
+                model.sentenceScores(capitals: UInt64(capitals), casing: UInt64(casing)).append(to: &sentenceScores)
+            }
+        }
+    }
+
+    /// Where the sentence scores of a sentence's share of capitals (0...4) and a token's
+    /// capitalisation code start in ``sentenceScores``.
+    @inline(__always)
+    static func sentenceIndex(capitals: UInt64, casing: UInt64) -> Int {
+        (Int(capitals) &* 4 &+ Int(casing & 0b11)) &* TaggerWeights.vectorTags
+    }
+
+    /// Whether a form is one of the virtual tokens around a sentence.
+    @inline(__always)
+    static func isVirtual(_ id: Int32) -> Bool { id <= after2 }
+
+    /// Whether the token after a token of form `previous` starts a sentence or a quotation, as
+    /// ``FeatureSet/isInitial(_:_:)`` says.
+    @inline(__always)
+    func startsAfter(_ previous: Int32) -> Bool {
+        previous == Self.before || attributes[Int(previous)].flags.contains(.opener)
+    }
+
+    /// The capitalisation code of a token of form `id` (``FeatureSet/casing(_:_:)``).
+    @inline(__always)
+    func casing(_ id: Int32, initial: Bool) -> UInt64 {
+        Self.isVirtual(id) ? casings[Int(id)] : casings[Int(id)] | (initial ? FeatureSet.initialCasing : 0)
+    }
+
+    /// Empties the pair cache when it is full; call it between sentences.
+    mutating func makeRoomForPairs() { pairs.makeRoom() }
+
+    /// The scores of the features that look at two neighbouring tokens of forms `a` and `b`
+    /// together: `first` those of `a` (``FeatureScope/withNext``), `second` those of `b`
+    /// (``FeatureScope/withPrevious``, which include `b`'s capitalisation code). `initialA` tells
+    /// whether `a` starts a sentence; whether `b` does follows from `a`. `a` may be
+    /// ``before``, `b` ``after``.
+    @inline(__always)
+    mutating func pairScores(_ a: Int32, _ b: Int32, initialA: Bool, model: NERModel) -> (first: ScoreLanes, second: ScoreLanes) {
+        let key = PairScoreCache.key(a, b, initialA && !Self.isVirtual(a))
+        if let found = pairs.lookup(key) { return found }
+        let scores = computePair(a, b, initialA: initialA, model: model)
+        pairs.insert(key, scores)
+        return scores
+    }
+
+    private func computePair(_ a: Int32, _ b: Int32, initialA: Bool, model: NERModel) -> (first: ScoreLanes, second: ScoreLanes) {
+        let casingA = casing(a, initial: initialA), casingB = casing(b, initial: startsAfter(a))
+        // Six entries `a a a b b b`: in the window of the first five, `a` is the middle token with
+        // `b` after it; in that of the last five, `b` is, with `a` before it.
+        return withUnsafeTemporaryAllocation(of: TokenAttributes.self, capacity: 6) { window in
+            withUnsafeTemporaryAllocation(of: (fine: UInt16, coarse: UInt16).self, capacity: 6) { classes in
+                withUnsafeTemporaryAllocation(of: (begin: UInt8, inside: UInt8).self, capacity: 6) { marks in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 6) { casings in
+                        for k in 0..<6 {
+                            let id = Int(k < 3 ? a : b)
+                            (window.baseAddress! + k).initialize(to: attributes[id])
+                            (classes.baseAddress! + k).initialize(to: self.classes[id])
+                            (marks.baseAddress! + k).initialize(to: (0, 0))
+                            (casings.baseAddress! + k).initialize(to: k < 3 ? casingA : casingB)
+                        }
+                        defer { window.baseAddress!.deinitialize(count: 6) }
+                        let first = model.scopeScores(WithNextScope.self, window.baseAddress!, marks.baseAddress!,
+                                                      classes.baseAddress!, casings.baseAddress!, capitals: 0)
+                        let second = model.scopeScores(WithPreviousScope.self, window.baseAddress! + 1, marks.baseAddress! + 1,
+                                                       classes.baseAddress! + 1, casings.baseAddress! + 1, capitals: 0)
+                        return (first, second)
+                    }
+                }
+            }
         }
     }
 
@@ -76,6 +158,7 @@ struct TokenLexicon {
                                  bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, hash: UInt64) {
         attributes.append(form)
         classes.append(wordClass)
+        casings.append(Self.isVirtual(Int32(attributes.count - 1)) ? FeatureSet.boundaryCasing : model.features.formCasing(form))
         hashes.append(hash)
         spellingStarts.append(spellings.count)
         let scores = model.formScores(form, wordClass, bytes: bytes, range: range)
@@ -141,15 +224,7 @@ struct FormScores {
 
     /// Appends the five parts' lanes, in the order of the offsets above.
     func append(to lanes: inout [Int32]) {
-        func append(_ part: ScoreLanes) {
-            for lane in 0..<8 { lanes.append(part.low[lane]) }
-            for lane in 0..<4 { lanes.append(part.high[lane]) }
-        }
-        append(token)
-        append(toNext)
-        append(toNext2)
-        append(toPrevious)
-        append(toPrevious2)
+        for part in [token, toNext, toNext2, toPrevious, toPrevious2] { part.append(to: &lanes) }
     }
 }
 
@@ -160,10 +235,19 @@ struct TokenAttributeTable: RandomAccessCollection {
     /// The attributes of each form, by id.
     let forms: [TokenAttributes]
     /// Each token's form id.
-    let ids: [Int32]
+    let ids: ArraySlice<Int32>
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { ids.count }
+    init(forms: [TokenAttributes], ids: ArraySlice<Int32>) {
+        self.forms = forms
+        self.ids = ids
+    }
+
+    init(forms: [TokenAttributes], ids: [Int32]) {
+        self.init(forms: forms, ids: ids[...])
+    }
+
+    var startIndex: Int { ids.startIndex }
+    var endIndex: Int { ids.endIndex }
 
     @inline(__always)
     subscript(k: Int) -> TokenAttributes { forms[Int(ids[k])] }

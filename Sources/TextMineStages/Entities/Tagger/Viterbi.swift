@@ -118,3 +118,77 @@ extension Double: ViterbiScore {
     @inline(__always) static func sum(_ a: Double, _ b: Double) -> Double { a + b }
     @inline(__always) static func difference(_ a: Double, _ b: Double) -> Double { a - b }
 }
+
+extension Viterbi {
+    /// ``decode(n:emissions:transitions:start:labels:into:lattice:)`` for integer scores of at most
+    /// ``TaggerWeights/vectorTags`` tags: the scores of all tags of a token are computed together,
+    /// as the lanes of two vectors. The lattice holds the same values as the scalar decoder's, so
+    /// the path is the same.
+    ///
+    /// - Parameters:
+    ///   - emissions: `n * L` scores, token-major, with ``TaggerWeights/vectorTags`` readable
+    ///     entries after the last token's `L`.
+    ///   - incoming: ``TaggerWeights/laneTransitions``: for each previous tag, the transitions into
+    ///     every tag as lanes, ``Int32/impossible`` where IOB2 forbids the pair.
+    ///   - transitions: `L * L` scores, `previous * L + current` (to find the path back).
+    ///   - lattice: reusable storage for the best scores of each tag at each token.
+    static func decodeLanes(
+        n: Int, emissions e: UnsafePointer<Int32>, incoming: [Int32], transitions: [Int32], start: [Int32], labels: BIOLabels,
+        into path: inout [Int], lattice: inout [Int32]
+    ) {
+        path.removeAll(keepingCapacity: true)
+        guard n > 0 else { return }
+        let L = labels.count, width = TaggerWeights.vectorTags
+        precondition(L <= width, "at most \(width) tags")
+        if lattice.count < n * width { lattice = [Int32](repeating: 0, count: n * width * 2) }
+        path.append(contentsOf: repeatElement(0, count: n))
+        lattice.withUnsafeMutableBufferPointer { lattice in
+            incoming.withUnsafeBufferPointer { incoming in
+                transitions.withUnsafeBufferPointer { transitions in
+                    let scores = lattice.baseAddress!, rows = incoming.baseAddress!
+                    // An inside tag cannot start a sentence: its first score is one no path can keep.
+                    for t in 0..<L { scores[t] = BIOLabels.isInside(t) ? Int32.impossible : start[t] &+ e[t] }
+                    for i in 1..<n {
+                        let best = scores + (i - 1) * width
+                        // The best score into each tag from any previous tag (forbidden pairs never win).
+                        var next = ScoreLanes(repeating: best[0])
+                        next.add(rows)
+                        for p in 1..<L {
+                            var candidate = ScoreLanes(repeating: best[p])
+                            candidate.add(rows + p * width)
+                            next.formMaximum(candidate)
+                        }
+                        next.add(e + i * L)
+                        // Keep scores near zero so that long sentences cannot overflow integer scores.
+                        next.subtract(next.low[0])
+                        next.store(to: scores + i * width)
+                    }
+                    let last = scores + (n - 1) * width
+                    var tag = 0
+                    for t in 1..<L where last[t] > last[tag] { tag = t }
+                    path[n - 1] = tag
+                    var i = n - 1
+                    while i > 0 {
+                        let best = scores + (i - 1) * width
+                        if BIOLabels.isInside(tag) {
+                            tag = best[tag] &+ transitions[tag * L + tag] > best[tag - 1] &+ transitions[(tag - 1) * L + tag] ? tag : tag - 1
+                        } else {
+                            var previous = 0
+                            var score = best[0] &+ transitions[tag]
+                            for p in 1..<L {
+                                let s = best[p] &+ transitions[p * L + tag]
+                                if s > score {
+                                    score = s
+                                    previous = p
+                                }
+                            }
+                            tag = previous
+                        }
+                        path[i - 1] = tag
+                        i -= 1
+                    }
+                }
+            }
+        }
+    }
+}

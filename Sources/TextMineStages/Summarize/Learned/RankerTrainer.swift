@@ -20,8 +20,8 @@ package struct RankerTrainer {
 
     /// How the model is trained.
     package struct Settings: Sendable {
-        /// The language of the data (selects the stopwords).
-        package var language = "fr"
+        /// The language of the data (selects the built-in packs' term stopwords).
+        package var language: LanguageCode = "fr"
         /// The training file's name, recorded in the model.
         package var dataName = ""
         /// The data's licence, recorded in the model.
@@ -65,7 +65,7 @@ package struct RankerTrainer {
 
     package init(settings: Settings) {
         self.settings = settings
-        stopwords = StopwordList.forLanguage(LanguageCode(settings.language))
+        stopwords = PackTerms.builtIn.stopwords(for: settings.language)
     }
 
     /// The names of the features, in the order of a model's arrays.
@@ -234,7 +234,7 @@ package struct RankerTrainer {
             if change < 1e-7 { break }
         }
         return RankerModel(
-            format: RankerModel.formatName, version: 2, language: settings.language,
+            format: RankerModel.formatName, version: 2, language: settings.language.code,
             features: SentenceFeature.allCases.map(\.rawValue), mean: mean, scale: scale,
             weights: Array(w.prefix(width)), bias: w[width], lexicon: lexicon,
             provenance: .init(

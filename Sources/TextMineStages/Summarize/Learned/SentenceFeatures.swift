@@ -224,11 +224,13 @@ struct SentenceFeatureExtractor: Sendable {
 
     /// Whether a digit and whether a quotation mark occur in the range.
     static func marks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (digit: Bool, quote: Bool) {
-        var digit = false, quote = false
+        let digit = ByteSearch.firstDigit(in: bytes, from: range.lowerBound, limit: range.upperBound) < range.upperBound
+        var quote = false
         var index = range.lowerBound
-        while index < range.upperBound {
+        while !quote {
+            index = ByteSearch.first(0x22, 0xC2, 0xE2, in: bytes, from: index, limit: range.upperBound)
+            guard index < range.upperBound else { break }
             let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 { digit = true }
             if byte == 0x22 { quote = true }
             // « » (C2 AB, C2 BB) and “ ” (E2 80 9C, E2 80 9D)
             if byte == 0xC2, index + 1 < range.upperBound, bytes[index + 1] == 0xAB || bytes[index + 1] == 0xBB { quote = true }

@@ -1,0 +1,55 @@
+import TextMineCore
+
+/// What `summarize` and `keywords` take from the language packs, per language, built once with the
+/// stage: the words that are never terms (each pack's `term-stopwords`, else its `stopwords`) and
+/// the names entities go by (`entity-aliases`). Packs of one language add up, so a user's pack
+/// extends what both stages skip and join. An article in a language without stopwords gets the
+/// stopwords of every language together and no aliases.
+struct PackTerms: Sendable {
+    /// The languages with stopwords, in pack order.
+    let languages: [LanguageCode]
+    private let stopwords: [LanguageCode: StopwordList]
+    /// Every language's stopwords, for articles in other languages or none.
+    private let otherStopwords: StopwordList
+    private let aliases: [LanguageCode: EntityAliases]
+
+    /// The terms of the built-in packs, built once.
+    static let builtIn = PackTerms(library: PackLibrary(packs: BuiltinPacks.all))
+
+    /// The terms of a library's packs.
+    init(library: PackLibrary) {
+        var languages: [LanguageCode] = []
+        var words: [LanguageCode: [String]] = [:]
+        var names: [LanguageCode: [[String]]] = [:]
+        for pack in library.packs {
+            let packWords = pack.termStopwords ?? pack.stopwords
+            if !packWords.isEmpty {
+                if words[pack.language] == nil { languages.append(pack.language) }
+                words[pack.language, default: []].append(contentsOf: packWords.map { String(decoding: $0, as: UTF8.self) })
+            }
+            if !pack.entityAliases.isEmpty { names[pack.language, default: []].append(contentsOf: pack.entityAliases) }
+        }
+        self.languages = languages
+        stopwords = words.mapValues { StopwordList(words: $0) }
+        otherStopwords = StopwordList(words: languages.flatMap { words[$0]! })
+        aliases = names.mapValues { EntityAliases(entities: $0) }
+    }
+
+    /// The stopwords of an article's language; for another language, or none, those of every language.
+    func stopwords(for language: LanguageCode?) -> StopwordList {
+        language.flatMap { stopwords[$0] } ?? otherStopwords
+    }
+
+    /// The entity names of a language (none for a language without them).
+    func aliases(for language: LanguageCode?) -> EntityAliases {
+        language.flatMap { aliases[$0] } ?? .none
+    }
+
+    /// The warning for an article in a language without stopwords (nil for a language with them,
+    /// `und` or none): the stage still runs, with the stopwords of every language.
+    func warning(for language: LanguageCode?) -> String? {
+        guard let language, !language.isUndetermined, stopwords[language] == nil else { return nil }
+        let lists = languages.map(\.code).joined(separator: ", ")
+        return "no stopwords for language '\(language)': the \(lists) stopwords apply, so words and phrases may be ranked poorly"
+    }
+}
