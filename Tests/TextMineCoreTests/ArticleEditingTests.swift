@@ -224,4 +224,23 @@ struct RemovalFidelityTests {
             #expect(String(String.UnicodeScalarView(original[removal.original.range])) == removal.text)
         }
     }
+
+    @Test("removals over earlier edits in a long mixed text hold the original text of their spans")
+    func removalsFromOriginalInLongText() throws {
+        let piece = "Le président « a dit » 😀 l’été — déjà\u{A0}vu. ASCII only here, quite long for a word run. "
+        var article = Article(id: "a", text: String(repeating: piece, count: 12))
+        // Turn every no-break space into a space, then remove spans that cross those edits.
+        let scalars = Array(article.text.unicodeScalars)
+        let spaces = scalars.indices.filter { scalars[$0] == "\u{A0}" }
+        try article.applyEdits(spaces.map { TextEdit(span: Span(start: $0, end: $0 + 1), replacement: " ") }, step: "clean")
+        try article.applyEdits(spaces.enumerated().compactMap { index, offset in
+            index % 3 == 2 ? nil : .remove(Span(start: offset - 4, end: offset + 3), reason: "cut \(index)")
+        }, step: "boilerplate")
+        let original = Array(article.originalText.unicodeScalars)
+        #expect(article.removals.count == spaces.count - spaces.count / 3)
+        for removal in article.removals {
+            #expect(String(String.UnicodeScalarView(original[removal.original.range])) == removal.text)
+            #expect(removal.text.contains("\u{A0}"))
+        }
+    }
 }

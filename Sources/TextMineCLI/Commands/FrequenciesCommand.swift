@@ -28,42 +28,24 @@ struct FrequenciesCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The output file (default: standard output).")
     var output: String?
 
-    @Option(name: .customLong("input-format"), help: "How to read the inputs (text, jsonl…; default: by file extension).")
-    var inputFormat: String?
-
-    @Option(name: .customLong("input-encoding"),
-            help: ArgumentHelp("Read every text file in this encoding (as for run) instead of detecting it.", valueName: "NAME"))
-    var inputEncoding: String?
-
-    @Option(help: "Worker threads (default: all cores).")
-    var jobs: Int?
-
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a step's option (repeatable).", valueName: "STEP.OPTION=VALUE"))
-    var overrides: [String] = []
-
-    @Flag(name: [.short, .long], help: "Print only errors.")
-    var quiet = false
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
+    @OptionGroup var common: PipelineInputOptions
 
     func run() throws {
-        let console = Console(quiet: quiet)
-        let (plan, pipeline, _) = try CommandContext.buildPipeline(file: self.pipeline, overrides: overrides, console: console)
+        let console = Console(quiet: common.quiet)
+        let (plan, pipeline, _) = try CommandContext.buildPipeline(file: self.pipeline, overrides: common.overrides, console: console)
         guard let index = pipeline.steps.firstIndex(where: { $0.stage is KeywordsStage }),
               let keywords = pipeline.steps[index].stage as? KeywordsStage else {
             throw console.fail("\(plan.file) has no keywords step: document frequencies are counted as keywords sees words",
                                status: ExitStatus.usage)
         }
-        let input = try CommandContext.inputFiles(inputs, inputFormat: inputFormat, inputEncoding: inputEncoding,
+        let input = try CommandContext.inputFiles(inputs, inputFormat: common.inputFormat, inputEncoding: common.inputEncoding,
                                                   plan: plan, console: console)
         let counter = FrequencyCounter(keywords: keywords)
         let report: RunReport
         do {
             let before = Pipeline(steps: Array(pipeline.steps[..<index]), language: pipeline.language)
             report = try PipelineRunner(pipeline: before, options: .init(
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: .skip, recordsTimings: false))
+                jobs: common.workers, errorPolicy: .skip, recordsTimings: false))
                 .run(input, into: counter)
             let file = try OutputFile(path: output)
             try file.write(Array(counter.frequencies.fileText.utf8))
@@ -71,7 +53,7 @@ struct FrequenciesCommand: ParsableCommand {
         } catch {
             throw console.fail("\(error)")
         }
-        if !quiet {
+        if !common.quiet {
             console.line("\(counter.frequencies.documents) documents counted, \(report.failed) failed before the keywords step")
         }
     }
@@ -83,7 +65,7 @@ private final class FrequencyCounter: ResultSink {
     let render: @Sendable (Article) throws -> [UInt64: String]
 
     init(keywords: KeywordsStage) {
-        render = { keywords.documentTerms(of: $0) }
+        render = { try keywords.documentTerms(of: $0) }
     }
 
     func accept(_ terms: [UInt64: String]) { frequencies.add(document: terms) }

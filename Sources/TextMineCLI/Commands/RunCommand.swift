@@ -34,9 +34,6 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Files, directories, globs, or - for standard input (default: the pipeline's input:).")
     var inputs: [String] = []
 
-    @Option(help: "Worker threads (default: all cores).")
-    var jobs: Int?
-
     @Option(name: [.short, .long], help: "The output file (default: the pipeline's output:, else standard output).")
     var output: String?
 
@@ -54,14 +51,6 @@ struct RunCommand: ParsableCommand {
                                valueName: "FIELD,…"))
     var exclude: String?
 
-    @Option(name: .customLong("input-format"), help: "How to read every input (text, jsonl, html), whatever its extension (default: by file extension).")
-    var inputFormat: String?
-
-    @Option(name: .customLong("input-encoding"),
-            help: ArgumentHelp("Read every text file in this encoding (utf-8, utf-16, utf-16le, utf-16be, cp1252, latin1, or a name iconv knows) instead of detecting it.",
-                               valueName: "NAME"))
-    var inputEncoding: String?
-
     @Option(help: "Write failed articles to this file as JSON lines {id, source, stage, error}.")
     var errors: String?
 
@@ -75,21 +64,13 @@ struct RunCommand: ParsableCommand {
           help: "Leave stage timings out of each article's trace, so the same input gives the same bytes.")
     var noTimings = false
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a step's option (repeatable).", valueName: "STEP.OPTION=VALUE"))
-    var overrides: [String] = []
-
-    @Flag(name: [.short, .long], help: "Print only errors.")
-    var quiet = false
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
+    @OptionGroup var common: PipelineInputOptions
 
     func run() throws {
-        let console = Console(quiet: quiet)
-        let (plan, pipeline, _) = try CommandContext.buildPipeline(file: self.pipeline, overrides: overrides, console: console)
+        let console = Console(quiet: common.quiet)
+        let (plan, pipeline, _) = try CommandContext.buildPipeline(file: self.pipeline, overrides: common.overrides, console: console)
 
-        let input = try CommandContext.inputFiles(inputs, inputFormat: inputFormat, inputEncoding: inputEncoding,
+        let input = try CommandContext.inputFiles(inputs, inputFormat: common.inputFormat, inputEncoding: common.inputEncoding,
                                                   plan: plan, console: console)
 
         let selection: FieldSelection
@@ -146,14 +127,14 @@ struct RunCommand: ParsableCommand {
         // are not. At most 20 of each kind.
         var warned: [RunWarning.Kind: Int] = [:]
         sink.onWarning = { warning in
-            guard warning.kind == .emptied || !quiet else { return }
+            guard warning.kind == .emptied || !common.quiet else { return }
             warned[warning.kind, default: 0] += 1
             if warned[warning.kind]! <= 20 { console.line("warning: \(warning)") }
         }
 
         let watch = ArticleWatch()
         let runner = PipelineRunner(pipeline: pipeline, options: .init(
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, errorPolicy: plan.errorPolicy,
+            jobs: common.workers, errorPolicy: plan.errorPolicy,
             emptyPolicy: plan.emptyPolicy, recordsTimings: plan.output.timings && !noTimings, skippedIDs: written,
             limits: plan.limits, watch: watch))
         let progress = console.showsProgress ? ProgressBar(totalBytes: input.totalBytes, console: console, watch: watch) : nil
@@ -174,7 +155,7 @@ struct RunCommand: ParsableCommand {
             console.line("warning: \(count - 20) more warnings of this kind (\(kind.rawValue))")
         }
         if stats { console.line(report.statisticsTable) }
-        if !quiet { console.line(report.summaryLine) }
+        if !common.quiet { console.line(report.summaryLine) }
         if let stopped = report.stoppedBy {
             let location = pipeline.steps.first { $0.name == stopped.step }?.location.map { " (\($0))" } ?? ""
             throw console.fail("run stopped (on-error: fail): \(stopped)\(location)")

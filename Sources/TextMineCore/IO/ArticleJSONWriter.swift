@@ -169,6 +169,8 @@ public struct ArticleJSONWriter {
         if value.magnitude <= 9_007_199_254_740_992, value.rounded(.towardZero) == value, value != 0 || value.sign == .plus {
             return integer(Int(value))
         }
+        // Any other score or feature: its shortest text written in place (`description`'s bytes).
+        if buffer.put(upTo: ShortestDouble.maximumLength, { ShortestDouble.write(value, to: $0) }) { return }
         guard value.isFinite else { throw EncodingError(description: "\(value) cannot be written as JSON") }
         var text = value.description
         text.withUTF8 { utf8 in
@@ -223,6 +225,20 @@ public struct ArticleJSONWriter {
         if needsComma { buffer.put(0x2C) }
         buffer.put(0x22)
         buffer.put(name)
+        buffer.put(0x22)
+        buffer.put(0x3A)
+        needsComma = true
+    }
+
+    /// Writes the key of a member of a sorted mapping: from its bytes when they are short and need
+    /// no escape, else as any string.
+    mutating func key<Value>(_ member: SortedMembers.Member<Value>) {
+        guard member.plainLength >= 0 else { return key(dynamic: member.key) }
+        buffer.reserve(20)
+        if needsComma { buffer.put(0x2C) }
+        buffer.put(0x22)
+        buffer.putWord(member.high.bigEndian, length: min(member.plainLength, 8))
+        if member.plainLength > 8 { buffer.putWord(member.low.bigEndian, length: member.plainLength - 8) }
         buffer.put(0x22)
         buffer.put(0x3A)
         needsComma = true
@@ -299,6 +315,16 @@ private final class ByteBuffer {
             index &+= 1
         }
         count &+= length
+    }
+
+    /// Lets `write` put up to `maximum` bytes at the end and keeps the number it returns; false,
+    /// with nothing kept, when it returns nil.
+    @inline(__always)
+    func put(upTo maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int?) -> Bool {
+        reserve(maximum)
+        guard let length = write(base + count) else { return false }
+        count &+= length
+        return true
     }
 
     /// Appends the `length` low bytes of `word`, little-endian, with room for 8 (one store).

@@ -40,37 +40,115 @@ extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
     /// An object with its keys sorted (the members sorted once, no lookups).
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
         writer.beginObject()
-        for (name, value) in SortedMembers.sorted(self) {
-            writer.key(dynamic: name)
-            try value.writeJSON(to: &writer)
+        try SortedMembers.forEach(self) { member in
+            writer.key(member)
+            try member.value.writeJSON(to: &writer)
         }
         writer.endObject()
     }
 }
 
-/// Sorts a mapping's members by key as `String` orders them. ASCII keys (feature names, metadata
-/// names) are compared by their first eight bytes as one integer, falling back to the strings only
-/// on a tie: for ASCII, byte order is `String` order.
+/// Visits a mapping's members by key as `String` orders them. ASCII keys (feature names, metadata
+/// names) are compared by their first sixteen bytes as two integers, falling back to the strings
+/// only on a tie: for ASCII, byte order is `String` order. A key of up to sixteen bytes is read
+/// with one copy and checked eight bytes at a time; when it needs no escape, the writer copies
+/// those bytes in two stores. The order is sorted as indices on the stack: no allocation.
 enum SortedMembers {
-    static func sorted<Value>(_ members: [String: Value]) -> [(key: String, value: Value)] {
-        guard members.count > 1 else { return members.map { ($0.key, $0.value) } }
-        var keyed: [(prefix: UInt64, key: String, value: Value)] = []
-        keyed.reserveCapacity(members.count)
-        for (key, value) in members {
-            var bytes = key
-            let prefix = bytes.withUTF8 { utf8 -> UInt64? in
-                var prefix: UInt64 = 0
-                for index in 0..<utf8.count {
-                    guard utf8[index] < 0x80 else { return nil }
-                    if index < 8 { prefix |= UInt64(utf8[index]) << (56 - 8 * index) }
+    /// A member and its key's first sixteen bytes, big-endian, zero-padded.
+    struct Member<Value> {
+        var high: UInt64
+        var low: UInt64
+        /// The key's length when those bytes are the whole key and need no escape in JSON, else -1.
+        var plainLength: Int
+        var key: String
+        var value: Value
+    }
+
+    /// Calls `body` with each member, keys in `String` order.
+    static func forEach<Value>(_ members: [String: Value], _ body: (Member<Value>) throws -> Void) rethrows {
+        let count = members.count
+        guard count > 0 else { return }
+        try withUnsafeTemporaryAllocation(of: Member<Value>.self, capacity: count) { entries in
+            var initialized = 0
+            defer { entries.baseAddress!.deinitialize(count: initialized) }
+            var ascii = true
+            for (key, value) in members {
+                guard let member = Self.member(key, value) else {
+                    ascii = false
+                    break
                 }
-                return prefix
+                (entries.baseAddress! + initialized).initialize(to: member)
+                initialized += 1
             }
-            guard let prefix else { return members.sorted { $0.key < $1.key } }
-            keyed.append((prefix, key, value))
+            guard ascii else {
+                for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+                    try body(Member(high: 0, low: 0, plainLength: -1, key: key, value: value))
+                }
+                return
+            }
+            try withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+                // Insertion sort of the indices: mappings written here have a few dozen members.
+                for index in 0..<count {
+                    var position = index
+                    while position > 0, Self.precedes(entries[index], entries[order[position - 1]]) {
+                        order[position] = order[position - 1]
+                        position -= 1
+                    }
+                    order[position] = index
+                }
+                for index in order { try body(entries[index]) }
+            }
         }
-        keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.key < $1.key }
-        return keyed.map { ($0.key, $0.value) }
+    }
+
+    /// The member of an ASCII key, nil for a key with other characters.
+    @inline(__always)
+    private static func member<Value>(_ key: String, _ value: Value) -> Member<Value>? {
+        var bytes = key
+        return bytes.withUTF8 { utf8 -> Member<Value>? in
+            let count = utf8.count
+            if count <= 16 {
+                // The key in two little-endian words, padded with zeros; the padding counts as
+                // `A` in the escape checks.
+                var words: (UInt64, UInt64) = (0, 0)
+                if count > 0 { withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(utf8)) } }
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highBits: UInt64 = 0x8080_8080_8080_8080
+                guard (words.0 | words.1) & highBits == 0 else { return nil }
+                let all = UInt64.max
+                let firstPadding: UInt64 = count >= 8 ? 0 : all << (8 * count)
+                let secondPadding: UInt64 = count >= 16 ? 0 : count <= 8 ? all : all << (8 * (count - 8))
+                /// Whether a word has a byte below 0x20, a quote or a backslash (all bytes are ASCII).
+                func needsEscape(_ word: UInt64, padding: UInt64) -> Bool {
+                    let checked = word | (padding & (0x41 &* ones))
+                    let control = (checked &- 0x20 &* ones) & ~checked
+                    let quote = checked ^ (0x22 &* ones), backslash = checked ^ (0x5C &* ones)
+                    return (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highBits != 0
+                }
+                let plain = !needsEscape(words.0, padding: firstPadding) && !needsEscape(words.1, padding: secondPadding)
+                return Member(high: UInt64(bigEndian: words.0), low: UInt64(bigEndian: words.1), plainLength: plain ? count : -1,
+                              key: key, value: value)
+            }
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            for index in 0..<count {
+                let byte = utf8[index]
+                guard byte < 0x80 else { return nil }
+                if index < 8 {
+                    high |= UInt64(byte) << (56 - 8 * index)
+                } else if index < 16 {
+                    low |= UInt64(byte) << (56 - 8 * (index - 8))
+                }
+            }
+            return Member(high: high, low: low, plainLength: -1, key: key, value: value)
+        }
+    }
+
+    @inline(__always)
+    private static func precedes<Value>(_ a: Member<Value>, _ b: Member<Value>) -> Bool {
+        if a.high != b.high { return a.high < b.high }
+        if a.low != b.low { return a.low < b.low }
+        return a.key < b.key
     }
 }
 

@@ -27,19 +27,29 @@ extension Article {
 
         let currentAlignment = alignment ?? Alignment()
         // A removal holds the original text of its span: the current text where no earlier edit
-        // touched it, else the original's (made into a view only when some removal needs it).
-        var originalView: ScalarText?
+        // touched it, else the original's, found by walking the original's bytes forward (the
+        // spans ascend) rather than by mapping the whole original text.
+        var fromOriginal: [(removal: Int, span: Span)] = []
         for edit in sorted {
             guard let reason = edit.reason else { continue }
             let originalSpan = currentAlignment.exactOriginalSpan(of: edit.span)
-            let removed: String
             if currentAlignment.isUnedited(edit.span) {
-                removed = source.string(edit.span)
+                removals.append(Removal(text: source.string(edit.span), original: originalSpan, step: step, reason: reason))
             } else {
-                if originalView == nil { originalView = ScalarText(originalText) }
-                removed = originalView!.string(originalSpan)
+                fromOriginal.append((removals.count, originalSpan))
+                removals.append(Removal(text: "", original: originalSpan, step: step, reason: reason))
             }
-            removals.append(Removal(text: removed, original: originalSpan, step: step, reason: reason))
+        }
+        if !fromOriginal.isEmpty {
+            var originalBytes = originalText
+            originalBytes.withUTF8 { bytes in
+                var cursor = ScalarCursor()
+                for (index, span) in fromOriginal {
+                    let start = cursor.byteOffset(ofScalar: span.start, in: bytes)
+                    let end = cursor.byteOffset(ofScalar: span.end, in: bytes)
+                    removals[index].text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                }
+            }
         }
 
         let shape = sorted.map { (span: $0.span, replacementLength: Self.scalarCount(of: $0.replacement)) }
@@ -61,6 +71,40 @@ extension Article {
         for definition in ArticleField.definitions {
             definition.remap?(&self, shift.map)
         }
+    }
+}
+
+/// Finds the byte offsets of scalar offsets in UTF-8 text by walking forward from the last one
+/// found (eight bytes at a time), so that ascending offsets cost one pass together.
+struct ScalarCursor {
+    /// Scalars that start before `byte`.
+    private var scalar = 0
+    private var byte = 0
+
+    /// The byte offset where scalar `target` starts (the end of the text past its last scalar).
+    mutating func byteOffset(ofScalar target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if target < scalar {
+            scalar = 0
+            byte = 0
+        }
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        while byte &+ 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: byte, as: UInt64.self)
+            // Continuation bytes are 10xxxxxx: bit 7 set, bit 6 clear.
+            let starts = 8 &- (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            guard scalar &+ starts <= target else { break }
+            scalar &+= starts
+            byte &+= 8
+        }
+        while byte < bytes.count {
+            if bytes[byte] & 0xC0 != 0x80 {
+                if scalar == target { return byte }
+                scalar &+= 1
+            }
+            byte &+= 1
+        }
+        return bytes.count
     }
 }
 

@@ -99,7 +99,10 @@ public struct ArticleFieldDefinition: Sendable {
         var definition = spanned(field, keyPath, itemName: itemName, capability: capability,
                                  isEmptyOnBlankText: isEmptyOnBlankText, plugin: plugin)
         definition.remap = { article, map in
-            if let moved = article[keyPath: keyPath].remapped(map) { article[keyPath: keyPath] = moved }
+            // An absent value (most fields, in the early steps that edit) is not written back.
+            let value = article[keyPath: keyPath]
+            guard !value.isAbsent, let moved = value.remapped(map) else { return }
+            article[keyPath: keyPath] = moved
         }
         return definition
     }

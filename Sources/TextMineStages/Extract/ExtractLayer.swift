@@ -54,8 +54,10 @@ public struct ExtractLayer: AnnotationLayer, Equatable {
 }
 
 extension ExtractLayer {
-    /// The layer as JSON, built directly (the stage stores one per page; going through
-    /// `JSONEncoder` would cost more than the extraction itself).
+    /// The layer as JSON, built directly: the stage stores one per page, with a hundred or more
+    /// dropped paragraphs, and the typed path (`article[layer:]`, ``JSONValueEncoder``) still costs
+    /// about 1.5 M instructions more per page (3.6 % of the `web-news` pipeline) through the
+    /// `Codable` containers. `ExtractLayerTests` checks that both give the same value.
     var jsonValue: JSONValue {
         [
             "strategy": .string(strategy),

@@ -126,16 +126,21 @@ struct ArticleJSONWriterTests {
             return String(decoding: writer.bytes, as: UTF8.self)
         }
         let values: [Double] = [0, 1, -1, 2.5, 1e15, 1e16 - 2, 1e16, 9007199254740992, 9007199254740994, 123456789, 0.1, 1e-7, -3e20,
-                                4503599627370497, 0.047619047619047616, 1.0000000000000002]
+                                4503599627370497, 0.047619047619047616, 1.0000000000000002, -2.764116642761117, 0.00012345, 1.5e-5,
+                                123456789012345.6, 1e-300, .leastNonzeroMagnitude]
         for value in values {
             #expect(try json { try $0.number(value) } == String(decoding: try encoder.encode(value), as: UTF8.self), "\(value)")
         }
         #expect(try json { try $0.number(-0.0) } == "-0")
         let ascii: [String: Double] = ["title": 1, "title-recall": 2, "length": 3, "length-gap": 4, "a": 5, "Z": 7,
-                                       "paragraph-start": 8, "paragraph": 9, "paragraph-s": 10]
+                                       "paragraph-start": 8, "paragraph": 9, "paragraph-s": 10,
+                                       // Past sixteen bytes, escapes, NUL, eight and sixteen bytes exactly.
+                                       "paragraph-start-of-the-article": 12, "paragraph-start-of-the-articlf": 13, "paragraph-start-": 14,
+                                       "quote\"d": 15, "back\\slash": 16, "tab\tkey": 17, "exactly-sixteen!": 18, "exactly8": 19,
+                                       "a\u{0}": 20, "a\u{0}b": 21, "": 22, "~": 23]
         #expect(try json { try ascii.writeJSON(to: &$0) } == String(decoding: try encoder.encode(ascii), as: UTF8.self))
         // Other keys keep `String` order (JSONEncoder orders them by their bytes): "é" < "e\u{301}z".
-        var mixed = ascii
+        var mixed: [String: Double] = ["title": 1, "length-gap": 4, "a": 5, "Z": 7, "paragraph-start-of-the-article": 12]
         mixed["é"] = 6
         mixed["e\u{301}z"] = 11
         let names = try json { try mixed.writeJSON(to: &$0) }.split(separator: ",").map { $0.drop { $0 == "{" }.prefix { $0 != ":" } }

@@ -28,11 +28,26 @@ struct BoilerplateStageTests {
         "GALERIE PHOTO",
     ])
     func frenchBoilerplate(line: String) throws {
-        let text = [Self.frenchContent[0], line, Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n")
-        var article = Article(id: "t", text: text, language: "fr")
-        article = try process(article, through: chain)
-        #expect(article.text == [Self.frenchContent[0], Self.frenchContent[1], Self.frenchContent[2]].joined(separator: "\n\n"))
-        #expect(article.removals.count == 1)
+        #expect(try expectRemoved(line, between: Self.frenchContent, language: "fr").removals.count == 1)
+    }
+
+    /// Runs `line` between the first and the other paragraphs of `content` and expects it removed,
+    /// and nothing else.
+    @discardableResult
+    func expectRemoved(_ line: String, between content: [String], language: LanguageCode,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws -> Article {
+        let text = [content[0], line, content[1], content[2]].joined(separator: "\n\n")
+        let article = try process(Article(id: "t", text: text, language: language), through: chain)
+        #expect(article.text == content.prefix(3).joined(separator: "\n\n"), sourceLocation: sourceLocation)
+        return article
+    }
+
+    /// Runs `line` between the first two paragraphs of `content` and expects the text unchanged.
+    func expectKept(_ line: String, between content: [String], language: LanguageCode,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = [content[0], line, content[1]].joined(separator: "\n\n")
+        let article = try process(Article(id: "t", text: text, language: language), through: chain)
+        #expect(article.text == text, sourceLocation: sourceLocation)
     }
 
     static let englishContent = [
@@ -65,10 +80,7 @@ struct BoilerplateStageTests {
         "This material may not be published, broadcast, rewritten or redistributed.",
     ])
     func englishBoilerplate(line: String) throws {
-        let text = [Self.englishContent[0], line, Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n")
-        var article = Article(id: "t", text: text, language: "en")
-        article = try process(article, through: chain)
-        #expect(article.text == [Self.englishContent[0], Self.englishContent[1], Self.englishContent[2]].joined(separator: "\n\n"))
+        try expectRemoved(line, between: Self.englishContent, language: "en")
     }
 
     static let germanContent = [
@@ -89,10 +101,7 @@ struct BoilerplateStageTests {
         "© 2023 Beispielverlag GmbH. Alle Rechte vorbehalten.",
     ])
     func germanBoilerplate(line: String) throws {
-        let text = [Self.germanContent[0], line, Self.germanContent[1], Self.germanContent[2]].joined(separator: "\n\n")
-        var article = Article(id: "t", text: text, language: "de")
-        article = try process(article, through: chain)
-        #expect(article.text == [Self.germanContent[0], Self.germanContent[1], Self.germanContent[2]].joined(separator: "\n\n"))
+        try expectRemoved(line, between: Self.germanContent, language: "de")
     }
 
     @Test("English content that mentions boilerplate words is kept", arguments: [
@@ -101,10 +110,7 @@ struct BoilerplateStageTests {
         "He asked the committee to view comments made by the company's chief executive in 2019 as a breach of the rules.",
     ])
     func englishContentMentioningBoilerplateWords(line: String) throws {
-        let text = [Self.englishContent[0], line, Self.englishContent[1]].joined(separator: "\n\n")
-        var article = Article(id: "t", text: text, language: "en")
-        article = try process(article, through: chain)
-        #expect(article.text == text)
+        try expectKept(line, between: Self.englishContent, language: "en")
     }
 
     @Test("content that mentions boilerplate words is kept", arguments: [
@@ -115,10 +121,7 @@ struct BoilerplateStageTests {
         "Les abonnés ont été nombreux à laisser un commentaire indigné sous la publication du ministère jeudi soir.",
     ])
     func contentMentioningBoilerplateWords(line: String) throws {
-        let text = [Self.frenchContent[0], line, Self.frenchContent[1]].joined(separator: "\n\n")
-        var article = Article(id: "t", text: text, language: "fr")
-        article = try process(article, through: chain)
-        #expect(article.text == text)
+        try expectKept(line, between: Self.frenchContent, language: "fr")
     }
 
     @Test("a short line between content paragraphs is kept; English noise in a French article is not")

@@ -1,39 +1,13 @@
+import Foundation
 @testable import TextMineStages
 
 /// A tiny training corpus written for the tests: enough for a model to learn that capitalised words
 /// after `président` are people and after `à` are places.
 enum TinyCorpus {
-    static let text = """
-        Le\tO
-        président\tO
-        Jean\tB-PER
-        Dupont\tI-PER
-        est\tO
-        à\tO
-        Paris\tB-LOC
-        .\tO
-
-        La\tO
-        ministre\tO
-        Marie\tB-PER
-        Curie\tI-PER
-        visite\tO
-        Lyon\tB-LOC
-        avec\tO
-        l'\tO
-        ONU\tB-ORG
-        .\tO
-
-        Le\tO
-        président\tO
-        Paul\tB-PER
-        Martin\tI-PER
-        arrive\tO
-        à\tO
-        Genève\tB-LOC
-        .\tO
-
-        """
+    /// The corpus file, shared with the command-line tests (`Tests/Fixtures/tiny-ner.tsv`).
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/tiny-ner.tsv").path
+    static let text = try! String(contentsOfFile: path, encoding: .utf8)
 
     static var sentences: [TaggedSentence] { try! IOB2Reader.parse(text, file: "tiny.tsv") }
 
