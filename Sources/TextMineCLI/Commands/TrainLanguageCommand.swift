@@ -35,6 +35,12 @@ struct TrainLanguageCommand: ParsableCommand {
     @Option(help: "Nats per feature added to the cost of the other-language classes (higher: fewer und for the model's languages).")
     var otherBias = LanguageTrainer.Settings().otherBias
 
+    @Option(help: "Discriminative passes after naive Bayes (an averaged perceptron over the texts and their first 20 and 40 characters); 0: plain naive Bayes.")
+    var epochs = LanguageTrainer.Settings().epochs
+
+    @Option(help: "Nats moved per feature of a misidentified text in each discriminative pass.")
+    var rate = LanguageTrainer.Settings().rate
+
     @Option(help: "Where the training data comes from (stored in the model).")
     var source = ""
 
@@ -47,6 +53,8 @@ struct TrainLanguageCommand: ParsableCommand {
     func validate() throws {
         guard (1...NgramFeatures.longestOrder).contains(maxOrder) else { throw ValidationError("--max-order must be between 1 and 4") }
         guard (10...24).contains(rowBits) else { throw ValidationError("--row-bits must be between 10 and 24") }
+        guard (0...100).contains(epochs) else { throw ValidationError("--epochs must be between 0 and 100") }
+        guard rate > 0, rate <= 10 else { throw ValidationError("--rate must be above 0 and at most 10") }
     }
 
     func run() throws {
@@ -58,6 +66,8 @@ struct TrainLanguageCommand: ParsableCommand {
             settings.rowBits = rowBits
             settings.surpriseLimit = surpriseLimit
             settings.otherBias = otherBias
+            settings.epochs = epochs
+            settings.rate = rate
             settings.source = source.isEmpty ? train.joined(separator: ", ") : source
             settings.license = license
             let start = SystemClock.threadCPUSeconds

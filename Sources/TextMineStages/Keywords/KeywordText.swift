@@ -8,8 +8,12 @@ struct KeywordText {
     /// The number of sentences.
     let sentenceCount: Int
 
-    /// Reads the words of `sentences` (the whole text as one sentence when there are none).
-    init(text: ScalarText, sentences: [Span], stopwords: StopwordList, normalizer: TermNormalizer) {
+    /// Reads the words of `sentences` (the whole text as one sentence when there are none). Throws
+    /// for a text of more than 4 GiB (see ``KeywordWord/maxTextBytes``).
+    init(text: ScalarText, sentences: [Span], stopwords: StopwordList, normalizer: TermNormalizer) throws {
+        guard text.utf8.count <= KeywordWord.maxTextBytes else {
+            throw StageError("the text has \(text.utf8.count) bytes: keywords reads articles of up to 4 GiB")
+        }
         let spans = sentences.isEmpty ? [Span(start: 0, end: text.scalarCount)] : sentences
         let connectors = Self.connectorKeys, longestConnector = Self.longestConnector
         var words: [KeywordWord] = []

@@ -42,10 +42,12 @@ struct SummaryDocument {
         wordTerms.reserveCapacity(spans.count)
         hashes.reserveCapacity(spans.count)
 
+        // One working buffer for every sentence's words; each sentence keeps an exact-size copy.
+        var terms: [Int32] = []
         text.utf8.withUnsafeBufferPointer { bytes in
             for span in spans {
                 let range = text.byteRange(of: span)
-                var terms: [Int32] = []
+                terms.removeAll(keepingCapacity: true)
                 var words = 0
                 var capitals = 0
                 var hash: UInt64 = 0
@@ -58,7 +60,7 @@ struct SummaryDocument {
                         && !stopwords.contains(normalized)
                     terms.append(isContent ? vocabulary.id(for: normalized.key) : -1)
                 }
-                wordTerms.append(terms)
+                wordTerms.append(Array(terms))
                 wordCounts.append(words)
                 capitalised.append(capitals)
                 hashes.append(words == 0 ? 0 : hash)
@@ -78,7 +80,7 @@ struct SummaryDocument {
         }
 
         var scratch: [Int32] = []
-        let termCounts = wordTerms.map { TermVector.counting($0.lazy.filter { $0 >= 0 }, scratch: &scratch) }
+        let termCounts = wordTerms.map { TermVector.counting(termsOf: $0, scratch: &scratch) }
         var sentenceFrequency = [Int32](repeating: 0, count: vocabulary.count)
         for vector in termCounts {
             for id in vector.ids { sentenceFrequency[Int(id)] += 1 }

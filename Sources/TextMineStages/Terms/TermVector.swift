@@ -40,6 +40,48 @@ struct TermVector: Sendable, Equatable {
         return counting(unsortedIDs, scratch: &scratch)
     }
 
+    /// Builds a vector from the term ids of a sentence's words (`-1` for words that are no term),
+    /// counting repeats: the same vector as ``counting(_:scratch:)`` of the ids that are not
+    /// negative, built without growing arrays (short lists are sorted by insertion).
+    static func counting(termsOf words: [Int32], scratch: inout [Int32]) -> TermVector {
+        scratch.removeAll(keepingCapacity: true)
+        for id in words where id >= 0 { scratch.append(id) }
+        if scratch.count > 32 {
+            scratch.sort()
+        } else {
+            scratch.withUnsafeMutableBufferPointer { ids in
+                for i in ids.indices.dropFirst() {
+                    let id = ids[i]
+                    var j = i
+                    while j > 0 && ids[j - 1] > id {
+                        ids[j] = ids[j - 1]
+                        j -= 1
+                    }
+                    ids[j] = id
+                }
+            }
+        }
+        return scratch.withUnsafeBufferPointer { sorted in
+            var distinct = 0
+            for k in sorted.indices where k == 0 || sorted[k] != sorted[k - 1] { distinct += 1 }
+            var weights = [Double](repeating: 0, count: distinct)
+            let ids = [Int32](unsafeUninitializedCapacity: distinct) { ids, written in
+                weights.withUnsafeMutableBufferPointer { weights in
+                    var slot = -1
+                    for k in sorted.indices {
+                        if k == 0 || sorted[k] != sorted[k - 1] {
+                            slot += 1
+                            ids[slot] = sorted[k]
+                        }
+                        weights[slot] += 1
+                    }
+                }
+                written = distinct
+            }
+            return TermVector(ids: ids, weights: weights)
+        }
+    }
+
     /// Builds a vector from the ids `ids` yields (unsorted), counting repeats; `scratch` is working
     /// space that a caller building many vectors reuses.
     static func counting(_ ids: some Sequence<Int32>, scratch: inout [Int32]) -> TermVector {

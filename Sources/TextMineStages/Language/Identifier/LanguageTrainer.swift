@@ -18,6 +18,10 @@ package struct LanguageTrainer {
         package var surpriseSlack = 5.0
         /// See ``LanguageModel/Header/otherBias``.
         package var otherBias = 0.1
+        /// Discriminative passes after naive Bayes (see ``CostRefinement``); 0: plain naive Bayes.
+        package var epochs = 0
+        /// Nats moved per feature of a misidentified text in those passes.
+        package var rate = 0.02
         package var source = ""
         package var license = ""
         package init() {}
@@ -118,19 +122,23 @@ package struct LanguageTrainer {
             }
         }
 
-        // Costs: -log P(row | class), smoothed, scaled so that the largest of the languages fits a
-        // byte (the other classes' are capped: their scale does not depend on how much text they have).
+        // Weights: log P(row | class), smoothed, refined by discriminative passes; costs: -weight,
+        // scaled so that the largest naive Bayes cost of the languages fits a byte (the other
+        // classes' are capped: their scale does not depend on how much text they have).
         let alpha = settings.smoothing
         let denominators = totals.map { $0 + alpha * Double(rows) }
-        let maxCost = denominators.prefix(languages.count).map { Foundation.log($0 / alpha) }.max()!
-        let scale = 255 / maxCost
-        var costs = [UInt8](repeating: 0, count: rows * count)
+        var weights = [Float](repeating: 0, count: rows * count)
         for row in 0..<rows {
-            for language in 0..<count {
-                let p = (Double(counts[row * count + language]) + alpha) / denominators[language]
-                costs[row * count + language] = UInt8(min(255, (-Foundation.log(p) * scale).rounded()))
+            for index in 0..<count {
+                weights[row * count + index] = Float(Foundation.log((Double(counts[row * count + index]) + alpha) / denominators[index]))
             }
         }
+        CostRefinement(epochs: settings.epochs, rate: Float(settings.rate))
+            .refine(&weights, classes: count, languages: languages.count, otherBias: groups.isEmpty ? 0 : settings.otherBias,
+                    texts: examples.map(\.text), labels: labels, features: features)
+        let maxCost = denominators.prefix(languages.count).map { Foundation.log($0 / alpha) }.max()!
+        let scale = 255 / maxCost
+        let costs = weights.map { UInt8(min(255, max(0, (-Double($0) * scale).rounded()))) }
 
         // Scalars used by the training text: at least 3 times and 1 in 200,000 letters of a language.
         var known = [UInt64](repeating: 0, count: 1024)

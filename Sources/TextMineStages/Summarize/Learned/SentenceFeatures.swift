@@ -156,7 +156,9 @@ struct SentenceFeatureExtractor: Sendable {
         for id in top { isKeyword[id] = true }
         return document.termCounts.map { vector in
             guard !vector.ids.isEmpty else { return 0 }
-            return Double(vector.ids.filter { isKeyword[Int($0)] }.count) / Double(vector.ids.count)
+            var keywords = 0
+            for id in vector.ids where isKeyword[Int(id)] { keywords += 1 }
+            return Double(keywords) / Double(vector.ids.count)
         }
     }
 
