@@ -11,6 +11,11 @@ struct SummaryDocument {
     let wordCounts: [Int]
     /// Each sentence's words in order: a term id, or -1 for a stopword.
     let wordTerms: [[Int32]]
+    /// Every word's normalised key (see ``TermNormalizer``), stopwords included, sentence after
+    /// sentence: the words of sentence `i` are `wordKeys[wordOffsets[i]..<wordOffsets[i + 1]]`.
+    let wordKeys: [UInt64]
+    /// Where each sentence's words start in ``wordKeys`` (one more entry than sentences).
+    let wordOffsets: [Int]
     /// Each sentence's content terms with their counts.
     let termCounts: [TermVector]
     /// Each sentence's content terms weighted by tf-idf and scaled to unit length.
@@ -37,6 +42,9 @@ struct SummaryDocument {
         var wordTerms: [[Int32]] = []
         var hashes: [UInt64] = []
         var capitalised: [Int] = []
+        var wordKeys: [UInt64] = []
+        var wordOffsets = [0]
+        wordOffsets.reserveCapacity(spans.count + 1)
         wordCounts.reserveCapacity(spans.count)
         capitalised.reserveCapacity(spans.count)
         wordTerms.reserveCapacity(spans.count)
@@ -55,12 +63,14 @@ struct SummaryDocument {
                 while let (word, normalized) = normalizer.nextWord(in: bytes, from: &index, limit: range.upperBound) {
                     if words > 0 && normalized.startsUpper { capitals += 1 }
                     words += 1
+                    wordKeys.append(normalized.key)
                     hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key
                     let isContent = normalized.length > 1 && !(normalized.isNumber && word.count < 2)
                         && !stopwords.contains(normalized)
                     terms.append(isContent ? vocabulary.id(for: normalized.key) : -1)
                 }
                 wordTerms.append(Array(terms))
+                wordOffsets.append(wordKeys.count)
                 wordCounts.append(words)
                 capitalised.append(capitals)
                 hashes.append(words == 0 ? 0 : hash)
@@ -97,6 +107,8 @@ struct SummaryDocument {
         self.spans = spans
         self.wordCounts = wordCounts
         self.wordTerms = wordTerms
+        self.wordKeys = wordKeys
+        self.wordOffsets = wordOffsets
         self.termCounts = termCounts
         self.sentenceFrequency = sentenceFrequency
         self.titleTerms = TermVector.counting(titleIDs)
