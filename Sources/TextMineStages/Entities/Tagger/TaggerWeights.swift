@@ -214,9 +214,10 @@ struct ScoreLanes {
 
     /// Appends the twelve lanes to `lanes`.
     func append(to lanes: inout [Int32]) {
-        let start = lanes.count
-        lanes.append(contentsOf: repeatElement(0, count: 12))
-        lanes.withUnsafeMutableBufferPointer { store(to: $0.baseAddress! + start) }
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 12) { buffer in
+            store(to: buffer.baseAddress!)
+            lanes.append(contentsOf: UnsafeBufferPointer(buffer))
+        }
     }
 
     /// Keeps in each lane the larger of its value and `other`'s.
