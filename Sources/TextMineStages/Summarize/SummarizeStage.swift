@@ -78,7 +78,7 @@ public struct SummarizeStage: Stage {
         language = options[Self.language]
         eligibility = SentenceEligibility(minWords: options[Self.minWords], maxWords: options[Self.maxWords])
         selector = SentenceSelector(redundancy: options[Self.redundancy])
-        terms = PackTerms(library: try PackLibrary(userPacks: options[Self.packs]))
+        terms = try PackTerms.with(userPacks: options[Self.packs])
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
