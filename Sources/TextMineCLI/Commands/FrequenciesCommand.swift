@@ -65,7 +65,7 @@ private final class FrequencyCounter: ResultSink {
     let render: @Sendable (Article) throws -> [UInt64: String]
 
     init(keywords: KeywordsStage) {
-        render = { keywords.documentTerms(of: $0) }
+        render = { try keywords.documentTerms(of: $0) }
     }
 
     func accept(_ terms: [UInt64: String]) { frequencies.add(document: terms) }

@@ -13,8 +13,8 @@ struct TrainSummarizeCommand: ParsableCommand {
             Each record is a JSON object {"id", "text", "summary"} (a "title" becomes the article's title \
             metadata). Articles go through the pipeline's steps before its summarize step that produce \
             what summarize reads (clean text, metadata, blocks, sentences); each eligible sentence is \
-            labelled by the greedy ROUGE-1 + ROUGE-2 oracle against the summary, and a logistic \
-            regression of the labels on the sentence features is fitted by Newton's method. Training is \
+            labelled by the greedy ROUGE-1 + ROUGE-2 + ROUGE-L oracle against the summary, and a logistic \
+            regression of the labels on the sentence features (four of them from a word lexicon learned on the same data, cross-fitted over two folds of articles) is fitted by Newton's method. Training is \
             deterministic. --held-out N keeps the last N records out of training (evaluate on them with \
             'textmine eval summarize'; --held-out-file writes them there).
             """
@@ -44,7 +44,10 @@ struct TrainSummarizeCommand: ParsableCommand {
     @Option(help: "Training targets: oracle (1 for the oracle's sentences) or soft (averaged with each sentence's own ROUGE over the article's best).")
     var labels: RankerTrainer.Labels = .oracle
 
-    @Option(help: "Write every training sentence's oracle label, own ROUGE-1/2/L F1, features and text to this TSV file.")
+    @Option(help: "Training sentences a word must occur in to get a weight in the model's word lexicon.")
+    var lexiconMinCount: Int = 100
+
+    @Option(help: "Write every training sentence's oracle label, own ROUGE-1/2/L F1, features (the lexical ones as 0: the lexicon is learned after) and text to this TSV file.")
     var featuresOut: String?
 
     @Option(help: "Keep the last N records out of training.")
@@ -58,6 +61,7 @@ struct TrainSummarizeCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...10).contains(oracleSentences) else { throw ValidationError("--oracle-sentences must be between 1 and 10") }
+        guard lexiconMinCount >= 2 else { throw ValidationError("--lexicon-min-count must be at least 2") }
         guard l2 >= 0 else { throw ValidationError("--l2 must not be negative") }
         guard heldOut >= 0 else { throw ValidationError("--held-out must not be negative") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -106,6 +110,7 @@ struct TrainSummarizeCommand: ParsableCommand {
         settings.oracleSentences = oracleSentences
         settings.l2 = l2
         settings.labels = labels
+        settings.lexiconMinCount = lexiconMinCount
         var trainer = RankerTrainer(settings: settings)
         trainer.recordsSentences = featuresOut != nil
         var failures = 0

@@ -12,6 +12,8 @@ public struct ArticleJSONWriter {
     private let buffer: ByteBuffer
     /// Whether the next member or element of the open container needs a comma before it.
     private var needsComma = false
+    /// The opening `{"kind":"…","span":` of each token kind written so far (a handful per article).
+    private var tokenOpenings: [(kind: String, json: [UInt8])] = []
 
     /// Why a value cannot be written as JSON.
     public struct EncodingError: Error, CustomStringConvertible {
@@ -196,6 +198,29 @@ public struct ArticleJSONWriter {
             integer(span.start)
             buffer.append(0x7D)
         }
+    }
+
+    /// Opens a token's object up to its span's value: `{"kind":"word","span":`, copied from the
+    /// bytes made the first time the kind was written (tokens are most of a full output).
+    mutating func beginToken(kind: String?) {
+        guard let kind else {
+            beginObject()
+            return key("span")
+        }
+        let opening: [UInt8]
+        if let known = tokenOpenings.first(where: { $0.kind == kind }) {
+            opening = known.json
+        } else {
+            var writer = ArticleJSONWriter(capacity: 32)
+            writer.beginObject()
+            writer.key("kind")
+            writer.string(kind)
+            writer.key("span")
+            opening = writer.bytes
+            tokenOpenings.append((kind, opening))
+        }
+        opening.withUnsafeBufferPointer { buffer.append($0.baseAddress!, count: $0.count) }
+        needsComma = true
     }
 
     /// Appends an array, each element written by `write`.

@@ -275,9 +275,8 @@ extension Block: JSONWritable {
 
 extension Token: JSONWritable {
     public func writeJSON(to writer: inout ArticleJSONWriter) {
-        writer.beginObject()
-        if let kind { writer.key("kind"); writer.string(kind) }
-        writer.key("span"); writer.span(span)
+        writer.beginToken(kind: kind)  // `{"kind":…,"span":`
+        writer.span(span)
         writer.endObject()
     }
 }

@@ -37,7 +37,7 @@ enum ShortestDouble {
         let lowerGap: UInt64 = value.significandBitPattern == 0 && biasedExponent > 1 ? 1 : 2
         // Divided by 2^s, s = 2 - e; times 10^p = 5^p·2^p: a right shift by s - p.
         let shift = 54 - exponent2 - p
-        let five = powersOfFive[p]
+        let five = powerOfFive(p)
         let inclusive = significand & 1 == 0
         let low = scaled(4 &* significand &- lowerGap, times: five, shift: shift)
         let high = scaled(4 &* significand &+ 2, times: five, shift: shift)
@@ -50,9 +50,9 @@ enum ShortestDouble {
         // power of ten not above its width is certainly there: start from it.
         var k = 0
         let width = highest &- lowest
-        while k < 18, powersOfTen[k + 1] <= width { k += 1 }
+        while k < 18, powerOfTen(k + 1) <= width { k += 1 }
         if k > 0 {
-            let unit = powersOfTen[k]
+            let unit = powerOfTen(k)
             lowest = (lowest &+ unit &- 1) / unit
             highest /= unit
         }
@@ -65,7 +65,7 @@ enum ShortestDouble {
             k += 1
         }
         // The multiple of 10^k nearest x: x·10^p / 10^k rounded (halfway cannot happen here).
-        let unit = powersOfTen[k]
+        let unit = powerOfTen(k)
         var digits = exact.whole / unit
         let remainder = exact.whole &- digits &* unit
         let roundsUp: Bool
@@ -182,17 +182,65 @@ enum ShortestDouble {
         8081828384858687888990919293949596979899
         """
 
-    /// 5^0 … 5^27.
-    private static let powersOfFive: [UInt64] = {
-        var powers: [UInt64] = [1]
-        for _ in 1...27 { powers.append(powers[powers.count - 1] * 5) }
-        return powers
-    }()
+    /// 5^p for p in 0…27 (a switch of constants: a table in the binary, no lazy global).
+    @inline(__always)
+    private static func powerOfFive(_ p: Int) -> UInt64 {
+        switch p {
+        case 0: 1
+        case 1: 5
+        case 2: 25
+        case 3: 125
+        case 4: 625
+        case 5: 3_125
+        case 6: 15_625
+        case 7: 78_125
+        case 8: 390_625
+        case 9: 1_953_125
+        case 10: 9_765_625
+        case 11: 48_828_125
+        case 12: 244_140_625
+        case 13: 1_220_703_125
+        case 14: 6_103_515_625
+        case 15: 30_517_578_125
+        case 16: 152_587_890_625
+        case 17: 762_939_453_125
+        case 18: 3_814_697_265_625
+        case 19: 19_073_486_328_125
+        case 20: 95_367_431_640_625
+        case 21: 476_837_158_203_125
+        case 22: 2_384_185_791_015_625
+        case 23: 11_920_928_955_078_125
+        case 24: 59_604_644_775_390_625
+        case 25: 298_023_223_876_953_125
+        case 26: 1_490_116_119_384_765_625
+        default: 7_450_580_596_923_828_125
+        }
+    }
 
-    /// 10^0 … 10^19.
-    private static let powersOfTen: [UInt64] = {
-        var powers: [UInt64] = [1]
-        for _ in 1...19 { powers.append(powers[powers.count - 1] * 10) }
-        return powers
-    }()
+    /// 10^k for k in 0…19.
+    @inline(__always)
+    private static func powerOfTen(_ k: Int) -> UInt64 {
+        switch k {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        case 8: 100_000_000
+        case 9: 1_000_000_000
+        case 10: 10_000_000_000
+        case 11: 100_000_000_000
+        case 12: 1_000_000_000_000
+        case 13: 10_000_000_000_000
+        case 14: 100_000_000_000_000
+        case 15: 1_000_000_000_000_000
+        case 16: 10_000_000_000_000_000
+        case 17: 100_000_000_000_000_000
+        case 18: 1_000_000_000_000_000_000
+        default: 10_000_000_000_000_000_000
+        }
+    }
 }

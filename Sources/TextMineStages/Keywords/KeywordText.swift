@@ -8,8 +8,12 @@ struct KeywordText {
     /// The number of sentences.
     let sentenceCount: Int
 
-    /// Reads the words of `sentences` (the whole text as one sentence when there are none).
-    init(text: ScalarText, sentences: [Span], stopwords: StopwordList, normalizer: TermNormalizer) {
+    /// Reads the words of `sentences` (the whole text as one sentence when there are none). Throws
+    /// for a text of more than 4 GiB (see ``KeywordWord/maxTextBytes``).
+    init(text: ScalarText, sentences: [Span], stopwords: StopwordList, normalizer: TermNormalizer) throws {
+        guard text.utf8.count <= KeywordWord.maxTextBytes else {
+            throw StageError("the text has \(text.utf8.count) bytes: keywords reads articles of up to 4 GiB")
+        }
         let spans = sentences.isEmpty ? [Span(start: 0, end: text.scalarCount)] : sentences
         let connectors = Self.connectorKeys, longestConnector = Self.longestConnector
         var words: [KeywordWord] = []
@@ -61,6 +65,7 @@ struct KeywordText {
     private static let longestConnector = connectorWords.map(\.utf8.count).max() ?? 0
 
     /// Whether the bytes between two words are only spaces, or an apostrophe (`l’`, `d'`).
+    @inline(__always)
     private static func onlySpacesOrApostrophe(_ bytes: UnsafeBufferPointer<UInt8>, _ gap: Range<Int>) -> Bool {
         if gap.count == 1 && (bytes[gap.lowerBound] == 0x20 || bytes[gap.lowerBound] == 0x27) { return true }
         // ’ is E2 80 99; a no-break space is C2 A0.

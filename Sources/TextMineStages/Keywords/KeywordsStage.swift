@@ -74,9 +74,9 @@ public struct KeywordsStage: Stage {
 
     /// The distinct content words of an article as this stage sees them (term key, and the word as
     /// written), which ``DocumentFrequencies`` counts.
-    public func documentTerms(of article: Article) -> [UInt64: String] {
+    public func documentTerms(of article: Article) throws -> [UInt64: String] {
         let text = article.scalarText
-        let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span),
+        let keywordText = try KeywordText(text: text, sentences: article.sentences.map(\.span),
                                       stopwords: terms.stopwords(for: language.language(of: article)), normalizer: normalizer)
         var terms: [UInt64: String] = [:]
         for word in keywordText.words where word.isContent {
@@ -94,7 +94,7 @@ public struct KeywordsStage: Stage {
         let stopwords = terms.stopwords(for: articleLanguage)
         let aliases = terms.aliases(for: articleLanguage)
         let loneWords = LoneWords.forLanguage(articleLanguage)
-        let keywordText = KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
+        let keywordText = try KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)
         let statistics = WordStatistics(text: keywordText)
         let phrases = PhraseCandidates(text: keywordText, maxWords: maxWords)

@@ -25,6 +25,9 @@ struct PhraseCandidates {
     /// How often a multi-word phrase must occur to be a candidate.
     static let minPhraseOccurrences = 2
 
+    /// The most distinct phrases the tables are first sized for.
+    static let initialTableSize = 1 << 14
+
     /// The most connector words in a row inside a phrase (`de la`, `of the`).
     static let maxConnectorRun = 2
 
@@ -39,11 +42,21 @@ struct PhraseCandidates {
             var count: Int
             var contentWords: Int
         }
+        /// An occurrence: the phrase's id and its first and last words (32 bits each: an article
+        /// has fewer than 2^32 words, see ``KeywordWord/maxTextBytes``).
+        struct Found {
+            var phrase: Int32
+            var first: UInt32
+            var last: UInt32
+        }
         let words = text.words
-        var ids = TermTable(capacity: words.count)
+        // Tables start at the size a news article needs and grow; sized on the word count, a
+        // huge article's repetitive text would reserve hundreds of megabytes it never fills.
+        let tableSize = min(words.count, Self.initialTableSize)
+        var ids = TermTable(capacity: tableSize)
         var phrases: [Phrase] = []
-        phrases.reserveCapacity(words.count)
-        var found: [(phrase: Int32, words: ClosedRange<Int>)] = []
+        phrases.reserveCapacity(tableSize)
+        var found: [Found] = []
         found.reserveCapacity(words.count * 2)
         for start in words.indices where words[start].isContent {
             var phraseKey = words[start].key
@@ -61,7 +74,7 @@ struct PhraseCandidates {
                         phrases[Int(id)].count += 1
                         phrases[Int(id)].isName = phrases[Int(id)].isName || isName
                     }
-                    found.append((id, start...end))
+                    found.append(Found(phrase: id, first: UInt32(truncatingIfNeeded: start), last: UInt32(truncatingIfNeeded: end)))
                 }
                 let next = end + 1
                 guard next < words.count, words[next].joinsPrevious, words[next].sentence == words[start].sentence else { break }
@@ -94,10 +107,10 @@ struct PhraseCandidates {
         }
         var next = candidates.map(\.occurrenceIndexes.lowerBound)
         var occurrences = [ClosedRange<Int>](repeating: 0...0, count: total)
-        for (phrase, range) in found {
-            let slot = slotOfPhrase[Int(phrase)]
+        for occurrence in found {
+            let slot = slotOfPhrase[Int(occurrence.phrase)]
             guard slot >= 0 else { continue }
-            occurrences[next[slot]] = range
+            occurrences[next[slot]] = Int(occurrence.first)...Int(occurrence.last)
             next[slot] += 1
         }
         self.candidates = candidates

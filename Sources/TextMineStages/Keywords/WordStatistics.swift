@@ -25,13 +25,14 @@ struct WordStatistics {
         }
         let words = text.words
         // Dense ids of the content words' term keys, in order of first occurrence.
-        var ids = TermTable(capacity: words.count / 2)
+        // Tables start at the size a news article needs and grow (see ``PhraseCandidates``).
+        var ids = TermTable(capacity: min(words.count / 2, PhraseCandidates.initialTableSize))
         var idOfWord = [Int32](repeating: -1, count: words.count)
         for index in words.indices where words[index].isContent {
             idOfWord[index] = ids.id(for: words[index].key)
         }
         var counts = [Counts](repeating: Counts(), count: ids.count)
-        var pairs = KeySet(capacity: words.count)
+        var pairs = KeySet(capacity: min(words.count, PhraseCandidates.initialTableSize))
         counts.withUnsafeMutableBufferPointer { counts in
             for (index, word) in words.enumerated() where word.isContent {
                 let id = Int(idOfWord[index])

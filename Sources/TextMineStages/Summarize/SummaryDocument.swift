@@ -11,6 +11,11 @@ struct SummaryDocument {
     let wordCounts: [Int]
     /// Each sentence's words in order: a term id, or -1 for a stopword.
     let wordTerms: [[Int32]]
+    /// Every word's normalised key (see ``TermNormalizer``), stopwords included, sentence after
+    /// sentence: the words of sentence `i` are `wordKeys[wordOffsets[i]..<wordOffsets[i + 1]]`.
+    let wordKeys: [UInt64]
+    /// Where each sentence's words start in ``wordKeys`` (one more entry than sentences).
+    let wordOffsets: [Int]
     /// Each sentence's content terms with their counts.
     let termCounts: [TermVector]
     /// Each sentence's content terms weighted by tf-idf and scaled to unit length.
@@ -37,15 +42,20 @@ struct SummaryDocument {
         var wordTerms: [[Int32]] = []
         var hashes: [UInt64] = []
         var capitalised: [Int] = []
+        var wordKeys: [UInt64] = []
+        var wordOffsets = [0]
+        wordOffsets.reserveCapacity(spans.count + 1)
         wordCounts.reserveCapacity(spans.count)
         capitalised.reserveCapacity(spans.count)
         wordTerms.reserveCapacity(spans.count)
         hashes.reserveCapacity(spans.count)
 
+        // One working buffer for every sentence's words; each sentence keeps an exact-size copy.
+        var terms: [Int32] = []
         text.utf8.withUnsafeBufferPointer { bytes in
             for span in spans {
                 let range = text.byteRange(of: span)
-                var terms: [Int32] = []
+                terms.removeAll(keepingCapacity: true)
                 var words = 0
                 var capitals = 0
                 var hash: UInt64 = 0
@@ -53,12 +63,14 @@ struct SummaryDocument {
                 while let (word, normalized) = normalizer.nextWord(in: bytes, from: &index, limit: range.upperBound) {
                     if words > 0 && normalized.startsUpper { capitals += 1 }
                     words += 1
+                    wordKeys.append(normalized.key)
                     hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key
                     let isContent = normalized.length > 1 && !(normalized.isNumber && word.count < 2)
                         && !stopwords.contains(normalized)
                     terms.append(isContent ? vocabulary.id(for: normalized.key) : -1)
                 }
-                wordTerms.append(terms)
+                wordTerms.append(Array(terms))
+                wordOffsets.append(wordKeys.count)
                 wordCounts.append(words)
                 capitalised.append(capitals)
                 hashes.append(words == 0 ? 0 : hash)
@@ -78,7 +90,7 @@ struct SummaryDocument {
         }
 
         var scratch: [Int32] = []
-        let termCounts = wordTerms.map { TermVector.counting($0.lazy.filter { $0 >= 0 }, scratch: &scratch) }
+        let termCounts = wordTerms.map { TermVector.counting(termsOf: $0, scratch: &scratch) }
         var sentenceFrequency = [Int32](repeating: 0, count: vocabulary.count)
         for vector in termCounts {
             for id in vector.ids { sentenceFrequency[Int(id)] += 1 }
@@ -95,6 +107,8 @@ struct SummaryDocument {
         self.spans = spans
         self.wordCounts = wordCounts
         self.wordTerms = wordTerms
+        self.wordKeys = wordKeys
+        self.wordOffsets = wordOffsets
         self.termCounts = termCounts
         self.sentenceFrequency = sentenceFrequency
         self.titleTerms = TermVector.counting(titleIDs)

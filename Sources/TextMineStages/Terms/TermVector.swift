@@ -40,6 +40,52 @@ struct TermVector: Sendable, Equatable {
         return counting(unsortedIDs, scratch: &scratch)
     }
 
+    /// Builds a vector from the term ids of a sentence's words (`-1` for words that are no term),
+    /// counting repeats: the same vector as ``counting(_:scratch:)`` of the ids that are not
+    /// negative, built without growing arrays (short lists are sorted by insertion).
+    static func counting(termsOf words: [Int32], scratch: inout [Int32]) -> TermVector {
+        scratch.removeAll(keepingCapacity: true)
+        for id in words where id >= 0 { scratch.append(id) }
+        if scratch.count > 32 {
+            scratch.sort()
+        } else {
+            scratch.withUnsafeMutableBufferPointer { ids in
+                for i in ids.indices.dropFirst() {
+                    let id = ids[i]
+                    var j = i
+                    while j > 0 && ids[j - 1] > id {
+                        ids[j] = ids[j - 1]
+                        j -= 1
+                    }
+                    ids[j] = id
+                }
+            }
+        }
+        var vector = TermVector()
+        var distinct = 0
+        for k in scratch.indices where k == 0 || scratch[k] != scratch[k - 1] { distinct += 1 }
+        vector.ids.reserveCapacity(distinct)
+        vector.weights.reserveCapacity(distinct)
+        var previous: Int32 = -1
+        var count = 0.0
+        for id in scratch {
+            if id != previous {
+                if count > 0 {
+                    vector.ids.append(previous)
+                    vector.weights.append(count)
+                }
+                previous = id
+                count = 0
+            }
+            count += 1
+        }
+        if count > 0 {
+            vector.ids.append(previous)
+            vector.weights.append(count)
+        }
+        return vector
+    }
+
     /// Builds a vector from the ids `ids` yields (unsorted), counting repeats; `scratch` is working
     /// space that a caller building many vectors reuses.
     static func counting(_ ids: some Sequence<Int32>, scratch: inout [Int32]) -> TermVector {

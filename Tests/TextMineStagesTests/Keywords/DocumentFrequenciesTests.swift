@@ -16,7 +16,7 @@ struct DocumentFrequenciesTests {
     private func count(_ articles: [Article]) throws -> DocumentFrequencies {
         let stage = try KeywordsStage(options: StageOptions())
         var frequencies = DocumentFrequencies()
-        for article in articles { frequencies.add(document: stage.documentTerms(of: article)) }
+        for article in articles { frequencies.add(document: try stage.documentTerms(of: article)) }
         return frequencies
     }
 

@@ -103,8 +103,9 @@ struct LearnedRankerTests {
 
     @Test("training is deterministic and the model round-trips through its file")
     func deterministic() throws {
-        let first = trainer().train()
-        let second = trainer().train()
+        var one = trainer(), two = trainer()
+        let first = one.train()
+        let second = two.train()
         #expect(first == second)
         #expect(first.features == SentenceFeature.allCases.map(\.rawValue))
         #expect(first.weights.allSatisfy { $0.isFinite })
@@ -126,6 +127,33 @@ struct LearnedRankerTests {
         let features = try #require(summary.scores.first?.features)
         #expect(features["position"] == 1)
         #expect(features["first"] == 1)
+    }
+
+    @Test("the word lexicon weighs words of oracle sentences up, folds case, accents and plurals, and gives four features")
+    func lexicon() throws {
+        var counts = SentenceLexiconCounts()
+        let normalizer = TermNormalizer()
+        func keys(_ words: [String]) -> [UInt64] { words.map { normalizer.normalize($0).key } }
+        for (word, spelling) in [("blessés", "blessés"), ("selon", "selon"), ("jour", "jour")] {
+            counts.spell(normalizer.normalize(word).key, spelling)
+        }
+        for _ in 0..<4 { counts.add(keys: Set(keys(["blessés", "jour"])), oracle: true, fold: 0) }
+        for _ in 0..<4 { counts.add(keys: Set(keys(["selon", "jour"])), oracle: false, fold: 1) }
+        let words = counts.weights(folds: [0, 1], minCount: 4)
+        #expect(Set(words.keys) == ["blessés", "selon", "jour"])
+        #expect(try #require(words["blessés"]) > 0)
+        #expect(try #require(words["selon"]) < 0)
+        #expect(counts.weights(folds: [0, 1], minCount: 9).isEmpty)
+        let lexicon = SentenceLexicon(words: words)
+        #expect(lexicon.weight(normalizer.normalize("Blesse").key) == words["blessés"])
+        let sentence = keys(["Selon", "lui", "blessés", "jour"])
+        let features = lexicon.features(sentence[...])
+        let (blessés, selon, jour) = (words["blessés"]!, words["selon"]!, words["jour"]!)
+        #expect(abs(features.mean - (selon + blessés + jour) / 4) < 1e-12)
+        #expect(features.highest == blessés)
+        #expect(features.lowest == selon)
+        #expect(abs(features.opening - (selon + blessés) / 3) < 1e-12)
+        #expect(lexicon.features([][...]) == (0, 0, 0, 0))
     }
 
     @Test("a model file that is not a ranker is refused with its path")

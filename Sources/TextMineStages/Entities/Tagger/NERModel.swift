@@ -148,27 +148,12 @@ public struct NERModel: Sendable {
             weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
             return mentions(scratch)
         }
-        features.gazetteer.annotate(bytes: bytes, ranges: ranges, attributes: TokenAttributeTable(forms: scratch.lexicon.attributes, ids: forms),
-                                    into: &scratch.features.marks)
+        scratch.lexicon.withNameTokens(forms) { features.gazetteer.annotate($0, into: &scratch.features.marks) }
         scratch.lexicon.makeRoomForPairs()
         let n = ranges.count, L = labels.count
         // Each token's capitalisation code and gazetteer marks, with two boundary entries before
         // and after the sentence, so that token `i` and its neighbours are entries `i ... i + 4`.
-        scratch.casings.removeAll(keepingCapacity: true)
-        scratch.casings.append(contentsOf: repeatElement(FeatureSet.boundaryCasing, count: 2))
-        var words = 0, capitalised = 0
-        var previous = TokenLexicon.before
-        for id in forms {
-            let flags = scratch.lexicon.attributes[Int(id)].flags
-            scratch.casings.append(scratch.lexicon.casing(id, initial: scratch.lexicon.startsAfter(previous)))
-            if flags.contains(.hasLetter) {
-                words += 1
-                if flags.contains(.capitalized) { capitalised += 1 }
-            }
-            previous = id
-        }
-        scratch.casings.append(contentsOf: repeatElement(FeatureSet.boundaryCasing, count: 2))
-        let capitals = FeatureSet.capitals(words: words, capitalised: capitalised)
+        let capitals = scratch.lexicon.casings(of: forms, into: &scratch.casings)
         scratch.paddedMarks.removeAll(keepingCapacity: true)
         scratch.paddedMarks.append(contentsOf: repeatElement((begin: UInt8(0), inside: UInt8(0)), count: 2))
         scratch.paddedMarks.append(contentsOf: scratch.features.marks)

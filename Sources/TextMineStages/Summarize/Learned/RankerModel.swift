@@ -1,8 +1,8 @@
 import Foundation
 import TextMineCore
 
-/// A learned sentence ranker: logistic regression over standardised ``SentenceFeature`` values,
-/// stored as a small JSON file (see docs/models/fr-news-ranker.md).
+/// A learned sentence ranker: logistic regression over standardised ``SentenceFeature`` values
+/// (four of them read from a learned word lexicon), stored as a small JSON file (see docs/models/fr-news-ranker.md).
 ///
 /// `score = bias + Σ weight_k · (x_k − mean_k) / scale_k`: the log-odds that the sentence belongs
 /// to the oracle extract of the article's reference summary.
@@ -23,6 +23,8 @@ public struct RankerModel: Codable, Sendable, Equatable {
         public var labels: String
         /// The L2 penalty of the fit.
         public var l2: Double
+        /// Sentences a word must occur in to get a weight in ``RankerModel/lexicon``.
+        public var lexiconMinCount: Int?
     }
 
     /// Always `textmine-summary-ranker`.
@@ -39,6 +41,9 @@ public struct RankerModel: Codable, Sendable, Equatable {
     /// The weight of each standardised feature, and the intercept.
     public var weights: [Double]
     public var bias: Double
+    /// Word → weight: the log-odds that a sentence holding the word is in the oracle extract
+    /// (see ``SentenceLexicon``); the `lexical…` features are read from it.
+    public var lexicon: [String: Double]?
     public var provenance: Provenance
 
     static let formatName = "textmine-summary-ranker"

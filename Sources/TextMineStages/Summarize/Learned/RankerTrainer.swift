@@ -4,7 +4,7 @@ import TextMineCore
 /// Trains a ``RankerModel`` from articles and their reference summaries, deterministically.
 ///
 /// Labels come from the extractive oracle: greedily, the eligible sentence that most raises
-/// ROUGE-1 + ROUGE-2 F1 of the extract against the reference, until ``Settings/oracleSentences``
+/// ROUGE-1 + ROUGE-2 + ROUGE-L F1 of the extract against the reference, until ``Settings/oracleSentences``
 /// are chosen or none raises it. The model is an L2-regularised logistic regression of those
 /// labels on standardised features of the eligible sentences, fitted by Newton's method
 /// (iteratively reweighted least squares): no randomness, no learning rate.
@@ -34,6 +34,8 @@ package struct RankerTrainer {
         package var iterations = 30
         /// What the model learns to predict.
         package var labels = Labels.oracle
+        /// Training sentences a word must occur in to get a lexicon weight.
+        package var lexiconMinCount = 100
 
         package init() {}
     }
@@ -44,9 +46,16 @@ package struct RankerTrainer {
     private let eligibility = SentenceEligibility(minWords: 4, maxWords: 80)
     private let extractor = SentenceFeatureExtractor()
     private let opening = SentenceOpening()
-    /// Feature vectors of the eligible sentences, row after row.
+    /// Feature vectors of the eligible sentences, row after row (the lexical features are filled
+    /// in by ``train()``, once the lexicon is known).
     private var rows: [Double] = []
     private var labels: [Double] = []
+    /// Each row's word keys (``SummaryDocument/wordKeys``), row after row, and where each row's start.
+    private var rowKeys: [UInt64] = []
+    private var rowKeyOffsets: [Int] = [0]
+    /// Each row's fold (its article's parity) for cross-fitted lexicon weights.
+    private var rowFolds: [UInt8] = []
+    private var lexiconCounts = SentenceLexiconCounts()
     /// Each added sentence's features, label, own ROUGE-1/2/L F1 and text, when ``recordsSentences``.
     package private(set) var sentenceRecords: [String] = []
     /// Whether ``sentenceRecords`` is filled (for `--features-out`).
@@ -80,14 +89,22 @@ package struct RankerTrainer {
         let referenceTokens = Rouge.tokens(reference)
         let chosen = Self.oracle(sentences: tokens, eligible: eligible, reference: referenceTokens, limit: settings.oracleSentences)
         let own = tokens.map { sentence -> (Double, Double, Double) in
-            (f1(sentence, referenceTokens, n: 1), f1(sentence, referenceTokens, n: 2), lcsF1(sentence, referenceTokens))
+            (f1(sentence, referenceTokens, n: 1), f1(sentence, referenceTokens, n: 2), Self.lcsF1(sentence, referenceTokens))
         }
         let best = max(eligible.indices.filter { eligible[$0] }.map { (own[$0].0 + own[$0].1 + own[$0].2) / 3 }.max() ?? 0, 1e-9)
         let features = extractor.features(
-            text: text, document: document, dependent: opening.dependentSentences(text: text, spans: document.spans))
+            text: text, document: document, dependent: opening.dependentSentences(text: text, spans: document.spans),
+            lexicon: nil)
+        let fold = articles % 2
         for i in features.indices where eligible[i] {
             rows += features[i]
             let oracle = chosen.contains(i) ? 1.0 : 0.0
+            let keys = document.wordKeys[document.wordOffsets[i]..<document.wordOffsets[i + 1]]
+            rowKeys += keys
+            rowKeyOffsets.append(rowKeys.count)
+            rowFolds.append(UInt8(fold))
+            lexiconCounts.add(keys: Set(keys), oracle: oracle == 1, fold: fold)
+            spellWords(text: text, span: document.spans[i])
             let label = settings.labels == .oracle ? oracle : (oracle + (own[i].0 + own[i].1 + own[i].2) / 3 / best) / 2
             labels.append(label)
             if recordsSentences {
@@ -99,8 +116,36 @@ package struct RankerTrainer {
         articles += 1
     }
 
+    /// Records how the words of a sentence are spelled (lowercase), for the model's lexicon.
+    private mutating func spellWords(text: ScalarText, span: Span) {
+        let range = text.byteRange(of: span)
+        text.utf8.withUnsafeBufferPointer { bytes in
+            var index = range.lowerBound
+            while let (word, normalized) = normalizer.nextWord(in: bytes, from: &index, limit: range.upperBound) {
+                lexiconCounts.spell(normalized.key, String(decoding: bytes[word], as: UTF8.self).lowercased())
+            }
+        }
+    }
+
+    /// Fills the lexical features of every row: with weights learned on the other fold's articles
+    /// (so that a row's own label does not leak into its features), and returns the weights learned
+    /// on all of them, for the model.
+    private mutating func fillLexicalFeatures() -> [String: Double] {
+        let width = SentenceFeature.allCases.count
+        guard let first = SentenceFeature.allCases.firstIndex(of: .lexical) else { return [:] }
+        let byFold = [1, 0].map { SentenceLexicon(words: lexiconCounts.weights(folds: [$0], minCount: settings.lexiconMinCount / 2)) }
+        for r in 0..<labels.count {
+            let values = byFold[Int(rowFolds[r])].features(rowKeys[rowKeyOffsets[r]..<rowKeyOffsets[r + 1]])
+            rows[r * width + first] = values.mean
+            rows[r * width + first + 1] = values.highest
+            rows[r * width + first + 2] = values.lowest
+            rows[r * width + first + 3] = values.opening
+        }
+        return lexiconCounts.weights(folds: [0, 1], minCount: settings.lexiconMinCount)
+    }
+
     /// The greedy extractive oracle: indexes of the sentences whose extract best matches the
-    /// reference by ROUGE-1 + ROUGE-2 F1.
+    /// reference by ROUGE-1 + ROUGE-2 + ROUGE-L F1.
     static func oracle(sentences: [[UInt64]], eligible: [Bool], reference: [UInt64], limit: Int) -> Set<Int> {
         var chosen: [Int] = []
         var best = 0.0
@@ -109,7 +154,7 @@ package struct RankerTrainer {
             var pickScore = best
             for i in sentences.indices where eligible[i] && !chosen.contains(i) {
                 let extract = (chosen + [i]).sorted().flatMap { sentences[$0] }
-                let score = f1(extract, reference, n: 1) + f1(extract, reference, n: 2)
+                let score = f1(extract, reference, n: 1) + f1(extract, reference, n: 2) + lcsF1(extract, reference)
                 if score > pickScore + 1e-12 {
                     pickScore = score
                     pick = i
@@ -124,7 +169,7 @@ package struct RankerTrainer {
 
     private func f1(_ candidate: [UInt64], _ reference: [UInt64], n: Int) -> Double { Self.f1(candidate, reference, n: n) }
 
-    private func lcsF1(_ candidate: [UInt64], _ reference: [UInt64]) -> Double {
+    private static func lcsF1(_ candidate: [UInt64], _ reference: [UInt64]) -> Double {
         let overlap = Double(Rouge.longestCommonSubsequence(candidate, reference))
         guard overlap > 0 else { return 0 }
         return 2 * overlap / Double(candidate.count + reference.count)
@@ -138,7 +183,8 @@ package struct RankerTrainer {
     }
 
     /// Fits the model on everything added.
-    package func train() -> RankerModel {
+    package mutating func train() -> RankerModel {
+        let lexicon = fillLexicalFeatures()
         let width = SentenceFeature.allCases.count
         let count = labels.count
         var mean = [Double](repeating: 0, count: width)
@@ -188,13 +234,13 @@ package struct RankerTrainer {
             if change < 1e-7 { break }
         }
         return RankerModel(
-            format: RankerModel.formatName, version: 1, language: settings.language.code,
+            format: RankerModel.formatName, version: 2, language: settings.language.code,
             features: SentenceFeature.allCases.map(\.rawValue), mean: mean, scale: scale,
-            weights: Array(w.prefix(width)), bias: w[width],
+            weights: Array(w.prefix(width)), bias: w[width], lexicon: lexicon,
             provenance: .init(
                 data: settings.dataName, license: settings.license, articles: articles, sentences: count,
                 positives: positives, oracleSentences: settings.oracleSentences, labels: settings.labels.rawValue,
-                l2: settings.l2))
+                l2: settings.l2, lexiconMinCount: settings.lexiconMinCount))
     }
 
     /// Solves `matrix · x = vector` for a symmetric positive definite matrix (Gaussian elimination

@@ -51,7 +51,15 @@ enum SentenceFeature: String, CaseIterable, Sendable {
     /// 1 when the sentence opens with a word that needs an antecedent (`Il`, `Mais`, `Cependant`),
     /// see ``SentenceOpening``.
     case dependent
-
+    /// The mean weight of the sentence's words in the model's ``SentenceLexicon`` (the log-odds,
+    /// learned from the training data, that a sentence holding the word is in the oracle extract).
+    case lexical
+    /// The highest word weight of the sentence.
+    case lexicalHighest = "lexical-highest"
+    /// The lowest word weight of the sentence.
+    case lexicalLowest = "lexical-lowest"
+    /// The mean weight of the sentence's first three words.
+    case lexicalOpening = "lexical-opening"
 }
 
 /// Computes ``SentenceFeature`` vectors for the sentences of an article.
@@ -62,8 +70,9 @@ struct SentenceFeatureExtractor: Sendable {
     static let typicalWords = 25.0
 
     /// One vector per sentence, in ``SentenceFeature`` order; `dependent` tells which sentences
-    /// cannot stand alone (``SentenceOpening/dependentSentences(text:spans:)``).
-    func features(text: ScalarText, document: SummaryDocument, dependent: [Bool]) -> [[Double]] {
+    /// cannot stand alone (``SentenceOpening/dependentSentences(text:spans:)``). Without a
+    /// `lexicon` the lexical features are 0.
+    func features(text: ScalarText, document: SummaryDocument, dependent: [Bool], lexicon: SentenceLexicon?) -> [[Double]] {
         let count = document.count
         guard count > 0 else { return [] }
         let centroid = Self.centroidCosines(document)
@@ -77,6 +86,8 @@ struct SentenceFeatureExtractor: Sendable {
                 let words = Double(document.wordCounts[i])
                 let range = text.byteRange(of: document.spans[i])
                 let marks = Self.marks(bytes, range)
+                let lexical = lexicon?.features(document.wordKeys[document.wordOffsets[i]..<document.wordOffsets[i + 1]])
+                    ?? (mean: 0, highest: 0, lowest: 0, opening: 0)
                 // In ``SentenceFeature`` order.
                 return [
                     1 / Double(i + 1),
@@ -100,6 +111,10 @@ struct SentenceFeatureExtractor: Sendable {
                     marks.digit ? 1 : 0,
                     marks.quote ? 1 : 0,
                     dependent[i] ? 1 : 0,
+                    lexical.mean,
+                    lexical.highest,
+                    lexical.lowest,
+                    lexical.opening,
                 ]
             }
         }
@@ -156,7 +171,9 @@ struct SentenceFeatureExtractor: Sendable {
         for id in top { isKeyword[id] = true }
         return document.termCounts.map { vector in
             guard !vector.ids.isEmpty else { return 0 }
-            return Double(vector.ids.filter { isKeyword[Int($0)] }.count) / Double(vector.ids.count)
+            var keywords = 0
+            for id in vector.ids where isKeyword[Int(id)] { keywords += 1 }
+            return Double(keywords) / Double(vector.ids.count)
         }
     }
 
