@@ -9,9 +9,9 @@ import TextMineCore
 /// name was cut into tokens: `Etats-Unis` matches `États - Unis`, `Côte d'Ivoire` matches
 /// `Côte d’ Ivoire`. The tagger uses matches as features; the `entities` stage also uses confident
 /// matches to correct the tagger's label.
-public struct Gazetteer: Sendable {
+package struct Gazetteer: Sendable {
     /// What an entry names.
-    public enum Category: Int, CaseIterable, Sendable {
+    package enum Category: Int, CaseIterable, Sendable {
         /// A person (`Vladimir Poutine`).
         case person
         /// A place: country, city, region, sea (`Moscou`, `Méditerranée`).
@@ -30,7 +30,7 @@ public struct Gazetteer: Sendable {
         case locationKeyword
 
         /// The spelling of the category in gazetteer files.
-        public var name: String {
+        package var name: String {
             switch self {
             case .person: "PER"
             case .location: "LOC"
@@ -44,7 +44,7 @@ public struct Gazetteer: Sendable {
         }
 
         /// The entity label a name of this category gets, for the four name categories.
-        public var entityLabel: String? {
+        package var entityLabel: String? {
             switch self {
             case .person: "PER"
             case .location: "LOC"
@@ -65,13 +65,13 @@ public struct Gazetteer: Sendable {
     static let maxTokens = 10
 
     /// An empty gazetteer.
-    public init() {}
+    package init() {}
 
     /// The number of distinct names.
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     /// Parses gazetteer text; `file` names it in errors.
-    public init(parsing text: String, file: String) throws {
+    package init(parsing text: String, file: String) throws {
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -94,7 +94,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// Loads a gazetteer file.
-    public init(contentsOf path: String) throws {
+    package init(contentsOf path: String) throws {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -108,7 +108,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// Adds one name.
-    public mutating func add(_ name: String, _ category: Category) {
+    package mutating func add(_ name: String, _ category: Category) {
         var hash = FeatureHash.empty
         for scalar in name.unicodeScalars where !Self.isIgnored(scalar.value) {
             hash = Self.extend(hash, scalar.value)
@@ -119,13 +119,13 @@ public struct Gazetteer: Sendable {
     }
 
     /// Adds every entry of another gazetteer.
-    public mutating func merge(_ other: Gazetteer) {
+    package mutating func merge(_ other: Gazetteer) {
         for (hash, bits) in other.entries.entries { entries.insert(hash, orBits: bits) }
         for (hash, _) in other.prefixes.entries { prefixes.insert(hash) }
     }
 
     /// The categories of a name, as it would be written in a gazetteer file.
-    public func categories(of name: String) -> [Category] {
+    package func categories(of name: String) -> [Category] {
         var hash = FeatureHash.empty
         for scalar in name.unicodeScalars where !Self.isIgnored(scalar.value) {
             hash = Self.extend(hash, scalar.value)
