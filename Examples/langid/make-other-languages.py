@@ -17,15 +17,15 @@ text (see docs/models/langid.md):
   written as lines of 4 to 12 items;
 - the word lists of Tesseract's OCR models for a language (tessdata_fast, Apache-2.0; Debian's
   `tesseract-ocr-LANG` packages, read with `combine_tessdata` and `dawg2wordlist` of the
-  `tesseract-ocr` package), about 100,000 words of running text per language (news words:
+  `tesseract-ocr` package), about 100,000 words per language (news words included:
   `goberno`, `prezos`), written as lines of 6 to 14 words drawn at random. Languages whose package
   is not installed are skipped (`--no-tesseract` skips them all).
 
-1 word in 20 of the CLDR and word-list lines is an English word (from Django's English messages), as the names,
-titles and terms that real text quotes are: without them the model would take any text quoting
-English for one of its own languages (the English comes from Django's messages). One `{"lang", "group", "text"}` line each; `group` is the
-model's class (languages of one group share one class: the model has 16 lanes, 9 of them for its
-own languages).
+`--english-share` mixes English words (from Django's English messages) into the CLDR and word-list
+lines, as the names and terms that real text quotes; the built-in model uses 0 (with discriminative
+passes, English words in the other classes taught them English). One `{"lang", "group", "text"}`
+line each; `group` is the model's class (languages of one group share one class: the model has 16
+lanes, 9 of them for its own languages).
 
     pip install --no-deps django==5.2.19 wagtail==8.0.1 sphinx==9.0.4 babel==2.19.0
     apt-get install tesseract-ocr tesseract-ocr-glg tesseract-ocr-afr …   # see TESSERACT below
@@ -215,7 +215,7 @@ def cldr_lines(strings, english_words, generator, english_share):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--english-share", type=float, default=0.05, help="share of English words in the CLDR lines")
+    parser.add_argument("--english-share", type=float, default=0.0, help="share of English words in the CLDR and word-list lines")
     parser.add_argument("--own", default="", help="comma-separated languages of the model: write their text instead")
     parser.add_argument("--word-lines", type=int, default=1500, help="lines drawn from each Tesseract word list")
     parser.add_argument("--no-tesseract", action="store_true", help="leave the Tesseract word lists out")
