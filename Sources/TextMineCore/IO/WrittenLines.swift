@@ -10,27 +10,27 @@ import Darwin
 /// Reading also cuts a trailing partial line, which a kill in the middle of a write, a full disk or
 /// an older version may have left, so that the resumed run appends on a fresh line and that article
 /// is simply done again.
-public struct WrittenLines: Sendable {
+package struct WrittenLines: Sendable {
     /// The `id` of every complete line.
-    public var ids: Set<String> = []
+    package var ids: Set<String> = []
     /// The ids among ``ids`` whose line has a `text` with nothing but white space: articles the
     /// earlier run emptied and kept (an output written without `text` cannot tell them apart).
-    public var blankTextIDs: Set<String> = []
+    package var blankTextIDs: Set<String> = []
     /// Complete lines read.
-    public var lines = 0
+    package var lines = 0
     /// Bytes of the partial last line that were cut (0 when the file ended on a newline).
-    public var cutBytes = 0
+    package var cutBytes = 0
 
     /// Why a file cannot be resumed.
-    public struct ResumeError: Error, CustomStringConvertible {
-        public var description: String
+    package struct ResumeError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Reads `path` (nothing when it does not exist) and cuts its partial last line, if any.
     ///
     /// - Throws: ``ResumeError`` naming `path:line` when a complete line is not a JSON object with an
     ///   `id`, or an I/O error.
-    public init(path: String) throws {
+    package init(path: String) throws {
         let fd = open(path, O_RDWR)
         if fd < 0 {
             if errno == ENOENT { return }

@@ -1,8 +1,8 @@
 /// The keys of a pipeline file, with their types and docs: what the loader accepts, what lint
 /// suggests for a misspelt key, and what the JSON Schema export describes.
-public enum PipelineFileSchema {
+package enum PipelineFileSchema {
     /// Top-level keys.
-    public static let topLevel: OptionSchema = [
+    package static let topLevel: OptionSchema = [
         OptionSpec("name", .string, default: .null, doc: "A name for the pipeline, shown in messages and reports."),
         OptionSpec("description", .string, default: .null, doc: "What the pipeline is for."),
         OptionSpec("language", .string, default: .null,
@@ -24,7 +24,7 @@ public enum PipelineFileSchema {
     ]
 
     /// Keys of `input:`.
-    public static let input: OptionSchema = [
+    package static let input: OptionSchema = [
         OptionSpec("paths", .list(.path), default: [],
                    doc: "Files, directories (read recursively), globs, or '-' for standard input."),
         OptionSpec("path", .path, default: .null, doc: "One file, directory or glob (instead of 'paths')."),
@@ -33,7 +33,7 @@ public enum PipelineFileSchema {
     ]
 
     /// Keys of `output:`.
-    public static let output: OptionSchema = [
+    package static let output: OptionSchema = [
         OptionSpec("path", .path, default: .null, doc: "The output file; standard output when unset."),
         OptionSpec("format", .choice(OutputFormat.allCases.map(\.rawValue)), default: "jsonl",
                    doc: "jsonl (one article per line), json (one array), yaml, text (clean text and summary), "
@@ -50,7 +50,7 @@ public enum PipelineFileSchema {
     ]
 
     /// Keys of `limits:`.
-    public static let limits: OptionSchema = [
+    package static let limits: OptionSchema = [
         OptionSpec("max-article-bytes", .integer(1...Int.max), default: .int(RunLimits.defaultMaxArticleBytes),
                    doc: "The largest article text, in UTF-8 bytes; a larger article fails before any step runs."),
         OptionSpec("step-timeout", .number(0.001...86_400), default: .double(RunLimits.defaultStepTimeout),
@@ -59,7 +59,7 @@ public enum PipelineFileSchema {
     ]
 
     /// Keys of a step under `stages:`.
-    public static let step: OptionSchema = [
+    package static let step: OptionSchema = [
         OptionSpec("use", .string, default: nil, doc: "The stage to run (see 'textmine stages')."),
         OptionSpec("id", .string, default: .null,
                    doc: "A name for this step, unique in the pipeline; by default the stage id (made unique)."),
@@ -68,7 +68,7 @@ public enum PipelineFileSchema {
 
     /// The JSON Schema (draft 2020-12) of pipeline files using the stages of `registry`: each
     /// step's `with:` is checked against the schema of the stage its `use:` names.
-    public static func jsonSchema(for registry: StageRegistry) -> JSONValue {
+    package static func jsonSchema(for registry: StageRegistry) -> JSONValue {
         let steps: [JSONValue] = registry.stages.map { stage in
             var properties = property(of: step)
             properties["use"] = ["const": .string(stage.id.rawValue), "description": .string(stage.abstract)]

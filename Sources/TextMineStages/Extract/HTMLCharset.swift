@@ -5,17 +5,17 @@ import TextMineCore
 /// else windows-1252), with wrong declarations caught: bytes declared as a legacy charset that
 /// are valid UTF-8 with non-ASCII characters are read as UTF-8. The encodings themselves are
 /// TextMineCore's ``Charset``, which text files share.
-public enum HTMLCharset {
+package enum HTMLCharset {
     /// Decoded text, the charset used, and the rule that chose it (`bom`, `meta-charset`,
     /// `sniffed-utf-8`, `utf-8-despite-declaration`, `fallback-windows-1252`…).
-    public struct Decoded: Sendable {
-        public var text: String
-        public var charset: String
-        public var rule: String
+    package struct Decoded: Sendable {
+        package var text: String
+        package var charset: String
+        package var rule: String
     }
 
     /// Decodes a page.
-    public static func decode(_ bytes: [UInt8]) -> Decoded {
+    package static func decode(_ bytes: [UInt8]) -> Decoded {
         if let mark = Charset.byteOrderMark(bytes), case .success(let text) = Charset.decode(bytes[mark.length...], as: mark.charset) {
             return Decoded(text: text, charset: mark.charset, rule: "bom")
         }

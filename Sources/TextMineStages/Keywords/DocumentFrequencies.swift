@@ -16,27 +16,27 @@ import TextMineCore
 ///
 /// A term is the keywords stage's term key (lowercase, accents folded, light plural strip, 16 hex
 /// digits); its form is the smallest of the ways it was written, for people reading the file.
-public struct DocumentFrequencies: Sendable, Equatable {
+package struct DocumentFrequencies: Sendable, Equatable {
     /// Documents counted.
-    public private(set) var documents = 0
+    package private(set) var documents = 0
     /// Documents containing each term, and the smallest form seen.
     private(set) var terms: [UInt64: (count: Int, form: String)] = [:]
 
-    public init() {}
+    package init() {}
 
-    public static func == (left: Self, right: Self) -> Bool {
+    package static func == (left: Self, right: Self) -> Bool {
         left.documents == right.documents && left.terms.count == right.terms.count
             && left.terms.allSatisfy { key, value in right.terms[key].map { $0 == value } ?? false }
     }
 
     /// Counts one document's distinct terms (key and form).
-    public mutating func add(document: [UInt64: String]) {
+    package mutating func add(document: [UInt64: String]) {
         documents += 1
         for (key, form) in document { add(key, count: 1, form: form) }
     }
 
     /// Adds another count (of another part of the corpus) to this one.
-    public mutating func merge(_ other: DocumentFrequencies) {
+    package mutating func merge(_ other: DocumentFrequencies) {
         documents += other.documents
         for (key, value) in other.terms { add(key, count: value.count, form: value.form) }
     }
@@ -61,7 +61,7 @@ public struct DocumentFrequencies: Sendable, Equatable {
     static let header = "# textmine document frequencies: key, documents with the term, one way it is written\n"
 
     /// The file's text: the header, the document count, then the terms by key.
-    public var fileText: String {
+    package var fileText: String {
         var text = Self.header + "documents\t\(documents)\n"
         for key in terms.keys.sorted() {
             let value = terms[key]!
@@ -77,7 +77,7 @@ public struct DocumentFrequencies: Sendable, Equatable {
 
     /// Reads a file written by ``fileText``.
     /// - Throws: ``StageError`` naming `path:line` for a line that is not `key<TAB>count<TAB>form`.
-    public init(contentsOf path: String) throws {
+    package init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw StageError("cannot read document frequencies from '\(path)'", option: "document-frequencies")
         }

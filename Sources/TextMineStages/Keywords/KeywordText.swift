@@ -65,6 +65,7 @@ struct KeywordText {
     private static let longestConnector = connectorWords.map(\.utf8.count).max() ?? 0
 
     /// Whether the bytes between two words are only spaces, or an apostrophe (`l’`, `d'`).
+    @inline(__always)
     private static func onlySpacesOrApostrophe(_ bytes: UnsafeBufferPointer<UInt8>, _ gap: Range<Int>) -> Bool {
         if gap.count == 1 && (bytes[gap.lowerBound] == 0x20 || bytes[gap.lowerBound] == 0x27) { return true }
         // ’ is E2 80 99; a no-break space is C2 A0.

@@ -74,7 +74,7 @@ public struct KeywordsStage: Stage {
 
     /// The distinct content words of an article as this stage sees them (term key, and the word as
     /// written), which ``DocumentFrequencies`` counts.
-    public func documentTerms(of article: Article) throws -> [UInt64: String] {
+    package func documentTerms(of article: Article) throws -> [UInt64: String] {
         let text = article.scalarText
         let keywordText = try KeywordText(text: text, sentences: article.sentences.map(\.span),
                                       stopwords: terms.stopwords(for: language.language(of: article)), normalizer: normalizer)

@@ -61,25 +61,29 @@ struct TermVector: Sendable, Equatable {
                 }
             }
         }
-        return scratch.withUnsafeBufferPointer { sorted in
-            var distinct = 0
-            for k in sorted.indices where k == 0 || sorted[k] != sorted[k - 1] { distinct += 1 }
-            var weights = [Double](repeating: 0, count: distinct)
-            let ids = [Int32](unsafeUninitializedCapacity: distinct) { ids, written in
-                weights.withUnsafeMutableBufferPointer { weights in
-                    var slot = -1
-                    for k in sorted.indices {
-                        if k == 0 || sorted[k] != sorted[k - 1] {
-                            slot += 1
-                            ids[slot] = sorted[k]
-                        }
-                        weights[slot] += 1
-                    }
+        var vector = TermVector()
+        var distinct = 0
+        for k in scratch.indices where k == 0 || scratch[k] != scratch[k - 1] { distinct += 1 }
+        vector.ids.reserveCapacity(distinct)
+        vector.weights.reserveCapacity(distinct)
+        var previous: Int32 = -1
+        var count = 0.0
+        for id in scratch {
+            if id != previous {
+                if count > 0 {
+                    vector.ids.append(previous)
+                    vector.weights.append(count)
                 }
-                written = distinct
+                previous = id
+                count = 0
             }
-            return TermVector(ids: ids, weights: weights)
+            count += 1
         }
+        if count > 0 {
+            vector.ids.append(previous)
+            vector.weights.append(count)
+        }
+        return vector
     }
 
     /// Builds a vector from the ids `ids` yields (unsorted), counting repeats; `scratch` is working

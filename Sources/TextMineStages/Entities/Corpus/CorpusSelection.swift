@@ -5,9 +5,9 @@
 /// whole documents apart, as a test split of a contiguous corpus would. `FILE#upper-every-N` is
 /// sentences N, 2N, 3N… written in capitals, for training copies that teach a tagger the
 /// headlines and datelines of news (`LEICESTERSHIRE TAKE OVER AT TOP`).
-public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
+package struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
     /// Which sentences of the file.
-    public enum Part: Sendable, Equatable {
+    package enum Part: Sendable, Equatable {
         case all
         case every(Int)
         case exceptEvery(Int)
@@ -19,12 +19,12 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         case uppercaseEvery(Int)
     }
 
-    public var path: String
-    public var part: Part
+    package var path: String
+    package var part: Part
 
     /// Parses `FILE`, `FILE#every-N`, `FILE#except-every-N`, `FILE#last-P%`, `FILE#except-last-P%`
     /// or `FILE#upper-every-N`.
-    public init(parsing argument: String) throws {
+    package init(parsing argument: String) throws {
         guard let hash = argument.lastIndex(of: "#") else {
             self.path = argument
             self.part = .all
@@ -48,7 +48,7 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The selected sentences of a file's sentences.
-    public func select(_ sentences: [TaggedSentence]) -> [TaggedSentence] {
+    package func select(_ sentences: [TaggedSentence]) -> [TaggedSentence] {
         select(sentences) { sentence in
             var upper = sentence
             upper.tokens = sentence.tokens.map { $0.uppercased() }
@@ -58,7 +58,7 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
 
     /// The selected items (sentences, lines) of a file's; `uppercased` makes an item's copy in
     /// capitals (for `#uppercase-every-N`).
-    public func select<Item>(_ sentences: [Item], uppercased: (Item) -> Item) -> [Item] {
+    package func select<Item>(_ sentences: [Item], uppercased: (Item) -> Item) -> [Item] {
         switch part {
         case .all: sentences
         case .every(let n): sentences.enumerated().filter { ($0.offset + 1) % n == 0 }.map(\.element)
@@ -83,7 +83,7 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The selection in words, for provenance.
-    public var selectionDescription: String {
+    package var selectionDescription: String {
         switch part {
         case .all: "all sentences"
         case .every(let n): "every \(n)th sentence"
@@ -94,7 +94,7 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch part {
         case .all: path
         case .every(let n): "\(path)#every-\(n)"
@@ -107,9 +107,9 @@ public struct CorpusSelection: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A corpus argument whose `#` suffix is not a selection.
-public struct CorpusSelectionError: Error, CustomStringConvertible {
-    public var argument: String
-    public var description: String {
+package struct CorpusSelectionError: Error, CustomStringConvertible {
+    package var argument: String
+    package var description: String {
         "'\(argument)': after '#' write every-N or except-every-N (N ≥ 2), last-P% or except-last-P% (1 ≤ P ≤ 99), or upper-every-N (N ≥ 1), e.g. wikineural.tsv#except-every-10"
     }
 }

@@ -1,18 +1,18 @@
 /// An entity as a range of token indices with its type: what entity-level scoring compares.
-public struct EntityChunk: Hashable, Sendable {
+package struct EntityChunk: Hashable, Sendable {
     /// The entity type (`PER`).
-    public var type: String
+    package var type: String
     /// The tokens it covers.
-    public var tokens: Range<Int>
+    package var tokens: Range<Int>
 
-    public init(type: String, tokens: Range<Int>) {
+    package init(type: String, tokens: Range<Int>) {
         self.type = type
         self.tokens = tokens
     }
 
     /// The entities of an IOB2 tag sequence, read as seqeval does: `B-X` starts an entity, `I-X`
     /// continues an `X` entity or else starts one, anything else ends it.
-    public static func chunks(of tags: [String]) -> [EntityChunk] {
+    package static func chunks(of tags: [String]) -> [EntityChunk] {
         var chunks: [EntityChunk] = []
         var current: (type: Substring, start: Int)?
         for (i, tag) in tags.enumerated() {

@@ -7,9 +7,9 @@ import TextMineCore
 /// Problems are reported as ``Diagnostic``s with the file and line: a line without exactly two
 /// tab-separated fields, an empty token, a tag that is not IOB2. An `I-TYPE` that does not continue
 /// a `TYPE` entity starts a new one, as seqeval reads it.
-public enum IOB2Reader {
+package enum IOB2Reader {
     /// Reads a corpus file.
-    public static func read(contentsOf path: String) throws -> [TaggedSentence] {
+    package static func read(contentsOf path: String) throws -> [TaggedSentence] {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -23,7 +23,7 @@ public enum IOB2Reader {
     }
 
     /// Parses corpus text; `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws -> [TaggedSentence] {
+    package static func parse(_ text: String, file: String) throws -> [TaggedSentence] {
         var sentences: [TaggedSentence] = []
         var tokens: [String] = []
         var tags: [String] = []

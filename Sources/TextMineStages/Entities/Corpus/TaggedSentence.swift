@@ -1,13 +1,13 @@
 /// A sentence of a training or evaluation corpus: tokens with their gold IOB2 tags.
-public struct TaggedSentence: Sendable, Equatable {
+package struct TaggedSentence: Sendable, Equatable {
     /// The tokens.
-    public var tokens: [String]
+    package var tokens: [String]
     /// One tag per token: `O`, `B-TYPE` or `I-TYPE`.
-    public var tags: [String]
+    package var tags: [String]
     /// The 1-based line of the first token in its file.
-    public var line: Int
+    package var line: Int
 
-    public init(tokens: [String], tags: [String], line: Int = 1) {
+    package init(tokens: [String], tags: [String], line: Int = 1) {
         precondition(tokens.count == tags.count, "a tagged sentence needs one tag per token")
         self.tokens = tokens
         self.tags = tags

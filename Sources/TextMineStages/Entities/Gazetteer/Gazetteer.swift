@@ -9,9 +9,9 @@ import TextMineCore
 /// name was cut into tokens: `Etats-Unis` matches `États - Unis`, `Côte d'Ivoire` matches
 /// `Côte d’ Ivoire`. The tagger uses matches as features; the `entities` stage also uses confident
 /// matches to correct the tagger's label.
-public struct Gazetteer: Sendable {
+package struct Gazetteer: Sendable {
     /// What an entry names.
-    public enum Category: Int, CaseIterable, Sendable {
+    package enum Category: Int, CaseIterable, Sendable {
         /// A person (`Vladimir Poutine`).
         case person
         /// A place: country, city, region, sea (`Moscou`, `Méditerranée`).
@@ -30,7 +30,7 @@ public struct Gazetteer: Sendable {
         case locationKeyword
 
         /// The spelling of the category in gazetteer files.
-        public var name: String {
+        package var name: String {
             switch self {
             case .person: "PER"
             case .location: "LOC"
@@ -44,7 +44,7 @@ public struct Gazetteer: Sendable {
         }
 
         /// The entity label a name of this category gets, for the four name categories.
-        public var entityLabel: String? {
+        package var entityLabel: String? {
             switch self {
             case .person: "PER"
             case .location: "LOC"
@@ -65,13 +65,13 @@ public struct Gazetteer: Sendable {
     static let maxTokens = 10
 
     /// An empty gazetteer.
-    public init() {}
+    package init() {}
 
     /// The number of distinct names.
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     /// Parses gazetteer text; `file` names it in errors.
-    public init(parsing text: String, file: String) throws {
+    package init(parsing text: String, file: String) throws {
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -94,7 +94,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// Loads a gazetteer file.
-    public init(contentsOf path: String) throws {
+    package init(contentsOf path: String) throws {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -108,7 +108,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// Adds one name.
-    public mutating func add(_ name: String, _ category: Category) {
+    package mutating func add(_ name: String, _ category: Category) {
         var hash = FeatureHash.empty
         for scalar in name.unicodeScalars where !Self.isIgnored(scalar.value) {
             hash = Self.extend(hash, scalar.value)
@@ -119,13 +119,13 @@ public struct Gazetteer: Sendable {
     }
 
     /// Adds every entry of another gazetteer.
-    public mutating func merge(_ other: Gazetteer) {
+    package mutating func merge(_ other: Gazetteer) {
         for (hash, bits) in other.entries.entries { entries.insert(hash, orBits: bits) }
         for (hash, _) in other.prefixes.entries { prefixes.insert(hash) }
     }
 
     /// The categories of a name, as it would be written in a gazetteer file.
-    public func categories(of name: String) -> [Category] {
+    package func categories(of name: String) -> [Category] {
         var hash = FeatureHash.empty
         for scalar in name.unicodeScalars where !Self.isIgnored(scalar.value) {
             hash = Self.extend(hash, scalar.value)
@@ -138,12 +138,7 @@ public struct Gazetteer: Sendable {
     /// not a name: the lookup of ``categories(of:)`` without building a `String`.
     @inline(__always)
     func bits(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> UInt8 {
-        var hash = FeatureHash.empty
-        var iterator = UTF8ScalarIterator(bytes, range)
-        while let s = iterator.next() {
-            if !Self.isIgnored(s) { hash = Self.extend(hash, s) }
-        }
-        return entries[hash] ?? 0
+        entries[Self.extend(FeatureHash.empty, bytes: bytes, range: range)] ?? 0
     }
 
     /// ``bits(bytes:range:)`` of one token whose attributes are known: its
@@ -158,17 +153,21 @@ public struct Gazetteer: Sendable {
 
     private static let entityBits: UInt8 = Category.allCases.reduce(0) { $1.entityLabel == nil ? $0 : $0 | $1.bit }
 
-    /// Marks the tokens of `ranges` (byte ranges of `bytes`) that longest matches cover: for each
-    /// token, `begin` has the bits of the categories of a match starting there, `inside` those of a
-    /// match continuing there. Matches of one category do not overlap; different categories may.
-    /// `attributes`, when given (one per range), save hashing each token again: a token's
-    /// ``TokenAttributes/folded`` hash is how a name starts.
+    /// Marks the tokens of `ranges` (byte ranges of `bytes`) that longest matches cover (see
+    /// ``annotate(_:into:)``). `attributes`, when given (one per range), save hashing each token
+    /// again: a token's ``TokenAttributes/folded`` hash is how a name starts.
     func annotate<Attributes: RandomAccessCollection<TokenAttributes>>(
         bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, attributes: Attributes?,
         into marks: inout [(begin: UInt8, inside: UInt8)]
     ) where Attributes.Index == Int {
-        let base = ranges.startIndex
-        let n = ranges.count
+        annotate(ByteTokens(bytes: bytes, ranges: ranges, attributes: attributes), into: &marks)
+    }
+
+    /// Marks the tokens that longest matches cover: for each token, `begin` has the bits of the
+    /// categories of a match starting there, `inside` those of a match continuing there. Matches
+    /// of one category do not overlap; different categories may.
+    func annotate(_ tokens: some GazetteerTokens, into marks: inout [(begin: UInt8, inside: UInt8)]) {
+        let n = tokens.count
         marks.removeAll(keepingCapacity: true)
         marks.append(contentsOf: repeatElement((begin: 0, inside: 0), count: n))
         guard entries.count > 0 else { return }
@@ -176,20 +175,13 @@ public struct Gazetteer: Sendable {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * categories) { storage in
             let coveredUntil = storage.baseAddress!, longestEnd = storage.baseAddress! + categories
             for c in 0..<categories { coveredUntil[c] = 0 }
-            for i in 0..<n {
+            for i in 0..<n where tokens.mayStartName(i, in: self) {
                 // Most tokens start no name: `longestEnd` is cleared only when one does.
                 var matched = false
                 var hash = FeatureHash.empty
                 var j = i
                 while j < n && j - i < Self.maxTokens {
-                    if j == i, let attributes, !attributes[attributes.startIndex + i].flags.contains(.hasSpace) {
-                        hash = attributes[attributes.startIndex + i].folded
-                    } else {
-                        var iterator = UTF8ScalarIterator(bytes, ranges[base + j])
-                        while let s = iterator.next() {
-                            if !Self.isIgnored(s) { hash = Self.extend(hash, s) }
-                        }
-                    }
+                    hash = j == i ? tokens.startHash(i) : tokens.extend(hash, with: j)
                     // Every prefix of a name is in `prefixes`, so checking at the token's end is enough.
                     guard prefixes.contains(hash) else { break }
                     if let bits = entries[hash] {
@@ -213,13 +205,49 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// Whether some name starts with the scalars whose hash (as names are hashed) is `hash`.
+    @inline(__always)
+    func isPrefix(_ hash: UInt64) -> Bool { prefixes.contains(hash) }
+
+    /// The hash a name starting with the token at `range` of `bytes` has after it: its
+    /// ``TokenAttributes/folded`` hash unless it contains a space.
+    @inline(__always)
+    static func startHash(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, attributes: TokenAttributes?) -> UInt64 {
+        if let attributes, !attributes.flags.contains(.hasSpace) { return attributes.folded }
+        return extend(FeatureHash.empty, bytes: bytes, range: range)
+    }
+
+    /// `hash` extended with the scalars of the token at `range` of `bytes`, as names are hashed.
+    @inline(__always)
+    static func extend(_ hash: UInt64, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> UInt64 {
+        var hash = hash
+        var iterator = UTF8ScalarIterator(bytes, range)
+        while let s = iterator.next() {
+            if !isIgnored(s) { hash = extend(hash, s) }
+        }
+        return hash
+    }
+
+    /// Appends the values that extend a name's hash with the token at `range` of `bytes` (its
+    /// scalars folded, spaces left out, `œ` as `oe`): extending a hash with them one by one
+    /// (``FeatureHash/extend(_:_:)``) gives ``extend(_:bytes:range:)``.
+    static func appendHashedScalars(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, to scalars: inout [UInt32]) {
+        var iterator = UTF8ScalarIterator(bytes, range)
+        while let s = iterator.next() {
+            if isIgnored(s) { continue }
+            let f = ScalarFolding.fold(s)
+            scalars.append(f)
+            if f == 0x6F && ScalarFolding.lower(s) == 0x153 { scalars.append(0x65) }
+        }
+    }
+
     /// ``annotate(bytes:ranges:attributes:into:)`` hashing every token from its bytes.
     func annotate(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, into marks: inout [(begin: UInt8, inside: UInt8)]) {
         annotate(bytes: bytes, ranges: ranges, attributes: nil as [TokenAttributes]?, into: &marks)
     }
 
     @inline(__always)
-    private static func extend(_ hash: UInt64, _ scalar: UInt32) -> UInt64 {
+    static func extend(_ hash: UInt64, _ scalar: UInt32) -> UInt64 {
         let f = ScalarFolding.fold(scalar)
         if f == 0x6F && ScalarFolding.lower(scalar) == 0x153 {  // œ → oe
             return FeatureHash.extend(FeatureHash.extend(hash, 0x6F), 0x65)
@@ -231,5 +259,39 @@ public struct Gazetteer: Sendable {
     @inline(__always)
     private static func isIgnored(_ scalar: UInt32) -> Bool {
         scalar == 0x20 || scalar == 0x09 || scalar == 0xA0 || scalar == 0x202F
+    }
+}
+
+/// The tokens of a sentence as ``Gazetteer/annotate(_:into:)`` matches names against them.
+protocol GazetteerTokens {
+    /// The number of tokens.
+    var count: Int { get }
+    /// False when no name of `gazetteer` starts with token `i` (true when it may).
+    func mayStartName(_ i: Int, in gazetteer: Gazetteer) -> Bool
+    /// The hash of a name that starts with token `i`, after it (``Gazetteer/startHash(bytes:range:attributes:)``).
+    func startHash(_ i: Int) -> UInt64
+    /// `hash` extended with token `i` (``Gazetteer/extend(_:bytes:range:)``).
+    func extend(_ hash: UInt64, with i: Int) -> UInt64
+}
+
+/// Tokens given as byte ranges, hashed from their bytes (and their attributes, when given).
+struct ByteTokens<Attributes: RandomAccessCollection<TokenAttributes>>: GazetteerTokens where Attributes.Index == Int {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ranges: ArraySlice<Range<Int>>
+    let attributes: Attributes?
+
+    var count: Int { ranges.count }
+
+    @inline(__always)
+    func mayStartName(_ i: Int, in gazetteer: Gazetteer) -> Bool { true }
+
+    @inline(__always)
+    func startHash(_ i: Int) -> UInt64 {
+        Gazetteer.startHash(bytes: bytes, range: ranges[ranges.startIndex + i], attributes: attributes.map { $0[$0.startIndex + i] })
+    }
+
+    @inline(__always)
+    func extend(_ hash: UInt64, with i: Int) -> UInt64 {
+        Gazetteer.extend(hash, bytes: bytes, range: ranges[ranges.startIndex + i])
     }
 }

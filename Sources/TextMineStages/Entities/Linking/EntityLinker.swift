@@ -139,8 +139,11 @@ struct EntityLinker: Sendable {
             // A name whose initials this all-caps group spells.
             if target == nil, words == 1, Self.isAcronym(canonicals[g]) {
                 let key = folded.key(form)
+                // A name has at most one initial a word: one of fewer words than the acronym has
+                // letters cannot spell it.
+                let letters = key.count
                 target = stronger.first { c in
-                    guard forms[c].words.count >= 2, !isPerson[root(c)] else { return false }
+                    guard forms[c].words.count >= max(2, letters), !isPerson[root(c)] else { return false }
                     if initials[c] == nil { initials[c] = self.initials(of: folded.key(forms[c])) }
                     return initials[c] == key
                 }
@@ -195,29 +198,38 @@ struct EntityLinker: Sendable {
         abs(other.count - scalars.count) <= limit && !other.elementsEqual(scalars) && isWithin(limit, editsOf: scalars, other)
     }
 
-    /// Whether the Levenshtein distance between `a` and `b` is at most `limit`; gives up as soon as
-    /// a row of the distance table exceeds it.
+    /// Whether the Levenshtein distance between `a` and `b` is at most `limit`: only the cells of
+    /// the distance table within `limit` of its diagonal are computed (any other is above the
+    /// limit), and it gives up as soon as a row of them exceeds it.
     private static func isWithin(_ limit: Int, editsOf a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Bool {
-        let m = b.count
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 1)) { table in
-            var previous = table.baseAddress!, current = previous + (m + 1)
-            for j in 0...m { previous[j] = j }
-            var i = 0
-            for x in a {
-                i += 1
-                current[0] = i
-                var rowMinimum = i
-                var j = 0
-                for y in b {
-                    j += 1
-                    let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x == y ? 0 : 1))
-                    current[j] = value
-                    rowMinimum = min(rowMinimum, value)
+        let n = a.count, m = b.count
+        guard abs(n - m) <= limit else { return false }
+        let above = limit + 1
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 2)) { table in
+                    // Cells out of the band hold `above`: a distance past the limit.
+                    var previous = table.baseAddress!, current = previous + (m + 2)
+                    for j in 0...(m + 1) { previous[j] = j <= limit ? j : above }
+                    for i in stride(from: 1, through: n, by: 1) {
+                        let low = max(1, i - limit), high = min(m, i + limit)
+                        current[low - 1] = low == 1 ? min(i, above) : above
+                        var rowMinimum = current[low - 1]
+                        let x = a[i - 1]
+                        var j = low
+                        while j <= high {
+                            let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x == b[j - 1] ? 0 : 1), above)
+                            current[j] = value
+                            rowMinimum = min(rowMinimum, value)
+                            j += 1
+                        }
+                        current[high + 1] = above
+                        if rowMinimum > limit { return false }
+                        swap(&previous, &current)
+                    }
+                    return previous[m] <= limit
                 }
-                if rowMinimum > limit { return false }
-                swap(&previous, &current)
             }
-            return previous[m] <= limit
         }
     }
 
@@ -225,14 +237,22 @@ struct EntityLinker: Sendable {
     /// frequent, then the first.
     private static func bestSurface(_ texts: [String]) -> String {
         guard texts.count > 1 else { return texts[0] }
-        // Counted once (not by a scan of every text per text: a name with many mentions made
-        // this quadratic).
+        // A few texts are counted by comparing them (no dictionary to build); many, once with a
+        // dictionary (a scan of every text per text made a name with many mentions quadratic).
         var counts: [String: Int] = [:]
-        for text in texts { counts[text, default: 0] += 1 }
+        if texts.count > Self.fewTexts {
+            for text in texts { counts[text, default: 0] += 1 }
+        }
+        func count(_ text: String) -> Int {
+            guard texts.count <= Self.fewTexts else { return counts[text] ?? 0 }
+            var count = 0
+            for other in texts where other == text { count += 1 }
+            return count
+        }
         var best = 0
         var bestKey = (0, 0)
         for (k, text) in texts.enumerated() {
-            let key = (nonASCII(text), counts[text] ?? 0)
+            let key = (nonASCII(text), count(text))
             if k == 0 || key > bestKey {
                 best = k
                 bestKey = key
@@ -240,6 +260,9 @@ struct EntityLinker: Sendable {
         }
         return texts[best]
     }
+
+    /// Up to this many texts, ``bestSurface(_:)`` counts each text's copies by comparing texts.
+    private static let fewTexts = 8
 
     private static func nonASCII(_ s: String) -> Int {
         var count = 0

@@ -48,37 +48,56 @@ enum MentionPropagation {
     static func misspelledSurnames(_ mentions: [EntityTagger.Found], attributes: TokenAttributeTable, excluded: [Bool],
                                    bytes: [UInt8], ranges: [Range<Int>], isCandidate: (Int) -> Bool) -> [EntityTagger.Found] {
         bytes.withUnsafeBufferPointer { bytes in
-            // Each surname once, at its first mention (the one a match used to take), indexed by its
-            // one-deletion variants: a word one edit away shares a variant with it or is one.
+            // Each surname once, at its first mention (the one a match used to take), indexed by
+            // the hashes of its one-deletion variants: a word one edit away shares a variant with
+            // it or is one. A hash shared by chance only adds a candidate the exact test rejects.
             var surnames: [(folded: [UInt32], confidence: Double)] = []
-            var seen: Set<[UInt32]> = []
-            var byVariant: [[UInt32]: [Int]] = [:]
+            var firstByHash: [UInt64: Int] = [:]
+            var byVariant: [(hash: UInt64, surname: Int)] = []
+            var hashes: [UInt64] = []
+            var folded: [UInt32] = []
             for m in mentions where m.label == "PER" && m.confidence >= 0.5 {
                 let last = m.tokens.upperBound - 1
                 guard attributes[last].length >= 5 else { continue }
-                var folded: [UInt32] = []
                 fold(bytes, ranges[last], into: &folded)
-                guard seen.insert(folded).inserted else { continue }
-                for variant in variants(of: folded) { byVariant[variant, default: []].append(surnames.count) }
+                let hash = variantHashes(of: folded, into: &hashes)
+                if let first = firstByHash[hash] {
+                    // Seen (a hash shared by two spellings is told apart by the scalars).
+                    if surnames[first].folded == folded || surnames.contains(where: { $0.folded == folded }) { continue }
+                } else {
+                    firstByHash[hash] = surnames.count
+                }
+                for variant in hashes { byVariant.append((variant, surnames.count)) }
                 surnames.append((folded, m.confidence))
             }
             guard !surnames.isEmpty else { return [] }
+            byVariant.sort { $0.hash < $1.hash || ($0.hash == $1.hash && $0.surname < $1.surname) }
             var lengths = Set<Int>()
             for surname in surnames { lengths.formUnion([surname.folded.count - 1, surname.folded.count, surname.folded.count + 1]) }
             var covered = [Bool](repeating: false, count: attributes.count)
             for m in mentions { for k in m.tokens { covered[k] = true } }
             var found: [EntityTagger.Found] = []
-            var folded: [UInt32] = []
+            var candidates: [Int] = []
             for k in attributes.indices where !covered[k] && !excluded[k] && attributes[k].length >= 5
                 && attributes[k].flags.contains(.capitalized) && !attributes[k].flags.contains(.allCaps) {
                 // Words of no surname's length (give or take one) cannot be one edit away.
                 guard lengths.contains(attributes[k].length) || lengths.contains(attributes[k].length + 1), isCandidate(k) else { continue }
                 fold(bytes, ranges[k], into: &folded)
-                var candidates: Set<Int> = []
-                for variant in variants(of: folded) {
-                    candidates.formUnion(byVariant[variant] ?? [])
+                _ = variantHashes(of: folded, into: &hashes)
+                candidates.removeAll(keepingCapacity: true)
+                for variant in hashes {
+                    var low = 0, high = byVariant.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if byVariant[middle].hash < variant { low = middle + 1 } else { high = middle }
+                    }
+                    while low < byVariant.count && byVariant[low].hash == variant {
+                        candidates.append(byVariant[low].surname)
+                        low += 1
+                    }
                 }
-                if let index = candidates.sorted().first(where: { surnames[$0].folded != folded
+                candidates.sort()
+                if let index = candidates.first(where: { surnames[$0].folded != folded
                     && EditDistance.levenshtein(surnames[$0].folded, folded) == 1 }) {
                     let match = surnames[index]
                     found.append(EntityTagger.Found(span: Span(start: 0, end: 0), text: "", label: "PER",
@@ -89,16 +108,37 @@ enum MentionPropagation {
         }
     }
 
-    /// The word and the words one scalar shorter: two words one edit apart (substitution,
-    /// insertion or deletion) share one of these.
-    private static func variants(of word: [UInt32]) -> [[UInt32]] {
-        var variants = [word]
-        for index in word.indices {
-            var variant = word
-            variant.remove(at: index)
-            variants.append(variant)
+    /// Writes to `hashes` the hash of the word, then those of the words one scalar shorter (two
+    /// words one edit apart, by substitution, insertion or deletion, share one of these); returns
+    /// the word's own hash.
+    private static func variantHashes(of word: [UInt32], into hashes: inout [UInt64]) -> UInt64 {
+        hashes.removeAll(keepingCapacity: true)
+        // A polynomial hash, scalar `k` at power `k`: the word without scalar `j` is the scalars
+        // before `j`, then those after it one power lower.
+        let base: UInt64 = 0x100_0000_01B3
+        let m = word.count
+        var whole: UInt64 = 0, power: UInt64 = 1
+        for s in word {
+            whole = whole &+ UInt64(s) &* power
+            power = power &* base
         }
-        return variants
+        hashes.append(FeatureHash.mix(whole ^ UInt64(m)))
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: m + 1) { suffixes in
+            // suffixes[j]: the scalars from `j` on, the first at power 0.
+            suffixes[m] = 0
+            var j = m - 1
+            while j >= 0 {
+                suffixes[j] = UInt64(word[j]) &+ suffixes[j + 1] &* base
+                j -= 1
+            }
+            var prefix: UInt64 = 0, prefixPower: UInt64 = 1
+            for j in 0..<m {
+                hashes.append(FeatureHash.mix((prefix &+ suffixes[j + 1] &* prefixPower) ^ UInt64(m - 1)))
+                prefix = prefix &+ UInt64(word[j]) &* prefixPower
+                prefixPower = prefixPower &* base
+            }
+            return hashes[0]
+        }
     }
 
     /// The scalars of a token as ``EntityLinker/fold(_:)`` folds them (lowercase, no diacritics,

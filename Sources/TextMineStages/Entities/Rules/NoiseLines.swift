@@ -16,21 +16,36 @@ struct NoiseLines {
         case credits = "contributor credits"
     }
 
-    private let ownWords: HashedKeySet
-    private let otherWords: HashedKeySet
-    private let linkMarkers: HashedKeySet
-    private let creditMarkers: HashedKeySet
-    private let creditObjects: HashedKeySet
+    /// The word lists a folded word is in, as ``WordList`` bits, by its folded hash: one lookup a word.
+    private let lists: HashedKeyTable<UInt8>
+
+    /// The word lists of the rules.
+    private enum WordList: UInt8 {
+        /// Common words of the article's language.
+        case own = 1
+        /// Common words of the other languages (not of the article's).
+        case other = 2
+        /// Words that open a link to another article (`READ`, `LIRE`).
+        case linkMarker = 4
+        /// `contribué`, `contributed`.
+        case creditMarker = 8
+        /// What contributors contributed to (`reportage`, `story`).
+        case creditObject = 16
+    }
 
     /// Rules for articles in `language`; `others` are the languages whose lines are noise in it.
     init(language: LanguageCode) {
-        func hashes(_ words: some Sequence<String>) -> HashedKeySet { HashedKeySet(words.map(Self.foldedHash)) }
-        ownWords = hashes(CommonWords.words(of: language))
+        var lists = HashedKeyTable<UInt8>()
+        func add(_ words: some Sequence<String>, _ list: WordList) {
+            for word in words { lists.insert(Self.foldedHash(word), orBits: list.rawValue) }
+        }
+        add(CommonWords.words(of: language), .own)
         let others = EntityTagger.languages.filter { $0 != language }
-        otherWords = hashes(others.flatMap { CommonWords.words(of: $0) }.filter { !CommonWords.words(of: language).contains($0) })
-        linkMarkers = hashes(["read", "lire", "voir", "also", "related", "see", "watch", "regarder"])
-        creditMarkers = hashes(["contribué", "contributed"])
-        creditObjects = hashes(["reportage", "report", "article", "rapport", "story"])
+        add(others.flatMap { CommonWords.words(of: $0) }.filter { !CommonWords.words(of: language).contains($0) }, .other)
+        add(["read", "lire", "voir", "also", "related", "see", "watch", "regarder"], .linkMarker)
+        add(["contribué", "contributed"], .creditMarker)
+        add(["reportage", "report", "article", "rapport", "story"], .creditObject)
+        self.lists = lists
     }
 
     /// The folded hash of a word, as ``TokenAttributes/folded`` computes it.
@@ -69,18 +84,22 @@ struct NoiseLines {
 
     private func classifyLine(_ line: Slice<TokenAttributeTable>) -> Reason? {
         var words = 0, shouting = 0, own = 0, other = 0, credits = 0, objects = 0
-        var first: TokenAttributes?
-        for token in line where token.flags.contains(.hasLetter) {
-            if first == nil { first = token }
+        var first: (flags: TokenAttributes.Flag, length: Int, lists: UInt8)?
+        for k in line.indices {
+            let flags = line[k].flags
+            guard flags.contains(.hasLetter) else { continue }
+            let length = line[k].length
+            let lists = self.lists[line[k].folded] ?? 0
+            if first == nil { first = (flags, length, lists) }
             words += 1
-            if token.flags.contains(.allCaps) && token.length >= 2 { shouting += 1 }
-            if ownWords.contains(token.folded) { own += 1 }
-            if otherWords.contains(token.folded) { other += 1 }
-            if creditMarkers.contains(token.folded) { credits += 1 }
-            if creditObjects.contains(token.folded) { objects += 1 }
+            if flags.contains(.allCaps) && length >= 2 { shouting += 1 }
+            if lists & WordList.own.rawValue != 0 { own += 1 }
+            if lists & WordList.other.rawValue != 0 { other += 1 }
+            if lists & WordList.creditMarker.rawValue != 0 { credits += 1 }
+            if lists & WordList.creditObject.rawValue != 0 { objects += 1 }
         }
         guard let first else { return nil }
-        if first.flags.contains(.allCaps) && first.length >= 3 && linkMarkers.contains(first.folded) { return .link }
+        if first.flags.contains(.allCaps) && first.length >= 3 && first.lists & WordList.linkMarker.rawValue != 0 { return .link }
         if other >= 2 && other > own { return .foreignLanguage }
         if words <= 4 && other >= 1 && own == 0 && words >= 2 { return .foreignLanguage }
         if shouting >= 2 && shouting * 10 >= words * 6 { return .shouting }

@@ -1,13 +1,13 @@
 /// The tags of a BIO tagger (`O`, `B-PER`, `I-PER`, …) and the transitions between them that IOB2
 /// allows: `I-X` only continues `B-X` or `I-X`.
-public struct BIOLabels: Sendable, Equatable {
+package struct BIOLabels: Sendable, Equatable {
     /// Tag names; index 0 is always `O`.
-    public let tags: [String]
+    package let tags: [String]
     /// The entity types, sorted (`LOC`, `MISC`, `ORG`, `PER`).
-    public let types: [String]
+    package let types: [String]
 
     /// The tags for the given entity types: `O`, then `B-T`, `I-T` for each type in sorted order.
-    public init(types: some Sequence<String>) {
+    package init(types: some Sequence<String>) {
         let sorted = Array(Set(types)).sorted()
         self.types = sorted
         self.tags = ["O"] + sorted.flatMap { ["B-\($0)", "I-\($0)"] }
@@ -24,10 +24,10 @@ public struct BIOLabels: Sendable, Equatable {
     let allowedTable: [Bool]
 
     /// The number of tags.
-    public var count: Int { tags.count }
+    package var count: Int { tags.count }
 
     /// The index of a tag name, if it is one of these tags.
-    public func index(of tag: some StringProtocol) -> Int? {
+    package func index(of tag: some StringProtocol) -> Int? {
         tags.firstIndex { $0 == tag }
     }
 

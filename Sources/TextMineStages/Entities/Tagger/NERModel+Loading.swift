@@ -10,7 +10,7 @@ extension NERModel {
     /// language plus the given gazetteer files. Loaded models are cached by the files' paths,
     /// sizes and modification times, so a file rewritten in the same process (train, then eval) is
     /// read again.
-    public static func load(contentsOf path: String, gazetteers: [String] = []) throws -> NERModel {
+    package static func load(contentsOf path: String, gazetteers: [String] = []) throws -> NERModel {
         try ModelCache.shared.model(for: ([path] + gazetteers).map(ModelCache.version(of:))) {
             try NERModelFile.read(contentsOf: path) { language in
                 try Gazetteer.builtIn(language: language, adding: gazetteers)
@@ -19,21 +19,21 @@ extension NERModel {
     }
 
     /// The path of the model shipped for a language.
-    public static func builtInPath(language: LanguageCode) throws -> String {
+    package static func builtInPath(language: LanguageCode) throws -> String {
         try EntityResources.path(of: builtInFileName(language: language))
     }
 }
 
 extension Gazetteer {
     /// The gazetteer shipped for a language (`fr`, `en`), extended with the given files.
-    public static func builtIn(language: String, adding files: [String] = []) throws -> Gazetteer {
+    package static func builtIn(language: String, adding files: [String] = []) throws -> Gazetteer {
         var gazetteer = try EntityResources.builtInGazetteer(language: language)
         for file in files { gazetteer.merge(try Gazetteer(contentsOf: file)) }
         return gazetteer
     }
 
     /// Names of the built-in gazetteer files of a language, for provenance.
-    public static func builtInNames(language: String) throws -> [String] {
+    package static func builtInNames(language: String) throws -> [String] {
         try EntityResources.gazetteerFiles(language: language).map { URL(fileURLWithPath: $0).lastPathComponent }
     }
 }

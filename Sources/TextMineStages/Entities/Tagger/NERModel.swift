@@ -3,35 +3,35 @@ import Foundation
 /// A trained named-entity tagger: weights, tags, the feature set it was trained with and where it
 /// came from. Load one with ``NERModel/load(contentsOf:gazetteer:)`` (see ``NERModelFile``), tag with
 /// ``tag(bytes:ranges:)``.
-public struct NERModel: Sendable {
+package struct NERModel: Sendable {
     /// What a model says about itself: stored in the model file's header.
-    public struct Header: Codable, Sendable, Equatable {
+    package struct Header: Codable, Sendable, Equatable {
         /// The tags, `O` first.
-        public var tags: [String]
+        package var tags: [String]
         /// The language of the training data (`fr`).
-        public var language: String
+        package var language: String
         /// ``FeatureSet/signature`` of the code that trained the model.
-        public var featureSignature: String
+        package var featureSignature: String
         /// log2 of the number of weight rows.
-        public var rowBits: Int
+        package var rowBits: Int
         /// Integer units per weight unit.
-        public var scale: Float
+        package var scale: Float
         /// How the model was trained.
-        public var provenance: Provenance
+        package var provenance: Provenance
     }
 
     /// How a model was trained: data, settings and the scores it reached.
-    public struct Provenance: Codable, Sendable, Equatable {
+    package struct Provenance: Codable, Sendable, Equatable {
         /// One training or development file.
-        public struct Corpus: Codable, Sendable, Equatable {
+        package struct Corpus: Codable, Sendable, Equatable {
             /// The file name as given to `textmine train ner` (directories stripped).
-            public var file: String
+            package var file: String
             /// Which sentences were used (`all`, or `every 10th sentence held out`).
-            public var selection: String
-            public var sentences: Int
-            public var tokens: Int
+            package var selection: String
+            package var sentences: Int
+            package var tokens: Int
 
-            public init(file: String, selection: String, sentences: Int, tokens: Int) {
+            package init(file: String, selection: String, sentences: Int, tokens: Int) {
                 self.file = file
                 self.selection = selection
                 self.sentences = sentences
@@ -39,20 +39,20 @@ public struct NERModel: Sendable {
             }
         }
 
-        public var trainedOn: [Corpus]
-        public var dev: Corpus?
-        public var epochs: Int
-        public var seed: UInt64
+        package var trainedOn: [Corpus]
+        package var dev: Corpus?
+        package var epochs: Int
+        package var seed: UInt64
         /// Entity-level F1 on the development file after the last epoch.
-        public var devF1: Double?
+        package var devF1: Double?
         /// Gazetteers the features were computed with (`built-in:fr`).
-        public var gazetteers: [String]
+        package var gazetteers: [String]
         /// The licence the model's data imposes (`CC BY-NC-SA 4.0`), as the trainer declared it.
-        public var license: String?
+        package var license: String?
         /// How many perceptrons (seeds `seed`, `seed + 1`, …) were averaged.
-        public var runs: Int?
+        package var runs: Int?
 
-        public init(trainedOn: [Corpus], dev: Corpus?, epochs: Int, seed: UInt64, devF1: Double?,
+        package init(trainedOn: [Corpus], dev: Corpus?, epochs: Int, seed: UInt64, devF1: Double?,
                     gazetteers: [String], license: String?, runs: Int? = nil) {
             self.trainedOn = trainedOn
             self.dev = dev
@@ -65,7 +65,7 @@ public struct NERModel: Sendable {
         }
     }
 
-    public private(set) var header: Header
+    package private(set) var header: Header
     let weights: TaggerWeights
     let features: FeatureSet
     /// Tells this model from others, for the scores a ``TokenLexicon`` keeps.
@@ -81,17 +81,17 @@ public struct NERModel: Sendable {
     }
 
     /// The tags the model assigns.
-    public var labels: BIOLabels { weights.labels }
+    package var labels: BIOLabels { weights.labels }
 
     /// The same model computing gazetteer features with another gazetteer (built-ins plus a user's).
-    public func using(gazetteer: Gazetteer) -> NERModel {
+    package func using(gazetteer: Gazetteer) -> NERModel {
         NERModel(header: header, weights: weights,
                  features: FeatureSet(rowBits: features.rowBits, gazetteer: gazetteer, lowercaseVocabulary: features.lowercaseVocabulary,
                                       clusters: features.clusters))
     }
 
     /// Reusable buffers for tagging; keep one per thread to tag many sentences without allocating.
-    public struct Scratch: Sendable {
+    package struct Scratch: Sendable {
         var features = FeatureSet.Buffer()
         var path: [Int] = []
         var confidences: [Double] = []
@@ -104,21 +104,21 @@ public struct NERModel: Sendable {
         var casings: [UInt64] = []
         /// Its gazetteer marks, two empty ones before and after.
         var paddedMarks: [(begin: UInt8, inside: UInt8)] = []
-        public init() {}
+        package init() {}
 
         /// The gazetteer marks of the sentence last tagged, one per token.
         var marks: [(begin: UInt8, inside: UInt8)] { features.marks }
     }
 
     /// One entity the tagger found: its tokens (indices into the ranges tagged), type and confidence.
-    public struct Mention: Sendable, Equatable {
-        public var tokens: Range<Int>
-        public var type: String
-        public var confidence: Double
+    package struct Mention: Sendable, Equatable {
+        package var tokens: Range<Int>
+        package var type: String
+        package var confidence: Double
     }
 
     /// Tags one sentence given as byte ranges of `bytes` (tokens, in order).
-    public func tag(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, scratch: inout Scratch) -> [Mention] {
+    package func tag(bytes: UnsafeBufferPointer<UInt8>, ranges: ArraySlice<Range<Int>>, scratch: inout Scratch) -> [Mention] {
         guard !ranges.isEmpty else { return [] }
         tagIndices(bytes: bytes, ranges: ranges, scratch: &scratch)
         return mentions(scratch)
@@ -148,27 +148,12 @@ public struct NERModel: Sendable {
             weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
             return mentions(scratch)
         }
-        features.gazetteer.annotate(bytes: bytes, ranges: ranges, attributes: TokenAttributeTable(forms: scratch.lexicon.attributes, ids: forms),
-                                    into: &scratch.features.marks)
+        scratch.lexicon.withNameTokens(forms) { features.gazetteer.annotate($0, into: &scratch.features.marks) }
         scratch.lexicon.makeRoomForPairs()
         let n = ranges.count, L = labels.count
         // Each token's capitalisation code and gazetteer marks, with two boundary entries before
         // and after the sentence, so that token `i` and its neighbours are entries `i ... i + 4`.
-        scratch.casings.removeAll(keepingCapacity: true)
-        scratch.casings.append(contentsOf: repeatElement(FeatureSet.boundaryCasing, count: 2))
-        var words = 0, capitalised = 0
-        var previous = TokenLexicon.before
-        for id in forms {
-            let flags = scratch.lexicon.attributes[Int(id)].flags
-            scratch.casings.append(scratch.lexicon.casing(id, initial: scratch.lexicon.startsAfter(previous)))
-            if flags.contains(.hasLetter) {
-                words += 1
-                if flags.contains(.capitalized) { capitalised += 1 }
-            }
-            previous = id
-        }
-        scratch.casings.append(contentsOf: repeatElement(FeatureSet.boundaryCasing, count: 2))
-        let capitals = FeatureSet.capitals(words: words, capitalised: capitalised)
+        let capitals = scratch.lexicon.casings(of: forms, into: &scratch.casings)
         scratch.paddedMarks.removeAll(keepingCapacity: true)
         scratch.paddedMarks.append(contentsOf: repeatElement((begin: UInt8(0), inside: UInt8(0)), count: 2))
         scratch.paddedMarks.append(contentsOf: scratch.features.marks)
@@ -315,7 +300,7 @@ public struct NERModel: Sendable {
     }
 
     /// Tags one sentence of string tokens, returning IOB2 tags.
-    public func tags(for tokens: [String], scratch: inout Scratch) -> [String] {
+    package func tags(for tokens: [String], scratch: inout Scratch) -> [String] {
         let sentence = TaggedSentence(tokens: tokens, tags: tokens.map { _ in "O" })
         let (bytes, ranges) = sentence.utf8WithRanges
         bytes.withUnsafeBufferPointer { tagIndices(bytes: $0, ranges: ranges[...], scratch: &scratch) }

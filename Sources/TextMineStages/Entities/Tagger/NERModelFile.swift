@@ -19,14 +19,14 @@ import TextMineCore
 ///
 /// Reading checks each part in turn and reports a truncated, corrupt or foreign file as a
 /// ``Diagnostic`` naming the file, never by crashing.
-public enum NERModelFile {
+package enum NERModelFile {
     /// The first bytes of every model file.
     static let magic: [UInt8] = Array("TMNER".utf8) + [0, 0x0D, 0x0A]
     /// The format version this build reads and writes.
-    public static let version: UInt32 = 2
+    package static let version: UInt32 = 2
 
     /// Serialises a model.
-    public static func data(of model: NERModel) throws -> Data {
+    package static func data(of model: NERModel) throws -> Data {
         var out = ByteWriter()
         out.bytes(magic)
         out.u32(version)
@@ -63,13 +63,13 @@ public enum NERModelFile {
     }
 
     /// Writes a model file.
-    public static func write(_ model: NERModel, to path: String) throws {
+    package static func write(_ model: NERModel, to path: String) throws {
         try data(of: model).write(to: URL(fileURLWithPath: path))
     }
 
     /// Reads a model file; `gazetteer` provides the gazetteer features (the built-in one of the
     /// model's language, possibly extended by the user).
-    public static func read(contentsOf path: String, gazetteer: (String) throws -> Gazetteer) throws -> NERModel {
+    package static func read(contentsOf path: String, gazetteer: (String) throws -> Gazetteer) throws -> NERModel {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -80,7 +80,7 @@ public enum NERModelFile {
     }
 
     /// Parses model bytes; `file` names them in errors.
-    public static func read(_ bytes: [UInt8], file: String, gazetteer: (String) throws -> Gazetteer) throws -> NERModel {
+    package static func read(_ bytes: [UInt8], file: String, gazetteer: (String) throws -> Gazetteer) throws -> NERModel {
         var input = ByteReader(bytes: bytes, file: file)
         guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
             throw Diagnostic(file: file, message: "not a TextMine NER model (the file does not start with the .tmner magic bytes)",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The distinct word forms of the text being tagged, each analysed once: its ``TokenAttributes``,
 /// its word classes and the part of the tagger's scores that depends on the form alone
 /// (``FormScores``). A token is then a form id (4 bytes), and tagging it costs only the features
@@ -19,6 +21,14 @@ struct TokenLexicon {
     /// Each form's capitalisation code without the sentence-start bit (``FeatureSet/formCasing(_:)``;
     /// ``FeatureSet/boundaryCasing`` for the virtual forms), by id.
     private(set) var casings: [UInt64] = []
+    /// Each form's hash as the start of a gazetteer name (``Gazetteer/startHash(bytes:range:attributes:)``), by id.
+    private var nameHashes: [UInt64] = []
+    /// Whether some gazetteer name may start with each form, by id.
+    private var startsNames: [Bool] = []
+    /// The values that extend a name's hash with each form (``Gazetteer/appendHashedScalars(bytes:range:to:)``),
+    /// one form after the other, and where each form's start (one more entry than forms).
+    private var nameScalars: [UInt32] = []
+    private var nameScalarStarts: [Int] = [0]
     /// The scores of the features of pairs of neighbouring forms (see ``pairScores(_:_:initialA:model:)``).
     private var pairs = PairScoreCache()
     /// The scores of the sentence features (``FeatureScope/sentence``), ``sentenceIndex(capitals:casing:)``
@@ -84,6 +94,51 @@ struct TokenLexicon {
         Self.isVirtual(id) ? casings[Int(id)] : casings[Int(id)] | (initial ? FeatureSet.initialCasing : 0)
     }
 
+    /// Writes the capitalisation codes of a sentence's tokens (``FeatureSet/casing(_:_:)``) to
+    /// `casings`, two boundary codes before and after them; returns the sentence's share of
+    /// capitals (``FeatureSet/capitals(words:capitalised:)``).
+    func casings(of forms: ArraySlice<Int32>, into casings: inout [UInt64]) -> UInt64 {
+        let n = forms.count
+        casings.removeAll(keepingCapacity: true)
+        casings.append(contentsOf: repeatElement(FeatureSet.boundaryCasing, count: n + 4))
+        var words = 0, capitalised = 0
+        casings.withUnsafeMutableBufferPointer { casings in
+            attributes.withUnsafeBufferPointer { attributes in
+                self.casings.withUnsafeBufferPointer { formCasings in
+                    var initial = true
+                    var i = 2
+                    for id in forms {
+                        let flags = attributes[Int(id)].flags
+                        casings[i] = formCasings[Int(id)] | (initial ? FeatureSet.initialCasing : 0)
+                        if flags.contains(.hasLetter) {
+                            words += 1
+                            if flags.contains(.capitalized) { capitalised += 1 }
+                        }
+                        initial = flags.contains(.opener)
+                        i += 1
+                    }
+                }
+            }
+        }
+        return FeatureSet.capitals(words: words, capitalised: capitalised)
+    }
+
+    /// Calls `body` with a sentence's tokens, given as forms, for gazetteer matching.
+    func withNameTokens<R>(_ forms: ArraySlice<Int32>, _ body: (LexiconTokens) -> R) -> R {
+        forms.withUnsafeBufferPointer { forms in
+            nameHashes.withUnsafeBufferPointer { hashes in
+                startsNames.withUnsafeBufferPointer { starts in
+                    nameScalars.withUnsafeBufferPointer { scalars in
+                        nameScalarStarts.withUnsafeBufferPointer { scalarStarts in
+                            body(LexiconTokens(forms: forms, hashes: hashes.baseAddress!, starts: starts.baseAddress!,
+                                               scalars: scalars, scalarStarts: scalarStarts.baseAddress!))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Empties the pair cache when it is full; call it between sentences.
     mutating func makeRoomForPairs() { pairs.makeRoom() }
 
@@ -137,12 +192,17 @@ struct TokenLexicon {
         let hash = Self.hash(bytes, range)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if hashes[Int(id)] == hash && spelled(Int(id), bytes, range) { return id }
-            slot = (slot + 1) & mask
+        let known: Int32? = slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                while true {
+                    let id = slots[slot]
+                    if id < 0 { return nil }
+                    if hashes[Int(id)] == hash && spelled(Int(id), bytes, range) { return id }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
+        if let known { return known }
         let id = Int32(count)
         let attributes = TokenAttributes(bytes: bytes, range: range)
         let fine = model.features.clusters.fine(attributes.norm)
@@ -156,6 +216,12 @@ struct TokenLexicon {
 
     private mutating func append(_ form: TokenAttributes, _ wordClass: (fine: UInt16, coarse: UInt16), model: NERModel,
                                  bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, hash: UInt64) {
+        let virtual = Self.isVirtual(Int32(attributes.count))
+        let nameHash = virtual ? FeatureHash.empty : Gazetteer.startHash(bytes: bytes, range: range, attributes: form)
+        nameHashes.append(nameHash)
+        startsNames.append(!virtual && model.features.gazetteer.isPrefix(nameHash))
+        if !virtual { Gazetteer.appendHashedScalars(bytes: bytes, range: range, to: &nameScalars) }
+        nameScalarStarts.append(nameScalars.count)
         attributes.append(form)
         classes.append(wordClass)
         casings.append(Self.isVirtual(Int32(attributes.count - 1)) ? FeatureSet.boundaryCasing : model.features.formCasing(form))
@@ -165,16 +231,14 @@ struct TokenLexicon {
         scores.append(to: &self.scores)
     }
 
+    @inline(__always)
     private func spelled(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let start = spellingStarts[id], end = spellingStarts[id + 1]
         guard end - start == range.count else { return false }
-        var k = start, j = range.lowerBound
-        while k < end {
-            if spellings[k] != bytes[j] { return false }
-            k += 1
-            j += 1
+        guard range.count > 0 else { return true }
+        return spellings.withUnsafeBufferPointer { spellings in
+            memcmp(spellings.baseAddress! + start, bytes.baseAddress! + range.lowerBound, range.count) == 0
         }
-        return true
     }
 
     private mutating func rehash() {
@@ -201,6 +265,11 @@ struct TokenLexicon {
             }
         }
         var tail: UInt64 = 0, shift: UInt64 = 0
+        if k < range.upperBound && k + 8 <= bytes.count, let base = bytes.baseAddress {
+            // The last bytes at once, those past the token masked off.
+            let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            return FeatureHash.mix(h ^ (word & (UInt64.max >> UInt64(64 - 8 * (range.upperBound - k)))))
+        }
         while k < range.upperBound {
             tail |= UInt64(bytes[k]) << shift
             shift += 8
@@ -251,4 +320,30 @@ struct TokenAttributeTable: RandomAccessCollection {
 
     @inline(__always)
     subscript(k: Int) -> TokenAttributes { forms[Int(ids[k])] }
+}
+
+/// A sentence's tokens as forms of a ``TokenLexicon``, which keeps how each form extends a
+/// gazetteer name's hash: matching reads no bytes.
+struct LexiconTokens: GazetteerTokens {
+    let forms: UnsafeBufferPointer<Int32>
+    let hashes: UnsafePointer<UInt64>
+    let starts: UnsafePointer<Bool>
+    let scalars: UnsafeBufferPointer<UInt32>
+    let scalarStarts: UnsafePointer<Int>
+
+    var count: Int { forms.count }
+
+    @inline(__always)
+    func mayStartName(_ i: Int, in gazetteer: Gazetteer) -> Bool { starts[Int(forms[i])] }
+
+    @inline(__always)
+    func startHash(_ i: Int) -> UInt64 { hashes[Int(forms[i])] }
+
+    @inline(__always)
+    func extend(_ hash: UInt64, with i: Int) -> UInt64 {
+        let id = Int(forms[i])
+        var hash = hash
+        for k in scalarStarts[id]..<scalarStarts[id + 1] { hash = FeatureHash.extend(hash, scalars[k]) }
+        return hash
+    }
 }

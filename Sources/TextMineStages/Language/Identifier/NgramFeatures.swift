@@ -9,14 +9,14 @@
 ///     _ = hasher.push(unit) { row in use(row) }
 /// }
 /// ```
-public struct NgramFeatures: Sendable, Equatable {
+package struct NgramFeatures: Sendable, Equatable {
     /// The longest n-gram, in units (1...4).
     var maxOrder: Int
     /// log2 of the number of rows features hash into.
     var rowBits: Int
 
     /// The largest ``maxOrder``: four 16-bit units fill the 64-bit key.
-    public static let longestOrder = 4
+    package static let longestOrder = 4
 
     func hasher() -> Hasher { Hasher(maxOrder: maxOrder, shift: UInt64(64 - rowBits)) }
 

@@ -1,15 +1,15 @@
 /// A prior on a summary's length in words that a learned ranker carries: summaries are scored
 /// against references of a typical length, so a selection of sentences that together run far
 /// longer (or shorter) than that loses on ROUGE F1 whatever its sentences' scores.
-public struct LengthPrior: Codable, Sendable, Equatable {
+package struct LengthPrior: Codable, Sendable, Equatable {
     /// The words per selected sentence the summary aims at (2 sentences: twice as many).
-    public var wordsPerSentence: Double
+    package var wordsPerSentence: Double
     /// The score (log-odds) lost per word the selection runs off that target.
-    public var weight: Double
+    package var weight: Double
     /// The score lost per unit of tf-idf cosine between two chosen sentences (what they repeat).
-    public var redundancy: Double
+    package var redundancy: Double
 
-    public init(wordsPerSentence: Double, weight: Double, redundancy: Double) {
+    package init(wordsPerSentence: Double, weight: Double, redundancy: Double) {
         self.wordsPerSentence = wordsPerSentence
         self.weight = weight
         self.redundancy = redundancy

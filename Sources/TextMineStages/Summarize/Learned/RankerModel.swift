@@ -6,48 +6,48 @@ import TextMineCore
 ///
 /// `score = bias + Σ weight_k · (x_k − mean_k) / scale_k`: the log-odds that the sentence belongs
 /// to the oracle extract of the article's reference summary.
-public struct RankerModel: Codable, Sendable, Equatable {
+package struct RankerModel: Codable, Sendable, Equatable {
     /// Where the training data came from and how the model was fitted.
-    public struct Provenance: Codable, Sendable, Equatable {
+    package struct Provenance: Codable, Sendable, Equatable {
         /// The training file's name.
-        public var data: String
+        package var data: String
         /// The training data's licence (e.g. `CC BY-SA 4.0`).
-        public var license: String?
+        package var license: String?
         /// Articles and sentences trained on, and oracle-selected sentences among them.
-        public var articles: Int
-        public var sentences: Int
-        public var positives: Int
+        package var articles: Int
+        package var sentences: Int
+        package var positives: Int
         /// Sentences the oracle selects per article.
-        public var oracleSentences: Int
+        package var oracleSentences: Int
         /// The training targets (`oracle` or `soft`, see ``RankerTrainer/Labels``).
-        public var labels: String
+        package var labels: String
         /// The L2 penalty of the fit.
-        public var l2: Double
+        package var l2: Double
         /// Sentences a word must occur in to get a weight in ``RankerModel/lexicon``.
-        public var lexiconMinCount: Int?
+        package var lexiconMinCount: Int?
     }
 
     /// Always `textmine-summary-ranker`.
-    public var format: String
+    package var format: String
     /// The file format's version.
-    public var version: Int
+    package var version: Int
     /// The language of the training data.
-    public var language: String
+    package var language: String
     /// The feature names, in the order of the other arrays.
-    public var features: [String]
+    package var features: [String]
     /// Feature means and standard deviations on the training data.
-    public var mean: [Double]
-    public var scale: [Double]
+    package var mean: [Double]
+    package var scale: [Double]
     /// The weight of each standardised feature, and the intercept.
-    public var weights: [Double]
-    public var bias: Double
+    package var weights: [Double]
+    package var bias: Double
     /// Word → weight: the log-odds that a sentence holding the word is in the oracle extract
     /// (see ``SentenceLexicon``); the `lexical…` features are read from it.
-    public var lexicon: [String: Double]?
+    package var lexicon: [String: Double]?
     /// The summary length the model's training references favour, used when a few sentences are
     /// selected (see ``SentenceSelector/selectJointly``); nil selects greedily.
-    public var lengthPrior: LengthPrior?
-    public var provenance: Provenance
+    package var lengthPrior: LengthPrior?
+    package var provenance: Provenance
 
     static let formatName = "textmine-summary-ranker"
 
@@ -59,7 +59,7 @@ public struct RankerModel: Codable, Sendable, Equatable {
     }
 
     /// Reads a model file, checking that its features are the ones this build computes.
-    public static func read(contentsOf path: String) throws -> RankerModel {
+    package static func read(contentsOf path: String) throws -> RankerModel {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -83,7 +83,7 @@ public struct RankerModel: Codable, Sendable, Equatable {
     }
 
     /// Writes the model as pretty-printed JSON.
-    public func write(to path: String) throws {
+    package func write(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(self).write(to: URL(fileURLWithPath: path))
