@@ -61,9 +61,11 @@ struct SentenceGraph {
             targets.withUnsafeBufferPointer { targets in
                 weights.withUnsafeBufferPointer { weights in
                     outWeight.withUnsafeBufferPointer { outWeight in
+                        // The score held by sentences without edges; each round adds it up for
+                        // the next while it sums the change (same terms, same order).
+                        var dangling = 0.0
+                        for i in 0..<count where outWeight[i] == 0 { dangling += scores[i] }
                         for _ in 0..<iterations {
-                            var dangling = 0.0
-                            for i in 0..<count where outWeight[i] == 0 { dangling += scores[i] }
                             let base = (1 - damping) / Double(count) + damping * dangling / Double(count)
                             let delta = next.withUnsafeMutableBufferPointer { next in
                                 scores.withUnsafeBufferPointer { scores in
@@ -75,7 +77,11 @@ struct SentenceGraph {
                                         }
                                     }
                                     var delta = 0.0
-                                    for i in 0..<count { delta += abs(next[i] - scores[i]) }
+                                    dangling = 0
+                                    for i in 0..<count {
+                                        delta += abs(next[i] - scores[i])
+                                        if outWeight[i] == 0 { dangling += next[i] }
+                                    }
                                     return delta
                                 }
                             }

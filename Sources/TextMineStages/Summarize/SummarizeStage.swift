@@ -108,7 +108,8 @@ public struct SummarizeStage: Stage {
             reasons[i] = .dependent
         }
         let selected = selector.select(
-            scores: scores, eligible: reasons.map { $0 == nil }, dependent: dependent, document: document, length: length)
+            scores: scores, eligible: reasons.map { $0 == nil }, dependent: dependent, document: document, length: length,
+            lengthPrior: learned?.model.lengthPrior)
         let ranks = Self.ranks(of: scores)
         let scored = document.spans.indices.map { i in
             ScoredSentence(

@@ -11,17 +11,25 @@ struct TermNormalizer: Sendable {
     /// letters.
     var stripsPlurals: Bool
 
-    /// ``latinFold``, ``latinUpper`` and ``asciiClasses``, held by each normalizer so that hot loops
-    /// read them without the lazy-global check of a static.
+    /// ``latinFold``, ``latinUpper``, ``asciiClasses`` and ``WordScanner/latinWord``, held by each
+    /// normalizer so that hot loops read them without the lazy-global check of a static.
     private let fold: [UInt32]
     private let upper: [Bool]
     private let classes: [UInt8]
+    private let latinWord: [Bool]
 
     init(stripsPlurals: Bool = true) {
         self.stripsPlurals = stripsPlurals
         fold = Self.latinFold
         upper = Self.latinUpper
         classes = Self.asciiClasses
+        latinWord = WordScanner.latinWord
+    }
+
+    /// ``WordScanner/isWordScalar(_:)`` with the Latin table at hand.
+    @inline(__always)
+    private func isWordScalar(_ value: UInt32) -> Bool {
+        value < 0x250 ? latinWord[Int(value)] : WordScanner.isWordScalar(value)
     }
 
     /// Normalises the word `bytes[range]` (a word as ``WordScanner`` finds it) and describes it,
@@ -59,7 +67,7 @@ struct TermNormalizer: Sendable {
                 position += 1
             } else {
                 let (value, width) = UTF8Scalar.decode(bytes, at: position, limit: limit)
-                if WordScanner.isWordScalar(value) { break }
+                if isWordScalar(value) { break }
                 position += width
             }
         }
@@ -85,7 +93,7 @@ struct TermNormalizer: Sendable {
                 position &+= 1
             } else {
                 let (value, width) = UTF8Scalar.decode(bytes, at: position, limit: limit)
-                if !WordScanner.isWordScalar(value) { break }
+                if !isWordScalar(value) { break }
                 // The slow path: bring `word` up to date with the ASCII bytes since the last
                 // non-ASCII scalar, then fold this one.
                 word.resume(hash: hash, flags: flags, asciiTail: tail(bytes, asciiFrom..<position), asciiCount: position - asciiFrom)

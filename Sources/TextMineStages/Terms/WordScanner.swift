@@ -98,7 +98,7 @@ enum WordScanner {
     }
 
     /// Word characters among U+0000…U+024F (Latin scripts), from Unicode properties, built once.
-    private static let latinWord: [Bool] = (0..<0x250).map { value in
+    static let latinWord: [Bool] = (0..<0x250).map { value in
         guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
         if value < 128 { return isASCIIWord(UInt8(value)) }
         let properties = scalar.properties
