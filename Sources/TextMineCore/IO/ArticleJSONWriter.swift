@@ -185,7 +185,12 @@ public struct ArticleJSONWriter {
     public mutating func span(_ span: Span) {
         if span.end >= 0 && span.start >= 0 {
             buffer.reserve(64)
-            buffer.putSpan(end: UInt(span.end), start: UInt(span.start))
+            buffer.putWord(0x3A22_646E_6522_7B, length: 7)  // {"end":
+            buffer.putDigits(of: UInt(span.end))
+            buffer.putWord(0x7472_6174_7322_2C, length: 7)  // ,"start
+            buffer.putWord(0x3A22, length: 2)  // ":
+            buffer.putDigits(of: UInt(span.start))
+            buffer.put(0x7D)
         } else {
             ascii("{\"end\":")
             integer(span.end)
@@ -357,49 +362,32 @@ private final class ByteBuffer {
     /// Appends the decimal digits of a number there is room for (20 bytes), two at a time.
     @inline(__always)
     func putDigits(of value: UInt) {
-        count &+= Self.writeDigits(of: value, to: base + count)
-    }
-
-    /// Appends `{"end":…,"start":…}` for non-negative offsets there is room for (64 bytes),
-    /// written through one local pointer and counted once.
-    @inline(__always)
-    func putSpan(end: UInt, start: UInt) {
-        let out = base + count
-        let raw = UnsafeMutableRawPointer(out)
-        raw.storeBytes(of: UInt64(0x3A22_646E_6522_7B).littleEndian, as: UInt64.self)  // {"end":
-        var length = 7
-        length &+= Self.writeDigits(of: end, to: out + length)
-        raw.storeBytes(of: UInt64(0x7472_6174_7322_2C).littleEndian, toByteOffset: length, as: UInt64.self)  // ,"start
-        length &+= 7
-        raw.storeBytes(of: UInt16(0x3A22).littleEndian, toByteOffset: length, as: UInt16.self)  // ":
-        length &+= 2
-        length &+= Self.writeDigits(of: start, to: out + length)
-        out[length] = 0x7D
-        count &+= length &+ 1
-    }
-
-    /// Writes the decimal digits of `value` at `target` (room for 20 bytes), two at a time, and
-    /// returns their number.
-    @inline(__always)
-    private static func writeDigits(of value: UInt, to target: UnsafeMutablePointer<UInt8>) -> Int {
         if value < 10 {
-            target[0] = UInt8(truncatingIfNeeded: value) &+ 0x30
-            return 1
+            base[count] = UInt8(truncatingIfNeeded: value) &+ 0x30
+            count &+= 1
+            return
         }
         let digits = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100_000 ? 5 : Self.digitCount(value)
         var remaining = value
-        var index = digits
-        let pairs = ShortestDouble.digitPairs.utf8Start
+        var index = count &+ digits
+        let pairs = Self.digitPairs.utf8Start
         while remaining >= 10 {
             let pair = Int(truncatingIfNeeded: remaining % 100) &* 2
             remaining /= 100
             index &-= 2
-            target[index] = pairs[pair]
-            target[index &+ 1] = pairs[pair &+ 1]
+            base[index] = pairs[pair]
+            base[index &+ 1] = pairs[pair &+ 1]
         }
-        if index > 0 { target[index &- 1] = UInt8(truncatingIfNeeded: remaining) &+ 0x30 }
-        return digits
+        if index > count { base[index &- 1] = UInt8(truncatingIfNeeded: remaining) &+ 0x30 }
+        count &+= digits
     }
+
+    /// "00", "01", … "99".
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 
     private static func digitCount(_ value: UInt) -> Int {
         var digits = 1

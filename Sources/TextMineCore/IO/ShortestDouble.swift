@@ -175,15 +175,12 @@ enum ShortestDouble {
         }
     }
 
-    /// "00", "01", … "99", for every writer of decimal digits (a literal: no lazily initialised
-    /// global to check on every call).
-    static var digitPairs: StaticString {
-        """
+    /// "00", "01", … "99".
+    private static let digitPairs: StaticString = """
         00010203040506070809101112131415161718192021222324252627282930313233343536373839\
         40414243444546474849505152535455565758596061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899
         """
-    }
 
     /// 5^p for p in 0…27 (a switch of constants: a table in the binary, no lazy global).
     @inline(__always)

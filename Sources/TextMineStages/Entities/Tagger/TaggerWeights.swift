@@ -214,8 +214,9 @@ struct ScoreLanes {
 
     /// Appends the twelve lanes to `lanes`.
     func append(to lanes: inout [Int32]) {
-        for lane in 0..<8 { lanes.append(low[lane]) }
-        for lane in 0..<4 { lanes.append(high[lane]) }
+        let start = lanes.count
+        lanes.append(contentsOf: repeatElement(0, count: 12))
+        lanes.withUnsafeMutableBufferPointer { store(to: $0.baseAddress! + start) }
     }
 
     /// Keeps in each lane the larger of its value and `other`'s.

@@ -293,7 +293,11 @@ struct FormScores {
 
     /// Appends the five parts' lanes, in the order of the offsets above.
     func append(to lanes: inout [Int32]) {
-        for part in [token, toNext, toNext2, toPrevious, toPrevious2] { part.append(to: &lanes) }
+        token.append(to: &lanes)
+        toNext.append(to: &lanes)
+        toNext2.append(to: &lanes)
+        toPrevious.append(to: &lanes)
+        toPrevious2.append(to: &lanes)
     }
 }
 
