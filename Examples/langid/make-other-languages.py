@@ -14,15 +14,21 @@ text (see docs/models/langid.md):
 - the locale data of the Unicode CLDR as the Babel library ships it (https://babel.pocoo.org,
   `pip install babel==2.19.0`; Babel BSD-3-Clause, CLDR data under the Unicode License v3): names
   of languages, countries, scripts, currencies, units, months and days, calendar and number words,
-  written as lines of 4 to 12 items.
+  written as lines of 4 to 12 items;
+- the word lists of Tesseract's OCR models for a language (tessdata_fast, Apache-2.0; Debian's
+  `tesseract-ocr-LANG` packages, read with `combine_tessdata` and `dawg2wordlist` of the
+  `tesseract-ocr` package), about 100,000 words per language (news words included:
+  `goberno`, `prezos`), written as lines of 6 to 14 words drawn at random. Languages whose package
+  is not installed are skipped (`--no-tesseract` skips them all).
 
-1 word in 20 of the CLDR lines is an English word (from Django's English messages), as the names,
-titles and terms that real text quotes are: without them the model would take any text quoting
-English for one of its own languages (the English comes from Django's messages). One `{"lang", "group", "text"}` line each; `group` is the
-model's class (languages of one group share one class: the model has 16 lanes, 9 of them for its
-own languages).
+`--english-share` mixes English words (from Django's English messages) into the CLDR and word-list
+lines, as the names and terms that real text quotes; the built-in model uses 0 (with discriminative
+passes, English words in the other classes taught them English). One `{"lang", "group", "text"}`
+line each; `group` is the model's class (languages of one group share one class: the model has 16
+lanes, 9 of them for its own languages).
 
     pip install --no-deps django==5.2.19 wagtail==8.0.1 sphinx==9.0.4 babel==2.19.0
+    apt-get install tesseract-ocr tesseract-ocr-glg tesseract-ocr-afr …   # see TESSERACT below
     python3 make-other-languages.py > others.jsonl
     python3 make-other-languages.py --leave-out gl,af > others-without-gl-af.jsonl   # to measure unseen languages
     python3 make-other-languages.py --own de,en,es,fr,it,nl,pl,pt,ru > own.jsonl
@@ -37,8 +43,10 @@ import importlib.util
 import os
 import random
 import re
+import subprocess
 import sys
 import json
+import tempfile
 
 # Classes of the built-in model, by family and script. Latin and Cyrillic only: text in other
 # scripts is `und` because the model's training text never uses their letters.
@@ -53,6 +61,19 @@ GROUPS = {
                      "id", "ms", "tl", "fil", "vi", "mg", "mi", "sw", "cy", "ga", "gd", "br", "kw", "gv",
                      "mt", "ha", "yo", "ig", "zu", "xh", "nso", "tn", "st", "lg", "rw", "so", "om", "wo"],
 }
+
+# Tesseract's code for each language that has a Debian package (tesseract-ocr-CODE).
+TESSERACT = {
+    "de": "deu", "en": "eng", "es": "spa", "fr": "fra", "it": "ita", "nl": "nld", "pl": "pol", "pt": "por",
+    "ru": "rus", "gl": "glg", "ca": "cat", "oc": "oci", "la": "lat", "eo": "epo", "ro": "ron", "co": "cos",
+    "af": "afr", "fy": "fry", "lb": "ltz", "sv": "swe", "da": "dan", "nb": "nor", "is": "isl", "fo": "fao",
+    "cs": "ces", "sk": "slk", "sl": "slv", "hr": "hrv", "bs": "bos", "sr_Latn": "srp_latn", "uk": "ukr",
+    "bg": "bul", "mk": "mkd", "sr": "srp", "be": "bel", "kk": "kaz", "ky": "kir", "mn": "mon", "tg": "tgk",
+    "tt": "tat", "fi": "fin", "et": "est", "hu": "hun", "lt": "lit", "lv": "lav", "tr": "tur", "az": "aze",
+    "uz": "uzb", "sq": "sqi", "eu": "eus", "ku": "kmr", "id": "ind", "ms": "msa", "fil": "fil", "vi": "vie",
+    "mi": "mri", "sw": "swa", "cy": "cym", "ga": "gle", "gd": "gla", "mt": "mlt", "yo": "yor",
+}
+TESSDATA = "/usr/share/tesseract-ocr/*/tessdata"
 
 DIRECTIVE = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|\{\w*\}|<[^>]*>|&\w+;|https?://\S+")
 LETTER = re.compile(r"[^\W\d_]")
@@ -155,6 +176,30 @@ def cldr_strings(language):
     return sorted(set(strings))
 
 
+def tesseract_words(language):
+    """The words of the Tesseract model's word list for a language (none when not installed)."""
+    code = TESSERACT.get(language)
+    paths = sorted(glob.glob(os.path.join(TESSDATA, f"{code}.traineddata"))) if code else []
+    if not paths:
+        return []
+    with tempfile.TemporaryDirectory() as folder:
+        prefix = os.path.join(folder, code + ".")
+        subprocess.run(["combine_tessdata", "-u", paths[-1], prefix], check=True, capture_output=True)
+        if not os.path.exists(prefix + "lstm-word-dawg"):
+            return []
+        subprocess.run(["dawg2wordlist", prefix + "lstm-unicharset", prefix + "lstm-word-dawg", prefix + "words"],
+                       check=True, capture_output=True)
+        with open(prefix + "words", encoding="utf-8") as handle:
+            return sorted({word for word in handle.read().split() if len(LETTER.findall(word)) >= 2})
+
+
+def word_lines(words, english_words, generator, english_share, count):
+    for _ in range(count if words else 0):
+        line = [generator.choice(english_words) if english_words and generator.random() < english_share
+                else generator.choice(words) for _ in range(generator.randint(6, 14))]
+        yield " ".join(line)
+
+
 def cldr_lines(strings, english_words, generator, english_share):
     strings = list(strings)
     generator.shuffle(strings)
@@ -170,8 +215,10 @@ def cldr_lines(strings, english_words, generator, english_share):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--english-share", type=float, default=0.05, help="share of English words in the CLDR lines")
+    parser.add_argument("--english-share", type=float, default=0.0, help="share of English words in the CLDR and word-list lines")
     parser.add_argument("--own", default="", help="comma-separated languages of the model: write their text instead")
+    parser.add_argument("--word-lines", type=int, default=1500, help="lines drawn from each Tesseract word list")
+    parser.add_argument("--no-tesseract", action="store_true", help="leave the Tesseract word lists out")
     parser.add_argument("--leave-out", default="", help="comma-separated languages to leave out (to measure unseen languages)")
     arguments = parser.parse_args()
     left_out = set(filter(None, arguments.leave_out.split(",")))
@@ -186,8 +233,11 @@ def main():
             generator = random.Random("textmine-langid-" + language)
             texts = [text for folder in folders for text in english_messages(folder)] if language == "en" \
                 else translated_messages(folders, language)
-            texts += cldr_lines(cldr_strings(language), [] if language == "en" else english_words, generator,
-                                arguments.english_share)
+            english = [] if language == "en" else english_words
+            texts += cldr_lines(cldr_strings(language), english, generator, arguments.english_share)
+            if not arguments.no_tesseract:
+                texts += word_lines(tesseract_words(language), english, generator, arguments.english_share,
+                                    arguments.word_lines)
             code = language.split("_")[0]
             for text in dict.fromkeys(text for text in texts if len(LETTER.findall(text)) >= 3):
                 line = {"lang": code, "group": group, "text": text} if group else {"lang": code, "text": text}

@@ -44,6 +44,15 @@ struct TrainSummarizeCommand: ParsableCommand {
     @Option(help: "Training targets: oracle (1 for the oracle's sentences) or soft (averaged with each sentence's own ROUGE over the article's best).")
     var labels: RankerTrainer.Labels = .oracle
 
+    @Option(help: "Words per sentence a selection of a few sentences aims at (the model's length prior).")
+    var wordsPerSentence: Double = 22.5
+
+    @Option(help: "Score (log-odds) a selection loses per word off that target (e.g. 0.02); 0 (the default) writes no length prior: selection stays greedy.")
+    var lengthWeight: Double = 0
+
+    @Option(help: "Score a joint selection loses per unit of tf-idf cosine between two of its sentences.")
+    var jointRedundancy: Double = 0
+
     @Option(help: "Training sentences a word must occur in to get a weight in the model's word lexicon.")
     var lexiconMinCount: Int = 100
 
@@ -61,6 +70,9 @@ struct TrainSummarizeCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...10).contains(oracleSentences) else { throw ValidationError("--oracle-sentences must be between 1 and 10") }
+        guard wordsPerSentence > 0, lengthWeight >= 0, jointRedundancy >= 0 else {
+            throw ValidationError("--words-per-sentence must be positive, --length-weight and --joint-redundancy not negative")
+        }
         guard lexiconMinCount >= 2 else { throw ValidationError("--lexicon-min-count must be at least 2") }
         guard l2 >= 0 else { throw ValidationError("--l2 must not be negative") }
         guard heldOut >= 0 else { throw ValidationError("--held-out must not be negative") }
@@ -111,6 +123,7 @@ struct TrainSummarizeCommand: ParsableCommand {
         settings.l2 = l2
         settings.labels = labels
         settings.lexiconMinCount = lexiconMinCount
+        settings.lengthPrior = lengthWeight > 0 ? LengthPrior(wordsPerSentence: wordsPerSentence, weight: lengthWeight, redundancy: jointRedundancy) : nil
         var trainer = RankerTrainer(settings: settings)
         trainer.recordsSentences = featuresOut != nil
         var failures = 0

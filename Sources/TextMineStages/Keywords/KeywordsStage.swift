@@ -69,7 +69,7 @@ public struct KeywordsStage: Stage {
         merge = options[Self.mergeEntities]
         dropWeakWords = options[Self.dropWeak]
         frequencies = try options[Self.documentFrequencies].map { try DocumentFrequencies(contentsOf: $0) }
-        terms = PackTerms(library: try PackLibrary(userPacks: options[Self.packs]))
+        terms = try PackTerms.with(userPacks: options[Self.packs])
     }
 
     /// The distinct content words of an article as this stage sees them (term key, and the word as

@@ -16,22 +16,32 @@ struct PackTerms: Sendable {
     /// The terms of the built-in packs, built once.
     static let builtIn = PackTerms(library: PackLibrary(packs: BuiltinPacks.all))
 
+    /// The terms of the built-in packs plus the pack files at `paths` (the shared built-in terms
+    /// when there are none).
+    /// - Throws: the ``Diagnostic`` of the first pack that does not load.
+    static func with(userPacks paths: [String]) throws(Diagnostic) -> PackTerms {
+        paths.isEmpty ? builtIn : PackTerms(library: try PackLibrary(userPacks: paths))
+    }
+
     /// The terms of a library's packs.
     init(library: PackLibrary) {
+        let normalizer = TermNormalizer()
         var languages: [LanguageCode] = []
-        var words: [LanguageCode: [String]] = [:]
+        var keys: [LanguageCode: [UInt64]] = [:]
         var names: [LanguageCode: [[String]]] = [:]
         for pack in library.packs {
             let packWords = pack.termStopwords ?? pack.stopwords
             if !packWords.isEmpty {
-                if words[pack.language] == nil { languages.append(pack.language) }
-                words[pack.language, default: []].append(contentsOf: packWords.map { String(decoding: $0, as: UTF8.self) })
+                if keys[pack.language] == nil { languages.append(pack.language) }
+                keys[pack.language, default: []].append(contentsOf: packWords.map {
+                    normalizer.normalize(String(decoding: $0, as: UTF8.self)).wordKey
+                })
             }
             if !pack.entityAliases.isEmpty { names[pack.language, default: []].append(contentsOf: pack.entityAliases) }
         }
         self.languages = languages
-        stopwords = words.mapValues { StopwordList(words: $0) }
-        otherStopwords = StopwordList(words: languages.flatMap { words[$0]! })
+        stopwords = keys.mapValues { StopwordList(wordKeys: $0) }
+        otherStopwords = StopwordList(wordKeys: languages.flatMap { keys[$0]! })
         aliases = names.mapValues { EntityAliases(entities: $0) }
     }
 

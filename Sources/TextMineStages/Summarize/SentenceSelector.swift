@@ -10,16 +10,28 @@
 /// A dependent sentence (see ``SentenceOpening``) comes with the sentence before it: when it is
 /// the best pick, both are taken if both fit the budget (the one before is then taken whatever
 /// its score), else it is passed over.
+///
+/// A learned ranker may carry a ``LengthPrior``: a few sentences are then chosen together, the
+/// set whose scores minus its distance to a typical length are best (``selectJointly``).
 struct SentenceSelector {
     /// The weight of redundancy against score, in [0, 1].
     var redundancy: Double
     /// The cosine from which a sentence counts as a repeat of one already taken and is dropped.
     static let duplicateCosine = 0.8
 
-    /// The selected sentence indexes, in document order.
+    /// The selected sentence indexes, in document order. With a `lengthPrior` (a learned ranker's)
+    /// and a length of at most ``jointLimit`` sentences, the sentences are chosen together
+    /// (``selectJointly``) instead of greedily.
     func select(
-        scores: [Double], eligible: [Bool], dependent: [Bool]? = nil, document: SummaryDocument, length: SummaryLength
+        scores: [Double], eligible: [Bool], dependent: [Bool]? = nil, document: SummaryDocument, length: SummaryLength,
+        lengthPrior: LengthPrior? = nil
     ) -> [Int] {
+        if let lengthPrior, case .sentences(let wanted) = length, wanted <= Self.jointLimit,
+            let joint = selectJointly(
+                scores: scores, eligible: eligible, dependent: dependent, document: document, count: wanted, prior: lengthPrior)
+        {
+            return joint
+        }
         let count = scores.count
         var available = eligible
         let candidates = (0..<count).filter { eligible[$0] }

@@ -78,7 +78,7 @@ public struct SummarizeStage: Stage {
         language = options[Self.language]
         eligibility = SentenceEligibility(minWords: options[Self.minWords], maxWords: options[Self.maxWords])
         selector = SentenceSelector(redundancy: options[Self.redundancy])
-        terms = PackTerms(library: try PackLibrary(userPacks: options[Self.packs]))
+        terms = try PackTerms.with(userPacks: options[Self.packs])
     }
 
     public func process(_ article: inout Article, context: StageContext) throws {
@@ -108,7 +108,8 @@ public struct SummarizeStage: Stage {
             reasons[i] = .dependent
         }
         let selected = selector.select(
-            scores: scores, eligible: reasons.map { $0 == nil }, dependent: dependent, document: document, length: length)
+            scores: scores, eligible: reasons.map { $0 == nil }, dependent: dependent, document: document, length: length,
+            lengthPrior: learned?.model.lengthPrior)
         let ranks = Self.ranks(of: scores)
         let scored = document.spans.indices.map { i in
             ScoredSentence(

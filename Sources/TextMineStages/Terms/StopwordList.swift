@@ -6,11 +6,10 @@ import TextMineCore
 struct StopwordList: Sendable {
     private let keys: TermTable
 
-    /// A list of these words, matched after ``TermNormalizer`` normalisation.
-    init<Words: Sequence<String>>(words: Words) {
-        let normalizer = TermNormalizer()
-        var keys = TermTable(capacity: words.underestimatedCount)
-        for word in words { _ = keys.id(for: normalizer.normalize(word).wordKey) }
+    /// A list of words given by their normalised word keys (``NormalizedWord/wordKey``).
+    init(wordKeys: [UInt64]) {
+        var keys = TermTable(capacity: wordKeys.count)
+        for key in wordKeys { _ = keys.id(for: key) }
         self.keys = keys
     }
 

@@ -156,6 +156,42 @@ struct LearnedRankerTests {
         #expect(lexicon.features([][...]) == (0, 0, 0, 0))
     }
 
+    @Test("with a length prior, a few sentences are chosen together: near the length, a dependent one with its antecedent, no repeat")
+    func jointSelection() {
+        let sentences = [
+            "Le paquebot a heurté un quai du port de Venise dimanche matin devant des centaines de touristes effrayés par le bruit.",
+            "Quatre personnes ont été blessées légèrement.",
+            "Elle a ensuite ouvert une enquête sur les remorqueurs.",
+            "Le maire de la ville a promis une enquête complète sur cet accident et sur les remorqueurs du port, dès la semaine prochaine, avec les experts.",
+            "Le maire de la ville a promis une enquête complète sur cet accident et sur les remorqueurs du port, dès la semaine prochaine, avec les experts !",
+        ]
+        let article = summarizeArticle(sentences)
+        let document = SummaryDocument(
+            text: article.scalarText, spans: article.sentences.map(\.span), title: nil,
+            stopwords: PackTerms.builtIn.stopwords(for: "fr"), normalizer: TermNormalizer())
+        let selector = SentenceSelector(redundancy: 0.3)
+        let eligible = [Bool](repeating: true, count: sentences.count)
+        let scores = [2.0, 1.0, 1.6, 1.9, 1.8]
+        // Greedy: the best score, then the best of the rest. Jointly, near 2 × 8 words (the
+        // sentences have 21, 6, 9, 26 and 26 words): the two short ones win.
+        #expect(selector.select(scores: scores, eligible: eligible, document: document, length: .sentences(2)) == [0, 3])
+        let prior = LengthPrior(wordsPerSentence: 8, weight: 0.2, redundancy: 0)
+        #expect(selector.select(scores: scores, eligible: eligible, document: document, length: .sentences(2), lengthPrior: prior) == [1, 2])
+        // The third sentence leans on the second: it comes with it or not at all.
+        let dependent = [false, false, true, false, false]
+        #expect(selector.select(
+            scores: [2.0, 0.0, 1.6, 1.9, 1.8], eligible: eligible, dependent: dependent, document: document, length: .sentences(2),
+            lengthPrior: prior) == [1, 2])
+        #expect(selector.select(
+            scores: scores, eligible: [true, false, true, true, true], dependent: dependent, document: document, length: .sentences(2),
+            lengthPrior: prior) == [0, 3])
+        // The two near-identical sentences are never chosen together, however well they fit.
+        let long = LengthPrior(wordsPerSentence: 27, weight: 0.2, redundancy: 0)
+        #expect(selector.select(scores: [0, 0, 0, 1.9, 1.8], eligible: eligible, document: document, length: .sentences(2), lengthPrior: long) != [3, 4])
+        // More sentences than a joint choice takes: greedy (all but one of the near-duplicates).
+        #expect(selector.select(scores: scores, eligible: eligible, document: document, length: .sentences(5), lengthPrior: prior).count == 4)
+    }
+
     @Test("a model file that is not a ranker is refused with its path")
     func badModel() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json").path

@@ -22,6 +22,11 @@ package struct LanguageTrainer {
         package var epochs = 0
         /// Nats moved per feature of a misidentified text in those passes.
         package var rate = 0.02
+        /// The other classes' bias (nats per feature) while the passes score texts; ``otherBias``
+        /// applies on top when identifying. 0: the passes learn the classes as they are, and
+        /// ``otherBias`` alone sets how much text goes to the model's languages (the passes would
+        /// learn a bias away).
+        package var refinementBias = 0.0
         package var source = ""
         package var license = ""
         package init() {}
@@ -134,7 +139,7 @@ package struct LanguageTrainer {
             }
         }
         CostRefinement(epochs: settings.epochs, rate: Float(settings.rate))
-            .refine(&weights, classes: count, languages: languages.count, otherBias: groups.isEmpty ? 0 : settings.otherBias,
+            .refine(&weights, classes: count, languages: languages.count, otherBias: settings.refinementBias,
                     texts: examples.map(\.text), labels: labels, features: features)
         let maxCost = denominators.prefix(languages.count).map { Foundation.log($0 / alpha) }.max()!
         let scale = 255 / maxCost

@@ -44,6 +44,9 @@ package struct RankerModel: Codable, Sendable, Equatable {
     /// Word → weight: the log-odds that a sentence holding the word is in the oracle extract
     /// (see ``SentenceLexicon``); the `lexical…` features are read from it.
     package var lexicon: [String: Double]?
+    /// The summary length the model's training references favour, used when a few sentences are
+    /// selected (see ``SentenceSelector/selectJointly``); nil selects greedily.
+    package var lengthPrior: LengthPrior?
     package var provenance: Provenance
 
     static let formatName = "textmine-summary-ranker"

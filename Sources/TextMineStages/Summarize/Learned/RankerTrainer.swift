@@ -36,6 +36,8 @@ package struct RankerTrainer {
         package var labels = Labels.oracle
         /// Training sentences a word must occur in to get a lexicon weight.
         package var lexiconMinCount = 100
+        /// The length prior written into the model (nil: none, selection stays greedy).
+        package var lengthPrior: LengthPrior? = nil
 
         package init() {}
     }
@@ -236,7 +238,7 @@ package struct RankerTrainer {
         return RankerModel(
             format: RankerModel.formatName, version: 2, language: settings.language.code,
             features: SentenceFeature.allCases.map(\.rawValue), mean: mean, scale: scale,
-            weights: Array(w.prefix(width)), bias: w[width], lexicon: lexicon,
+            weights: Array(w.prefix(width)), bias: w[width], lexicon: lexicon, lengthPrior: settings.lengthPrior,
             provenance: .init(
                 data: settings.dataName, license: settings.license, articles: articles, sentences: count,
                 positives: positives, oracleSentences: settings.oracleSentences, labels: settings.labels.rawValue,
