@@ -16,7 +16,7 @@ public struct LanguageStage: Stage {
         abstract: "Identifies the article's language (and each block's) with a character n-gram model.",
         documentation: """
             Reads the text once (hashed character n-grams of 1 to 4 letters and whole words, naive \
-            Bayes; over 50 MB per second) and sets `language` to the detected language when its \
+            Bayes weights refined by averaged-perceptron passes; over 50 MB per second) and sets `language` to the detected language when its \
             confidence reaches `min-confidence`; otherwise the declared language (the input's, or the \
             pipeline's `language:`) stays, and `und` when there is none. Text in none of the model's \
             languages (another script, or words the model's languages do not use) or too short to tell \

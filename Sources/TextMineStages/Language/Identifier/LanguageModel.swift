@@ -1,8 +1,9 @@
 import TextMineCore
 
-/// A language identifier: a multinomial naive Bayes model over hashed character n-grams and words
-/// (``NgramFeatures``), in the spirit of langid.py and CLD3, stored as one byte per row and
-/// language (a quantised negative log-probability, the row's *cost*).
+/// A language identifier: a linear model over hashed character n-grams and words
+/// (``NgramFeatures``), in the spirit of langid.py and CLD3: multinomial naive Bayes costs refined
+/// by averaged-perceptron passes (``CostRefinement``), stored as one byte per row and language
+/// (a quantised cost, the row's negative log-probability before refinement).
 ///
 /// ```swift
 /// let model = try LanguageModel.builtIn()
