@@ -170,19 +170,6 @@ struct ArticleEditingTests {
     }
 }
 
-/// A small deterministic random number generator, so that failures reproduce.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Article.applyEdits: removals and alignment stay faithful to the original")
 struct RemovalFidelityTests {
     @Test("a removal over normalised text holds the original text, not the cleaned one")

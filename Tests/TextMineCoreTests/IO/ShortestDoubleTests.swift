@@ -24,18 +24,6 @@ struct ShortestDoubleTests {
         return (handled, mismatches)
     }
 
-    /// A deterministic generator (SplitMix64), so that a failure can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("hand-picked values: formats, exponents, neighbours of powers of two and ten")
     func edgeCases() {
         let named: [Double] = [
@@ -69,7 +57,7 @@ struct ShortestDoubleTests {
 
     @Test("a million values: random bits, fractions, short decimals and the kinds of scores TextMine writes")
     func manyValues() {
-        var random = SplitMix(state: 0x7E87_1213)
+        var random = SplitMix(seed: 0x7E87_1213)
         var values: [Double] = []
         values.reserveCapacity(1_000_000)
         // Random bit patterns with the exponent drawn over the handled range and a bit beyond it.
