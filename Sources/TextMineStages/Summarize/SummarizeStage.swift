@@ -123,7 +123,7 @@ public struct SummarizeStage: Stage {
         let scored = document.spans.indices.map { i in
             ScoredSentence(
                 span: document.spans[i], score: scores[i], rank: ranks[i], ineligible: reasons[i]?.rawValue,
-                features: features.map { Self.featureTable.filled(with: $0[i]) })
+                features: features.map { FeatureValues(names: Self.featureNames, values: $0[i]) })
         }
         let words = CompressionWords.builtIn(for: articleLanguage)
         let cuts = compressor.map { compressor in
@@ -135,8 +135,8 @@ public struct SummarizeStage: Stage {
             cuts: cuts.map { SummaryCut(span: text.span(ofBytes: $0.bytes), reason: $0.reason.rawValue) }, text: summaryText)
     }
 
-    /// The features' names with their values, built without hashing a name per sentence.
-    private static let featureTable = FeatureTable(names: SentenceFeature.allCases.map(\.rawValue))
+    /// The features' names, shared by every sentence's values.
+    private static let featureNames = FeatureNames(SentenceFeature.allCases.map(\.rawValue))
 
     /// The sentences `spans` of `text` as one paragraph, without the parts `cuts` (byte ranges in
     /// text order, each inside one of the sentences): joined by a space, line breaks and runs of
