@@ -98,18 +98,18 @@ package struct LanguageTrainer {
 
     /// `model` with the bounds of the closeness test (``LanguageModel/Header/marginFloor`` and
     /// ``LanguageModel/Header/surpriseCeiling``), measured on every ``Settings/calibrationEvery``-th
-    /// example that ``Example/calibrates`` and its first 20 and 40 characters, identified by a model trained the same way on
+    /// example of each language that ``Example/calibrates`` and its first 20 and 40 characters, identified by a model trained the same way on
     /// the other examples: texts it has not seen, as the model will meet. Only right labels count.
     /// `model` unchanged when a language has too few such texts to fit its bounds.
     private func calibrated(_ model: LanguageModel, examples: [Example], others: [Example]) throws -> LanguageModel {
         let every = settings.calibrationEvery
         var heldOut: [Example] = []
         var rest: [Example] = []
-        var candidates = 0
+        var candidates: [String: Int] = [:]  // per language, whatever the order of the texts
         for example in examples {
             if example.calibrates {
-                candidates += 1
-                if candidates % every == 0 { heldOut.append(example); continue }
+                candidates[example.lang, default: 0] += 1
+                if candidates[example.lang]! % every == 0 { heldOut.append(example); continue }
             }
             rest.append(example)
         }
