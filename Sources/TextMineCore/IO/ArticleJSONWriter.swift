@@ -264,6 +264,14 @@ public struct ArticleJSONWriter {
         needsComma = true
     }
 
+    /// Writes a member's key given as its JSON bytes (`"name":`, as ``key(dynamic:)`` writes it).
+    @inline(__always)
+    mutating func key(json: UnsafeBufferPointer<UInt8>) {
+        if needsComma { buffer.append(0x2C) }
+        buffer.append(json.baseAddress!, count: json.count)
+        needsComma = true
+    }
+
     /// Writes a key that is data (a metadata field's name), escaped as any string.
     public mutating func key(dynamic name: String) {
         if needsComma { buffer.append(0x2C) }
