@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextMineTesting
 
 @Suite("textmine train summarize", .enabled(if: TextMineProcess.executable != nil, "the textmine executable is built"))
 struct TrainSummarizeCommandTests {
@@ -24,7 +25,7 @@ struct TrainSummarizeCommandTests {
 
     @Test("trains an English ranker from {text, summary} JSONL without starting the pipeline's summarize step, deterministically")
     func trainsEnglish() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let untrained = try folder.write("untrained.yaml", Self.pipeline(model: "missing-ranker.json"))
         let model = folder.url.appendingPathComponent("en-ranker.json").path
         let arguments = ["train", "summarize", "--train", Self.corpus, "--pipeline", untrained, "--language", "en",
@@ -53,7 +54,7 @@ struct TrainSummarizeCommandTests {
 
     @Test("a pipeline without a summarize step is refused")
     func noSummarizeStep() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let noSummary = try folder.write("p.yaml", "stages:\n  - use: sentences\n")
         let result = try TextMineProcess.run(["train", "summarize", "--train", Self.corpus, "--pipeline", noSummary, "--out", "/dev/null"])
         #expect(result.status == 1)
