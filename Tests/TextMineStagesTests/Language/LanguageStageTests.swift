@@ -129,6 +129,52 @@ struct LanguageIdentifierTests {
         #expect(try refined.fileData() == LanguageTrainer(settings: settings).train(examples).fileData())
     }
 
+    /// Text in a made-up language: words of two syllables of `own`, and a share of words of
+    /// `other`'s syllables.
+    private static func madeUpText(_ own: [String], _ other: [String], share: Double, words: Int, seed: inout UInt64) -> String {
+        func next(_ count: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(count))
+        }
+        return (0..<words).map { _ in
+            let list = next(1000) < Int(share * 1000) ? other : own
+            return list[next(list.count)] + list[next(list.count)]
+        }.joined(separator: " ")
+    }
+
+    @Test("the closeness test: a label for text between two of the model's languages (a close relative) is unsure, the languages' own text stays sure")
+    func closeness() throws {
+        let first = ["ka", "lo", "mi", "tu", "re", "sa", "no", "pi"]
+        let second = ["zo", "fe", "qui", "ba", "dy", "ne", "gha", "wu"]
+        var seed: UInt64 = 7
+        var examples: [LanguageTrainer.Example] = []
+        for _ in 0..<600 {
+            examples.append(.init(lang: "fi", text: Self.madeUpText(first, second, share: 0, words: 10, seed: &seed)))
+            examples.append(.init(lang: "sv", text: Self.madeUpText(second, first, share: 0, words: 10, seed: &seed)))
+        }
+        var settings = LanguageTrainer.Settings()
+        settings.rowBits = 12
+        settings.surpriseLimit = 1000  // so that only the closeness test can doubt (the made-up words are too few for typicality)
+        settings.unsureShare = 0
+        let plain = try LanguageTrainer(settings: settings).train(examples)
+        #expect(plain.header.marginFloor == nil && plain.header.surpriseCeiling == nil)
+        settings.unsureShare = 0.01
+        let tested = try LanguageTrainer(settings: settings).train(examples)
+        #expect(tested.header.marginFloor?.count == 2 && tested.header.surpriseCeiling?.count == 2)
+        let between = (0..<20).map { _ in Self.madeUpText(first, second, share: 0.35, words: 12, seed: &seed) }
+        #expect(between.filter { plain.identify($0).confidence >= 0.8 }.count >= 15)  // what the test is for
+        for text in between {
+            let found = tested.identify(text)
+            #expect(found.language == plain.identify(text).language, "the label stays")
+            #expect(found.confidence <= LanguageModel.unsureConfidence, "\(text): \(found.confidence)")
+        }
+        let own = (0..<100).map { _ in Self.madeUpText(first, second, share: 0, words: 10, seed: &seed) }
+        // The bounds leave about 1 % of the language's own texts below each (the share asked for).
+        let sure = own.filter { tested.identify($0).language == "fi" && tested.identify($0).confidence >= 0.8 }.count
+        #expect(sure >= 90, "\(sure)")
+        #expect(try tested.fileData() == LanguageTrainer(settings: settings).train(examples).fileData())
+    }
+
     @Test("a trained model survives its file, and a file that is no model is a clear error")
     func training() throws {
         var examples: [LanguageTrainer.Example] = []
