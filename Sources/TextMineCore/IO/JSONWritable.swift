@@ -221,6 +221,18 @@ extension ScoredSentence: JSONWritable {
     }
 }
 
+extension FeatureValues: JSONWritable {
+    /// An object with the names as keys, in `String` order (each key's bytes made once per names).
+    public func writeJSON(to writer: inout ArticleJSONWriter) throws {
+        writer.beginObject()
+        try names.forEachSortedKey { key, position in
+            writer.key(json: key)
+            try writer.number(values[position])
+        }
+        writer.endObject()
+    }
+}
+
 extension Keyword: JSONWritable {
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
         writer.beginObject()

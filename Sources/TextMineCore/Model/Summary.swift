@@ -29,9 +29,9 @@ public struct ScoredSentence: Codable, Hashable, Sendable {
     public var ineligible: String?
     /// The feature values a learned method scored the sentence on, by name (nil for methods
     /// without features).
-    public var features: [String: Double]?
+    public var features: FeatureValues?
 
-    public init(span: Span, score: Double, rank: Int, ineligible: String? = nil, features: [String: Double]? = nil) {
+    public init(span: Span, score: Double, rank: Int, ineligible: String? = nil, features: FeatureValues? = nil) {
         self.span = span
         self.score = score
         self.rank = rank

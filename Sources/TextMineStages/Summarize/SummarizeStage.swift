@@ -114,14 +114,14 @@ public struct SummarizeStage: Stage {
         let scored = document.spans.indices.map { i in
             ScoredSentence(
                 span: document.spans[i], score: scores[i], rank: ranks[i], ineligible: reasons[i]?.rawValue,
-                features: features.map { Self.featureTable.filled(with: $0[i]) })
+                features: features.map { FeatureValues(names: Self.featureNames, values: $0[i]) })
         }
         let summaryText = Self.paragraph(text, selected.map { document.spans[$0] })
         article.summary = Summary(method: method.rawValue, scores: scored, selected: selected, text: summaryText)
     }
 
-    /// The features' names with their values, built without hashing a name per sentence.
-    private static let featureTable = FeatureTable(names: SentenceFeature.allCases.map(\.rawValue))
+    /// The features' names, shared by every sentence's values.
+    private static let featureNames = FeatureNames(SentenceFeature.allCases.map(\.rawValue))
 
     /// The sentences `spans` of `text` as one paragraph: joined by a space, line breaks and runs of
     /// white space (space, tab, CR, LF) inside them collapsed to one space.

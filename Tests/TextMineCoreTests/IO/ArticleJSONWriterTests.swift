@@ -20,7 +20,9 @@ struct ArticleJSONWriterTests {
         article.entities = [Entity(span: Span(start: 14, end: 20), text: "Bliken", label: "PER", canonical: "Antony Blinken",
                                    confidence: 0.9, step: "entities")]
         article.summary = Summary(method: "lead", scores: [
-            ScoredSentence(span: Span(start: 0, end: 20), score: 1, rank: 1),
+            ScoredSentence(span: Span(start: 0, end: 20), score: 1, rank: 1, features: FeatureValues(
+                names: FeatureNames(["length-gap", "z", "é", "a\"b", "length", "lexical-opening"]),
+                values: [0.25, 1, -0.0, 1e-7, 4, 0.1 + 0.2])),
             ScoredSentence(span: Span(start: 20, end: 30), score: 1e-7, rank: 2, ineligible: "fragment"),
         ], selected: [0], text: "Le « président »")
         article.keywords = [Keyword(phrase: "président", score: 0.5, spans: [Span(start: 5, end: 14)])]
