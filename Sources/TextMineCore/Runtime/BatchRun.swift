@@ -3,10 +3,12 @@ import Synchronization
 
 /// One batch of a run, processed on `jobs` worker threads while the calling thread goes on: it
 /// reads the next batch and writes the previous one meanwhile, so that reading and writing are not
-/// a serial share of the run (see ``PipelineRunner``).
+/// a serial share of the run (see ``PipelineRunner``). With one job the calling thread processes
+/// the batch itself, before going on.
 ///
-/// ``wait()`` returns the results in the order of the items, with the CPU time of the batch's
-/// section of the run: the workers', and what the calling thread did from ``init`` to ``wait()``.
+/// ``wait(addingCPUTo:)`` returns the results in the order of the items, and counts the CPU time of
+/// the batch's section of the run: the workers', and what the calling thread did from ``init`` to
+/// the wait.
 final class BatchRun<Result: Sendable>: @unchecked Sendable {
     // `results` and `workerSeconds` are written by the batch's thread before it signals `finished`,
     // and read by the calling thread only after waiting for it: hence `@unchecked Sendable`.
@@ -14,12 +16,22 @@ final class BatchRun<Result: Sendable>: @unchecked Sendable {
     private var workerSeconds: [Double] = []
     private let finished = DispatchSemaphore(value: 0)
     private let workers: Int
-    private let callerStart = SystemClock.threadCPUSeconds
-    private var outcome: (results: [Result], cpu: ParallelCPU)?
+    /// The calling thread's CPU time when the batch left it.
+    private let callerStart: Double
 
-    /// Starts mapping `items` with `transform` on `min(jobs, items.count)` threads.
+    /// Starts mapping `items` with `transform` on `min(jobs, items.count)` threads; with one job,
+    /// maps them right away on the calling thread.
     init<Element: Sendable>(_ items: [Element], jobs: Int, _ transform: @escaping @Sendable (Element) -> Result) {
         workers = max(1, min(jobs, items.count))
+        if jobs == 1 {
+            // One job is one thread's work (runs that put one process on each core count on it),
+            // so the calling thread does the work and the reading and writing around it.
+            (results, workerSeconds) = Self.map(items, workers: 1, transform)
+            callerStart = SystemClock.threadCPUSeconds
+            finished.signal()
+            return
+        }
+        callerStart = SystemClock.threadCPUSeconds
         // A thread of its own, not a shared queue's: the batch makes progress on it (as one of the
         // workers) however busy Dispatch's pool is, even when the caller is a thread of that pool.
         Thread { [self] in
@@ -28,20 +40,19 @@ final class BatchRun<Result: Sendable>: @unchecked Sendable {
         }.start()
     }
 
-    /// Waits for the batch; returns its results in item order and the CPU time of its section.
-    /// Further calls return the same without waiting.
-    func wait() -> (results: [Result], cpu: ParallelCPU) {
-        if let outcome { return outcome }
+    /// Waits for the batch and returns its results in item order, handing them over (the batch
+    /// keeps none, so that each can be freed once used); adds the CPU time of its section to `cpu`.
+    /// Call it once.
+    func wait(addingCPUTo cpu: inout ParallelCPU) -> [Result] {
         finished.wait()
         let caller = SystemClock.threadCPUSeconds - callerStart
         let total = workerSeconds.reduce(0, +)
         // The batch ends no sooner than its busiest worker, nor than the calling thread's own work
         // meanwhile, nor than all of it spread over one core per worker.
         let critical = max(workerSeconds.max() ?? 0, caller, (total + caller) / Double(workers))
-        let outcome = (results, ParallelCPU(total: total + caller, critical: critical, caller: caller))
-        results = []
-        self.outcome = outcome
-        return outcome
+        cpu.add(ParallelCPU(total: total + caller, critical: critical, caller: caller))
+        defer { results = [] }
+        return results
     }
 
     /// Maps items on `workers` threads (the current one among them); results in item order, with

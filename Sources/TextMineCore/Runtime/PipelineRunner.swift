@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Input is taken in batches of about ``Options/batchBytes``; each batch is read, decoded, processed
 /// and rendered by `jobs` worker threads, then handed to the sink in input order (and the sink
-/// flushed), so memory stays bounded and the output does not depend on `jobs`. The calling thread
-/// reads the next batch and writes the previous one while a batch runs (``BatchRun``). Input that arrives
+/// flushed), so memory stays bounded and the output does not depend on `jobs`. With several jobs, the
+/// calling thread reads the next batch and writes the previous one while a batch runs (``BatchRun``). Input that arrives
 /// slowly (an ``IdleAwareIterator``: standard input) is processed as soon as it goes idle for
 /// ``Options/idleSeconds``, or when the batch's first item has waited ``Options/maxLatency``. A pipeline with a ``CorpusStage`` is the
 /// exception: the steps before it run over the whole corpus, which is then held in memory while the
@@ -163,10 +163,11 @@ public struct PipelineRunner: Sendable {
 
     /// Runs one segment batch by batch; returns the failure that stopped it under `fail`.
     ///
-    /// While a batch runs on the workers, the calling thread reads the next one and hands the
-    /// previous one's results to the sink, so that reading and writing overlap the work. Input that
-    /// is idle is not waited for meanwhile: the batch's results are written first, so that a slow
-    /// producer gets them back promptly.
+    /// With several jobs, while a batch runs on the workers, the calling thread reads the next one
+    /// and hands the previous one's results to the sink, so that reading and writing overlap the
+    /// work. Input that is idle is not waited for meanwhile: the batch's results are written first,
+    /// so that a slow producer gets them back promptly. With one job, the calling thread reads,
+    /// processes and writes each batch in turn.
     private func run<Input: Sequence<InputItem>, Sink: ResultSink>(
         _ segment: Segment, _ input: Input, into sink: Sink, tally: inout Tally,
         progress: ((_ bytes: Int, _ articles: Int) -> Void)?
@@ -180,16 +181,18 @@ public struct PipelineRunner: Sendable {
         var running = start(current)
         // A run left early (a failure under `fail`, an error from the sink) still waits for the batch
         // in progress, and counts its CPU time.
-        defer { if let running { tally.parallelCPU.add(running.wait().cpu) } }
+        defer { if let running { _ = running.wait(addingCPUTo: &tally.parallelCPU) } }
         // Ids read so far, as hashes (8 bytes per article; a false alarm is a 1 in 2⁶⁴ event).
         var seenIDs: Set<Int> = []
         while let batch = running {
             let next = readsAhead(iterator) ? read(&iterator) : nil
-            let (outcomes, cpu) = batch.wait()
-            tally.parallelCPU.add(cpu)
+            var outcomes = batch.wait(addingCPUTo: &tally.parallelCPU)
             running = next.flatMap(start)
             var articles = 0
-            for outcome in outcomes {
+            // Each outcome is let go once written, so that the next batch's results, gathering
+            // meanwhile, do not add a whole batch to the peak memory.
+            outcomes.reverse()
+            while let outcome = outcomes.popLast() {
                 tally.add(outcome.tally)
                 for read in outcome.read where !seenIDs.insert(read.id.hashValue).inserted {
                     try sink.warn(RunWarning(kind: .duplicateID, id: read.id, source: read.source,
@@ -242,9 +245,10 @@ public struct PipelineRunner: Sendable {
         return batch
     }
 
-    /// Whether the next batch can be read while one runs: input is at hand (always, but for slowly
-    /// arriving input that has nothing now).
+    /// Whether the next batch is read while one runs: with several jobs (one job is one thread's
+    /// work), when input is at hand (always, but for slowly arriving input that has nothing now).
     private func readsAhead<Iterator: IteratorProtocol>(_ iterator: Iterator) -> Bool {
+        guard options.jobs > 1 else { return false }
         guard let paced = iterator as? any IdleAwareIterator else { return true }
         return paced.hasItem(within: 0)
     }

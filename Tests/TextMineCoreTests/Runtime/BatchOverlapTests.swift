@@ -4,7 +4,7 @@ import Testing
 
 @Suite("PipelineRunner: reading and writing overlap the work")
 struct BatchOverlapTests {
-    @Test("while a batch runs, the next one is read and the previous one written", arguments: [1, 2])
+    @Test("with several jobs, while a batch runs, the next one is read and the previous one written", arguments: [2, 4])
     func readingAndWritingOverlap(jobs: Int) throws {
         let probe = OverlapProbe()
         let input = ProbedInput(articles: sampleArticles(4).filter { $0.id != "a3" }, probe: probe)
@@ -19,6 +19,34 @@ struct BatchOverlapTests {
         #expect(report.succeeded == 3)
         #expect(report.criticalCPUSeconds <= report.cpuSeconds + 1e-9)
     }
+
+    @Test("with one job, the calling thread processes every article itself, one core's work")
+    func oneJobStaysOnTheCallingThread() throws {
+        let threads = ThreadLog()
+        let runner = PipelineRunner(pipeline: Pipeline([ThreadLogStage(log: threads)]),
+                                    options: .init(jobs: 1, batchBytes: 1))
+        let caller = ObjectIdentifier(Thread.current)
+        let (results, report) = try runner.run(sampleArticles(5))
+        #expect(results.count == 5)
+        #expect(threads.seen == [caller])
+        #expect(abs(report.criticalCPUSeconds - report.cpuSeconds) < 1e-9)
+    }
+}
+
+/// The threads a stage ran on.
+private final class ThreadLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var threads: Set<ObjectIdentifier> = []
+    var seen: Set<ObjectIdentifier> { lock.withLock { threads } }
+    func record() { lock.withLock { _ = threads.insert(ObjectIdentifier(Thread.current)) } }
+}
+
+private struct ThreadLogStage: Stage {
+    static let description = StageDescription(id: "thread-log", abstract: "Records its threads.")
+    let log: ThreadLog
+    init(options: StageOptions) throws { throw StageError("built in tests only") }
+    init(log: ThreadLog) { self.log = log }
+    func process(_ article: inout Article, context: StageContext) throws { log.record() }
 }
 
 /// What the calling thread did, seen from a stage on a worker thread.
