@@ -1,31 +1,6 @@
 import Foundation
 import TextMineCore
 
-/// A temporary folder of pipeline files for one test, removed when the test ends.
-final class PipelineFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// Writes a file and returns its path.
-    func write(_ name: String, _ text: String) throws -> String {
-        try write(name, bytes: Array(text.utf8))
-    }
-
-    /// Writes a file of raw bytes (creating its folders) and returns its path.
-    func write(_ name: String, bytes: [UInt8]) throws -> String {
-        let file = url.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: file)
-        return file.path
-    }
-}
-
 /// Stages with options and capabilities for command tests.
 enum CLITestStages {
     struct Split: Stage {
@@ -54,26 +29,4 @@ enum CLITestStages {
 
     static let registry = StageRegistry([Split.self, Pick.self])
     static let loader = PipelineLoader(registry: registry, environment: [:])
-}
-
-/// The keys of a JSON object's top level, in the order they are written.
-func topLevelKeys(_ json: some StringProtocol) -> [String] {
-    let bytes = Array(json.utf8)
-    var keys: [String] = []
-    var depth = 0
-    var index = 0
-    while index < bytes.count {
-        switch bytes[index] {
-        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-        case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-        case UInt8(ascii: "\""):
-            var end = index + 1
-            while bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
-            if depth == 1, bytes[end + 1] == UInt8(ascii: ":") { keys.append(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)) }
-            index = end
-        default: break
-        }
-        index += 1
-    }
-    return keys
 }

@@ -201,10 +201,20 @@ extension MetadataField: JSONWritable {
 extension Summary: JSONWritable {
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
         writer.beginObject()
+        writer.key("cuts"); try cuts.writeJSON(to: &writer)
         writer.key("method"); writer.string(method)
         writer.key("scores"); try scores.writeJSON(to: &writer)
         writer.key("selected"); try selected.writeJSON(to: &writer)
         writer.key("text"); writer.string(text)
+        writer.endObject()
+    }
+}
+
+extension SummaryCut: JSONWritable {
+    public func writeJSON(to writer: inout ArticleJSONWriter) throws {
+        writer.beginObject()
+        writer.key("reason"); writer.string(reason)
+        writer.key("span"); writer.span(span)
         writer.endObject()
     }
 }
@@ -217,6 +227,18 @@ extension ScoredSentence: JSONWritable {
         writer.key("rank"); writer.integer(rank)
         writer.key("score"); try writer.number(score)
         writer.key("span"); writer.span(span)
+        writer.endObject()
+    }
+}
+
+extension FeatureValues: JSONWritable {
+    /// An object with the names as keys, in `String` order (each key's bytes made once per names).
+    public func writeJSON(to writer: inout ArticleJSONWriter) throws {
+        writer.beginObject()
+        try names.forEachSortedKey { key, position in
+            writer.key(json: key)
+            try writer.number(values[position])
+        }
         writer.endObject()
     }
 }

@@ -74,15 +74,7 @@ struct EntityTagger: Sendable {
             for range in ranges { forms.append(scratch.lexicon.form(bytes: bytes, range: range, model: model)) }
         }
         let attributes = TokenAttributeTable(forms: scratch.lexicon.attributes, ids: forms)
-        var excluded = languageRules.noise.classify(bytes: text.utf8, tokens: ranges, attributes: attributes).map { $0 != nil }
-        for block in article.blocks where block.role == .boilerplate {
-            // Tokens are in text order: only those starting inside the block can lie in it.
-            var k = Self.firstToken(startingAtOrAfter: block.span.start, in: article.tokens)
-            while k < article.tokens.count, article.tokens[k].span.start < block.span.end {
-                if block.span.contains(article.tokens[k].span) { excluded[k] = true }
-                k += 1
-            }
-        }
+        let excluded = excludedTokens(of: article, rules: languageRules, text: text, ranges: ranges, attributes: attributes)
         let segments = Self.segments(tokens: article.tokens, sentences: article.sentences)
         let gazetteer = model.features.gazetteer
 
@@ -128,10 +120,15 @@ struct EntityTagger: Sendable {
             return tokens.dropFirst().allSatisfy { attributes[$0].flags.contains(.hasLetter) && !attributes[$0].flags.contains(.capitalized) }
         }
 
-        // The first gazetteer match of each token range, for the rules below.
-        var gazetteerMatchByTokens: [Range<Int>: Gazetteer.Category] = [:]
-        for match in gazetteerMatches where gazetteerMatchByTokens[match.tokens] == nil {
-            gazetteerMatchByTokens[match.tokens] = match.category
+        // The gazetteer match starting at each token (one at most: matches are found start by
+        // start), for the rules below.
+        var gazetteerMatchAt = [Int32](repeating: -1, count: ranges.count)
+        for (index, match) in gazetteerMatches.enumerated() where gazetteerMatchAt[match.tokens.lowerBound] < 0 {
+            gazetteerMatchAt[match.tokens.lowerBound] = Int32(index)
+        }
+        func gazetteerMatch(_ tokens: Range<Int>) -> Gazetteer.Category? {
+            let index = Int(gazetteerMatchAt[tokens.lowerBound])
+            return index >= 0 && gazetteerMatches[index].tokens == tokens ? gazetteerMatches[index].category : nil
         }
 
         // Rules on the tagger's mentions.
@@ -163,7 +160,7 @@ struct EntityTagger: Sendable {
                 tokens = tokens.lowerBound..<(tokens.upperBound - 1)
             }
             if attributes[tokens.lowerBound].flags.contains(.punctuation) || isCommonWord(tokens) { continue }
-            let match = gazetteerMatchByTokens[tokens]
+            let match = gazetteerMatch(tokens)
             if match == nil && isCommonPhrase(tokens) { continue }
             if let match, let label = match.entityLabel {
                 mention.label = label
@@ -198,6 +195,21 @@ struct EntityTagger: Sendable {
             kept[k].text = text.string(span)
         }
         return kept
+    }
+
+    /// Whether each token lies in a noise line (``NoiseLines``) or a `boilerplate` block.
+    private func excludedTokens(of article: Article, rules: LanguageRules, text: ScalarText, ranges: [Range<Int>],
+                                attributes: TokenAttributeTable) -> [Bool] {
+        var excluded = rules.noise.classify(bytes: text.utf8, tokens: ranges, attributes: attributes).map { $0 != nil }
+        for block in article.blocks where block.role == .boilerplate {
+            // Tokens are in text order: only those starting inside the block can lie in it.
+            var k = Self.firstToken(startingAtOrAfter: block.span.start, in: article.tokens)
+            while k < article.tokens.count, article.tokens[k].span.start < block.span.end {
+                if block.span.contains(article.tokens[k].span) { excluded[k] = true }
+                k += 1
+            }
+        }
+        return excluded
     }
 
     /// The index of the first token that starts at or after `offset` (tokens are in text order).

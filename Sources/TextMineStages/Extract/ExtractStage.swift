@@ -102,7 +102,7 @@ public struct ExtractStage: Stage {
             article.metadata[name] = MetadataField(value: found.value, step: context.step, rule: found.rule)
         }
         if article.language == nil { article.language = metadata.fields["language"]?.value.stringValue.flatMap { LanguageCode($0) } }
-        article.layers[ExtractLayer.layerName] = ExtractLayer(
+        article[layer: ExtractLayer.self] = ExtractLayer(
             strategy: chosen.strategy.rawValue, attempts: attempts,
             blocks: zip(chosen.selection.kept, edits.blocks).map { index, block in
                 let paragraph = extracted.blocks[index]
@@ -117,8 +117,7 @@ public struct ExtractStage: Stage {
                     reason: reason, node: paths.path(of: paragraph.element),
                     line: Int(extracted.elements[paragraph.element].line), text: Self.prefix(paragraph.text, scalars: 200))
             },
-            truncated: extracted.truncated
-        ).jsonValue
+            truncated: extracted.truncated)
     }
 
     /// The language whose stopwords measure the page's paragraphs: the article's language when a

@@ -2,7 +2,7 @@
 /// neighbours alone (no part-of-speech tagger).
 enum KeywordFilter {
     /// Whether a candidate is a single word that is not a key phrase on its own:
-    /// - one of `loneWords` (`lundi`, `Tuesday`, `non`, `nouvelle`, `deux`);
+    /// - one of `loneWords`, the language pack's (`lundi`, `Tuesday`, `non`, `nouvelle`, `deux`);
     /// - a lowercase word that follows a lowercase content word directly in at least two thirds of
     ///   its occurrences, the place of a French adjective after its noun (`russe` in `président
     ///   russe`, `demandes russes`; a verb after a name, `Russie réclame`, stays);

@@ -16,10 +16,10 @@ public struct KeywordsStage: Stage {
     static let mergeEntities = StageOption<Bool>(
         "merge-entities", default: true,
         doc: "List a phrase that is an entity mention under the entity's canonical form, once per entity (`Poutine` joins `Vladimir Poutine`).")
-    static let packs = PackLibrary.option(adding: "term stopwords and entity aliases")
+    static let packs = PackLibrary.option(adding: "term stopwords, entity aliases and lone words")
     static let dropWeak = StageOption<Bool>(
         "drop-weak", default: true,
-        doc: "Drop lone words that are not key phrases: an adjective after its noun (`russe`), and when entities are tagged a capitalised word that is no entity (`Etat`).")
+        doc: "Drop lone words that are not key phrases: the language pack's `lone-words` and months (`lundi`, `deux`), an adjective after its noun (`russe`), and when entities are tagged a capitalised word that is no entity (`Etat`).")
 
     public static let description = StageDescription(
         id: "keywords",
@@ -33,9 +33,10 @@ public struct KeywordsStage: Stage {
             boosted; a phrase that is an entity mention is listed once per entity, in its canonical form \
             (`Poutine` joins `Vladimir Poutine`; `OTAN` is `Organisation du Traité de l'Atlantique Nord` \
             by the language pack's `entity-aliases`). Stopwords are the language pack's \
-            `term-stopwords`; `packs` adds to both. Lone words that are not key phrases are dropped: an \
-            adjective after its noun (`russe` in `président russe`) and, when entities are tagged, a \
-            capitalised word seen once that is no entity (`Etat` of `secrétaire d'Etat`). With \
+            `term-stopwords`. Lone words that are not key phrases are dropped: the pack's `lone-words` \
+            and months (`lundi`, `deux`, `nouvelle`), an adjective after its noun (`russe` in \
+            `président russe`) and, when entities are tagged, a capitalised word seen once that is no \
+            entity (`Etat` of `secrétaire d'Etat`); `packs` adds stopwords, aliases and lone words. With \
             `document-frequencies`, each word's score is divided by its inverse document frequency in \
             the corpus (`ln((1 + N) / (1 + df)) + 1`). Linear in the article's length. See \
             docs/stages/keywords.md.
@@ -93,7 +94,7 @@ public struct KeywordsStage: Stage {
         if let warning = terms.warning(for: articleLanguage) { article.warn(warning) }
         let stopwords = terms.stopwords(for: articleLanguage)
         let aliases = terms.aliases(for: articleLanguage)
-        let loneWords = LoneWords.forLanguage(articleLanguage)
+        let loneWords = terms.loneWords(for: articleLanguage)
         let keywordText = try KeywordText(text: text, sentences: article.sentences.map(\.span), stopwords: stopwords,
                                       normalizer: normalizer)
         let statistics = WordStatistics(text: keywordText)

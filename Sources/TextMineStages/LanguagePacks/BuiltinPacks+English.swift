@@ -42,6 +42,18 @@ extension BuiltinPacks {
           - [International Atomic Energy Agency, IAEA]
           - [International Criminal Court, ICC]
           - [Organization of the Petroleum Exporting Countries, OPEC]
+        # Words keywords never keeps as a key phrase on their own, though they count inside longer phrases:
+        # calendar words (the months below join them), quantities, adverbs, adjectives that come before
+        # their noun, the commonest verb forms of news.
+        lone-words: [monday, tuesday, wednesday, thursday, friday, saturday, sunday, day, week, weekend, month,
+          year, hour, minute, second, morning, afternoon, evening, night, today, yesterday, tomorrow, tonight,
+          time, date, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve, fifteen, twenty,
+          thirty, forty, fifty, hundred, thousand, million, billion, trillion, dozen, half, percent, per, cent,
+          number, also, still, already, never, ever, even, yet, however, just, only, now, later, earlier, ago,
+          back, well, much, many, more, most, very, really, often, instead, new, old, first, third, last, next,
+          former, latest, recent, own, same, other, big, small, great, good, bad, high, low, long, few, several,
+          early, late, major, main, top, says, said, say, told, tell, added, according, made, make, get, got,
+          take, took, going, go, come, came]
         metadata:
           byline: [by]
           name-joiners: [and]

@@ -54,6 +54,23 @@ extension BuiltinPacks {
           - [Cour pénale internationale, CPI]
           - [Organisation des pays exportateurs de pétrole, OPEP]
           - [Société nationale des chemins de fer français, SNCF]
+        # Words keywords never keeps as a key phrase on their own, though they count inside longer phrases:
+        # calendar words (the months below join them), quantities, adverbs, adjectives that come before
+        # their noun, the commonest verb forms of news.
+        lone-words: [lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche, jour, journée, semaine, mois,
+          an, année, heure, minute, seconde, matin, midi, soir, soirée, nuit, hier, demain, aujourd, hui,
+          veille, lendemain, début, fin, fois, date, époque, moment, deux, trois, quatre, cinq, six, sept, huit,
+          neuf, dix, onze, douze, quinze, vingt, trente, quarante, cinquante, cent, mille, million, milliard,
+          dizaine, douzaine, vingtaine, centaine, millier, moitié, quart, tiers, quelques, plusieurs, nombre,
+          km, kilomètre, mètre, pourcent, non, oui, toujours, jamais, déjà, également, notamment, ainsi,
+          désormais, seulement, vraiment, très, trop, beaucoup, bien, mieux, mal, souvent, parfois, enfin,
+          ensuite, puis, environ, presque, surtout, plutôt, actuellement, récemment, longtemps, tard, tôt,
+          ailleurs, ici, là, nouveau, nouvel, nouvelle, premier, première, deuxième, second, troisième, dernier,
+          dernière, grand, grande, petit, petite, ancien, ancienne, prochain, prochaine, seul, seule, jeune,
+          vieux, vieille, bon, bonne, mauvais, mauvaise, haut, haute, gros, grosse, certain, certaine, tel,
+          telle, divers, diverse, différent, différente, important, importante, principal, principale, faut, va,
+          vont, fait, faire, dit, dire, peut, peuvent, pu, mis, annoncé, estimé, expliqué, indiqué, ajouté,
+          affirmé, assuré, souligné, précisé, rappelé, selon, cours, vue]
         metadata:
           byline: [par]
           name-joiners: [et]

@@ -19,7 +19,7 @@ extension LanguagePack {
         guard let entries = root.mapping else {
             throw reader.problem(at: root, "a language pack is a mapping with 'language', 'stopwords', 'metadata' and 'boilerplate'")
         }
-        try reader.checkKeys(entries, allowed: ["language", "stopwords", "term-stopwords", "entity-aliases", "metadata", "boilerplate"])
+        try reader.checkKeys(entries, allowed: ["language", "stopwords", "term-stopwords", "entity-aliases", "lone-words", "metadata", "boilerplate"])
         guard let languageNode = root["language"], let tag = languageNode.scalar, !tag.isEmpty else {
             throw reader.problem(at: root, "missing 'language'", hint: "add 'language: fr' (the BCP-47 code of the pack's language)")
         }
@@ -45,6 +45,7 @@ extension LanguagePack {
                 return names
             }
         }
+        loneWords = try reader.texts(root["lone-words"], "lone-words")
         if let metadata = root["metadata"] {
             guard let metadataEntries = metadata.mapping else { throw reader.problem(at: metadata, "'metadata' must be a mapping") }
             try reader.checkKeys(metadataEntries, allowed: ["byline", "name-joiners", "date-labels", "update-labels", "months", "credits"])

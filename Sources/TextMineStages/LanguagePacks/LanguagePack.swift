@@ -3,8 +3,8 @@ import TextMineCore
 /// What TextMine knows about one language: stopwords (for the stopword density of a block, and the
 /// words that are never terms of summaries and key phrases), metadata cues (byline words, date
 /// labels, month names, credit lines), boilerplate phrases by category (share, subscribe,
-/// comments…) and the names entities go by (`OTAN` for `Organisation du Traité de l'Atlantique
-/// Nord`).
+/// comments…), the names entities go by (`OTAN` for `Organisation du Traité de l'Atlantique
+/// Nord`) and the words that are no key phrase on their own (`lundi`, `deux`, `nouvelle`).
 ///
 /// Packs are YAML files (see `docs/stages/boilerplate.md`); the French, English and German packs
 /// ship with TextMine and users add their own with the `packs:` option of the stages that read
@@ -24,6 +24,10 @@ public struct LanguagePack: Sendable {
     /// Names of one entity, its canonical name first (`Russie`, `Fédération de Russie`):
     /// `keywords` lists a phrase that names an entity under its canonical name.
     public var entityAliases: [[String]]
+    /// Words `keywords` never keeps as a key phrase on their own, whatever their statistics
+    /// (calendar words, quantities, adverbs, adjectives that come before their noun, the commonest
+    /// verb forms of news); they still count inside longer phrases. The pack's `months` join them.
+    public var loneWords: [String]
     /// Words that open a byline (`par`, `by`).
     public var bylineWords: [String]
     /// Words that join author names (`et`, `and`).
@@ -40,7 +44,7 @@ public struct LanguagePack: Sendable {
     public var boilerplate: [(category: String, patterns: [TextPattern])]
 
     public init(language: LanguageCode, file: String, stopwords: Set<[UInt8]> = [], termStopwords: Set<[UInt8]>? = nil,
-                entityAliases: [[String]] = [], bylineWords: [String] = [],
+                entityAliases: [[String]] = [], loneWords: [String] = [], bylineWords: [String] = [],
                 nameJoiners: [String] = [], dateLabels: [String] = [], updateLabels: [String] = [],
                 months: [String] = [], credits: [TextPattern] = [],
                 boilerplate: [(category: String, patterns: [TextPattern])] = []) {
@@ -49,6 +53,7 @@ public struct LanguagePack: Sendable {
         self.stopwords = stopwords
         self.termStopwords = termStopwords
         self.entityAliases = entityAliases
+        self.loneWords = loneWords
         self.bylineWords = bylineWords
         self.nameJoiners = nameJoiners
         self.dateLabels = dateLabels

@@ -1,10 +1,12 @@
 import TextMineCore
 
 /// What `summarize` and `keywords` take from the language packs, per language, built once with the
-/// stage: the words that are never terms (each pack's `term-stopwords`, else its `stopwords`) and
-/// the names entities go by (`entity-aliases`). Packs of one language add up, so a user's pack
+/// stage: the words that are never terms (each pack's `term-stopwords`, else its `stopwords`), the
+/// names entities go by (`entity-aliases`) and the words that are no key phrase alone
+/// (`lone-words` with the pack's `months`). Packs of one language add up, so a user's pack
 /// extends what both stages skip and join. An article in a language without stopwords gets the
-/// stopwords of every language together and no aliases.
+/// stopwords of every language together and no aliases; one in a language without lone words gets
+/// every language's.
 struct PackTerms: Sendable {
     /// The languages with stopwords, in pack order.
     let languages: [LanguageCode]
@@ -12,6 +14,9 @@ struct PackTerms: Sendable {
     /// Every language's stopwords, for articles in other languages or none.
     private let otherStopwords: StopwordList
     private let aliases: [LanguageCode: EntityAliases]
+    private let loneWords: [LanguageCode: LoneWords]
+    /// Every language's lone words, for articles in other languages or none.
+    private let otherLoneWords: LoneWords
 
     /// The terms of the built-in packs, built once.
     static let builtIn = PackTerms(library: PackLibrary(packs: BuiltinPacks.all))
@@ -29,6 +34,7 @@ struct PackTerms: Sendable {
         var languages: [LanguageCode] = []
         var keys: [LanguageCode: [UInt64]] = [:]
         var names: [LanguageCode: [[String]]] = [:]
+        var lone: [LanguageCode: [String]] = [:]
         for pack in library.packs {
             let packWords = pack.termStopwords ?? pack.stopwords
             if !packWords.isEmpty {
@@ -38,11 +44,14 @@ struct PackTerms: Sendable {
                 })
             }
             if !pack.entityAliases.isEmpty { names[pack.language, default: []].append(contentsOf: pack.entityAliases) }
+            if !pack.loneWords.isEmpty { lone[pack.language, default: []].append(contentsOf: pack.loneWords + pack.months) }
         }
         self.languages = languages
         stopwords = keys.mapValues { StopwordList(wordKeys: $0) }
         otherStopwords = StopwordList(wordKeys: languages.flatMap { keys[$0]! })
         aliases = names.mapValues { EntityAliases(entities: $0) }
+        loneWords = lone.mapValues { LoneWords(words: $0) }
+        otherLoneWords = LoneWords(words: lone.values.flatMap { $0 })
     }
 
     /// The stopwords of an article's language; for another language, or none, those of every language.
@@ -53,6 +62,11 @@ struct PackTerms: Sendable {
     /// The entity names of a language (none for a language without them).
     func aliases(for language: LanguageCode?) -> EntityAliases {
         language.flatMap { aliases[$0] } ?? .none
+    }
+
+    /// The lone words of a language; for a language without them, or none, those of every language.
+    func loneWords(for language: LanguageCode?) -> LoneWords {
+        language.flatMap { loneWords[$0] } ?? otherLoneWords
     }
 
     /// The warning for an article in a language without stopwords (nil for a language with them,

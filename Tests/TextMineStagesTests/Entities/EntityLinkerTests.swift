@@ -40,6 +40,15 @@ struct EntityLinkerTests {
                 == ["Irak", "Irak", "Iranx"])
     }
 
+    @Test("names of nine letters or more are two edits away at most, letters the stronger name lacks included")
+    func twoEdits() {
+        #expect(canonicals([("Mohammed ben Salmane", "PER"), ("Mohamed ben Salman", "PER"), ("Volodymyr Zelensky", "PER"),
+                            ("Zelenskiy", "PER"), ("Zelenskyxq", "PER")])
+                == ["Mohammed ben Salmane", "Mohammed ben Salmane", "Volodymyr Zelensky", "Volodymyr Zelensky", "Volodymyr Zelensky"])
+        #expect(canonicals([("Karen Donfried", "PER"), ("Donfxqz", "PER"), ("Dznfriqd", "PER")])
+                == ["Karen Donfried", "Donfxqz", "Dznfriqd"])
+    }
+
     @Test("a linked mention takes its entity's label; a group's label is its majority")
     func labels() {
         let links = linker().link([("Karen Donfried", "PER"), ("Donfred", "LOC"), ("Washington", "LOC"), ("Washington", "LOC"),

@@ -37,6 +37,26 @@ struct PackTermsTests {
         }
     }
 
+    func isLoneWord(_ word: String, _ terms: PackTerms, _ language: LanguageCode?) -> Bool {
+        terms.loneWords(for: language).contains(key: TermNormalizer().normalize(word).key)
+    }
+
+    @Test("lone words: the pack's lone-words and months; a language without them gets every language's")
+    func builtInLoneWords() throws {
+        let terms = PackTerms.builtIn
+        for word in ["lundi", "Janvier", "millions", "annoncé"] { #expect(isLoneWord(word, terms, "fr"), "\(word)") }
+        #expect(isLoneWord("Tuesday", terms, "en") && isLoneWord("March", terms, "en") && !isLoneWord("lundi", terms, "en"))
+        #expect(!isLoneWord("sécurité", terms, "fr"))
+        // German packs list none (their months alone do not make a list): French and English apply.
+        for language in ["de", .undetermined, nil] as [LanguageCode?] {
+            #expect(isLoneWord("lundi", terms, language) && isLoneWord("monday", terms, language) && !isLoneWord("Januar", terms, language))
+        }
+        let path = try packFile("language: fr\nlone-words: [trimestre]\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let extended = try PackTerms.with(userPacks: [path])
+        #expect(isLoneWord("trimestres", extended, "fr") && isLoneWord("lundi", extended, "fr") && !isLoneWord("trimestre", terms, "fr"))
+    }
+
     @Test("a user's pack adds stopwords and aliases that keywords and summarize both use")
     func userPackExtendsBothStages() throws {
         let sentences = [

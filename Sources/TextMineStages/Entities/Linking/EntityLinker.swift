@@ -42,6 +42,8 @@ struct EntityLinker: Sendable {
             var words: Range<Int>
             /// How many mentions have this form.
             var mentions: Int
+            /// ``EntityLinker/signature(of:)`` of the scalars.
+            var signature: UInt64
         }
 
         var scalars: [UInt32] = []
@@ -63,10 +65,12 @@ struct EntityLinker: Sendable {
     func link(_ mentions: [Mention]) -> [Link] {
         guard !mentions.isEmpty else { return [] }
         // Group the mentions by folded form: hash the form as it is appended, and keep it only
-        // when it is new.
+        // when it is new. A group's mentions are chained in text order (`firstMember`, `nextMember`).
         var folded = FoldedForms()
         var formByHash: [UInt64: Int] = [:]
-        var members: [[Int]] = []
+        formByHash.reserveCapacity(mentions.count)
+        var firstMember: [Int] = [], lastMember: [Int] = []
+        var nextMember = [Int](repeating: -1, count: mentions.count)
         var groupOf: [Int] = []
         groupOf.reserveCapacity(mentions.count)
         for (index, mention) in mentions.enumerated() {
@@ -80,9 +84,10 @@ struct EntityLinker: Sendable {
                 g = folded.forms.firstIndex { folded.scalars(of: $0).elementsEqual(folded.scalars[range]) }
             }
             if let g {
-                folded.scalars.removeSubrange(range)
+                folded.scalars.removeLast(range.count)
                 folded.forms[g].mentions += 1
-                members[g].append(index)
+                nextMember[lastMember[g]] = index
+                lastMember[g] = index
                 groupOf.append(g)
                 continue
             }
@@ -91,24 +96,32 @@ struct EntityLinker: Sendable {
             for k in range where folded.scalars[k] == 0x20 { folded.wordStarts.append(k + 1) }
             if formByHash[hash] == nil { formByHash[hash] = folded.forms.count }
             groupOf.append(folded.forms.count)
-            members.append([index])
-            folded.forms.append(.init(scalars: range, words: wordsStart..<folded.wordStarts.count, mentions: 1))
+            firstMember.append(index)
+            lastMember.append(index)
+            folded.forms.append(.init(scalars: range, words: wordsStart..<folded.wordStarts.count, mentions: 1,
+                                      signature: Self.signature(of: folded.scalars[range])))
         }
         let forms = folded.forms
         var labels: [String] = []
         var canonicals: [String] = []
-        for group in members {
-            var votes: [(label: String, weight: Double)] = []
-            for m in group {
+        var votes: [(label: String, weight: Double)] = []
+        var texts: [String] = []
+        for first in firstMember {
+            votes.removeAll(keepingCapacity: true)
+            texts.removeAll(keepingCapacity: true)
+            var m = first
+            while m >= 0 {
                 let weight = 0.5 + mentions[m].confidence
                 if let v = votes.firstIndex(where: { $0.label == mentions[m].label }) {
                     votes[v].weight += weight
                 } else {
                     votes.append((mentions[m].label, weight))
                 }
+                texts.append(mentions[m].text)
+                m = nextMember[m]
             }
             labels.append(votes.max { $0.weight < $1.weight || ($0.weight == $1.weight && $0.label > $1.label) }!.label)
-            canonicals.append(Self.bestSurface(group.map { mentions[$0].text }))
+            canonicals.append(Self.bestSurface(texts))
         }
         let isPerson = labels.map { $0 == "PER" }
         // Strongest first: more words, then more mentions, then earlier.
@@ -185,17 +198,39 @@ struct EntityLinker: Sendable {
         for index in stronger {
             let candidate = folded.forms[index]
             guard candidate.mentions >= form.mentions || candidate.words.count > words else { continue }
-            if isTypo(scalars, of: folded.scalars(of: candidate), limit: limit)
-                || (candidate.words.count > words && isTypo(scalars, of: folded.lastWords(words, of: candidate), limit: limit)) {
+            if isTypo(scalars, signature: form.signature, of: folded.scalars(of: candidate), otherSignature: candidate.signature, limit: limit) {
                 return index
+            }
+            if candidate.words.count > words {
+                let last = folded.lastWords(words, of: candidate)
+                guard abs(last.count - scalars.count) <= limit else { continue }
+                if isTypo(scalars, signature: form.signature, of: last, otherSignature: signature(of: last), limit: limit) { return index }
             }
         }
         return nil
     }
 
-    /// Whether `scalars` differ from `other` and are within `limit` edits of it.
-    private static func isTypo(_ scalars: ArraySlice<UInt32>, of other: ArraySlice<UInt32>, limit: Int) -> Bool {
-        abs(other.count - scalars.count) <= limit && !other.elementsEqual(scalars) && isWithin(limit, editsOf: scalars, other)
+    /// Whether `scalars` (of signature `signature`) differ from `other` and are within `limit` edits of it.
+    private static func isTypo(_ scalars: ArraySlice<UInt32>, signature: UInt64, of other: ArraySlice<UInt32>, otherSignature: UInt64,
+                               limit: Int) -> Bool {
+        abs(other.count - scalars.count) <= limit && mayBeWithin(limit, editsOf: signature, otherSignature)
+            && !other.elementsEqual(scalars) && isWithin(limit, editsOf: scalars, other)
+    }
+
+    /// Which scalars a text has, as one bit per scalar value modulo 64.
+    private static func signature(of scalars: ArraySlice<UInt32>) -> UInt64 {
+        var bits: UInt64 = 0
+        for s in scalars { bits |= 1 << UInt64(s & 63) }
+        return bits
+    }
+
+    /// Whether two texts of signatures `a` and `b` (``signature(of:)``) may be within `limit` edits:
+    /// a scalar of one text that the other lacks takes an edit of its own (a deletion or a
+    /// substitution), so texts whose signatures differ by more than `limit` bits on either side
+    /// are further apart (two scalars sharing a bit only hide a difference).
+    @inline(__always)
+    private static func mayBeWithin(_ limit: Int, editsOf a: UInt64, _ b: UInt64) -> Bool {
+        (a & ~b).nonzeroBitCount <= limit && (b & ~a).nonzeroBitCount <= limit
     }
 
     /// Whether the Levenshtein distance between `a` and `b` is at most `limit`: only the cells of

@@ -5,34 +5,53 @@ import TextMineCore
 enum MentionPropagation {
     /// Tags untagged occurrences of names found elsewhere in the article (same tokens, same case).
     static func propagate(_ mentions: [EntityTagger.Found], attributes: TokenAttributeTable, excluded: [Bool]) -> [EntityTagger.Found] {
-        var known: [UInt64: [(hashes: [UInt64], label: String, confidence: Double)]] = [:]
+        // Each name once: its tokens' hashes side by side in `hashes`; names with the same first
+        // word are chained, the chain's head found by that word's hash.
+        var hashes: [UInt64] = []
+        var names: [(hashes: Range<Int>, label: String, confidence: Double, next: Int32)] = []
+        var heads = HashedKeyTable<Int32>(capacity: mentions.count)
         for m in mentions where m.confidence >= 0.5 && attributes[m.tokens.lowerBound].flags.contains(.capitalized) {
-            let hashes = m.tokens.map { attributes[$0].raw }
-            if known[hashes[0]]?.contains(where: { $0.hashes == hashes }) == true { continue }
-            known[hashes[0], default: []].append((hashes, m.label, m.confidence))
+            let first = attributes[m.tokens.lowerBound].raw
+            let start = hashes.count
+            for k in m.tokens { hashes.append(attributes[k].raw) }
+            let range = start..<hashes.count
+            let head = heads[first] ?? -1
+            var c = Int(head)
+            while c >= 0 && !hashes[names[c].hashes].elementsEqual(hashes[range]) { c = Int(names[c].next) }
+            if c >= 0 {
+                hashes.removeLast(range.count)
+                continue
+            }
+            names.append((range, m.label, m.confidence, head))
+            heads.set(first, to: Int32(names.count - 1))
         }
-        // The first words of the names, for a quick test before the dictionary's.
-        let firstWords = HashedKeySet(known.keys)
         var covered = [Bool](repeating: false, count: attributes.count)
         for m in mentions { for k in m.tokens { covered[k] = true } }
         var result = mentions
         var k = 0
         while k < attributes.count {
-            guard !covered[k], !excluded[k], firstWords.contains(attributes[k].raw), let candidates = known[attributes[k].raw] else {
+            guard !covered[k], !excluded[k], let head = heads[attributes[k].raw] else {
                 k += 1
                 continue
             }
-            var matched: (Int, String, Double)?
-            for c in candidates.sorted(by: { $0.hashes.count > $1.hashes.count }) {
-                let end = k + c.hashes.count
-                guard end <= attributes.count, !(k..<end).contains(where: { covered[$0] || excluded[$0] }) else { continue }
-                if (k..<end).map({ attributes[$0].raw }) == c.hashes {
-                    matched = (end, c.label, c.confidence)
-                    break
+            // The longest name written here (two names of one length cannot both be: names are distinct).
+            var matched = -1
+            var c = Int(head)
+            while c >= 0 {
+                let name = names[c].hashes
+                let end = k + name.count
+                if name.count > (matched < 0 ? 0 : names[matched].hashes.count), end <= attributes.count,
+                   !(k..<end).contains(where: { covered[$0] || excluded[$0] }),
+                   zip(k..<end, name).allSatisfy({ attributes[$0].raw == hashes[$1] }) {
+                    matched = c
                 }
+                c = Int(names[c].next)
             }
-            if let (end, label, confidence) = matched {
-                result.append(EntityTagger.Found(span: Span(start: 0, end: 0), text: "", label: label, confidence: confidence * 0.9, tokens: k..<end))
+            if matched >= 0 {
+                let name = names[matched]
+                let end = k + name.hashes.count
+                result.append(EntityTagger.Found(span: Span(start: 0, end: 0), text: "", label: name.label,
+                                                 confidence: name.confidence * 0.9, tokens: k..<end))
                 k = end
             } else {
                 k += 1

@@ -54,6 +54,18 @@ struct HashedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
         values[index] |= value
     }
 
+    /// Sets the key's value (inserting the key when absent).
+    mutating func set(_ key: UInt64, to value: Value) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let k = Self.stored(key)
+        let index = slot(of: k)
+        if keys[index] != k {
+            keys[index] = k
+            count += 1
+        }
+        values[index] = value
+    }
+
     /// Every key with its value.
     var entries: [(key: UInt64, value: Value)] {
         keys.indices.compactMap { keys[$0] == Self.empty ? nil : (keys[$0], values[$0]) }
