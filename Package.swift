@@ -97,11 +97,11 @@ let package = Package(
             swiftSettings: strictSettings),
 
         .testTarget(name: "TextMineYAMLTests", dependencies: ["TextMineYAML"], swiftSettings: strictSettings),
-        .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages"], swiftSettings: strictSettings),
+        .testTarget(name: "TextMineCoreTests", dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting"], swiftSettings: strictSettings),
         .testTarget(name: "TextMineStagesTests", dependencies: ["TextMineCore", "TextMineStages", "TextMineTesting", "TextMineYAML"], swiftSettings: strictSettings),
         .testTarget(
             name: "TextMineCLITests",
-            dependencies: ["TextMineCLI", "TextMineCore", "TextMineStages"],
+            dependencies: ["TextMineCLI", "TextMineCore", "TextMineStages", "TextMineTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TextMineTesting
 
 @Suite("textmine-bench", .enabled(if: TextMineProcess.executable != nil, "the textmine executable is built"))
 struct BenchmarkLimitsTests {
     @Test("the pipeline's limits apply: articles over max-article-bytes fail, as in textmine run")
     func honoursLimits() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let pipeline = folder.url.appendingPathComponent("limited.yaml").path
         try """
             limits: {max-article-bytes: 1000}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextMineTesting
 
 @Suite("textmine eval summarize", .enabled(if: TextMineProcess.executable != nil, "the textmine executable is built"))
 struct EvalSummarizeCommandTests {
@@ -19,7 +20,7 @@ struct EvalSummarizeCommandTests {
 
     @Test("prints ROUGE of the pipeline and of lead-1/2/3, and the speed; --set changes the pipeline")
     func scoresAndBaselines() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let pipelinePath = try folder.write("p.yaml", pipeline)
         let referencesPath = try folder.write("refs.jsonl", references)
         let result = try TextMineProcess.run(["eval", "summarize", pipelinePath, referencesPath, "--set", "summarize.sentences=1"])
@@ -38,7 +39,7 @@ struct EvalSummarizeCommandTests {
 
     @Test("a pipeline without a summary step and a bad reference line are reported")
     func errors() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let noSummary = try folder.write("p.yaml", "stages:\n  - use: sentences\n")
         let referencesPath = try folder.write("refs.jsonl", references)
         let result = try TextMineProcess.run(["eval", "summarize", noSummary, referencesPath])

@@ -3,12 +3,13 @@ import Testing
 @testable import TextMineCLI
 import TextMineCore
 import TextMineYAML
+import TextMineTesting
 
 @Suite("textmine explain")
 struct ExplainCommandTests {
     @Test("prints the resolved plan: steps, options with defaults, requires and produces")
     func yaml() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("in"), withIntermediateDirectories: true)
         let file = try folder.write("p.yaml", """
             name: demo
@@ -69,7 +70,7 @@ struct ExplainCommandTests {
 
     @Test("json output holds the same plan")
     func json() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let file = try folder.write("p.yaml", "stages:\n  - use: pick\n")
         let broken = ExplainCommand.explain(file, overrides: [], format: .json, loader: CLITestStages.loader)
         #expect(broken.status == 1)
@@ -83,7 +84,7 @@ struct ExplainCommandTests {
 
     @Test("lint errors are printed to standard error with exit status 1")
     func errors() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let file = try folder.write("p.yaml", "stages:\n  - use: pick\n    with: {count: 11}\n")
         let output = ExplainCommand.explain(file, overrides: [], format: .yaml, loader: CLITestStages.loader)
         #expect(output.status == 1)

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TextMineTesting
 
 @Suite("textmine frequencies", .enabled(if: TextMineProcess.executable != nil, "the textmine executable is built"))
 struct FrequenciesCommandTests {
     @Test("counts the documents of every input format, and keywords read the file back")
     func countsAndFeedsKeywords() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let corpus = try folder.write("corpus.jsonl", """
             {"id": "a", "text": "La Russie réclame des garanties de sécurité. Moscou attend une réponse."}
             {"id": "b", "text": "La Russie masse des troupes à la frontière. Kiev demande le soutien de l’OTAN."}

@@ -4,12 +4,13 @@ import Testing
 @testable import TextMineCLI
 import TextMineCore
 import TextMineStages
+import TextMineTesting
 
 @Suite("textmine lint")
 struct LintCommandTests {
     @Test("prints every finding with its hint, a summary, and exits 1 on errors")
     func errors() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let good = try folder.write("good.yaml", "stages:\n  - use: split\n    with: {rules: r.txt}\n")
         let bad = try folder.write("bad.yaml", """
             stages:
@@ -31,7 +32,7 @@ struct LintCommandTests {
 
     @Test("a duplicate key is reported with every other finding, not instead of them")
     func duplicateKeyHidesNothing() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let bad = try folder.write("bad.yaml", """
             name: a
             name: b
@@ -55,7 +56,7 @@ struct LintCommandTests {
 
     @Test("a clean file prints only the summary and exits 0; warnings alone exit 0")
     func clean() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let good = try folder.write("good.yaml", "stages:\n  - use: split\n    with: {rules: r.txt}\n")
         #expect(LintCommand.lint([good], overrides: [], loader: CLITestStages.loader).standard == "1 file checked: no problems\n")
         let warned = try folder.write("w.yaml", "plugins: [x.so]\nstages:\n  - use: split\n    with: {rules: r.txt}\n")
@@ -66,7 +67,7 @@ struct LintCommandTests {
 
     @Test("--set overrides are checked too, and a missing file is an error")
     func overridesAndMissing() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let good = try folder.write("good.yaml", "stages:\n  - use: split\n    with: {rules: r.txt}\n")
         let output = LintCommand.lint([good, folder.url.path + "/none.yaml"], overrides: ["split.max-length=x"],
                                       loader: CLITestStages.loader)

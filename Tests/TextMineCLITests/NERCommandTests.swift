@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextMineTesting
 
 @Suite("textmine train ner / eval ner", .enabled(if: TextMineProcess.executable != nil, "the textmine executable is built"))
 struct NERCommandTests {
@@ -9,7 +10,7 @@ struct NERCommandTests {
 
     @Test("train writes a model, reporting dev F1 per epoch; eval scores it per label with its speed")
     func trainThenEvaluate() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let train = Self.corpus
         let model = folder.url.appendingPathComponent("tiny.tmner").path
         let trained = try TextMineProcess.run(["train", "ner", "--train", train, "--dev", train, "--out", model,
@@ -27,7 +28,7 @@ struct NERCommandTests {
 
     @Test("eval ner --language en scores the built-in English model on English news")
     func builtInEnglishModel() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let gold = try folder.write("en.tsv", """
             President\tO
             Joe\tB-PER
@@ -67,7 +68,7 @@ struct NERCommandTests {
 
     @Test("the CC0 French model of Examples/models loads and tags French news")
     func permissiveFrenchModel() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let gold = try folder.write("fr.tsv", """
             Le\tO
             président\tO
@@ -91,7 +92,7 @@ struct NERCommandTests {
 
     @Test("a malformed corpus line stops training with the file and line")
     func malformedCorpus() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let train = try folder.write("bad.tsv", "Jean\tB-PER\nrit O\n")
         let result = try TextMineProcess.run(["train", "ner", "--train", train, "--out", folder.url.appendingPathComponent("m.tmner").path])
         #expect(result.status != 0)

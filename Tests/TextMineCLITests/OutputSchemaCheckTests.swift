@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextMineTesting
 
 /// The Python check that docs/output-schema.md gives users, run on the seeds' output as they would.
 @Suite("the output schema's Python check", .enabled(if: TextMineProcess.executable != nil, "the textmine executable is built"))
@@ -16,7 +17,7 @@ struct OutputSchemaCheckTests {
     func passesOnSeeds() throws {
         let check = try documentedCheck()
         #expect(check.contains("removal[\"text\"]"))
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let output = folder.url.appendingPathComponent("out.jsonl").path
         let run = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--no-timings", "--exclude", "", "-o", output])
         #expect(run.status == 0, "\(run.stderr)")

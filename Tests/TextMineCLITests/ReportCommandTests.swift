@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TextMineCLI
 import TextMineCore
+import TextMineTesting
 
 /// `textmine report` end to end, and the page in a real browser (Debian's `chromium`, headless).
 ///
@@ -16,7 +17,7 @@ struct ReportCommandTests {
     }
 
     /// Runs the French news pipeline on the seeds, a hostile article and an empty one, then makes the report.
-    private func makeReport(in folder: PipelineFolder) throws -> (path: String, html: String) {
+    private func makeReport(in folder: TemporaryFolder) throws -> (path: String, html: String) {
         let hostile = try folder.write("hostile.jsonl", try String(decoding: JSONEncoder().encode(
             ["id": Self.hostileID, "text": "Le ministre \"Jean Dupont\" a dit </script><script>alert('x')</script> & <b>rien</b> à Paris."]),
             as: UTF8.self) + "\n")
@@ -33,7 +34,7 @@ struct ReportCommandTests {
 
     @Test("one self-contained page: no link out, the hostile text only as escaped JSON")
     func selfContained() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let (_, html) = try makeReport(in: folder)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link") && !html.contains("<script src"))
@@ -45,7 +46,7 @@ struct ReportCommandTests {
 
     @Test("output format html: the same page written during the run, with the run's own stage timing")
     func duringRun() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let page = folder.url.path + "/run.html"
         let result = try TextMineProcess.run(["run", "pipelines/french-news.yaml", "seeds", "--format", "html", "-o", page, "--quiet"])
         #expect(result.status == 0)
@@ -64,7 +65,7 @@ struct ReportCommandTests {
 
     @Test("a bad line is an error with file:line")
     func badLine() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let input = try folder.write("bad.jsonl", #"{"id": "a", "text": "x"}"# + "\n" + "{oops\n")
         let result = try TextMineProcess.run(["report", input, "-o", folder.url.path + "/r.html"])
         #expect(result.status == 1)
@@ -79,7 +80,7 @@ struct ReportCommandTests {
             Issue.record("TEXTMINE_REQUIRE_BROWSER=1 but chromium is not installed (apt install chromium)")
             return
         }
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let (report, _) = try makeReport(in: folder)
         let url = URL(fileURLWithPath: report).absoluteString
 
@@ -110,7 +111,7 @@ struct ReportCommandTests {
     }
 
     /// Runs headless chromium and returns its standard output; fails after two minutes.
-    static func chromium(_ browser: String, _ arguments: [String], folder: PipelineFolder) throws -> String {
+    static func chromium(_ browser: String, _ arguments: [String], folder: TemporaryFolder) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",

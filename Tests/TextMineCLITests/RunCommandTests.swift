@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TextMineCore
+import TextMineTesting
 
 @Suite("textmine run", .enabled(if: TextMineProcess.executable != nil, "the textmine executable is built"))
 struct RunCommandTests {
@@ -38,7 +39,7 @@ struct RunCommandTests {
         #expect(!first.stdout.contains(#""seconds""#))
         #expect(try articles(first.stdout)[0].trace.map(\.step).prefix(3) == ["clean", "metadata", "boilerplate"])
 
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let pipeline = try folder.write("p.yaml", "output:\n  timings: false\nstages:\n  - use: pass\n")
         let fromFile = try TextMineProcess.run(["run", pipeline, "seeds/000_b0f18a854f7ce6e7.txt", "--quiet"])
         #expect(try articles(fromFile.stdout)[0].trace == [StepTrace(step: "pass", seconds: nil)])
@@ -89,7 +90,7 @@ struct RunCommandTests {
 
     @Test("lint errors stop the run with file:line:col and the usage status")
     func lintErrors() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let pipeline = try folder.write("p.yaml", "stages:\n  - use: pas\n")
         let result = try TextMineProcess.run(["run", pipeline, "seeds"])
         #expect(result.status == 64)
@@ -99,7 +100,7 @@ struct RunCommandTests {
 
     @Test("bad inputs are reported and written to --errors; the rest is processed; the status says some failed")
     func deadLetters() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let directory = folder.url.path
         try Data([0xC3, 0xA9, 0xFF]).write(to: URL(fileURLWithPath: directory + "/bad.txt"))
         let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds/000_b0f18a854f7ce6e7.txt",
@@ -115,7 +116,7 @@ struct RunCommandTests {
 
     @Test("on-error: fail stops with the article and the step, and a non-zero status")
     func failPolicy() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let pipeline = try folder.write("p.yaml", "on-error: fail\nstages:\n  - use: pass\n")
         let empty = try folder.write("empty.txt", "")
         let result = try TextMineProcess.run(["run", pipeline, "seeds/000_b0f18a854f7ce6e7.txt", empty])
@@ -126,7 +127,7 @@ struct RunCommandTests {
 
     @Test("a .jsonl file is read as JSON lines even when the pipeline says format: text")
     func extensionBeatsPipelineFormat() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let corpus = try folder.write("corpus.jsonl", """
             {"id": "a", "text": "Le président Emmanuel Macron a parlé à Paris mardi devant les députés réunis."}
             {"id": "b", "text": "La ministre a répondu aux questions des journalistes sur la réforme des retraites."}
@@ -144,7 +145,7 @@ struct RunCommandTests {
 
     @Test("the pipeline's input.format reads its own input.paths and files without a known extension")
     func pipelineFormatForItsPathsAndBareFiles() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         _ = try folder.write("data/dump.txt", #"{"id": "x", "text": "Un."}"# + "\n" + #"{"id": "y", "text": "Deux."}"# + "\n")
         let bare = try folder.write("bare", #"{"id": "z", "text": "Trois."}"# + "\n")
         let pipeline = try folder.write("p.yaml", "input:\n  paths: [data]\n  format: jsonl\nstages:\n  - use: pass\n")
@@ -156,7 +157,7 @@ struct RunCommandTests {
 
     @Test("a text article that looks like JSON lines is named in a warning")
     func textLooksLikeJSONLines() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let dump = try folder.write("dump.txt", #"{"id": "a", "text": "Un."}"# + "\n" + #"{"id": "b", "text": "Deux."}"# + "\n")
         let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", dump])
         #expect(result.stderr.hasPrefix("warning: article 'dump' (\(dump)): read as one text article, but it looks like "
@@ -166,7 +167,7 @@ struct RunCommandTests {
 
     @Test("articles with the same id in one run get a warning")
     func duplicateIDs() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let first = try folder.write("a/note.txt", "Un.")
         let second = try folder.write("b/note.txt", "Deux.")
         let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", first, second])
@@ -176,7 +177,7 @@ struct RunCommandTests {
 
     @Test("an article left empty is counted apart, named, and kept, skipped or failed as on-empty says; the status says so")
     func emptiedArticles() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let share = try folder.write("share.txt", "Partager sur Facebook\nPartager sur Twitter\n")
         let seed = "seeds/000_b0f18a854f7ce6e7.txt"
         let kept = try TextMineProcess.run(["run", "pipelines/french-news.yaml", seed, share, "--no-timings"])
@@ -212,8 +213,8 @@ struct RunCommandTests {
 
     @Test("a Latin-1 file is decoded and says so; --input-encoding forces an encoding; an unknown one is a usage error")
     func encodings() throws {
-        let folder = try PipelineFolder()
-        let latin = try folder.write("latin.txt", bytes: Array("Le caf".utf8) + [0xE9, 0x20, 0xE0, 0x20, 0x92, 0x80, 0x0A])
+        let folder = try TemporaryFolder()
+        let latin = try folder.write("latin.txt", Array("Le caf".utf8) + [0xE9, 0x20, 0xE0, 0x20, 0x92, 0x80, 0x0A])
         let detected = try TextMineProcess.run(["run", "pipelines/minimal.yaml", latin, "--quiet"])
         let article = try #require(try articles(detected.stdout).first)
         #expect(article.text == "Le café à ’€\n")
@@ -252,7 +253,7 @@ struct RunCommandTests {
 
     @Test("nothing readable is an error")
     func nothingRead() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let blank = try folder.write("blank.txt", " \n")
         let result = try TextMineProcess.run(["run", "pipelines/minimal.yaml", blank])
         #expect(result.status == 1)

@@ -3,6 +3,7 @@ import Testing
 import TextMineCore
 import TextMineStages
 import TextMineYAML
+import TextMineTesting
 
 @Suite("textmine stages")
 struct StagesCommandTests {
@@ -63,7 +64,7 @@ struct StagesCommandTests {
                 return ([shout], [])
             }
         }
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let file = try folder.write("p.yaml", "plugins: [shout.stage.yaml]\nstages:\n  - use: shout\n")
         var loader = CLITestStages.loader
         loader.pluginResolver = Resolver()

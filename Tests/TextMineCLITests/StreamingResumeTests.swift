@@ -4,6 +4,7 @@ import TextMineCore
 
 #if canImport(Glibc)
 import Glibc
+import TextMineTesting
 #endif
 
 @Suite("textmine run: streaming standard input and --resume",
@@ -66,7 +67,7 @@ struct StreamingResumeTests {
 
     @Test("a run killed midway, then resumed, writes the same output and dead letters as an uninterrupted run, with the same counts and exit status")
     func killedThenResumed() throws {
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let lines = try corpus(count: 24, badLine: 3, emptiedLine: 2)
         let all = lines.map { $0 + "\n" }.joined()
         let base = ["run", "pipelines/french-news.yaml", "-", "--input-format", "jsonl", "--no-timings", "--quiet", "--jobs", "2"]
@@ -125,7 +126,7 @@ struct StreamingResumeTests {
         let toStdout = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds", "--resume"])
         #expect(toStdout.status != 0)
         #expect(toStdout.stderr.contains("--resume needs an output file (-o PATH)"))
-        let folder = try PipelineFolder()
+        let folder = try TemporaryFolder()
         let yaml = try TextMineProcess.run(["run", "pipelines/minimal.yaml", "seeds", "--resume", "--format", "yaml",
                                             "-o", folder.url.appendingPathComponent("out.yaml").path])
         #expect(yaml.stderr.contains("--resume needs the jsonl output format (got yaml)"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextMineTesting
 
 /// Every ```swift block of the README and docs/ compiles against this build, so the docs cannot
 /// drift from the API.

@@ -1,4 +1,5 @@
 import Foundation
+import TextMineTesting
 
 /// Runs a program; standard output and error together.
 func runProgram(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TextMineCore
 
 /// Standard error for messages and the progress bar.
@@ -37,53 +38,54 @@ final class ProgressBar: @unchecked Sendable {
     private let totalBytes: Int?
     private let console: Console
     private let watch: ArticleWatch?
-    private let lock = NSLock()
-    private var lastDraw = -1.0
-    private var lastLine = ""
-    private var timer: (any DispatchSourceTimer)?
+    /// What was drawn last, shared by the calling thread and the timer's.
+    private let state = Mutex(State())
+    private let timer: (any DispatchSourceTimer)?
+
+    private struct State {
+        var lastDraw = -1.0
+        var lastLine = ""
+    }
 
     init(totalBytes: Int?, console: Console, watch: ArticleWatch? = nil) {
         self.totalBytes = totalBytes
         self.console = console
         self.watch = watch
-        guard watch != nil else { return }
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        timer = watch == nil ? nil : DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        guard let timer else { return }
         timer.schedule(deadline: .now() + 1, repeating: 1)
         timer.setEventHandler { [weak self] in self?.redraw() }
         timer.resume()
-        self.timer = timer
     }
 
     deinit { timer?.cancel() }
 
     func update(_ progress: RunProgress) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard progress.seconds - lastDraw >= 0.1 else { return }
-        lastDraw = progress.seconds
-        let rate = progress.seconds > 0 ? Double(progress.inputBytes) / 1e6 / progress.seconds : 0
-        var line = "\(progress.articles) articles, \(String(format: "%.1f", rate)) MB/s"
-        if let totalBytes, totalBytes > 0 {
-            let fraction = min(1, Double(progress.inputBytes) / Double(totalBytes))
-            let filled = Int(fraction * 30)
-            line = "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "] "
-                + String(format: "%3.0f%% ", fraction * 100) + line
+        state.withLock { state in
+            guard progress.seconds - state.lastDraw >= 0.1 else { return }
+            state.lastDraw = progress.seconds
+            let rate = progress.seconds > 0 ? Double(progress.inputBytes) / 1e6 / progress.seconds : 0
+            var line = "\(progress.articles) articles, \(String(format: "%.1f", rate)) MB/s"
+            if let totalBytes, totalBytes > 0 {
+                let fraction = min(1, Double(progress.inputBytes) / Double(totalBytes))
+                let filled = Int(fraction * 30)
+                line = "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled) + "] "
+                    + String(format: "%3.0f%% ", fraction * 100) + line
+            }
+            state.lastLine = line
+            draw(&state)
         }
-        lastLine = line
-        draw()
     }
 
     /// Redraws the last line with the slow article, if any (on the timer's thread).
     private func redraw() {
-        lock.lock()
-        defer { lock.unlock() }
-        draw()
+        state.withLock { draw(&$0) }
     }
 
-    private func draw() {
-        var line = lastLine
+    private func draw(_ state: inout State) {
+        var line = state.lastLine
         if let slow = watch?.longestRunning, slow.seconds >= Self.slowArticleSeconds {
-            if lastDraw < 0 { lastDraw = 0 }
+            if state.lastDraw < 0 { state.lastDraw = 0 }
             let step = slow.step.isEmpty ? "" : ", in '\(slow.step)'"
             line += (line.isEmpty ? "" : "; ") + "article '\(slow.id)' running for \(Int(slow.seconds)) s\(step)"
         }
@@ -94,8 +96,8 @@ final class ProgressBar: @unchecked Sendable {
     /// Stops the timer and erases the bar.
     func clear() {
         timer?.cancel()
-        lock.lock()
-        defer { lock.unlock() }
-        if lastDraw >= 0 { console.write("\r\u{1B}[K") }
+        state.withLock { state in
+            if state.lastDraw >= 0 { console.write("\r\u{1B}[K") }
+        }
     }
 }

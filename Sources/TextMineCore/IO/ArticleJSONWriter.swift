@@ -225,23 +225,18 @@ public struct ArticleJSONWriter {
 
     /// Appends an array, each element written by `write`.
     public mutating func array<Element>(_ elements: [Element], _ write: (inout ArticleJSONWriter, Element) throws -> Void) rethrows {
-        buffer.append(0x5B)
-        needsComma = false
+        open(0x5B)
         for element in elements {
             if needsComma { buffer.append(0x2C) }
             needsComma = true
             try write(&self, element)
         }
-        buffer.append(0x5D)
-        needsComma = true
+        close(0x5D)
     }
 
     /// Opens an object; ``key(_:)`` adds the commas.
     @inline(__always)
-    public mutating func beginObject() {
-        buffer.append(0x7B)
-        needsComma = false
-    }
+    public mutating func beginObject() { open(0x7B) }
 
     /// Writes a member's key (after a comma unless it is the first).
     @inline(__always)
@@ -287,8 +282,19 @@ public struct ArticleJSONWriter {
 
     /// Closes an object.
     @inline(__always)
-    public mutating func endObject() {
-        buffer.append(0x7D)
+    public mutating func endObject() { close(0x7D) }
+
+    /// Opens an array or an object: its first member takes no comma.
+    @inline(__always)
+    private mutating func open(_ bracket: UInt8) {
+        buffer.append(bracket)
+        needsComma = false
+    }
+
+    /// Closes an array or an object: what follows it in its container takes a comma.
+    @inline(__always)
+    private mutating func close(_ bracket: UInt8) {
+        buffer.append(bracket)
         needsComma = true
     }
 

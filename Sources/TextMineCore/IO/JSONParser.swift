@@ -67,50 +67,49 @@ package struct JSONParser {
     }
 
     private mutating func object() throws -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
-        index += 1
         var members: [String: JSONValue] = [:]
-        skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return .object(members)
+        try forEachMember(closedBy: UInt8(ascii: "}"), in: "an object") { parser in
+            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
+                throw parser.error("expected a string key")
+            }
+            let key = try parser.string()
+            parser.skipSpace()
+            guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: ":") else {
+                throw parser.error("expected ':' after a key")
+            }
+            parser.index += 1
+            parser.skipSpace()
+            members[key] = try parser.value()
         }
-        while true {
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
-            let key = try string()
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-            index += 1
-            skipSpace()
-            members[key] = try value()
-            skipSpace()
-            guard index < bytes.count else { throw error("unexpected end of input in an object") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
-            throw error("expected ',' or '}' in an object")
-        }
+        return .object(members)
     }
 
     private mutating func array() throws -> JSONValue {
+        var elements: [JSONValue] = []
+        try forEachMember(closedBy: UInt8(ascii: "]"), in: "an array") { parser in elements.append(try parser.value()) }
+        return .array(elements)
+    }
+
+    /// Reads an object's or an array's members, separated by commas, from its opening byte to
+    /// `close`: `member` reads each one (white space around it is skipped here).
+    private mutating func forEachMember(closedBy close: UInt8, in container: String,
+                                        _ member: (inout JSONParser) throws -> Void) throws {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var elements: [JSONValue] = []
         skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if index < bytes.count, bytes[index] == close {
             index += 1
-            return .array(elements)
+            return
         }
         while true {
             skipSpace()
-            elements.append(try value())
+            try member(&self)
             skipSpace()
-            guard index < bytes.count else { throw error("unexpected end of input in an array") }
+            guard index < bytes.count else { throw error("unexpected end of input in \(container)") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
-            throw error("expected ',' or ']' in an array")
+            if bytes[index] == close { index += 1; return }
+            throw error("expected ',' or '\(Unicode.Scalar(close))' in \(container)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TextMineCore
 
 /// The `entities` stage: tags PER, ORG, LOC and MISC mentions with a statistical tagger, corrects
@@ -93,9 +94,9 @@ public struct EntitiesStage: Stage {
 }
 
 /// The taggers of the built-in models, by language, each loaded when an article first needs it.
-final class BuiltInTaggers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var taggers: [LanguageCode: Result<EntityTagger, any Error>] = [:]
+final class BuiltInTaggers: Sendable {
+    /// The taggers loaded (or failed) so far; the lock is held while one loads, so each loads once.
+    private let taggers = Mutex<[LanguageCode: Result<EntityTagger, any Error>]>([:])
     private let gazetteers: [String]
 
     init(gazetteers: [String]) { self.gazetteers = gazetteers }
@@ -103,14 +104,14 @@ final class BuiltInTaggers: @unchecked Sendable {
     /// The tagger of the built-in model of `language`.
     /// - Throws: when the language has no built-in model or it does not load (tried once per language).
     func tagger(for language: LanguageCode) throws -> EntityTagger {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = taggers[language] { return try known.get() }
-        let result = Result { () throws -> EntityTagger in
-            let path = try NERModel.builtInPath(language: language)
-            return EntityTagger(model: try NERModel.load(contentsOf: path, gazetteers: gazetteers))
+        try taggers.withLock { taggers in
+            if let known = taggers[language] { return try known.get() }
+            let result = Result { () throws -> EntityTagger in
+                let path = try NERModel.builtInPath(language: language)
+                return EntityTagger(model: try NERModel.load(contentsOf: path, gazetteers: gazetteers))
+            }
+            taggers[language] = result
+            return try result.get()
         }
-        taggers[language] = result
-        return try result.get()
     }
 }

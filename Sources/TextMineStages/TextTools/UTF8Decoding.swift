@@ -56,9 +56,7 @@ enum UTF8Decoding {
         if value < 0x80 { return value >= 0x61 && value <= 0x7A }
         if value >= 0xDF && value <= 0xFF { return value != 0xF7 }
         if value >= 0x80 && value < 0xDF { return value == 0xAA || value == 0xB5 || value == 0xBA }
-        if value >= 0x2000 && value <= 0x206F { return false }  // general punctuation (’ – …)
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        return scalar.properties.isLowercase
+        return beyondLatin1(value, \.isLowercase)
     }
 
     /// Whether a scalar is an uppercase letter.
@@ -67,9 +65,16 @@ enum UTF8Decoding {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
         if value >= 0xC0 && value <= 0xDE { return value != 0xD7 }
         if value >= 0x80 && value <= 0xFF { return false }  // Latin-1 symbols and lowercase letters
-        if value >= 0x2000 && value <= 0x206F { return false }  // general punctuation (’ – …)
+        return beyondLatin1(value, \.isUppercase)
+    }
+
+    /// A Unicode property of a scalar past Latin-1: false for general punctuation (’ – …), which
+    /// word scanners meet most, without looking the property up.
+    @inline(__always)
+    private static func beyondLatin1(_ value: UInt32, _ property: (Unicode.Scalar.Properties) -> Bool) -> Bool {
+        if value >= 0x2000 && value <= 0x206F { return false }
         guard let scalar = Unicode.Scalar(value) else { return false }
-        return scalar.properties.isUppercase
+        return property(scalar.properties)
     }
 
     /// Whether a scalar is a digit 0-9.

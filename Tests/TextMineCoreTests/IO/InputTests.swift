@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TextMineCore
+import TextMineTesting
 
 @Suite("Input")
 struct InputTests {
@@ -10,7 +11,7 @@ struct InputTests {
 
     @Test("a text file is one article named after the file, with its source")
     func textFile() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let path = try directory.write("000_abc.txt", "\u{FEFF}Le président a parlé.\n")
         let article = try #require(try decode(InputFiles(paths: [path])).first).get()
         #expect(article.id == "000_abc")
@@ -20,7 +21,7 @@ struct InputTests {
 
     @Test("bytes that are neither UTF-8 nor Windows-1252 fail with the offset of the first bad byte and a hint")
     func undecodableBytes() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let mixed = try directory.write("mixed.txt", Array("L’été ".utf8) + [0x63, 0x61, 0x66, 0xE9, 0x0A])
         let binary = try directory.write("bin.txt", Array("PK".utf8) + [0x03, 0x04, 0x00, 0x00, 0xFF, 0x81] + Array(repeating: 0x01, count: 20))
         let utf16 = try directory.write("u16.txt", Array("Bonjour Paris.".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
@@ -36,7 +37,7 @@ struct InputTests {
 
     @Test("Windows-1252 (Latin-1) and UTF-16 or UTF-8 with a byte-order mark are decoded, and the encoding recorded")
     func encodings() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let cp1252 = try directory.write("cp.txt", Array("Le caf".utf8) + [0xE9, 0x20, 0x92, 0x80, 0x0A])
         let le = try directory.write("le.txt", [0xFF, 0xFE] + "L’été 😀".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         let be = try directory.write("be.txt", [0xFE, 0xFF] + "L’été".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
@@ -49,7 +50,7 @@ struct InputTests {
 
     @Test("a forced encoding reads every text file in it; bytes invalid in it fail with their offset and a hint")
     func forcedEncoding() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let latin = try directory.write("latin.txt", Array("Le caf".utf8) + [0xE9, 0x20, 0xA4])
         let bare16 = try directory.write("u16.txt", Array("Été".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
         let odd16 = try directory.write("odd.txt", [0xFF, 0xFE, 0x41, 0x00, 0x42])
@@ -85,7 +86,7 @@ struct InputTests {
 
     @Test("an empty or blank file fails as an empty article")
     func emptyArticle() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let empty = try directory.write("a.txt", "")
         let blank = try directory.write("b.txt", " \n\u{00A0}\t\n")
         let errors = decode(try InputFiles(paths: [empty, blank])).map { result -> String? in
@@ -105,7 +106,7 @@ struct InputTests {
 
     @Test("a missing path, an empty folder or a glob without match is an error naming each of them")
     func missingPaths() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         _ = try directory.write("sub/.hidden", "x")
         #expect(throws: InputFiles.InputError.self) { try InputFiles(paths: [directory.path + "/*.md"]) }
         do {
@@ -122,7 +123,7 @@ struct InputTests {
 
     @Test("format: --input-format, else the extension, else the fallback (the pipeline's input.format), else text")
     func formatPrecedence() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let jsonl = try directory.write("corpus.jsonl", #"{"id": "a", "text": "Un."}"# + "\n" + #"{"id": "b", "text": "Deux."}"# + "\n")
         let bare = try directory.write("README", #"{"id": "c", "text": "Trois."}"# + "\n")
         let text = try directory.write("note.txt", "Quatre.")
@@ -138,7 +139,7 @@ struct InputTests {
 
     @Test("JSONL: one article per line; a bad line fails with path:line and the rest goes on")
     func jsonLines() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let path = try directory.write("in.jsonl", """
             {"id": "a", "text": "Premier."}
 
@@ -165,7 +166,7 @@ struct InputTests {
 
     @Test("a large JSONL input is streamed in pieces and keeps its line numbers")
     func jsonLinesPieces() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let lines = (1...50).map { #"{"id": "n\#($0)", "text": "Texte \#($0)."}"# }
         let path = try directory.write("big.jsonl", lines.joined(separator: "\n") + "\n")
         let files = try InputFiles(paths: [path], pieceSize: 100)
@@ -178,7 +179,7 @@ struct InputTests {
 
     @Test("directories are read recursively in sorted order, hidden files skipped; globs match ** and ?")
     func pathsAndGlobs() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         for name in ["b.txt", "a.txt", "sub/c.txt", "sub/deeper/d.txt", ".hidden.txt", ".git/e.txt", "sub/x.md"] {
             try directory.write(name, "texte \(name)")
         }

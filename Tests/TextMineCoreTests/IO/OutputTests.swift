@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import TextMineCore
+import TextMineTesting
 
 @Suite("Output")
 struct OutputTests {
     private func run(_ format: OutputFormat, _ articles: [Article], errors: String? = nil) throws -> String {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let path = directory.path + "/out"
         let sink = try OutputSink(encoder: format.encoder(), output: OutputFile(path: path),
                                   deadLetters: try errors.map { try OutputFile(path: $0) })
@@ -47,7 +48,7 @@ struct OutputTests {
 
     @Test("dead letters: one JSON line per failure with id, source, stage and error")
     func deadLetters() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let errors = directory.path + "/errors.jsonl"
         var article = Article(id: "b", text: "boom", source: Source(path: "in/b.txt", format: "text"))
         article.language = "fr"

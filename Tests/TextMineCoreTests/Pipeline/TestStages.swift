@@ -3,29 +3,26 @@ import TextMineCore
 
 /// Small stages that exercise the loader: capabilities, option types, and construction errors.
 enum TestStages {
-    struct Tokens: Stage {
+    /// A stage that is only its description (what it requires and produces): it does nothing.
+    protocol DeclarationOnly: Stage { init() }
+
+    struct Tokens: DeclarationOnly {
         static let description = StageDescription(
             id: "tokens", abstract: "Test: produces tokens.",
             produces: [.tokens])
-        init(options: StageOptions) throws {}
-        func process(_ article: inout Article, context: StageContext) throws {}
     }
 
-    struct Entities: Stage {
+    struct Entities: DeclarationOnly {
         static let description = StageDescription(
             id: "entities", abstract: "Test: requires tokens and sentences, produces entities.",
             requires: [.tokens, .sentences],
             produces: [.entities])
-        init(options: StageOptions) throws {}
-        func process(_ article: inout Article, context: StageContext) throws {}
     }
 
-    struct Sentences: Stage {
+    struct Sentences: DeclarationOnly {
         static let description = StageDescription(
             id: "sentences", abstract: "Test: produces sentences.",
             produces: [.sentences])
-        init(options: StageOptions) throws {}
-        func process(_ article: inout Article, context: StageContext) throws {}
     }
 
     struct Summarize: Stage {
@@ -72,4 +69,9 @@ enum TestStages {
 
     static let registry = StageRegistry([Tokens.self, Entities.self, Sentences.self, Summarize.self, Patterns.self,
                                          Broken.self])
+}
+
+extension TestStages.DeclarationOnly {
+    init(options: StageOptions) throws { self.init() }
+    func process(_ article: inout Article, context: StageContext) throws {}
 }

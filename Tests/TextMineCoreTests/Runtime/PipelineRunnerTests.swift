@@ -109,38 +109,30 @@ struct PipelineRunnerTests {
                                             error: "the article is 101 bytes, over limits.max-article-bytes (100)")])
     }
 
-    @Test("an article on which a step overruns step-timeout fails after that step; later steps do not run on it")
-    func stepTimeout() throws {
-        let pipeline = Pipeline([try SlowStage(options: .init()), try UpperStage(options: .init())])
+    /// A step that overruns `limits.step-timeout`: one that returns late ("took"), one that checks
+    /// its deadline and is stopped there ("was stopped after").
+    static let timeouts: [(stage: any Stage.Type, text: String, says: String)] = [
+        (SlowStage.self, "slow one", "took"),
+        (LoopingStage.self, "endless", "was stopped after"),
+    ]
+
+    @Test("an article on which a step overruns step-timeout fails after that step, whether it returns late or checks its deadline; later steps do not run on it; --stats counts it",
+          arguments: 0..<timeouts.count)
+    func stepTimeout(case index: Int) throws {
+        let (stage, text, says) = Self.timeouts[index]
+        let pipeline = Pipeline([try stage.init(options: .init()), try UpperStage(options: .init())])
         let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: 1, limits: RunLimits(stepTimeout: 0.5)))
-        let (results, report) = try runner.run([Article(id: "a", text: "quick"), Article(id: "b", text: "slow one")])
-        guard case .success(let quick) = results[0], case .failure(let slow) = results[1] else {
+        let (results, report) = try runner.run([Article(id: "a", text: "quick"), Article(id: "b", text: text)])
+        guard case .success(let quick) = results[0], case .failure(let timedOut) = results[1] else {
             Issue.record("expected a success then a failure: \(results)")
             return
         }
+        let step = stage.description.id.rawValue
         #expect(quick.text == "QUICK")
-        #expect(slow.step == "slow")
-        #expect(slow.error.hasPrefix("step 'slow' took "))
-        #expect(slow.error.hasSuffix(" s on this article, over limits.step-timeout (0.5 s)"))
-        #expect(report.steps.first { $0.name == "slow" }?.failures == 1)
-        #expect(report.failed == 1)
-    }
-
-    @Test("a step that checks its deadline is stopped at step-timeout, not when it returns; --stats counts it")
-    func cooperativeStepTimeout() throws {
-        let pipeline = Pipeline([try LoopingStage(options: .init()), try UpperStage(options: .init())])
-        let runner = PipelineRunner(pipeline: pipeline, options: .init(jobs: 1, limits: RunLimits(stepTimeout: 0.5)))
-        let (results, report) = try runner.run([Article(id: "a", text: "endless"), Article(id: "b", text: "done")])
-        guard case .failure(let endless) = results[0], case .success(let done) = results[1] else {
-            Issue.record("expected a failure then a success: \(results)")
-            return
-        }
-        #expect(done.text == "DONE")
-        #expect(endless.step == "looping")
-        // Stopped by the check (a step that returned by itself would say "took").
-        #expect(endless.error.hasPrefix("step 'looping' was stopped after "))
-        #expect(endless.error.hasSuffix(" s on this article, over limits.step-timeout (0.5 s)"))
-        #expect(report.steps.first { $0.name == "looping" }?.failures == 1)
+        #expect(timedOut.step == step)
+        #expect(timedOut.error.hasPrefix("step '\(step)' \(says) "))
+        #expect(timedOut.error.hasSuffix(" s on this article, over limits.step-timeout (0.5 s)"))
+        #expect(report.steps.first { $0.name == step }?.failures == 1)
         #expect(report.failed == 1)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextMineTesting
 
 /// The built command lines, run as a user would: `textmine-example` (a package's stage compiled
 /// in) and `textmine` with plugins.
@@ -109,23 +110,3 @@ struct CommandLineTests {
     }
 }
 
-/// A temporary folder for one test, removed when the test ends.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-plugins-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// The path of a file in the folder.
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    /// Writes a file and returns its path.
-    func write(_ name: String, _ text: String) throws -> String {
-        try text.write(toFile: path(name), atomically: true, encoding: .utf8)
-        return path(name)
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextMineTesting
 
 /// `textmine new-stage`: the generated package compiles against this TextMine, and (opt-in, slow)
 /// builds and passes its own tests.

@@ -3,12 +3,6 @@ import TextMineCore
 import TextMineStages
 import TextMineTesting
 
-/// `count` paragraphs of sentences starting with `prefix`.
-private func paragraphs(_ prefix: String, _ count: Int) -> String {
-    (1...count).map { "<p>\(prefix) \($0) is a full sentence that goes on long enough to count as real content for the page.</p>" }
-        .joined(separator: "\n")
-}
-
 @Suite("extract stage: choosing the article container")
 struct ExtractContainerTests {
     @Test("the element marked as the article wins over a wrapper that adds a paywall notice around it")

@@ -33,15 +33,13 @@ struct DocumentFrequenciesTests {
 
     @Test("the file reads back; a bad line names path:line")
     func fileRoundTrip() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-df-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("df.tsv").path
+        let folder = try TemporaryFolder()
+        let path = folder.path("df.tsv")
         let whole = try count(corpus)
         try whole.fileText.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try DocumentFrequencies(contentsOf: path) == whole)
 
-        let bad = folder.appendingPathComponent("bad.tsv").path
+        let bad = folder.path("bad.tsv")
         try "documents\t4\nrussie 3\n".write(toFile: bad, atomically: true, encoding: .utf8)
         #expect(throws: StageError.self) { try DocumentFrequencies(contentsOf: bad) }
         do { _ = try DocumentFrequencies(contentsOf: bad) } catch {
@@ -51,10 +49,8 @@ struct DocumentFrequenciesTests {
 
     @Test("words common across the corpus weigh less: Russie (3 of 4 articles) gains less than réclame (this one only)")
     func frequenciesChangeScores() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("textmine-df-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("df.tsv").path
+        let folder = try TemporaryFolder()
+        let path = folder.path("df.tsv")
         try count(corpus).fileText.write(toFile: path, atomically: true, encoding: .utf8)
 
         let plain = try StageHarness(KeywordsStage.self).run(corpus[0]).keywords

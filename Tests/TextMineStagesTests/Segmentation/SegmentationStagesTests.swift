@@ -62,10 +62,8 @@ struct SegmentationStagesTests {
         let listed = try StageHarness(SentencesStage.self, options: ["abbreviations": ["Lic."], "trailing-abbreviations": ["ibd"]])
         #expect(try listed.run(text).sentenceTexts == ["Le Lic. Dupont arrive.", "Des pommes, ibd.", "Le marché."])
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segmentation-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try "# mes abréviations\nLic.\nibd. trailing\n".write(to: folder.appendingPathComponent("abbr.txt"), atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder()
+        try folder.write("abbr.txt", "# mes abréviations\nLic.\nibd. trailing\n")
         let filed = try StageHarness(SentencesStage.self, options: ["abbreviations-file": "abbr.txt"], baseDirectory: folder.path)
         #expect(try filed.run(text).sentenceTexts == ["Le Lic. Dupont arrive.", "Des pommes, ibd.", "Le marché."])
         #expect(try StageHarness(TokensStage.self, options: ["abbreviations-file": "abbr.txt"], baseDirectory: folder.path)
@@ -74,10 +72,8 @@ struct SegmentationStagesTests {
 
     @Test("a bad abbreviations file is an error naming the option, the file and the line")
     func badAbbreviationsFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segmentation-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("abbr.txt").path
+        let folder = try TemporaryFolder()
+        let path = folder.path("abbr.txt")
         try "Lic.\nibd. sometimes\n".write(toFile: path, atomically: true, encoding: .utf8)
         let error = #expect(throws: StageError.self) {
             try SentencesStage(options: StageOptions.validated(["abbreviations-file": .string(path)], for: SentencesStage.self))
