@@ -19,7 +19,7 @@ struct EvalLanguageCommand: ParsableCommand {
     @Option(help: "The model file (.tmlid); default: the built-in model.")
     var model: String?
 
-    @Option(help: "Write 'lang<TAB>cut<TAB>predicted<TAB>best<TAB>confidence<TAB>surprise<TAB>features<TAB>text' for each wrong answer to this file.")
+    @Option(help: "Write 'lang<TAB>cut<TAB>predicted<TAB>best<TAB>confidence<TAB>surprise<TAB>features<TAB>runner-up<TAB>margin<TAB>other-margin<TAB>text' for each wrong answer to this file.")
     var errors: String?
 
     @Option(help: "Write the same line for every answer, right or wrong, to this file.")
@@ -47,11 +47,12 @@ struct EvalLanguageCommand: ParsableCommand {
         }
     }
 
-    private static func add(_ row: (count: Int, right: [Int], sureWrong: [Int]),
-                            to total: inout (count: Int, right: [Int], sureWrong: [Int])) {
+    private static func add(_ row: (count: Int, right: [Int], sure: [Int], sureWrong: [Int]),
+                            to total: inout (count: Int, right: [Int], sure: [Int], sureWrong: [Int])) {
         total.count += row.count
         for index in 0..<3 {
             total.right[index] += row.right[index]
+            total.sure[index] += row.sure[index]
             total.sureWrong[index] += row.sureWrong[index]
         }
     }
@@ -60,24 +61,25 @@ struct EvalLanguageCommand: ParsableCommand {
     static func report(_ identifier: LanguageModel, _ examples: [LanguageTrainer.Example], minConfidence: Double = 0.8,
                        errors: String?, predictions: String?) -> String {
         let known = Set(identifier.languages)
-        var rows: [LanguageCode: (count: Int, right: [Int], sureWrong: [Int])] = [:]
+        var rows: [LanguageCode: (count: Int, right: [Int], sure: [Int], sureWrong: [Int])] = [:]
         var log = ""
         var all = ""
         for example in examples {
             let gold = LanguageCode(example.lang) ?? .undetermined
             let expected = known.contains(gold) ? gold : .undetermined
-            var row = rows[gold] ?? (0, [0, 0, 0], [0, 0, 0])
+            var row = rows[gold] ?? (0, [0, 0, 0], [0, 0, 0], [0, 0, 0])
             row.count += 1
             for (index, cut) in cuts.enumerated() {
                 let text = cut.length.map { String(String.UnicodeScalarView(example.text.unicodeScalars.prefix($0))) } ?? example.text
                 let found = identifier.identify(text)
                 let line = errors == nil && predictions == nil ? "" : [
                     gold.code, cut.name, found.language.code, found.best?.code ?? "-", String(format: "%.3f", found.confidence),
-                    String(format: "%.3f", found.surprise), String(found.features), text,
+                    String(format: "%.3f", found.surprise), String(found.features), found.runnerUp?.code ?? "-", String(format: "%.4f", found.margin), String(format: "%.4f", found.otherMargin), text,
                 ].joined(separator: "\t") + "\n"
                 if predictions != nil { all += line }
                 if found.language == expected {
                     row.right[index] += 1
+                    if expected.isUndetermined || found.confidence >= minConfidence { row.sure[index] += 1 }
                 } else {
                     if !found.language.isUndetermined, found.confidence >= minConfidence { row.sureWrong[index] += 1 }
                     if errors != nil { log += line }
@@ -89,13 +91,14 @@ struct EvalLanguageCommand: ParsableCommand {
         if let predictions { _ = FileManager.default.createFile(atPath: predictions, contents: Data(all.utf8)) }
 
         func cell(_ right: Int, _ count: Int) -> String { count == 0 ? "-" : String(format: "%.4f", Double(right) / Double(count)) }
-        func line(_ label: String, _ row: (count: Int, right: [Int], sureWrong: [Int])) -> String {
+        func line(_ label: String, _ row: (count: Int, right: [Int], sure: [Int], sureWrong: [Int])) -> String {
             label.padding(toLength: 6, withPad: " ", startingAt: 0) + String(row.count).leftPadded(9)
                 + row.right.map { cell($0, row.count).leftPadded(8) }.joined() + "  "
+                + row.sure.map { cell($0, row.count).leftPadded(8) }.joined() + "  "
                 + row.sureWrong.map { cell($0, row.count).leftPadded(8) }.joined()
         }
-        var lines = ["lang      texts    full      40      20  sure-wrong: full   40      20"]
-        var total = (count: 0, right: [0, 0, 0], sureWrong: [0, 0, 0])
+        var lines = ["lang      texts    full      40      20  sure-right: full, 40, 20   sure-wrong: full, 40, 20"]
+        var total = (count: 0, right: [0, 0, 0], sure: [0, 0, 0], sureWrong: [0, 0, 0])
         var others = total
         for language in rows.keys.sorted() {
             let row = rows[language]!
@@ -105,7 +108,7 @@ struct EvalLanguageCommand: ParsableCommand {
         lines.append(line("all", total))
         if others.count > 0 {
             lines.append(line("other*", others))
-            lines.append(String(format: "(* not a language of the model: right when und; sure-wrong: another label with confidence >= %.2f)", minConfidence))
+            lines.append(String(format: "(* not a language of the model: right when und; sure-right: right with confidence >= %.2f (und: always); sure-wrong: another label with confidence >= %.2f)", minConfidence, minConfidence))
         }
 
         // Speed: full texts as UTF-8 (as a stage reads them), repeated until one CPU second has passed.

@@ -35,6 +35,12 @@ struct TrainLanguageCommand: ParsableCommand {
     @Option(help: "Nats per feature added to the cost of the other-language classes (higher: fewer und for the model's languages).")
     var otherBias = LanguageTrainer.Settings().otherBias
 
+    @Option(help: "The share of each language's held-out texts (every 10th, and their first 20 and 40 characters) whose label the closeness test may make unsure (text closer to the runner-up language, or costlier, than that language's own texts: a close relative); 0: no test.")
+    var unsureShare = LanguageTrainer.Settings().unsureShare
+
+    @Option(help: "Training files (as given) whose texts measure the closeness test (every 10th held out): texts of the kind the model will meet; repeatable; default: every training file.")
+    var calibrateOn: [String] = []
+
     @Option(help: "Discriminative passes after naive Bayes (an averaged perceptron over the texts and their first 20 and 40 characters); 0: plain naive Bayes.")
     var epochs = LanguageTrainer.Settings().epochs
 
@@ -55,17 +61,29 @@ struct TrainLanguageCommand: ParsableCommand {
         guard (10...24).contains(rowBits) else { throw ValidationError("--row-bits must be between 10 and 24") }
         guard (0...100).contains(epochs) else { throw ValidationError("--epochs must be between 0 and 100") }
         guard rate > 0, rate <= 10 else { throw ValidationError("--rate must be above 0 and at most 10") }
+        guard unsureShare >= 0, unsureShare < 0.5 else { throw ValidationError("--unsure-share must be at least 0 and below 0.5") }
     }
 
     func run() throws {
         do {
-            let examples = try LanguageTrainer.examples(selections: train)
+            guard calibrateOn.allSatisfy(train.contains) else {
+                throw ValidationError("--calibrate-on names a file that is not among the training files: \(calibrateOn.filter { !train.contains($0) }.joined(separator: ", "))")
+            }
+            var examples: [LanguageTrainer.Example] = []
+            for file in train {
+                examples += try LanguageTrainer.examples(selections: [file]).map {
+                    var example = $0
+                    example.calibrates = calibrateOn.isEmpty || calibrateOn.contains(file)
+                    return example
+                }
+            }
             let otherExamples = try LanguageTrainer.examples(selections: others)
             var settings = LanguageTrainer.Settings()
             settings.maxOrder = maxOrder
             settings.rowBits = rowBits
             settings.surpriseLimit = surpriseLimit
             settings.otherBias = otherBias
+            settings.unsureShare = unsureShare
             settings.epochs = epochs
             settings.rate = rate
             settings.source = source.isEmpty ? train.joined(separator: ", ") : source

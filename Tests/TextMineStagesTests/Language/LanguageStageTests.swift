@@ -129,6 +129,52 @@ struct LanguageIdentifierTests {
         #expect(try refined.fileData() == LanguageTrainer(settings: settings).train(examples).fileData())
     }
 
+    /// Text in a made-up language: words of two syllables of `own`, and a share of words of
+    /// `other`'s syllables.
+    private static func madeUpText(_ own: [String], _ other: [String], share: Double, words: Int, seed: inout UInt64) -> String {
+        func next(_ count: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(count))
+        }
+        return (0..<words).map { _ in
+            let list = next(1000) < Int(share * 1000) ? other : own
+            return list[next(list.count)] + list[next(list.count)]
+        }.joined(separator: " ")
+    }
+
+    @Test("the closeness test: a label for text between two of the model's languages (a close relative) is unsure, the languages' own text stays sure")
+    func closeness() throws {
+        let first = ["ka", "lo", "mi", "tu", "re", "sa", "no", "pi"]
+        let second = ["zo", "fe", "qui", "ba", "dy", "ne", "gha", "wu"]
+        var seed: UInt64 = 7
+        var examples: [LanguageTrainer.Example] = []
+        for _ in 0..<600 {
+            examples.append(.init(lang: "fi", text: Self.madeUpText(first, second, share: 0, words: 10, seed: &seed)))
+            examples.append(.init(lang: "sv", text: Self.madeUpText(second, first, share: 0, words: 10, seed: &seed)))
+        }
+        var settings = LanguageTrainer.Settings()
+        settings.rowBits = 12
+        settings.surpriseLimit = 1000  // so that only the closeness test can doubt (the made-up words are too few for typicality)
+        settings.unsureShare = 0
+        let plain = try LanguageTrainer(settings: settings).train(examples)
+        #expect(plain.header.marginFloor == nil && plain.header.surpriseCeiling == nil)
+        settings.unsureShare = 0.01
+        let tested = try LanguageTrainer(settings: settings).train(examples)
+        #expect(tested.header.marginFloor?.count == 2 && tested.header.surpriseCeiling?.count == 2)
+        let between = (0..<20).map { _ in Self.madeUpText(first, second, share: 0.35, words: 12, seed: &seed) }
+        #expect(between.filter { plain.identify($0).confidence >= 0.8 }.count >= 15)  // what the test is for
+        for text in between {
+            let found = tested.identify(text)
+            #expect(found.language == plain.identify(text).language, "the label stays")
+            #expect(found.confidence <= LanguageModel.unsureConfidence, "\(text): \(found.confidence)")
+        }
+        let own = (0..<100).map { _ in Self.madeUpText(first, second, share: 0, words: 10, seed: &seed) }
+        // The bounds leave about 1 % of the language's own texts below each (the share asked for).
+        let sure = own.filter { tested.identify($0).language == "fi" && tested.identify($0).confidence >= 0.8 }.count
+        #expect(sure >= 90, "\(sure)")
+        #expect(try tested.fileData() == LanguageTrainer(settings: settings).train(examples).fileData())
+    }
+
     @Test("a trained model survives its file, and a file that is no model is a clear error")
     func training() throws {
         var examples: [LanguageTrainer.Example] = []
@@ -179,16 +225,16 @@ struct LanguageStageTests {
         let harness = try StageHarness(LanguageStage.self)
         let english = try harness.run(sentences[1].1, language: "fr")
         #expect(english.language == "en")
-        #expect(english.layers["language"]?.objectValue?["used"]?.stringValue == "detected")
-        #expect(english.layers["language"]?.objectValue?["declared"]?.stringValue == "fr")
+        #expect(english[layer: LanguageLayer.self]?.used == "detected")
+        #expect(english[layer: LanguageLayer.self]?.declared == "fr")
 
         let short = try harness.run("Paris", language: "fr")
         #expect(short.language == "fr")
-        #expect(short.layers["language"]?.objectValue?["used"]?.stringValue == "declared")
+        #expect(short[layer: LanguageLayer.self]?.used == "declared")
 
         let finnish = try harness.run("Suomen talous kasvoi viime vuonna odotettua nopeammin, kertoo Tilastokeskus.")
         #expect(finnish.language == .undetermined)
-        #expect(finnish.layers["language"]?.objectValue?["used"]?.stringValue == "undetermined")
+        #expect(finnish[layer: LanguageLayer.self]?.used == "undetermined")
 
         // A Swedish article declared French stays French: the detection (und) is not sure.
         let swedish = try harness.run("Polisen söker vittnen efter en trafikolycka på motorvägen utanför Göteborg.", language: "fr")
@@ -202,10 +248,12 @@ struct LanguageStageTests {
         let text = sentences[3].1 + "\n\n" + sentences[1].1 + "\n" + sentences[3].1
         let article = try harness.run(text)
         #expect(article.language == "fr")
-        let blocks = article.layers["language"]?.objectValue?["blocks"]?.arrayValue ?? []
-        #expect(blocks.map { $0.objectValue?["language"]?.stringValue } == ["fr", "en", "fr"])
-        #expect(blocks[1].objectValue?["span"] == .array([.int(sentences[3].1.unicodeScalars.count + 2),
-                                             .int(sentences[3].1.unicodeScalars.count + 2 + sentences[1].1.unicodeScalars.count)]))
+        let blocks = try #require(article[layer: LanguageLayer.self]?.blocks)
+        #expect(blocks.map(\.language) == ["fr", "en", "fr"])
+        let start = sentences[3].1.unicodeScalars.count + 2
+        #expect(blocks[1].span == [start, start + sentences[1].1.unicodeScalars.count])
+        // The stored JSON keeps its published shape: the span as a two-number list.
+        #expect(article.layers["language"]?.objectValue?["blocks"]?.arrayValue?[1].objectValue?["span"] == .array([.int(start), .int(blocks[1].span[1])]))
     }
 
     @Test("a model option that is no model names the option")

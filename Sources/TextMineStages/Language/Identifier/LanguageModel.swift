@@ -19,6 +19,11 @@ import TextMineCore
 ///   Ukrainian… for the built-in model) than to any of its languages;
 /// - costs per feature far above what the best language's own text costs (another language in
 ///   the same script that no class covers).
+///
+/// A label is unsure (confidence at most ``unsureConfidence``) when the text is closer to the
+/// runner-up language, or costs more under its language, than all but a small share of that
+/// language's held-out texts (``Header/marginFloor``, ``Header/surpriseCeiling``): text between two
+/// of the model's languages, or beside one, is what a close relative looks like.
 public struct LanguageModel: Sendable {
     /// What the model file says about the model.
     public struct Header: Codable, Sendable, Equatable {
@@ -47,6 +52,14 @@ public struct LanguageModel: Sendable {
         /// stray more).
         public var surpriseLimit: Double
         public var surpriseSlack: Double
+        /// Per language: the least margin over the runner-up language (nats per feature) and the
+        /// most ``Identification/surprise`` that all but a small share of its held-out texts show,
+        /// by length. A label beyond either is unsure (confidence at most
+        /// ``LanguageModel/unsureConfidence``): the text may be in a close relative that the model
+        /// has no class for (Galician between Portuguese and Spanish, Afrikaans beside Dutch).
+        /// Nil in models trained without calibration.
+        public var marginFloor: [FeatureBound]?
+        public var surpriseCeiling: [FeatureBound]?
         /// Where the training data came from, and its licence.
         public var source: String
         public var license: String
@@ -73,6 +86,12 @@ public struct LanguageModel: Sendable {
         public var surprise: Double = 0
         /// Features read.
         public var features: Int = 0
+        /// The second-best language (nil when there is no best language).
+        public var runnerUp: LanguageCode? = nil
+        /// How much more the text's features cost under ``runnerUp`` than under `best`, in nats per feature.
+        public var margin: Double = 0
+        /// How much more they cost under the closest class of other languages (without its bias) than under `best`.
+        public var otherMargin: Double = 0
     }
 
     public let header: Header
@@ -82,6 +101,10 @@ public struct LanguageModel: Sendable {
     /// Bytes per row of costs: one per class.
     var stride: Int { table.stride }
 
+    /// The highest confidence of a label that fails the closeness test (``Header/marginFloor``,
+    /// ``Header/surpriseCeiling``): below the `language` stage's default threshold, so that the
+    /// declared language is used.
+    public static let unsureConfidence = 0.5
     /// Texts with fewer letters are `und`.
     public static let minLetters = 3
     /// Texts whose letters are more than this share of unknown scalars are `und`.
@@ -93,9 +116,13 @@ public struct LanguageModel: Sendable {
     public var others: [String] { header.others ?? [] }
 
     init(header: Header, costs rows: [UInt8], knownScalars: [UInt64]) {
+        self.init(header: header, table: CostTable(rows: rows, classes: header.classCount, rowBits: header.rowBits, known: knownScalars))
+    }
+
+    init(header: Header, table: CostTable) {
         self.header = header
         features = NgramFeatures(maxOrder: header.maxOrder, rowBits: header.rowBits)
-        table = CostTable(rows: rows, classes: header.classCount, rowBits: header.rowBits, known: knownScalars)
+        self.table = table
     }
 
     /// The language of a text.
@@ -118,6 +145,13 @@ public struct LanguageModel: Sendable {
         for index in 0..<classes { costs[index] = Double(totals[index]) + (index >= known ? bias : 0) }
         var bestKnown = 0
         for language in 1..<known where costs[language] < costs[bestKnown] { bestKnown = language }
+        var second = bestKnown == 0 ? 1 : 0
+        for language in 0..<known where language != bestKnown && costs[language] < costs[second] { second = language }
+        var nearestOther = Double.infinity
+        for index in known..<classes { nearestOther = min(nearestOther, Double(totals[index])) }
+        let perFeature = header.scale * Double(featureCount)
+        let margin = (costs[second] - costs[bestKnown]) / perFeature
+        let otherMargin = classes > known ? (nearestOther - Double(totals[bestKnown])) / perFeature : .infinity
         var best = bestKnown
         for index in known..<classes where costs[index] < costs[best] { best = index }
         let bestLanguage = header.languages[bestKnown]
@@ -128,15 +162,19 @@ public struct LanguageModel: Sendable {
         let unit = header.scale * header.temperature
         var sum = 0.0
         for index in 0..<classes { sum += Self.exp(-(costs[index] - costs[best]) / unit) }
-        let confidence = Self.exp(-(costs[bestKnown] - costs[best]) / unit) / sum
+        var confidence = Self.exp(-(costs[bestKnown] - costs[best]) / unit) / sum
         let surprise = Double(totals[bestKnown]) / header.scale / Double(featureCount) - header.typicalCost[bestKnown]
         let limit = header.surpriseLimit * header.costSpread[bestKnown] + header.surpriseSlack / Double(featureCount).squareRoot()
         if best != bestKnown || surprise > limit {
             return Identification(language: .undetermined, confidence: min(confidence, 0.2), best: bestLanguage, letters: letters,
-                                  surprise: surprise, features: featureCount)
+                                  surprise: surprise, features: featureCount, runnerUp: header.languages[second], margin: margin, otherMargin: otherMargin)
+        }
+        if let floors = header.marginFloor, let ceilings = header.surpriseCeiling,
+           margin < floors[bestKnown].value(features: featureCount) || surprise > ceilings[bestKnown].value(features: featureCount) {
+            confidence = min(confidence, Self.unsureConfidence)
         }
         return Identification(language: bestLanguage, confidence: confidence, best: bestLanguage, letters: letters,
-                              surprise: surprise, features: featureCount)
+                              surprise: surprise, features: featureCount, runnerUp: header.languages[second], margin: margin, otherMargin: otherMargin)
     }
 
     /// The total cost of `bytes` under each language, the number of features, letters and letters

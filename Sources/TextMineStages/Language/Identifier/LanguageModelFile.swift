@@ -50,7 +50,10 @@ extension LanguageModel {
         }
         let count = header.classCount
         guard header.languages.count >= 2, count <= 64, (10...24).contains(header.rowBits), (1...NgramFeatures.longestOrder).contains(header.maxOrder),
-              header.typicalCost.count == count, header.costSpread.count == count, header.scale > 0
+              header.typicalCost.count == count, header.costSpread.count == count, header.scale > 0,
+              (header.marginFloor == nil) == (header.surpriseCeiling == nil),
+              header.marginFloor.map({ $0.count == header.languages.count }) ?? true,
+              header.surpriseCeiling.map({ $0.count == header.languages.count }) ?? true
         else { throw bad("inconsistent header") }
         let rowsStart = 12 + length
         let rowsEnd = rowsStart + (1 << header.rowBits) * count

@@ -27,6 +27,13 @@ package struct LanguageTrainer {
         /// ``otherBias`` alone sets how much text goes to the model's languages (the passes would
         /// learn a bias away).
         package var refinementBias = 0.0
+        /// The share of each language's held-out texts whose label the closeness test may make
+        /// unsure (``LanguageModel/Header/marginFloor``); 0: no test.
+        package var unsureShare = 0.01
+        /// The test's bounds are measured on every `calibrationEvery`-th text of the model's
+        /// languages (and its first 20 and 40 characters), identified by a model trained on the
+        /// others; the model written is then trained on all texts.
+        package var calibrationEvery = 10
         package var source = ""
         package var license = ""
         package init() {}
@@ -39,11 +46,18 @@ package struct LanguageTrainer {
         /// For a text of another language (``LanguageTrainer/train(_:others:)``): the class it
         /// belongs to, which several languages may share (default: `lang`).
         package var group: String?
-        package init(lang: String, text: String, group: String? = nil) {
+        /// Whether the text may measure the closeness test's bounds (every
+        /// ``Settings/calibrationEvery``-th such text of the model's languages is held out for
+        /// it): texts of the kind the model will meet, not word lists.
+        package var calibrates = true
+        package init(lang: String, text: String, group: String? = nil, calibrates: Bool = true) {
             self.lang = lang
             self.text = text
             self.group = group
+            self.calibrates = calibrates
         }
+
+        private enum CodingKeys: String, CodingKey { case lang, text, group }
     }
 
     package var settings: Settings
@@ -72,9 +86,64 @@ package struct LanguageTrainer {
     /// Trains a model on the examples (languages in order of first appearance) and, optionally,
     /// texts of other languages, which the model learns to call `und` (one class per `group`, in
     /// order of first appearance; at most 7 keep the 16 classes that identification adds at once).
+    /// With ``Settings/unsureShare`` above 0, the closeness test's bounds are measured first on
+    /// held-out texts (see ``calibrated(_:examples:others:)``).
     /// - Throws: ``StageError`` for fewer than two languages, a label that is no language code, a
     ///   language among both, or more than 64 classes.
     package func train(_ examples: [Example], others: [Example] = []) throws -> LanguageModel {
+        let model = try fit(examples, others: others)
+        guard settings.unsureShare > 0, settings.calibrationEvery >= 2 else { return model }
+        return try calibrated(model, examples: examples, others: others)
+    }
+
+    /// `model` with the bounds of the closeness test (``LanguageModel/Header/marginFloor`` and
+    /// ``LanguageModel/Header/surpriseCeiling``), measured on every ``Settings/calibrationEvery``-th
+    /// example of each language that ``Example/calibrates`` and its first 20 and 40 characters, identified by a model trained the same way on
+    /// the other examples: texts it has not seen, as the model will meet. Only right labels count.
+    /// `model` unchanged when a language has too few such texts to fit its bounds.
+    private func calibrated(_ model: LanguageModel, examples: [Example], others: [Example]) throws -> LanguageModel {
+        let every = settings.calibrationEvery
+        var heldOut: [Example] = []
+        var rest: [Example] = []
+        var candidates: [String: Int] = [:]  // per language, whatever the order of the texts
+        for example in examples {
+            if example.calibrates {
+                candidates[example.lang, default: 0] += 1
+                if candidates[example.lang]! % every == 0 { heldOut.append(example); continue }
+            }
+            rest.append(example)
+        }
+        guard Set(rest.map(\.lang)).count >= 2 else { return model }
+        let draft = try fit(rest, others: others)
+        var observations: [LanguageCode: [(features: Int, margin: Double, surprise: Double)]] = [:]
+        for example in heldOut {
+            guard let gold = LanguageCode(example.lang) else { continue }
+            for cut in [Int?.none, 40, 20] {
+                if let cut, example.text.unicodeScalars.count <= cut { continue }
+                let text = cut.map { String(String.UnicodeScalarView(example.text.unicodeScalars.prefix($0))) } ?? example.text
+                let found = draft.identify(text)
+                guard found.language == gold, found.features > 0 else { continue }
+                observations[gold, default: []].append((found.features, found.margin, found.surprise))
+            }
+        }
+        var floors: [FeatureBound] = []
+        var ceilings: [FeatureBound] = []
+        for language in model.languages {
+            let seen = observations[language] ?? []
+            guard let floor = FeatureBound.fit(seen.map { ($0.features, $0.margin) }, quantile: settings.unsureShare),
+                  let ceiling = FeatureBound.fit(seen.map { ($0.features, $0.surprise) }, quantile: 1 - settings.unsureShare)
+            else { return model }
+            floors.append(floor)
+            ceilings.append(ceiling)
+        }
+        var header = model.header
+        header.marginFloor = floors
+        header.surpriseCeiling = ceilings
+        return model.with(header: header)
+    }
+
+    /// The model trained on the examples, without the closeness test.
+    private func fit(_ examples: [Example], others: [Example]) throws -> LanguageModel {
         var languages: [LanguageCode] = []
         var labels: [Int] = []
         labels.reserveCapacity(examples.count + others.count)
@@ -182,6 +251,11 @@ package struct LanguageTrainer {
 }
 
 extension LanguageModel {
+    /// The same model with another header (same languages and classes).
+    func with(header: Header) -> LanguageModel {
+        LanguageModel(header: header, table: table)
+    }
+
     /// The mean cost per feature (in nats) of a text under one class, and its feature count.
     func meanCost(_ text: String, language: Int) -> (Double, Int)? {
         var text = text
