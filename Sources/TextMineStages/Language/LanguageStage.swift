@@ -29,8 +29,6 @@ public struct LanguageStage: Stage {
         options: [model, minConfidence, blocks],
         languages: LanguageSupport(["de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru"], others: .undetermined))
 
-    /// The layer's name.
-    public static let layerName = "language"
     /// The most bytes read for the article's language (the start of a longer text is enough).
     static let articleSampleBytes = 64 * 1024
 
@@ -56,25 +54,21 @@ public struct LanguageStage: Stage {
         let declared = article.language
         let sure = !found.language.isUndetermined && found.confidence >= minConfidence
         article.language = sure ? found.language : declared ?? .undetermined
-        var layer: [String: JSONValue] = [
-            "detected": .string(found.language.code),
-            "confidence": .double(Self.rounded(found.confidence)),
-            "used": .string(sure ? "detected" : declared == nil ? "undetermined" : "declared"),
-        ]
-        if let declared { layer["declared"] = .string(declared.code) }
+        var layer = LanguageLayer(
+            detected: found.language, confidence: Self.rounded(found.confidence), declared: declared,
+            used: sure ? "detected" : declared == nil ? "undetermined" : "declared")
         if perBlock {
             let lines = TextLines.ranges(in: text.utf8)
-            layer["blocks"] = .array(text.utf8.withUnsafeBufferPointer { bytes in
+            layer.blocks = text.utf8.withUnsafeBufferPointer { bytes in
                 lines.map { line in
                     let block = identifier.identify(UnsafeBufferPointer(rebasing: bytes[line]))
                     let span = text.span(ofBytes: line)
-                    return .object(["span": .array([.int(span.start), .int(span.end)]),
-                                    "language": .string(block.language.code),
-                                    "confidence": .double(Self.rounded(block.confidence))])
+                    return LanguageLayer.Block(span: [span.start, span.end], language: block.language,
+                                               confidence: Self.rounded(block.confidence))
                 }
-            })
+            }
         }
-        article.layers[Self.layerName] = .object(layer)
+        article[layer: LanguageLayer.self] = layer
     }
 
     private static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

@@ -46,13 +46,7 @@ enum TextFolding {
                     if folded == Self.whiteSpace {
                         pendingSpace = count > 0 || afterText
                     } else {
-                        if pendingSpace {
-                            output[count] = 0x20
-                            count &+= 1
-                            pendingSpace = false
-                        }
-                        output[count] = folded
-                        count &+= 1
+                        Self.put(folded, output, &count, &pendingSpace)
                     }
                     index &+= 1
                     continue

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TextMineCore
+import TextMineTesting
 
 @Suite("ArticleJSONWriter")
 struct ArticleJSONWriterTests {
@@ -24,38 +25,17 @@ struct ArticleJSONWriterTests {
                 names: FeatureNames(["length-gap", "z", "é", "a\"b", "length", "lexical-opening"]),
                 values: [0.25, 1, -0.0, 1e-7, 4, 0.1 + 0.2])),
             ScoredSentence(span: Span(start: 20, end: 30), score: 1e-7, rank: 2, ineligible: "fragment"),
-        ], selected: [0], text: "Le « président »")
+        ], selected: [0], cuts: [SummaryCut(span: Span(start: 2, end: 4), reason: "aside")], text: "Le « président »")
         article.keywords = [Keyword(phrase: "président", score: 0.5, spans: [Span(start: 5, end: 14)])]
         article.trace = [StepTrace(step: "boilerplate", seconds: 0.000123)]
         article.layers = ["sentiment": ["polarity": -0.25, "labels": ["a", "b"]]]
         return article
     }
 
-    /// The keys of a JSON object's top level, in the order they are written.
-    static func topLevelKeys(_ json: [UInt8]) -> [String] {
-        var keys: [String] = []
-        var depth = 0
-        var index = 0
-        while index < json.count {
-            switch json[index] {
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-            case UInt8(ascii: "\""):
-                var end = index + 1
-                while json[end] != UInt8(ascii: "\"") { end += json[end] == UInt8(ascii: "\\") ? 2 : 1 }
-                if depth == 1, json[end + 1] == UInt8(ascii: ":") { keys.append(String(decoding: json[(index + 1)..<end], as: UTF8.self)) }
-                index = end
-            default: break
-            }
-            index += 1
-        }
-        return keys
-    }
-
     @Test("top-level fields in ArticleField order: id, source, language, metadata, text, summary, keywords, entities, then the rest")
     func fieldOrder() throws {
         let json = try ArticleJSONWriter.encode(try Self.fullArticle())
-        #expect(Self.topLevelKeys(json) == ["id", "source", "language", "metadata", "text", "summary", "keywords", "entities",
+        #expect(topLevelKeys(json) == ["id", "source", "language", "metadata", "text", "summary", "keywords", "entities",
                                             "removals", "original", "sentences", "blocks", "tokens", "alignment", "trace", "layers"])
     }
 
@@ -74,7 +54,7 @@ struct ArticleJSONWriterTests {
             let sorted = "{" + members.sorted { $0.0 < $1.0 }.map { "\"\($0.0)\":" + String(decoding: $0.1, as: UTF8.self) }
                 .joined(separator: ",") + "}"
             #expect(sorted == String(decoding: try encoder.encode(article), as: UTF8.self))
-            #expect(Self.topLevelKeys(try ArticleJSONWriter.encode(article)) == members.map(\.0))
+            #expect(topLevelKeys(try ArticleJSONWriter.encode(article)) == members.map(\.0))
         }
     }
 
@@ -82,9 +62,9 @@ struct ArticleJSONWriterTests {
     func selection() throws {
         let article = try Self.fullArticle()
         let chosen = FieldSelection(only: [.summary, .text, .entities])
-        #expect(Self.topLevelKeys(try ArticleJSONWriter.encode(article, fields: chosen)) == ["id", "text", "summary", "entities"])
+        #expect(topLevelKeys(try ArticleJSONWriter.encode(article, fields: chosen)) == ["id", "text", "summary", "entities"])
         let lean = FieldSelection(excluding: ArticleField.bulky + [.id])
-        let keys = Self.topLevelKeys(try ArticleJSONWriter.encode(article, fields: lean))
+        let keys = topLevelKeys(try ArticleJSONWriter.encode(article, fields: lean))
         #expect(keys.first == "id")
         #expect(!keys.contains("tokens") && !keys.contains("alignment") && keys.contains("trace"))
         #expect(throws: UnknownFieldError.self) { try FieldSelection.parse(list: "id, tokns") }

@@ -225,16 +225,16 @@ struct LanguageStageTests {
         let harness = try StageHarness(LanguageStage.self)
         let english = try harness.run(sentences[1].1, language: "fr")
         #expect(english.language == "en")
-        #expect(english.layers["language"]?.objectValue?["used"]?.stringValue == "detected")
-        #expect(english.layers["language"]?.objectValue?["declared"]?.stringValue == "fr")
+        #expect(english[layer: LanguageLayer.self]?.used == "detected")
+        #expect(english[layer: LanguageLayer.self]?.declared == "fr")
 
         let short = try harness.run("Paris", language: "fr")
         #expect(short.language == "fr")
-        #expect(short.layers["language"]?.objectValue?["used"]?.stringValue == "declared")
+        #expect(short[layer: LanguageLayer.self]?.used == "declared")
 
         let finnish = try harness.run("Suomen talous kasvoi viime vuonna odotettua nopeammin, kertoo Tilastokeskus.")
         #expect(finnish.language == .undetermined)
-        #expect(finnish.layers["language"]?.objectValue?["used"]?.stringValue == "undetermined")
+        #expect(finnish[layer: LanguageLayer.self]?.used == "undetermined")
 
         // A Swedish article declared French stays French: the detection (und) is not sure.
         let swedish = try harness.run("Polisen söker vittnen efter en trafikolycka på motorvägen utanför Göteborg.", language: "fr")
@@ -248,10 +248,12 @@ struct LanguageStageTests {
         let text = sentences[3].1 + "\n\n" + sentences[1].1 + "\n" + sentences[3].1
         let article = try harness.run(text)
         #expect(article.language == "fr")
-        let blocks = article.layers["language"]?.objectValue?["blocks"]?.arrayValue ?? []
-        #expect(blocks.map { $0.objectValue?["language"]?.stringValue } == ["fr", "en", "fr"])
-        #expect(blocks[1].objectValue?["span"] == .array([.int(sentences[3].1.unicodeScalars.count + 2),
-                                             .int(sentences[3].1.unicodeScalars.count + 2 + sentences[1].1.unicodeScalars.count)]))
+        let blocks = try #require(article[layer: LanguageLayer.self]?.blocks)
+        #expect(blocks.map(\.language) == ["fr", "en", "fr"])
+        let start = sentences[3].1.unicodeScalars.count + 2
+        #expect(blocks[1].span == [start, start + sentences[1].1.unicodeScalars.count])
+        // The stored JSON keeps its published shape: the span as a two-number list.
+        #expect(article.layers["language"]?.objectValue?["blocks"]?.arrayValue?[1].objectValue?["span"] == .array([.int(start), .int(blocks[1].span[1])]))
     }
 
     @Test("a model option that is no model names the option")
