@@ -40,9 +40,10 @@ public enum StageContract {
         return problems
     }
 
-    /// Spans that do not lie inside the text they point into, and quoted text (an entity's mention,
-    /// a removal's text) that differs from the text at its span, for every field of
-    /// ``ArticleField``'s table.
+    /// Spans that do not lie inside the text they point into, quoted text (an entity's mention,
+    /// a removal's text) that differs from the text at its span, and values whose parts disagree
+    /// (a summary selection outside its scores, a cut outside the selected sentences), for every
+    /// field of ``ArticleField``'s table.
     static func spanProblems(in article: Article) -> [String] {
         let text = Array(article.text.unicodeScalars)
         let original = article.original.map { Array($0.unicodeScalars) } ?? text
@@ -67,6 +68,9 @@ public enum StageContract {
                     problems.append("\(definition.itemName) \(span) says '\(quoted)' but \(describe(target)) there is '\(there)'")
                 }
             }
+        }
+        for definition in ArticleField.definitions {
+            if let problem = definition.shapeProblem?(article) { problems.append(problem) }
         }
         return problems
     }

@@ -16,7 +16,8 @@ struct EvalSummarizeCommand: ParsableCommand {
             lowercase Unicode word tokens (\\w+), no stemming, no stopword removal, ROUGE-L on the \
             longest common subsequence of the whole summary. Lead-1/2/3 baselines use the first \
             sentences the pipeline found. --methods news,learned scores other methods of the \
-            summarizing step on the same processed articles, in the same table. A failed article scores 0. Speed is text MB/s of the whole \
+            summarizing step on the same processed articles, in the same table (learned:compress=false: \
+            a method with options of the step for its row only). A failed article scores 0. Speed is text MB/s of the whole \
             pipeline and of the summarizing step, on --jobs threads (default 1, one core), in wall-clock \
             time and per CPU second (the step is timed again alone on the processed articles).
             """
@@ -42,7 +43,9 @@ struct EvalSummarizeCommand: ParsableCommand {
 
     @Option(
         name: .customLong("methods"),
-        help: ArgumentHelp("Also score the summarizing step with these methods (comma-separated, e.g. news,learned), on the same processed articles.", valueName: "METHODS"))
+        help: ArgumentHelp(
+            "Also score the summarizing step with these methods (comma-separated, e.g. news,learned), on the same processed articles; a method may carry options of the step for its row only (learned:compress=false).",
+            valueName: "METHODS"))
     var methods: String?
 
     func validate() throws {
@@ -95,8 +98,11 @@ struct EvalSummarizeCommand: ParsableCommand {
         var systems = [("\(summarizer.name) (\(method))", evaluation.mean)]
         var fluency = [Self.fluency(evaluation, system: method)]
         for other in (methods ?? "").split(separator: ",").map(String.init) where other != method {
+            // `learned:compress=false`: a method, then options of the step for this row only.
+            let parts = other.split(separator: ":").map(String.init)
+            let stepOverrides = ["method=\(parts[0])"] + parts.dropFirst()
             let (_, variant, _) = try CommandContext.buildPipeline(
-                file: self.pipeline, overrides: overrides + ["\(summarizer.name).method=\(other)"], console: console)
+                file: self.pipeline, overrides: overrides + stepOverrides.map { "\(summarizer.name).\($0)" }, console: console)
             guard let step = variant.steps.first(where: { $0.name == summarizer.name }) else { continue }
             var scores = SummaryEvaluation()
             for (record, result) in zip(records, results) {

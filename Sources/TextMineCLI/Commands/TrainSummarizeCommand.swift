@@ -81,14 +81,15 @@ struct TrainSummarizeCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(quiet: false)
-        let (plan, pipeline, registry) = try CommandContext.buildPipeline(file: self.pipeline, overrides: [], console: console)
-        guard let position = plan.steps.firstIndex(where: { registry[$0.stage]?.produces.contains(.summary) == true }) else {
-            throw console.fail("\(plan.file): no step produces a summary; add a step such as '- use: summarize'")
-        }
+        // The summarize step itself is never started: the ranker being trained replaces it, so
+        // training works even when that step's model no longer loads (after a feature change).
+        let (plan, pipeline, registry) = try CommandContext.buildPipeline(
+            file: self.pipeline, before: .summary, missing: "no step produces a summary; add a step such as '- use: summarize'",
+            console: console)
         let wanted: Set<Capability> = [.cleanText, .metadata, .blocks, .boilerplateRemoved, .sentences]
-        let steps = pipeline.steps.prefix(position).enumerated().filter { index, _ in
-            !(registry[plan.steps[index].stage]?.produces ?? []).isDisjoint(with: wanted)
-        }.map(\.element)
+        let steps = zip(plan.steps, pipeline.steps).filter { planned, _ in
+            !(registry[planned.stage]?.produces ?? []).isDisjoint(with: wanted)
+        }.map(\.1)
 
         let data: Data
         var records: [SummaryReference]

@@ -6,15 +6,45 @@ extension CommandContext {
     /// fails with the usage status (64) when there are errors (a step that cannot start included).
     static func buildPipeline(file: String, overrides: [String], console: Console) throws -> (plan: PipelinePlan, pipeline: Pipeline, registry: StageRegistry) {
         let loaded = pipelineLoader().load(file: file, overrides: overrides)
+        let plan = try checked(loaded, console: console)
+        if loaded.stages.count == plan.steps.count {
+            return (plan, Pipeline(plan: plan, stages: loaded.stages), loaded.registry)
+        }
+        return (plan, try build(plan, registry: loaded.registry, console: console), loaded.registry)
+    }
+
+    /// Loads and lints a pipeline, then builds only its steps before the first one whose stage
+    /// produces `capability` (the steps that prepare articles for it): that step and the ones
+    /// after it are never started, so a step that could not start (a model file of an older
+    /// format, say) does not stop a command that replaces it, such as `train summarize`.
+    /// Fails like ``buildPipeline(file:overrides:console:)``, and with `missing` (after the file's
+    /// name) when no step produces `capability`.
+    static func buildPipeline(file: String, before capability: Capability, missing: String, console: Console) throws -> (plan: PipelinePlan, pipeline: Pipeline, registry: StageRegistry) {
+        var loader = pipelineLoader()
+        loader.buildsStages = false
+        let loaded = loader.load(file: file)
+        var plan = try checked(loaded, console: console)
+        guard let position = plan.steps.firstIndex(where: { loaded.registry[$0.stage]?.produces.contains(capability) == true }) else {
+            throw console.fail("\(plan.file): \(missing)")
+        }
+        plan.steps.removeLast(plan.steps.count - position)
+        return (plan, try build(plan, registry: loaded.registry, console: console), loaded.registry)
+    }
+
+    /// The plan of a loaded pipeline, after printing its diagnostics; fails with the usage status
+    /// when there are errors.
+    private static func checked(_ loaded: PipelineLoadResult, console: Console) throws -> PipelinePlan {
         for diagnostic in loaded.diagnostics where diagnostic.severity == .error || !console.quiet {
             console.line(diagnostic.description)
         }
         guard let plan = loaded.plan, loaded.errors.isEmpty else { throw ExitCode(ExitStatus.usage) }
-        if loaded.stages.count == plan.steps.count {
-            return (plan, Pipeline(plan: plan, stages: loaded.stages), loaded.registry)
-        }
+        return plan
+    }
+
+    /// Starts the stages of `plan`; a step that cannot start fails with the usage status.
+    private static func build(_ plan: PipelinePlan, registry: StageRegistry, console: Console) throws -> Pipeline {
         do {
-            return (plan, try Pipeline(plan: plan, registry: loaded.registry), loaded.registry)
+            return try Pipeline(plan: plan, registry: registry)
         } catch let error as DiagnosticsError {
             console.line(error.description)
             throw ExitCode(ExitStatus.usage)

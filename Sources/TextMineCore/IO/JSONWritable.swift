@@ -201,10 +201,20 @@ extension MetadataField: JSONWritable {
 extension Summary: JSONWritable {
     public func writeJSON(to writer: inout ArticleJSONWriter) throws {
         writer.beginObject()
+        writer.key("cuts"); try cuts.writeJSON(to: &writer)
         writer.key("method"); writer.string(method)
         writer.key("scores"); try scores.writeJSON(to: &writer)
         writer.key("selected"); try selected.writeJSON(to: &writer)
         writer.key("text"); writer.string(text)
+        writer.endObject()
+    }
+}
+
+extension SummaryCut: JSONWritable {
+    public func writeJSON(to writer: inout ArticleJSONWriter) throws {
+        writer.beginObject()
+        writer.key("reason"); writer.string(reason)
+        writer.key("span"); writer.span(span)
         writer.endObject()
     }
 }

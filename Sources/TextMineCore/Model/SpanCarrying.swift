@@ -102,19 +102,38 @@ extension Keyword: TextAnchored {
 }
 
 extension Summary: TextAnchored {
-    public func forEachSpan(_ visit: (Span, SpanTarget) -> Void) { for scored in scores { visit(scored.span, .text) } }
+    public func forEachSpan(_ visit: (Span, SpanTarget) -> Void) {
+        for scored in scores { visit(scored.span, .text) }
+        for cut in cuts { visit(cut.span, .text) }
+    }
     /// The summary with each sentence's span remapped; a sentence whose text was removed keeps its
-    /// score with an empty span at 0, so that `selected` still indexes `scores`.
+    /// score with an empty span at 0, so that `selected` still indexes `scores`. A cut whose text
+    /// was removed is dropped (there is nothing left to leave out).
     public func remapped(_ map: (Span) -> Span?) -> Summary? {
         var moved = self
         for index in moved.scores.indices {
             moved.scores[index].span = map(scores[index].span) ?? Span(start: 0, end: 0)
         }
+        moved.cuts = cuts.compactMap { cut in map(cut.span).map { SummaryCut(span: $0, reason: cut.reason) } }
         return moved
     }
+    /// `selected` must index `scores`, and each cut must lie inside a selected sentence, in text
+    /// order without overlapping.
     public var shapeProblem: String? {
-        guard let bad = selected.first(where: { !scores.indices.contains($0) }) else { return nil }
-        return "summary.selected: \(bad) is not an index into summary.scores (\(scores.count) sentences)"
+        if let bad = selected.first(where: { !scores.indices.contains($0) }) {
+            return "summary.selected: \(bad) is not an index into summary.scores (\(scores.count) sentences)"
+        }
+        var previousEnd = 0
+        for cut in cuts {
+            guard cut.span.start >= previousEnd else {
+                return "summary.cuts: \(cut.span) overlaps or precedes the cut before it"
+            }
+            guard selected.contains(where: { scores[$0].span.start <= cut.span.start && cut.span.end <= scores[$0].span.end }) else {
+                return "summary.cuts: \(cut.span) is not inside a selected sentence"
+            }
+            previousEnd = cut.span.end
+        }
+        return nil
     }
 }
 

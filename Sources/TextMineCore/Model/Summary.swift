@@ -1,4 +1,5 @@
-/// An extractive summary that keeps every sentence's score, not only the selection.
+/// An extractive summary that keeps every sentence's score, not only the selection, and every
+/// part of the selected sentences that the summary text leaves out.
 public struct Summary: Codable, Hashable, Sendable {
     /// The method that scored the sentences (`lead`, `textrank`, `news`…).
     public var method: String
@@ -6,14 +7,45 @@ public struct Summary: Codable, Hashable, Sendable {
     public var scores: [ScoredSentence]
     /// Indexes into `scores` of the selected sentences, in document order.
     public var selected: [Int]
-    /// The summary text: the selected sentences in document order.
+    /// Parts of the selected sentences left out of `text` (an attribution, an aside), in text
+    /// order, each inside one selected sentence; empty when the sentences are kept whole.
+    public var cuts: [SummaryCut]
+    /// The summary text: the selected sentences in document order without their cuts, white space
+    /// collapsed, a sentence whose opening was cut starting with a capital.
     public var text: String
 
-    public init(method: String, scores: [ScoredSentence], selected: [Int], text: String) {
+    public init(method: String, scores: [ScoredSentence], selected: [Int], cuts: [SummaryCut] = [], text: String) {
         self.method = method
         self.scores = scores
         self.selected = selected
+        self.cuts = cuts
         self.text = text
+    }
+
+    private enum CodingKeys: String, CodingKey { case method, scores, selected, cuts, text }
+
+    /// Reads a summary; one written before cuts existed (no `cuts` key) has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        method = try container.decode(String.self, forKey: .method)
+        scores = try container.decode([ScoredSentence].self, forKey: .scores)
+        selected = try container.decode([Int].self, forKey: .selected)
+        cuts = try container.decodeIfPresent([SummaryCut].self, forKey: .cuts) ?? []
+        text = try container.decode(String.self, forKey: .text)
+    }
+}
+
+/// A part of a selected sentence that the summary text leaves out, and why. The article's text
+/// keeps it: `text[span]` is what was cut.
+public struct SummaryCut: Codable, Hashable, Sendable {
+    /// What was cut (scalar offsets into the article's `text`).
+    public var span: Span
+    /// Why (`attribution`, `aside`, `time`…; see docs/stages/summarize.md).
+    public var reason: String
+
+    public init(span: Span, reason: String) {
+        self.span = span
+        self.reason = reason
     }
 }
 

@@ -47,7 +47,7 @@ public enum StagePluginABI {
     static var sharedTypes: [(name: String, layout: (size: Int, stride: Int, alignment: Int), type: Any.Type)] {
         [
             entry(Article.self), entry(ArticleText.self), entry(Source.self), entry(MetadataField.self), entry(Block.self),
-            entry(BlockRole.self), entry(Sentence.self), entry(Token.self), entry(Entity.self), entry(Summary.self),
+            entry(BlockRole.self), entry(Sentence.self), entry(Token.self), entry(Entity.self), entry(Summary.self), entry(SummaryCut.self),
             entry(ScoredSentence.self), entry(Keyword.self), entry(Removal.self), entry(Alignment.self),
             entry(Alignment.Region.self), entry(StepTrace.self), entry(Span.self), entry(JSONValue.self),
             entry(StageContext.self), entry(StageOptions.self), entry(StageError.self), entry(StageID.self),

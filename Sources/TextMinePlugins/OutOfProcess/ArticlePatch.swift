@@ -85,6 +85,8 @@ extension ArticlePatch {
         try Self.check(entities?.map(\.span) ?? [], length: length, what: "entity")
         try Self.check(keywords?.flatMap(\.spans) ?? [], length: length, what: "keyword")
         try Self.check(summary?.scores.map(\.span) ?? [], length: length, what: "summary sentence")
+        try Self.check(summary?.cuts.map(\.span) ?? [], length: length, what: "summary cut")
+        if let problem = summary?.shapeProblem { throw StageError("the stage returned a summary that is not consistent: \(problem)") }
 
         if let language { edited.language = language }
         for (name, field) in metadata ?? [:] {

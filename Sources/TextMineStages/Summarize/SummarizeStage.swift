@@ -26,6 +26,9 @@ public struct SummarizeStage: Stage {
     static let maxWords = StageOption<Int>(
         "max-words", in: 1...10_000, default: 80, doc: "Sentences with more words are never selected.")
     static let packs = PackLibrary.option(adding: "term stopwords")
+    static let compress = StageOption<Bool>(
+        "compress", default: true,
+        doc: "Leave out of the summary text the peripheral parts of the selected sentences (asides in parentheses; for French and English, opening and closing clauses such as attributions, and clauses between commas) and record each cut with its reason.")
     static let redundancy = StageOption<Double>(
         "redundancy", in: 0...1, default: 0.3,
         doc: "How much similarity to sentences already selected counts against a sentence (MMR); 0 selects purely by score.")
@@ -40,12 +43,15 @@ public struct SummarizeStage: Stage {
             (it opens with a pronoun or a connective, ends a quotation opened earlier, or attributes a \
             quotation to a pronoun) is taken only with the sentence before it. The article's `summary` \
             keeps every sentence's score, rank, ineligibility reason and, for `learned`, features, the \
-            selection in document order, and the summary text. Terms are lowercase, accent-folded words without stopwords (the language pack's \
+            selection in document order, and the summary text. With `compress` (the default), the text \
+            leaves out peripheral parts of the selected sentences (an attribution, an aside, an opening \
+            adverbial whose words the title and the rest of the article do not share), each recorded in \
+            `summary.cuts` with its span and reason. Terms are lowercase, accent-folded words without stopwords (the language pack's \
             `term-stopwords`; `packs` adds more), with plural `s`/`x` stripped. Similarities are sparse (an inverted index; terms found \
             in more than 200 sentences link none; graphs keep 64 edges per sentence), so cost grows \
             linearly with the article. See docs/stages/summarize.md.
             """,
-        options: [method, model, dependent, sentences, words, ratio, language, minWords, maxWords, redundancy, packs],
+        options: [method, model, dependent, sentences, words, ratio, language, minWords, maxWords, redundancy, compress, packs],
         requires: [.sentences], produces: [.summary],
         languages: LanguageSupport(PackTerms.builtIn.languages, others: .generic))
 
@@ -60,6 +66,8 @@ public struct SummarizeStage: Stage {
     private let language: LanguageSetting
     private let eligibility: SentenceEligibility
     private let selector: SentenceSelector
+    /// Finds what the summary text leaves out of the selected sentences (nil: nothing).
+    private let compressor: SentenceCompressor?
     private let normalizer = TermNormalizer()
     /// Stopwords per language, from the language packs.
     private let terms: PackTerms
@@ -78,6 +86,7 @@ public struct SummarizeStage: Stage {
         language = options[Self.language]
         eligibility = SentenceEligibility(minWords: options[Self.minWords], maxWords: options[Self.maxWords])
         selector = SentenceSelector(redundancy: options[Self.redundancy])
+        compressor = options[Self.compress] ? SentenceCompressor() : nil
         terms = try PackTerms.with(userPacks: options[Self.packs])
     }
 
@@ -116,28 +125,46 @@ public struct SummarizeStage: Stage {
                 span: document.spans[i], score: scores[i], rank: ranks[i], ineligible: reasons[i]?.rawValue,
                 features: features.map { FeatureValues(names: Self.featureNames, values: $0[i]) })
         }
-        let summaryText = Self.paragraph(text, selected.map { document.spans[$0] })
-        article.summary = Summary(method: method.rawValue, scores: scored, selected: selected, text: summaryText)
+        let words = CompressionWords.builtIn(for: articleLanguage)
+        let cuts = compressor.map { compressor in
+            selected.flatMap { compressor.cuts(sentence: $0, text: text, document: document, words: words, lexicon: learned?.lexicon) }
+        } ?? []
+        let summaryText = Self.paragraph(text, selected.map { document.spans[$0] }, cuts: cuts.map(\.bytes))
+        article.summary = Summary(
+            method: method.rawValue, scores: scored, selected: selected,
+            cuts: cuts.map { SummaryCut(span: text.span(ofBytes: $0.bytes), reason: $0.reason.rawValue) }, text: summaryText)
     }
 
     /// The features' names, shared by every sentence's values.
     private static let featureNames = FeatureNames(SentenceFeature.allCases.map(\.rawValue))
 
-    /// The sentences `spans` of `text` as one paragraph: joined by a space, line breaks and runs of
-    /// white space (space, tab, CR, LF) inside them collapsed to one space.
-    static func paragraph(_ text: ScalarText, _ spans: [Span]) -> String {
+    /// The sentences `spans` of `text` as one paragraph, without the parts `cuts` (byte ranges in
+    /// text order, each inside one of the sentences): joined by a space, line breaks and runs of
+    /// white space (space, tab, CR, LF) collapsed to one space, and a sentence whose opening was cut
+    /// starting with a capital.
+    static func paragraph(_ text: ScalarText, _ spans: [Span], cuts: [Range<Int>] = []) -> String {
         let ranges = spans.map { text.byteRange(of: $0) }
-        // At most every byte plus one space between sentences.
-        let capacity = ranges.reduce(ranges.count) { $0 + $1.count }
+        // At most every byte plus one space between sentences, and a capital that may be longer
+        // than the letter it replaces.
+        let capacity = ranges.reduce(ranges.count * 16) { $0 + $1.count }
         let out = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             text.utf8.withUnsafeBufferPointer { bytes in
                 var count = 0
+                var nextCut = 0
                 for range in ranges {
                     var pendingSpace = count > 0
-                    for index in range {
+                    var capitalize = nextCut < cuts.count && cuts[nextCut].lowerBound == range.lowerBound
+                    var index = range.lowerBound
+                    while index < range.upperBound {
+                        if nextCut < cuts.count, cuts[nextCut].lowerBound <= index {
+                            index = max(index, cuts[nextCut].upperBound)
+                            nextCut += 1
+                            continue
+                        }
                         let byte = bytes[index]
                         if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                             pendingSpace = count > 0
+                            index += 1
                             continue
                         }
                         if pendingSpace {
@@ -145,8 +172,21 @@ public struct SummarizeStage: Stage {
                             count += 1
                             pendingSpace = false
                         }
+                        if capitalize {
+                            capitalize = false
+                            let (value, width) = UTF8Scalar.decode(bytes, at: index, limit: range.upperBound)
+                            if let scalar = Unicode.Scalar(value), scalar.properties.isLowercase {
+                                for upper in scalar.properties.uppercaseMapping.utf8 {
+                                    out[count] = upper
+                                    count += 1
+                                }
+                                index += width
+                                continue
+                            }
+                        }
                         out[count] = byte
                         count += 1
+                        index += 1
                     }
                 }
                 written = count

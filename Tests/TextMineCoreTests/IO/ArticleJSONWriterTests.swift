@@ -25,7 +25,7 @@ struct ArticleJSONWriterTests {
                 names: FeatureNames(["length-gap", "z", "é", "a\"b", "length", "lexical-opening"]),
                 values: [0.25, 1, -0.0, 1e-7, 4, 0.1 + 0.2])),
             ScoredSentence(span: Span(start: 20, end: 30), score: 1e-7, rank: 2, ineligible: "fragment"),
-        ], selected: [0], text: "Le « président »")
+        ], selected: [0], cuts: [SummaryCut(span: Span(start: 2, end: 4), reason: "aside")], text: "Le « président »")
         article.keywords = [Keyword(phrase: "président", score: 0.5, spans: [Span(start: 5, end: 14)])]
         article.trace = [StepTrace(step: "boilerplate", seconds: 0.000123)]
         article.layers = ["sentiment": ["polarity": -0.25, "labels": ["a", "b"]]]

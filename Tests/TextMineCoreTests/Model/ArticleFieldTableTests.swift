@@ -43,6 +43,17 @@ struct ArticleFieldTableTests {
         article.summary = Summary(method: "lead", scores: [ScoredSentence(span: Span(start: 0, end: 3), score: 1, rank: 1)],
                                   selected: [2], text: "abc")
         #expect(article.spanProblem() == "summary.selected: 2 is not an index into summary.scores (1 sentences)")
+        article.summary?.selected = [0]
+        article.summary?.cuts = [SummaryCut(span: Span(start: 1, end: 4), reason: "aside")]
+        #expect(article.spanProblem() == "summary[1]: span [1, 4) lies outside the text (3 scalars)")
+        let summary = article.summary
+        article = Article(id: "a", text: "abc def")
+        article.summary = summary
+        #expect(article.spanProblem() == "summary.cuts: [1, 4) is not inside a selected sentence")
+        article.summary?.cuts = [SummaryCut(span: Span(start: 1, end: 2), reason: "aside"), SummaryCut(span: Span(start: 0, end: 1), reason: "aside")]
+        #expect(article.spanProblem() == "summary.cuts: [0, 1) overlaps or precedes the cut before it")
+        article.summary?.cuts = [SummaryCut(span: Span(start: 1, end: 2), reason: "aside")]
+        #expect(article.spanProblem() == nil)
     }
 
     @Test("capabilities map to the fields that hold them; plugins receive the fields the table sends on request")

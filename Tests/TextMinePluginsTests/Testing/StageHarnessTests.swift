@@ -100,5 +100,12 @@ struct StageHarnessTests {
             "sentence span [0, 9) lies outside the text (3 scalars)",
             "removal [0, 2) says 'zz' but the original text there is 'ab'",
         ])
+        var summarized = Article(id: "a", text: "Un. Deux.")
+        summarized.summary = Summary(
+            method: "lead", scores: [ScoredSentence(span: Span(start: 0, end: 3), score: 1, rank: 1),
+                                     ScoredSentence(span: Span(start: 4, end: 9), score: 0, rank: 2)],
+            selected: [0], cuts: [SummaryCut(span: Span(start: 4, end: 5), reason: "aside")], text: "Un.")
+        #expect(StageContract.violations(before: summarized, after: summarized, checks: .spans)
+            == ["summary.cuts: [4, 5) is not inside a selected sentence"])
     }
 }

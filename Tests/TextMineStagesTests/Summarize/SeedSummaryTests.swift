@@ -50,7 +50,7 @@ struct SeedSummaryTests {
             #expect(summary.selected.allSatisfy { summary.scores[$0].ineligible == nil }, "\(article.id)")
             let sentences = try selectedSentences(article)
             #expect(Set(sentences.map(normalized)).count == 3, "\(article.id): \(sentences)")
-            #expect(summary.text == sentences.joined(separator: " "))
+            #expect(summary.text == expectedSummaryText(article), "\(article.id)")
         }
     }
 

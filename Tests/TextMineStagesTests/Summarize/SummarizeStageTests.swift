@@ -17,7 +17,11 @@ struct SummarizeStageTests {
         #expect(summary.scores.map(\.rank).sorted() == Array(1...storySentences.count))
         #expect(summary.selected.count == 2)
         #expect(summary.selected == summary.selected.sorted())
-        #expect(summary.text == summary.selected.map { storySentences[$0] }.joined(separator: " "))
+        #expect(summary.text == expectedSummaryText(article))
+        let whole = try StageHarness(SummarizeStage.self, options: ["method": .string(method), "sentences": 2, "compress": false])
+            .run(summarizeArticle(storySentences, title: "Venise : un paquebot percute un quai")).summary
+        #expect(whole?.cuts == [])
+        #expect(whole?.text == summary.selected.map { storySentences[$0] }.joined(separator: " "))
     }
 
     @Test("ranks follow scores, best first, ties to the earlier sentence")

@@ -25,3 +25,26 @@ let storySentences = [
     "Les habitants de Venise réclament depuis des années l'interdiction des paquebots dans la lagune.",
     "Le maire a promis une enquête sur l'accident du paquebot et sur les remorqueurs du port.",
 ]
+
+/// What the article's summary text must be, rebuilt from its parts on scalars: each selected
+/// sentence without its cuts, white space collapsed, capitalised after an opening cut, joined by
+/// spaces.
+func expectedSummaryText(_ article: Article) -> String? {
+    guard let summary = article.summary else { return nil }
+    let scalars = Array(article.text.unicodeScalars)
+    return summary.selected.map { index -> String in
+        let span = summary.scores[index].span
+        var kept = String.UnicodeScalarView()
+        var position = span.start
+        for cut in summary.cuts where cut.span.start >= span.start && cut.span.end <= span.end {
+            kept.append(contentsOf: scalars[position..<cut.span.start])
+            position = cut.span.end
+        }
+        kept.append(contentsOf: scalars[position..<span.end])
+        var sentence = String(kept).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        if summary.cuts.contains(where: { $0.span.start == span.start }), let first = sentence.first {
+            sentence = first.uppercased() + sentence.dropFirst()
+        }
+        return sentence
+    }.joined(separator: " ")
+}

@@ -85,11 +85,12 @@ struct NoiseLines {
     private func classifyLine(_ line: Slice<TokenAttributeTable>) -> Reason? {
         var words = 0, shouting = 0, own = 0, other = 0, credits = 0, objects = 0
         var first: (flags: TokenAttributes.Flag, length: Int, lists: UInt8)?
-        for k in line.indices {
-            let flags = line[k].flags
+        for k in line.startIndex..<line.endIndex {
+            let token = line.base[k]
+            let flags = token.flags
             guard flags.contains(.hasLetter) else { continue }
-            let length = line[k].length
-            let lists = self.lists[line[k].folded] ?? 0
+            let length = token.length
+            let lists = self.lists[token.folded] ?? 0
             if first == nil { first = (flags, length, lists) }
             words += 1
             if flags.contains(.allCaps) && length >= 2 { shouting += 1 }

@@ -96,17 +96,18 @@ struct TaggerWeights: Sendable {
             }
             // Confidences only matter inside entities; outside them they are not computed.
             confidences.removeAll(keepingCapacity: true)
+            confidences.append(contentsOf: repeatElement(1, count: n))
             let temperature = Double(scale) * Self.temperature
-            for i in 0..<n {
-                guard path[i] != 0 else {
-                    confidences.append(1)
-                    continue
+            path.withUnsafeBufferPointer { path in
+                confidences.withUnsafeMutableBufferPointer { confidences in
+                    for i in 0..<n where path[i] != 0 {
+                        let base = i * L
+                        let chosen = Double(scores[base + path[i]])
+                        var total = 0.0
+                        for t in 0..<L { total += exp((Double(scores[base + t]) - chosen) / temperature) }
+                        confidences[i] = 1 / total
+                    }
                 }
-                let base = i * L
-                let chosen = Double(scores[base + path[i]])
-                var total = 0.0
-                for t in 0..<L { total += exp((Double(scores[base + t]) - chosen) / temperature) }
-                confidences.append(1 / total)
             }
         }
     }

@@ -321,6 +321,8 @@ struct TokenAttributeTable: RandomAccessCollection {
 
     var startIndex: Int { ids.startIndex }
     var endIndex: Int { ids.endIndex }
+    /// A range, not the default index collection that steps through the table's methods.
+    var indices: Range<Int> { ids.startIndex..<ids.endIndex }
 
     @inline(__always)
     subscript(k: Int) -> TokenAttributes { forms[Int(ids[k])] }

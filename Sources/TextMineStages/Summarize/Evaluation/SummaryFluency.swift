@@ -38,10 +38,16 @@ package enum SummaryFluency {
 
     /// Whether a selected sentence of the article's summary cannot stand alone (see
     /// ``SentenceOpening``) and the sentence before it is not in the summary (the article's first
-    /// sentence leans on nothing). Sentences are the summary's scored spans, else the article's.
+    /// sentence leans on nothing). Sentences are the summary's scored spans, else the article's; a
+    /// sentence whose opening was cut is read from the end of that cut, as the summary text has it.
     package static func hasOrphanOpening(_ article: Article) -> Bool {
         guard let summary = article.summary, !summary.selected.isEmpty else { return false }
-        let spans = summary.scores.isEmpty ? article.sentences.map(\.span) : summary.scores.map(\.span)
+        var spans = summary.scores.isEmpty ? article.sentences.map(\.span) : summary.scores.map(\.span)
+        for cut in summary.cuts {
+            if let i = spans.firstIndex(where: { $0.start == cut.span.start && cut.span.end <= $0.end }) {
+                spans[i] = Span(start: cut.span.end, end: spans[i].end)
+            }
+        }
         let dependent = SentenceOpening().dependentSentences(text: article.scalarText, spans: spans)
         let selected = Set(summary.selected)
         return summary.selected.contains { $0 > 0 && $0 < dependent.count && dependent[$0] && !selected.contains($0 - 1) }
