@@ -1,11 +1,11 @@
 import Foundation
-import Synchronization
 
 /// Runs articles through a ``Pipeline``: concurrently, streaming, with output in input order.
 ///
 /// Input is taken in batches of about ``Options/batchBytes``; each batch is read, decoded, processed
 /// and rendered by `jobs` worker threads, then handed to the sink in input order (and the sink
-/// flushed), so memory stays bounded and the output does not depend on `jobs`. Input that arrives
+/// flushed), so memory stays bounded and the output does not depend on `jobs`. With several jobs, the
+/// calling thread reads the next batch and writes the previous one while a batch runs (``BatchRun``). Input that arrives
 /// slowly (an ``IdleAwareIterator``: standard input) is processed as soon as it goes idle for
 /// ``Options/idleSeconds``, or when the batch's first item has waited ``Options/maxLatency``. A pipeline with a ``CorpusStage`` is the
 /// exception: the steps before it run over the whole corpus, which is then held in memory while the
@@ -98,10 +98,10 @@ public struct PipelineRunner: Sendable {
         report.warnings = counting.warnings
         report.skipped = tally.skipped.values.reduce(0, +)
         report.seconds = SystemClock.seconds(since: start)
-        // The calling thread's time outside parallel sections is serial: on the critical path.
+        // The calling thread's time while no batch runs is serial: on the critical path.
         let serial = max(0, SystemClock.threadCPUSeconds - callerStart - tally.parallelCPU.caller)
         report.cpuSeconds = serial + tally.parallelCPU.total
-        report.criticalCPUSeconds = serial + tally.parallelCPU.busiest
+        report.criticalCPUSeconds = serial + tally.parallelCPU.critical
         report.textBytes = tally.textBytes
         report.steps = tally.statistics(stepNames: pipeline.steps.map(\.name))
         return report
@@ -162,29 +162,37 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Runs one segment batch by batch; returns the failure that stopped it under `fail`.
+    ///
+    /// With several jobs, while a batch runs on the workers, the calling thread reads the next one
+    /// and hands the previous one's results to the sink, so that reading and writing overlap the
+    /// work. Input that is idle is not waited for meanwhile: the batch's results are written first,
+    /// so that a slow producer gets them back promptly. With one job, the calling thread reads,
+    /// processes and writes each batch in turn.
     private func run<Input: Sequence<InputItem>, Sink: ResultSink>(
         _ segment: Segment, _ input: Input, into sink: Sink, tally: inout Tally,
         progress: ((_ bytes: Int, _ articles: Int) -> Void)?
     ) throws -> ArticleFailure? {
         var iterator = input.makeIterator()
-        var batch: [InputItem] = []
+        let render = sink.render
+        func start(_ batch: Batch) -> BatchRun<Outcome<Sink.Rendered>>? {
+            batch.items.isEmpty ? nil : BatchRun(batch.items, jobs: options.jobs) { process($0, segment, render: render) }
+        }
+        var current = read(&iterator)
+        var running = start(current)
+        // A run left early (a failure under `fail`, an error from the sink) still waits for the batch
+        // in progress, and counts its CPU time.
+        defer { if let running { _ = running.wait(addingCPUTo: &tally.parallelCPU) } }
         // Ids read so far, as hashes (8 bytes per article; a false alarm is a 1 in 2⁶⁴ event).
         var seenIDs: Set<Int> = []
-        while true {
-            batch.removeAll(keepingCapacity: true)
-            var bytes = 0
-            var firstArrival: UInt64 = 0
-            while bytes < options.batchBytes, batch.count < max(256, options.jobs * 64), let item = iterator.next() {
-                if batch.isEmpty { firstArrival = SystemClock.nanoseconds }
-                bytes += item.byteCount
-                batch.append(item)
-                if isIdle(iterator, since: firstArrival) { break }
-            }
-            if batch.isEmpty { return nil }
-            let render = sink.render
-            let outcomes = parallelMap(batch, cpu: &tally.parallelCPU) { item in process(item, segment, render: render) }
+        while let batch = running {
+            let next = readsAhead(iterator) ? read(&iterator) : nil
+            var outcomes = batch.wait(addingCPUTo: &tally.parallelCPU)
+            running = next.flatMap(start)
             var articles = 0
-            for outcome in outcomes {
+            // Each outcome is let go once written, so that the next batch's results, gathering
+            // meanwhile, do not add a whole batch to the peak memory.
+            outcomes.reverse()
+            while let outcome = outcomes.popLast() {
                 tally.add(outcome.tally)
                 for read in outcome.read where !seenIDs.insert(read.id.hashValue).inserted {
                     try sink.warn(RunWarning(kind: .duplicateID, id: read.id, source: read.source,
@@ -206,8 +214,43 @@ public struct PipelineRunner: Sendable {
                 }
             }
             try sink.flush()
-            progress?(bytes, articles)
+            progress?(current.bytes, articles)
+            if let next {
+                current = next
+            } else {
+                current = read(&iterator)
+                running = start(current)
+            }
         }
+        return nil
+    }
+
+    /// Input items taken together, and their size in bytes.
+    private struct Batch {
+        var items: [InputItem] = []
+        var bytes = 0
+    }
+
+    /// Reads the next batch: up to ``Options/batchBytes`` (and `max(256, 64 jobs)` items), less
+    /// when slowly arriving input goes idle; empty at the end of the input.
+    private func read<Iterator: IteratorProtocol<InputItem>>(_ iterator: inout Iterator) -> Batch {
+        var batch = Batch()
+        var firstArrival: UInt64 = 0
+        while batch.bytes < options.batchBytes, batch.items.count < max(256, options.jobs * 64), let item = iterator.next() {
+            if batch.items.isEmpty { firstArrival = SystemClock.nanoseconds }
+            batch.bytes += item.byteCount
+            batch.items.append(item)
+            if isIdle(iterator, since: firstArrival) { break }
+        }
+        return batch
+    }
+
+    /// Whether the next batch is read while one runs: with several jobs (one job is one thread's
+    /// work), when input is at hand (always, but for slowly arriving input that has nothing now).
+    private func readsAhead<Iterator: IteratorProtocol>(_ iterator: Iterator) -> Bool {
+        guard options.jobs > 1 else { return false }
+        guard let paced = iterator as? any IdleAwareIterator else { return true }
+        return paced.hasItem(within: 0)
     }
 
     /// Whether slowly arriving input has nothing more for the current batch: no item within
@@ -362,60 +405,6 @@ public struct PipelineRunner: Sendable {
         if let error = error as? StageError { return error.message }
         return String(describing: error)
     }
-
-    // MARK: - Concurrency
-
-    /// Maps items on `jobs` threads; results in the order of `items`. Adds the CPU time of the
-    /// workers (all, the busiest, the calling thread's) to `cpu`.
-    private func parallelMap<Element: Sendable, Result: Sendable>(
-        _ items: [Element], cpu: inout ParallelCPU, _ transform: @Sendable (Element) -> Result
-    ) -> [Result] {
-        let callerStart = SystemClock.threadCPUSeconds
-        let workers = min(options.jobs, items.count)
-        guard workers > 1 else {
-            let results = items.map(transform)
-            let seconds = SystemClock.threadCPUSeconds - callerStart
-            cpu.add(ParallelCPU(total: seconds, busiest: seconds, caller: seconds))
-            return results
-        }
-        let next = WorkCounter()
-        let workerSeconds = Mutex([Double](repeating: 0, count: workers))
-        let results = [Result](unsafeUninitializedCapacity: items.count) { buffer, initialized in
-            let slots = SendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let start = SystemClock.threadCPUSeconds
-                while let index = next.take(below: items.count) {
-                    (slots.buffer.baseAddress! + index).initialize(to: transform(items[index]))
-                }
-                let seconds = SystemClock.threadCPUSeconds - start
-                workerSeconds.withLock { $0[worker] = seconds }
-            }
-            initialized = items.count
-        }
-        let seconds = workerSeconds.withLock { $0 }
-        cpu.add(ParallelCPU(total: seconds.reduce(0, +), busiest: seconds.max() ?? 0,
-                            caller: SystemClock.threadCPUSeconds - callerStart))
-        return results
-    }
-}
-
-/// Hands out indexes to worker threads.
-private final class WorkCounter: Sendable {
-    private let next = Mutex(0)
-
-    func take(below count: Int) -> Int? {
-        next.withLock { next in
-            guard next < count else { return nil }
-            next += 1
-            return next - 1
-        }
-    }
-}
-
-/// A result buffer whose slots are each written by exactly one worker.
-private struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }
 
 /// Counts what reaches the real sink, passing everything through.

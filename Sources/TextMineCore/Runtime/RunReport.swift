@@ -30,8 +30,9 @@ public struct RunReport: Sendable {
     /// CPU seconds all threads of the run used (reading, processing, writing).
     public var cpuSeconds = 0.0
     /// CPU seconds on the run's critical path: for each batch, the CPU time of its busiest worker,
-    /// plus what the calling thread did between batches (reading input, writing output in order).
-    /// With an idle core per job the run takes about this long, so `articles / criticalCPUSeconds`
+    /// or more when the calling thread's work meanwhile (reading the next batch, writing the
+    /// previous one in order) does not fit beside it on the batch's cores, plus what the calling
+    /// thread did while no batch ran. With an idle core per job the run takes about this long, so `articles / criticalCPUSeconds`
     /// is the throughput `--jobs` gives on an idle machine, measured even on a busy one (where wall
     /// time says more about the other work than about the run). Equal to ``cpuSeconds`` with one job.
     public var criticalCPUSeconds = 0.0

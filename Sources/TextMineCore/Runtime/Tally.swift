@@ -15,8 +15,7 @@ struct Tally: Sendable {
     /// Articles (and failures) left out because an earlier run already wrote them, by what that
     /// run made of them.
     var skipped: [ArticleOutcome: Int] = [:]
-    /// CPU time of the parallel sections: all workers, the busiest worker of each, and what the
-    /// calling thread used during them (see ``RunReport/criticalCPUSeconds``).
+    /// CPU time of the parallel sections (see ``RunReport/criticalCPUSeconds``).
     var parallelCPU = ParallelCPU()
 
     init(stepCount: Int) {
@@ -74,18 +73,20 @@ struct Tally: Sendable {
     }
 }
 
-/// CPU seconds spent in parallel sections of a run.
+/// CPU seconds spent in the parallel sections of a run: while a batch runs on the workers (and the
+/// calling thread reads the next batch and writes the previous one).
 struct ParallelCPU: Sendable {
-    /// All workers together.
+    /// The workers and the calling thread together.
     var total = 0.0
-    /// The busiest worker of each section, summed over sections.
-    var busiest = 0.0
-    /// The calling thread's own CPU time during the sections (working as one of the workers).
+    /// The sections' share of the critical path: for each, the longest of its busiest worker, the
+    /// calling thread's work during it, and all of its CPU time spread over its workers' cores.
+    var critical = 0.0
+    /// The calling thread's CPU time during the sections.
     var caller = 0.0
 
     mutating func add(_ other: ParallelCPU) {
         total += other.total
-        busiest += other.busiest
+        critical += other.critical
         caller += other.caller
     }
 }
