@@ -20,7 +20,9 @@ public struct LanguageStage: Stage {
             confidence reaches `min-confidence`; otherwise the declared language (the input's, or the \
             pipeline's `language:`) stays, and `und` when there is none. Text in none of the model's \
             languages (another script, or words the model's languages do not use) or too short to tell \
-            is `und`. The `language` layer records `detected`, `confidence`, `declared` and which one \
+            is `und`; a label for text that sits between two of the model's languages or beside one \
+            (a close relative: Galician, Afrikaans) keeps a confidence of at most 0.5, so the declared \
+            language stays. The `language` layer records `detected`, `confidence`, `declared` and which one \
             was used, and with `blocks: true` the language and confidence of every non-blank line. \
             Later stages follow `language` (their `language: auto`). See docs/stages/language.md.
             """,
