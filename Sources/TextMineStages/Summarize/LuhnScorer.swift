@@ -13,7 +13,8 @@ struct LuhnScorer: SentenceScorer {
             for (id, count) in zip(vector.ids, vector.weights) { frequency[Int(id)] += Int(count) }
         }
         let threshold = (frequency.max() ?? 0) >= 2 ? 2 : 1
-        return document.wordTerms.map { words in
+        return (0..<document.count).map { i in
+            let words = document.wordTerms(of: i)
             var best = 0.0
             var clusterStart = -1, lastSignificant = -1, significant = 0
             for (position, id) in words.enumerated() where id >= 0 && frequency[Int(id)] >= threshold {

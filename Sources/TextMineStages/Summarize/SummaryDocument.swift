@@ -9,12 +9,14 @@ struct SummaryDocument {
     let spans: [Span]
     /// The number of words (stopwords included) of each sentence.
     let wordCounts: [Int]
-    /// Each sentence's words in order: a term id, or -1 for a stopword.
-    let wordTerms: [[Int32]]
+    /// Every word's term id, or -1 for a word that is no term (a stopword), sentence after
+    /// sentence as in ``wordKeys``: one array for the article (see ``wordTerms(of:)``).
+    let wordTermIDs: [Int32]
     /// Every word's normalised key (see ``TermNormalizer``), stopwords included, sentence after
     /// sentence: the words of sentence `i` are `wordKeys[wordOffsets[i]..<wordOffsets[i + 1]]`.
     let wordKeys: [UInt64]
-    /// Where each sentence's words start in ``wordKeys`` (one more entry than sentences).
+    /// Where each sentence's words start in ``wordKeys`` and ``wordTermIDs`` (one more entry than
+    /// sentences).
     let wordOffsets: [Int]
     /// Each sentence's content terms with their counts.
     let termCounts: [TermVector]
@@ -39,7 +41,7 @@ struct SummaryDocument {
     init(text: ScalarText, spans: [Span], title: String?, stopwords: StopwordList, normalizer: TermNormalizer) {
         var vocabulary = TermTable(capacity: spans.count * 8)
         var wordCounts: [Int] = []
-        var wordTerms: [[Int32]] = []
+        var wordTermIDs: [Int32] = []
         var hashes: [UInt64] = []
         var capitalised: [Int] = []
         var wordKeys: [UInt64] = []
@@ -47,15 +49,11 @@ struct SummaryDocument {
         wordOffsets.reserveCapacity(spans.count + 1)
         wordCounts.reserveCapacity(spans.count)
         capitalised.reserveCapacity(spans.count)
-        wordTerms.reserveCapacity(spans.count)
         hashes.reserveCapacity(spans.count)
 
-        // One working buffer for every sentence's words; each sentence keeps an exact-size copy.
-        var terms: [Int32] = []
         text.utf8.withUnsafeBufferPointer { bytes in
             for span in spans {
                 let range = text.byteRange(of: span)
-                terms.removeAll(keepingCapacity: true)
                 var words = 0
                 var capitals = 0
                 var hash: UInt64 = 0
@@ -67,9 +65,8 @@ struct SummaryDocument {
                     hash = (hash &* 0x9E37_79B9_7F4A_7C15) ^ normalized.key
                     let isContent = normalized.length > 1 && !(normalized.isNumber && word.count < 2)
                         && !stopwords.contains(normalized)
-                    terms.append(isContent ? vocabulary.id(for: normalized.key) : -1)
+                    wordTermIDs.append(isContent ? vocabulary.id(for: normalized.key) : -1)
                 }
-                wordTerms.append(Array(terms))
                 wordOffsets.append(wordKeys.count)
                 wordCounts.append(words)
                 capitalised.append(capitals)
@@ -90,7 +87,9 @@ struct SummaryDocument {
         }
 
         var scratch: [Int32] = []
-        let termCounts = wordTerms.map { TermVector.counting(termsOf: $0, scratch: &scratch) }
+        let termCounts = spans.indices.map { i in
+            TermVector.counting(termsOf: wordTermIDs[wordOffsets[i]..<wordOffsets[i + 1]], scratch: &scratch)
+        }
         var sentenceFrequency = [Int32](repeating: 0, count: vocabulary.count)
         for vector in termCounts {
             for id in vector.ids { sentenceFrequency[Int(id)] += 1 }
@@ -106,7 +105,7 @@ struct SummaryDocument {
         }
         self.spans = spans
         self.wordCounts = wordCounts
-        self.wordTerms = wordTerms
+        self.wordTermIDs = wordTermIDs
         self.wordKeys = wordKeys
         self.wordOffsets = wordOffsets
         self.termCounts = termCounts
@@ -117,6 +116,9 @@ struct SummaryDocument {
         self.weighted = weighted
         similarity = SimilarityIndex(vectors: weighted, vocabularySize: sentenceFrequency.count)
     }
+
+    /// The words of sentence `i` in order: a term id, or -1 for a word that is no term.
+    func wordTerms(of i: Int) -> ArraySlice<Int32> { wordTermIDs[wordOffsets[i]..<wordOffsets[i + 1]] }
 
     /// The number of distinct content terms.
     var vocabularySize: Int { sentenceFrequency.count }

@@ -43,7 +43,7 @@ struct TermVector: Sendable, Equatable {
     /// Builds a vector from the term ids of a sentence's words (`-1` for words that are no term),
     /// counting repeats: the same vector as ``counting(_:scratch:)`` of the ids that are not
     /// negative, built without growing arrays (short lists are sorted by insertion).
-    static func counting(termsOf words: [Int32], scratch: inout [Int32]) -> TermVector {
+    static func counting(termsOf words: ArraySlice<Int32>, scratch: inout [Int32]) -> TermVector {
         scratch.removeAll(keepingCapacity: true)
         for id in words where id >= 0 { scratch.append(id) }
         if scratch.count > 32 {

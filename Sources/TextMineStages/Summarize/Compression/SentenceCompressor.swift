@@ -256,11 +256,11 @@ private struct WordProfile {
         sentence: Int, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, document: SummaryDocument, normalizer: TermNormalizer,
         lexicon: SentenceLexicon?
     ) {
-        let terms = document.wordTerms[sentence]
+        let terms = document.wordTerms(of: sentence)
         var index = range.lowerBound
         var k = 0
         while let (word, normalized) = normalizer.nextWord(in: bytes, from: &index, limit: range.upperBound) {
-            let term = k < terms.count ? terms[k] : -1
+            let term = k < terms.count ? terms[terms.startIndex + k] : -1
             var kind: UInt8 = 0
             if term >= 0 && normalized.length > 3 {
                 if document.titleTerms.ids.contains(term) {

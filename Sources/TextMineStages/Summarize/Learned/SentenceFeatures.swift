@@ -190,9 +190,9 @@ struct SentenceFeatureExtractor: Sendable {
         }
         guard total > 0, document.vocabularySize > 0 else { return [Double](repeating: 0, count: document.count) }
         let average = total / Double(document.vocabularySize)
-        return document.wordTerms.map { terms in
+        return (0..<document.count).map { i in
             var sum = 0.0, words = 0
-            for id in terms where id >= 0 {
+            for id in document.wordTerms(of: i) where id >= 0 {
                 sum += frequency[Int(id)]
                 words += 1
             }
