@@ -258,13 +258,12 @@ final class CostTable: @unchecked Sendable {
         self.classes = classes
         rowCount = 1 << rowBits
         stride = classes
-        rows = UnsafeMutableRawPointer.allocate(byteCount: rowCount * stride + 16, alignment: 64)
-        rows.initializeMemory(as: UInt8.self, repeating: 0, count: rowCount * stride + 16)
-        for row in 0..<rowCount {
-            for index in 0..<classes {
-                rows.storeBytes(of: costs[row * classes + index], toByteOffset: row * stride + index, as: UInt8.self)
-            }
-        }
+        let byteCount = rowCount * classes  // rows back to back: stride == classes
+        precondition(costs.count == byteCount, "a cost table of \(rowCount) rows of \(classes) bytes")
+        let table = UnsafeMutableRawPointer.allocate(byteCount: byteCount + 16, alignment: 64)
+        table.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount + 16)
+        costs.withUnsafeBytes { table.copyMemory(from: $0.baseAddress!, byteCount: byteCount) }
+        rows = table
         known = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
         known.initialize(repeating: 0, count: 1024)
         for (index, word) in bits.prefix(1024).enumerated() { known[index] = word }
