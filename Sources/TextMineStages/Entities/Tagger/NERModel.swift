@@ -148,7 +148,12 @@ package struct NERModel: Sendable {
             weights.tag(scratch.features, path: &scratch.path, confidences: &scratch.confidences, workspace: &scratch.workspace)
             return mentions(scratch)
         }
-        scratch.lexicon.withNameTokens(forms) { features.gazetteer.annotate($0, into: &scratch.features.marks) }
+        // The marks are moved out while the gazetteer writes them, so that reading the lexicon
+        // and writing the marks are not two accesses to `scratch` (which made a copy of the lexicon).
+        var sentenceMarks: [(begin: UInt8, inside: UInt8)] = []
+        swap(&sentenceMarks, &scratch.features.marks)
+        scratch.lexicon.withNameTokens(forms) { features.gazetteer.annotate($0, into: &sentenceMarks) }
+        swap(&sentenceMarks, &scratch.features.marks)
         scratch.lexicon.makeRoomForPairs()
         let n = ranges.count, L = labels.count
         // Each token's capitalisation code and gazetteer marks, with two boundary entries before
