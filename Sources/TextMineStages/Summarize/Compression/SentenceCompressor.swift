@@ -82,21 +82,21 @@ struct SentenceCompressor: Sendable {
         let first = commas[0]
         var rest = first + 1
         while rest < shape.end, bytes[rest] == 0x20 || bytes[rest] == 0x0A || bytes[rest] == 0x09 { rest += 1 }
-        if let opener = SentenceOpening.firstWords(bytes, range.lowerBound..<first, count: 1).first.map(Self.bare),
+        // The cheap tests on the word profile come first: most clauses fail them.
+        if profile.isPeripheral(range.lowerBound..<first), !Self.hasQuote(bytes, range.lowerBound..<first),
+            let opener = SentenceOpening.firstWords(bytes, range.lowerBound..<first, count: 1).first.map(Self.bare),
             words.openings.contains(opener),
             let next = SentenceOpening.firstWords(bytes, rest..<range.upperBound, count: 1).first.map(Self.bare),
-            !SentenceOpening.dependentWords.contains(next), !words.dependent.contains(next),
-            !Self.hasQuote(bytes, range.lowerBound..<first), profile.isPeripheral(range.lowerBound..<first)
+            !SentenceOpening.dependentWords.contains(next), !words.dependent.contains(next)
         {
             cuts.append(Cut(bytes: range.lowerBound..<rest, reason: .opening))
         }
         // Closing: `…, a-t-il déclaré.` before the final punctuation.
         if shape.end < shape.trimmedEnd, let last = commas.last {
             let clause = last + 1..<shape.end
-            let opening = SentenceOpening.firstWords(bytes, clause, count: 4).map(Self.bare)
-            if !Self.hasQuote(bytes, clause), !Self.hasParenthesis(bytes, clause), !Self.endsWithQuote(bytes, range.lowerBound..<last),
-                !opening.contains(where: words.conjunctions.contains),
-                profile.wordCount(range.lowerBound..<last) >= Self.minKeptWords, profile.isPeripheral(clause)
+            if profile.isPeripheral(clause), profile.wordCount(range.lowerBound..<last) >= Self.minKeptWords,
+                !Self.hasQuote(bytes, clause), !Self.hasParenthesis(bytes, clause), !Self.endsWithQuote(bytes, range.lowerBound..<last),
+                !SentenceOpening.firstWords(bytes, clause, count: 4).map(Self.bare).contains(where: words.conjunctions.contains)
             {
                 cuts.append(Cut(bytes: last..<shape.end, reason: .closing))
             }
@@ -109,14 +109,14 @@ struct SentenceCompressor: Sendable {
         for k in 0..<commas.count - 1 {
             let clause = commas[k] + 1..<commas[k + 1]
             let last = k + 2 == commas.count
+            guard profile.isPeripheral(clause), !profile.isName(clause), !Self.hasQuote(bytes, clause) else { continue }
+            let before = profile.wordCount(range.lowerBound..<commas[k])
+            if last && before >= Self.subjectWords && before < Self.clauseWords { continue }
             let following = commas[k + 1] + 1..<(last ? shape.end : commas[k + 2])
             let ahead = SentenceOpening.firstWords(bytes, following, count: 4).map(Self.bare)
             guard let opener = SentenceOpening.firstWords(bytes, clause, count: 1).first.map(Self.bare),
-                !words.conjunctions.contains(opener), !ahead.contains(where: words.conjunctions.contains),
-                !Self.hasQuote(bytes, clause), !profile.isName(clause), profile.isPeripheral(clause)
+                !words.conjunctions.contains(opener), !ahead.contains(where: words.conjunctions.contains)
             else { continue }
-            let before = profile.wordCount(range.lowerBound..<commas[k])
-            if last && before >= Self.subjectWords && before < Self.clauseWords { continue }
             let keepsComma = last && before >= Self.clauseWords
             cuts.append(Cut(bytes: commas[k]..<commas[k + 1] + (keepsComma ? 0 : 1), reason: .inserted))
         }
@@ -257,6 +257,9 @@ private struct WordProfile {
         lexicon: SentenceLexicon?
     ) {
         let terms = document.wordTerms(of: sentence)
+        starts.reserveCapacity(terms.count)
+        kinds.reserveCapacity(terms.count)
+        capitalised.reserveCapacity(terms.count)
         var index = range.lowerBound
         var k = 0
         while let (word, normalized) = normalizer.nextWord(in: bytes, from: &index, limit: range.upperBound) {
@@ -278,7 +281,11 @@ private struct WordProfile {
     }
 
     /// The number of words starting in `range`.
-    func wordCount(_ range: Range<Int>) -> Int { starts.filter(range.contains).count }
+    func wordCount(_ range: Range<Int>) -> Int {
+        var count = 0
+        for start in starts where range.contains(start) { count += 1 }
+        return count
+    }
 
     /// Whether the words in `range` are a name: all of them start with a capital letter.
     func isName(_ range: Range<Int>) -> Bool {
