@@ -44,18 +44,19 @@ struct HashedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
 
     /// Sets the bits of `value` on the key's value (inserting the key with `value` when absent).
     mutating func insert(_ key: UInt64, orBits value: Value = 0) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let k = Self.stored(key)
-        let index = slot(of: k)
-        if keys[index] != k {
-            keys[index] = k
-            count += 1
-        }
+        let index = slotInserting(key)
         values[index] |= value
     }
 
     /// Sets the key's value (inserting the key when absent).
     mutating func set(_ key: UInt64, to value: Value) {
+        let index = slotInserting(key)
+        values[index] = value
+    }
+
+    /// The key's slot, the key stored there first when absent (growing the table as needed).
+    @inline(__always)
+    private mutating func slotInserting(_ key: UInt64) -> Int {
         if (count + 1) * 2 > keys.count { grow() }
         let k = Self.stored(key)
         let index = slot(of: k)
@@ -63,7 +64,7 @@ struct HashedKeyTable<Value: FixedWidthInteger & Sendable>: Sendable {
             keys[index] = k
             count += 1
         }
-        values[index] = value
+        return index
     }
 
     /// Every key with its value.
