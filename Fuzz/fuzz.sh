@@ -2,8 +2,9 @@
 # Builds the fuzz targets with libFuzzer and AddressSanitizer, then runs each for SECONDS (default
 # 300), niced, one after the other. Corpora grow in Fuzz/corpus/TARGET (seeded from the repository's
 # seeds, pipelines, examples, Fuzz/seeds/TARGET and the regression inputs); crash inputs land in
-# Fuzz/crashes/TARGET. Copy each crash input that a fix resolves to Tests/FuzzRegressions/TARGET/
-# so that `swift test` replays it. Exits with 1 when a target crashed, hung or ran out of memory
+# Fuzz/crashes/TARGET; after each target plateau.py says how many edges the last tenth of its
+# executions found (none: it has stopped finding coverage). Copy each crash input that a fix
+# resolves to Tests/FuzzRegressions/TARGET/ so that `swift test` replays it. Exits with 1 when a target crashed, hung or ran out of memory
 # (.ci/run uses it as a smoke run: `Fuzz/fuzz.sh 10`).
 #   Fuzz/fuzz.sh [SECONDS] [TARGET…]
 set -euo pipefail
@@ -44,6 +45,7 @@ for target in "${targets[@]}"; do
   fi
   grep -E "^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)" \
     "crashes/$target.log" || true
+  if command -v python3 > /dev/null; then python3 plateau.py "crashes/$target.log" || true; fi
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: ${failed[*]} crashed (inputs in Fuzz/crashes/TARGET/, logs in Fuzz/crashes/TARGET.log)" >&2

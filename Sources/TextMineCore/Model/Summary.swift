@@ -40,7 +40,8 @@ public struct Summary: Codable, Hashable, Sendable {
 public struct SummaryCut: Codable, Hashable, Sendable {
     /// What was cut (scalar offsets into the article's `text`).
     public var span: Span
-    /// Why (`attribution`, `aside`, `time`…; see docs/stages/summarize.md).
+    /// Why: `parenthesis`, `opening`, `closing` or `inserted` for the built-in `summarize` (see
+    /// docs/stages/summarize.md); plugins may give their own reasons.
     public var reason: String
 
     public init(span: Span, reason: String) {
